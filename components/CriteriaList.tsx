@@ -1,0 +1,52 @@
+import type { CriterionResult } from '@/lib/icp';
+import { SOURCE_LABEL, statusLabel, statusMark } from './format';
+import './CriteriaList.css';
+
+function points(c: CriterionResult): string {
+  if (c.rule === 'disqualifier')
+    return c.status === 'disqualified' ? 'hit' : c.status === 'unknown' ? '—' : 'pass';
+  if (c.status === 'unknown' && c.possible === 0) return '—';
+  return `+${c.contribution.toFixed(1).replace(/\.0$/, '')}`;
+}
+
+/** Every criterion with its status, the page evidence and the points it added. */
+export function CriteriaList({ criteria }: { criteria: CriterionResult[] }) {
+  return (
+    <ul className="criteria card" aria-label="ICP criteria">
+      {criteria.map((c) => {
+        const status = statusLabel(c.status, c.rule === 'disqualifier');
+        return (
+          <li
+            key={c.id}
+            className={`criterion status-${c.status}`}
+            data-testid={`criterion-${c.id}`}
+            data-status={c.status}
+          >
+            <span className="criterion-mark" aria-hidden="true">
+              {statusMark(c.status)}
+            </span>
+            <div className="criterion-body">
+              <div className="criterion-label">
+                <span className="sr-only">{status}: </span>
+                {c.label}
+                {c.rule === 'must-have' && <span className="chip">must-have</span>}
+                {c.rule === 'disqualifier' && <span className="chip">disqualifier</span>}
+              </div>
+              <div className="criterion-detail muted">
+                {c.detail}
+                {c.evidence && (
+                  <span className="chip" title={c.evidence.snippet}>
+                    {SOURCE_LABEL[c.evidence.source] ?? c.evidence.source}
+                  </span>
+                )}
+              </div>
+            </div>
+            <span className="criterion-points" title={status}>
+              {points(c)}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

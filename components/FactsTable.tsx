@@ -1,0 +1,61 @@
+import type { CompanyFacts } from '@/lib/extract/schema';
+import { describeRange } from '@/lib/icp';
+import { SOURCE_LABEL } from './format';
+
+const ROWS: Array<[keyof CompanyFacts, string]> = [
+  ['legalName', 'Legal name'],
+  ['industry', 'Industry'],
+  ['employees', 'Employees'],
+  ['revenueUsd', 'Revenue (USD)'],
+  ['hqCity', 'HQ city'],
+  ['hqRegion', 'HQ region'],
+  ['hqCountry', 'HQ country'],
+  ['foundedYear', 'Founded'],
+  ['companyType', 'Type'],
+  ['fundingStage', 'Funding'],
+  ['technologies', 'Technologies'],
+  ['keywords', 'Specialties'],
+  ['linkedinUrl', 'LinkedIn'],
+];
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object' && value !== null && 'min' in value)
+    return describeRange(value as { min: number; max: number | null });
+  return String(value);
+}
+
+/** The facts read from the page, each with where it came from. Page text is rendered as text, never as HTML. */
+export function FactsTable({ facts }: { facts: CompanyFacts }) {
+  const rows = ROWS.filter(([key]) => facts[key] !== undefined);
+  if (rows.length === 0) return <p className="muted">No company facts beyond the name on this page.</p>;
+  return (
+    <dl className="facts" data-testid="facts">
+      {rows.map(([key, label]) => {
+        const fact = facts[key];
+        if (!fact) return null;
+        const others = fact.alternatives.length;
+        return (
+          <div key={key} className="fact-row">
+            <dt>{label}</dt>
+            <dd title={`“${fact.snippet}”`}>
+              {show(fact.value)}
+              <span className="chip">{SOURCE_LABEL[fact.source] ?? fact.source}</span>
+              {others > 0 && (
+                <span
+                  className="muted"
+                  title={fact.alternatives
+                    .map((a) => `${show(a.value)} (${SOURCE_LABEL[a.source] ?? a.source})`)
+                    .join('; ')}
+                >
+                  {' '}
+                  +{others} other reading{others > 1 ? 's' : ''}
+                </span>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ScoreResult } from '@/lib/icp';
+import { tierName } from './format';
+import './TierVerdict.css';
+
+/** The verdict, first and large: tier, score, coverage and why. */
+export function TierVerdict({ result }: { result: ScoreResult }) {
+  const coverage = Math.round(result.coverage * 100);
+  return (
+    <section className={`verdict tier-${result.tier}`} aria-labelledby="verdict-tier" data-testid="verdict">
+      <div className="verdict-tier" id="verdict-tier" data-testid="tier">
+        {tierName(result.tier)}
+      </div>
+      <div className="verdict-body">
+        <div>
+          Score <strong data-testid="score">{result.score.toFixed(1).replace(/\.0$/, '')}</strong> / 100 ·
+          coverage <span data-testid="coverage">{coverage}%</span>
+        </div>
+        <div className="verdict-bar" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, result.score)}%` }} />
+        </div>
+        <p className="verdict-summary">{result.summary}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+/** Wording shared by the panel and the options page. */
+import type { CriterionStatus, Tier } from '@/lib/icp';
+
+/** Source names as reps read them. */
+export const SOURCE_LABEL: Record<string, string> = {
+  jsonld: 'structured data',
+  microdata: 'structured data',
+  rdfa: 'structured data',
+  meta: 'meta tags',
+  title: 'page title',
+  url: 'page address',
+  text: 'page text',
+  'adapter:linkedin': 'LinkedIn',
+  'adapter:wikipedia': 'Wikipedia',
+  'adapter:crunchbase': 'Crunchbase',
+  'adapter:directory': 'directory profile',
+};
+
+/** Status words; a disqualifier that did not hit "passed". */
+export function statusLabel(status: CriterionStatus, disqualifier: boolean): string {
+  if (disqualifier)
+    return status === 'disqualified' ? 'Disqualified' : status === 'unknown' ? 'Unknown' : 'Passed';
+  return {
+    match: 'Matched',
+    partial: 'Partly matched',
+    miss: 'Missed',
+    unknown: 'Unknown',
+    disqualified: 'Disqualified',
+  }[status];
+}
+
+/** A one-character status mark (decorative; the word is always shown to screen readers). */
+export function statusMark(status: CriterionStatus): string {
+  return { match: '✓', partial: '◐', miss: '✗', unknown: '?', disqualified: '⛔' }[status];
+}
+
+/** "Tier 1", "Not a fit". */
+export function tierName(tier: Tier): string {
+  return { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3', not_a_fit: 'Not a fit' }[tier];
+}

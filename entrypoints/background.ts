@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { broadcast, createMessageListener } from '@/lib/messaging';
+import { loadActiveIcp, tabPages, watchIcp } from '@/lib/settings';
+import { createTabService } from '@/lib/tab-service';
+
+export default defineBackground(() => {
+  const service = createTabService({
+    loadIcp: loadActiveIcp,
+    pages: tabPages,
+    async setBadge(tabId, badge) {
+      try {
+        await browser.action.setBadgeText({ tabId, text: badge?.text ?? '' });
+        await browser.action.setTitle({ tabId, title: badge?.title ?? 'ICP Lens' });
+        if (badge) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      } catch {
+        // The tab closed while we were scoring it.
+      }
+    },
+    notify: (state) => broadcast('tabStateChanged', state),
+    notifyCleared: (tabId) => broadcast('tabCleared', { tabId }),
+    now: Date.now,
+  });
+
+  const listener = createMessageListener(
+    {
+      async reportPage(extract, sender) {
+        if (sender.tabId === undefined) return { accepted: false };
+        await service.reportPage(sender.tabId, extract);
+        return { accepted: true };
+      },
+      getTabState: ({ tabId }) => service.getTabState(tabId),
+      getActiveIcp: () => loadActiveIcp(),
+    },
+    browser.runtime.id,
+    browser.runtime.getURL('/'),
+  );
+  browser.runtime.onMessage.addListener((message, sender) =>
+    listener(message, { tabId: sender.tab?.id, url: sender.url, id: sender.id }),
+  );
+
+  // A new document in a tab replaces the old page's facts; its content script reports afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) void service.forgetTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
+  watchIcp(() => void service.rescoreAll());
+
+  // Chrome: the toolbar icon opens the side panel. Firefox: it toggles the sidebar (a Firefox-only API that
+  // WXT's Chrome-based types do not describe).
+  const firefoxSidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } })
+    .sidebarAction;
+  if (browser.sidePanel) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  } else if (firefoxSidebar) {
+    browser.action.onClicked.addListener(() => void firefoxSidebar.toggle());
+  }
+});

@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { extractPage } from '@/lib/extract/page';
+import type { Envelope } from '@/lib/messaging';
+
+/** How long after a load or an in-page navigation late-rendered content is still awaited. */
+const SETTLE_WINDOW_MS = 8000;
+/** Quiet time after the last DOM change before re-reading. */
+const SETTLE_QUIET_MS = 700;
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let lastSent = '';
+    let watchUntil = 0;
+    let timer: number | undefined;
+
+    const report = () => {
+      if (ctx.isInvalid) return;
+      const extract = extractPage(document, location.href, () => performance.now());
+      // Unchanged facts are not sent again: single-page sites re-render often.
+      const key = JSON.stringify([extract.url, extract.pageRole, extract.candidates]);
+      if (key === lastSent) return;
+      lastSent = key;
+      const envelope: Envelope<'reportPage'> = { type: 'reportPage', payload: extract };
+      browser.runtime.sendMessage(envelope).catch(() => {
+        // The extension was reloaded or updated; this page's script is orphaned.
+      });
+    };
+
+    const settle = () => {
+      watchUntil = performance.now() + SETTLE_WINDOW_MS;
+    };
+
+    // Single-page sites (LinkedIn among them) render after load and navigate without reloading:
+    // re-read once the DOM has been quiet for a moment, for a few seconds after each navigation.
+    const observer = new MutationObserver(() => {
+      if (performance.now() > watchUntil) return;
+      clearTimeout(timer);
+      timer = ctx.setTimeout(report, SETTLE_QUIET_MS);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      settle();
+      report();
+    });
+    // A page restored from the back/forward cache runs no script again, but the background forgot it.
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) {
+        lastSent = '';
+        report();
+      }
+    });
+
+    settle();
+    report();
+  },
+});

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { IcpView } from '@/components/IcpView';
+import { sendMessage } from '@/lib/messaging';
+import type { ActiveIcp } from '@/lib/settings';
+import './style.css';
+
+const SOURCE_TEXT = {
+  default: 'Built-in default: in force because no ICP has been set up.',
+  user: 'Your own ICP, synced across your browsers.',
+} as const;
+
+/** The options page: the ICP in force, where it came from, and what it asks for. */
+export function App() {
+  const [active, setActive] = useState<ActiveIcp | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendMessage('getActiveIcp', {})
+      .then(setActive)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  return (
+    <main className="options">
+      <h1>ICP Lens</h1>
+      <h2 className="section-title">Ideal Customer Profile in force</h2>
+      {error && <p role="alert">Could not read the ICP: {error}</p>}
+      {active && (
+        <section className="card options-icp" aria-labelledby="icp-name">
+          <h3 id="icp-name" data-testid="icp-name">
+            {active.icp.name} <span className="muted">v{active.icp.version}</span>
+          </h3>
+          <p className="muted" data-testid="icp-source">
+            {SOURCE_TEXT[active.source]} {active.icp.owner && `Maintained by ${active.icp.owner}.`} Updated{' '}
+            {new Date(active.icp.updatedAt).toLocaleDateString()}.
+          </p>
+          {active.problem && <p role="alert">{active.problem}</p>}
+          <IcpView icp={active.icp} />
+        </section>
+      )}
+      <p className="muted">
+        Everything ICP Lens reads stays in this browser. Editing the ICP, team sharing and the prospect list
+        come in the next releases.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { createMessageListener, sendMessage, type TabState } from '@/lib/messaging';
+
+/**
+ * The tab the panel follows: the active tab of the panel's window, or a tab/window named in the address
+ * (`?tabId=` pins one tab, `?windowId=` follows another window; used by the demo and the tests).
+ */
+export function useFollowedTab(target: URLSearchParams): number | null {
+  const pinned = Number(target.get('tabId'));
+  const [tabId, setTabId] = useState<number | null>(Number.isInteger(pinned) && pinned > 0 ? pinned : null);
+  useEffect(() => {
+    if (Number.isInteger(pinned) && pinned > 0) return;
+    let windowId = Number(target.get('windowId')) || undefined;
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (info.windowId === windowId) setTabId(info.tabId);
+    };
+    void (async () => {
+      windowId ??= (await browser.windows.getCurrent()).id;
+      const [tab] = await browser.tabs.query({ active: true, windowId });
+      setTabId(tab?.id ?? null);
+      browser.tabs.onActivated.addListener(onActivated);
+    })();
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, [pinned, target]);
+  return tabId;
+}
+
+/** What the background knows of a tab, kept current as pages report and the ICP changes. */
+export function useTabState(tabId: number | null): { state: TabState | null; loading: boolean } {
+  const [state, setState] = useState<TabState | null>(null);
+  const [loading, setLoading] = useState(true);
+  useEffect(() => {
+    if (tabId === null) return;
+    let live = true;
+    setLoading(true);
+    sendMessage('getTabState', { tabId })
+      .then((s) => live && setState(s))
+      .catch(() => live && setState(null))
+      .finally(() => live && setLoading(false));
+    const listener = createMessageListener(
+      {
+        async tabStateChanged(s) {
+          if (s.tabId === tabId) setState(s);
+          return null;
+        },
+        async tabCleared({ tabId: cleared }) {
+          if (cleared === tabId) setState(null);
+          return null;
+        },
+      },
+      browser.runtime.id,
+      browser.runtime.getURL('/'),
+    );
+    const onMessage = (message: unknown, sender: { url?: string; id?: string }) => {
+      void listener(message, { url: sender.url, id: sender.id });
+      // Never answer: the background is the one that answers requests.
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      live = false;
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [tabId]);
+  return { state, loading };
+}

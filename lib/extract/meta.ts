@@ -1,0 +1,102 @@
+/** OpenGraph, Twitter and plain meta tags, the title and the canonical URL. Pure DOM code. */
+import type { FactCandidate } from './schema';
+import { cleanText, snippet } from './text';
+
+/** The content of the first meta tag with one of the given `property`/`name` keys. */
+export function metaContent(doc: Document, ...keys: string[]): string {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`);
+    const content = cleanText(el?.getAttribute('content'));
+    if (content) return content;
+  }
+  return '';
+}
+
+/** Suffixes platforms append to the company name in titles. */
+const PLATFORM_TITLE_SUFFIX = /\s*[|\-–—:]\s*(?:LinkedIn|Wikipedia|Crunchbase|Y Combinator|G2|Dribbble)\s*$/i;
+/** Separators sites put between page name and site name. */
+const TITLE_SEPARATOR = /\s+[|\-–—·•:]\s+/;
+
+/**
+ * Guesses the company name from the title: on a platform, the title minus the platform's suffix; on the
+ * company's own site, the title segment that looks like the site name (matching og:site_name or the domain).
+ */
+export function nameFromTitle(title: string, hostname: string, onPlatform: boolean): string {
+  if (onPlatform) {
+    if (!PLATFORM_TITLE_SUFFIX.test(title)) return '';
+    return cleanText(title.replace(PLATFORM_TITLE_SUFFIX, '').replace(/\s*\(company\)\s*$/i, ''), 120);
+  }
+  const label =
+    hostname
+      .replace(/^www\./, '')
+      .split('.')[0]
+      ?.replace(/-/g, '') ?? '';
+  const segments = title
+    .split(TITLE_SEPARATOR)
+    .map((s) => cleanText(s, 120))
+    .filter(Boolean);
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (
+    segments.find((s) => label.length > 2 && (squash(s).includes(label) || label.includes(squash(s)))) ?? ''
+  );
+}
+
+/** Reads name, description, keywords and the site's own address from meta tags and the title. */
+export function extractMeta(doc: Document, pageUrl: URL, onPlatform: boolean): FactCandidate[] {
+  const out: FactCandidate[] = [];
+  const siteName = metaContent(doc, 'og:site_name', 'application-name', 'apple-mobile-web-app-title');
+  if (siteName && !onPlatform) {
+    out.push({
+      field: 'name',
+      value: siteName,
+      source: 'meta',
+      snippet: snippet(`og:site_name: ${siteName}`),
+      confidence: 0.7,
+    });
+  }
+  const title = cleanText(doc.title, 300);
+  const fromTitle = nameFromTitle(title, pageUrl.hostname, onPlatform);
+  if (fromTitle) {
+    out.push({
+      field: 'name',
+      value: fromTitle,
+      source: 'title',
+      snippet: snippet(title),
+      confidence: onPlatform ? 0.75 : 0.5,
+    });
+  }
+  const description = metaContent(doc, 'og:description', 'description', 'twitter:description');
+  if (description && !onPlatform) {
+    out.push({
+      field: 'description',
+      value: description,
+      source: 'meta',
+      snippet: snippet(description),
+      confidence: 0.6,
+    });
+  }
+  const keywords = metaContent(doc, 'keywords')
+    .split(',')
+    .map((k) => cleanText(k, 80))
+    .filter(Boolean)
+    .slice(0, 50);
+  if (keywords.length > 0 && !onPlatform) {
+    out.push({
+      field: 'keywords',
+      value: keywords,
+      source: 'meta',
+      snippet: snippet(keywords.join(', ')),
+      confidence: 0.5,
+    });
+  }
+  if (!onPlatform) {
+    out.push({
+      field: 'website',
+      value: pageUrl.origin,
+      source: 'url',
+      snippet: snippet(pageUrl.href),
+      confidence: 0.6,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * The shapes of company facts, from the raw candidates a page yields to the merged facts the scorer reads.
+ *
+ * The content script only imports *types* from here (`import type`), so zod never reaches the page.
+ */
+import { z } from 'zod';
+
+/** Where a fact was read. `adapter:*` sources are site-specific readers (LinkedIn, Wikipedia ...). */
+export const FactSourceSchema = z.enum([
+  'jsonld',
+  'microdata',
+  'rdfa',
+  'meta',
+  'title',
+  'url',
+  'text',
+  'adapter:linkedin',
+  'adapter:wikipedia',
+  'adapter:crunchbase',
+  'adapter:directory',
+]);
+export type FactSource = z.infer<typeof FactSourceSchema>;
+
+/** A numeric band such as a LinkedIn size band; `max: null` is an open band ("10,001+"). */
+export const RangeSchema = z
+  .object({
+    min: z.number().finite().nonnegative(),
+    max: z.number().finite().nonnegative().nullable(),
+  })
+  .refine((r) => r.max === null || r.min <= r.max, { message: 'min must be ≤ max' });
+export type Range = z.infer<typeof RangeSchema>;
+
+/** The company fields ICP Lens knows. */
+export const FactFieldSchema = z.enum([
+  'name',
+  'legalName',
+  'website',
+  'industry',
+  'employees',
+  'revenueUsd',
+  'hqCity',
+  'hqRegion',
+  'hqCountry',
+  'foundedYear',
+  'linkedinUrl',
+  'description',
+  'keywords',
+  'companyType',
+]);
+export type FactField = z.infer<typeof FactFieldSchema>;
+
+const MAX_TEXT = 2000;
+const text = z.string().max(MAX_TEXT);
+
+/**
+ * One reading of one field, as the page states it: not yet normalised or merged. A page can yield several
+ * candidates for a field (JSON-LD and a meta tag, say); the merge decides which wins.
+ */
+export const FactCandidateSchema = z.object({
+  field: FactFieldSchema,
+  value: z.union([text, z.number().finite(), RangeSchema, z.array(text).max(200)]),
+  source: FactSourceSchema,
+  /** The page text the value was read from, for the rep to check. */
+  snippet: text,
+  /** 0..1: how much this source is trusted for this field. */
+  confidence: z.number().min(0).max(1),
+});
+export type FactCandidate = z.infer<typeof FactCandidateSchema>;
+
+/** What a page is, in the extractor's reading. */
+export const PageRoleSchema = z.enum(['profile', 'company-site', 'negative']);
+export type PageRole = z.infer<typeof PageRoleSchema>;
+
+/** Everything the content script reports about one page. */
+export const PageExtractSchema = z.object({
+  url: z.string().url().max(4000),
+  title: text,
+  pageRole: PageRoleSchema,
+  /** Why the page got its role, in words. */
+  pageRoleReason: text,
+  candidates: z.array(FactCandidateSchema).max(500),
+  /** Milliseconds the extraction took inside the page. */
+  ms: z.number().nonnegative(),
+});
+export type PageExtract = z.infer<typeof PageExtractSchema>;
+
+const evidence = {
+  source: FactSourceSchema,
+  snippet: text,
+  confidence: z.number().min(0).max(1),
+};
+
+/** A merged fact: the winning value with its evidence, and what other sources said. */
+const factOf = <T extends z.ZodType>(value: T) =>
+  z.object({
+    value,
+    ...evidence,
+    alternatives: z.array(z.object({ value, ...evidence })),
+  });
+
+/** The company as the scorer sees it: each field optional, each with evidence. */
+export const CompanyFactsSchema = z.object({
+  name: factOf(text).optional(),
+  legalName: factOf(text).optional(),
+  /** The company's own registrable domain (never the platform's, e.g. linkedin.com). */
+  domain: factOf(text).optional(),
+  industry: factOf(text).optional(),
+  employees: factOf(RangeSchema).optional(),
+  revenueUsd: factOf(RangeSchema).optional(),
+  hqCity: factOf(text).optional(),
+  hqRegion: factOf(text).optional(),
+  /** ISO 3166-1 alpha-2. */
+  hqCountry: factOf(z.string().length(2)).optional(),
+  foundedYear: factOf(z.number().int()).optional(),
+  linkedinUrl: factOf(text).optional(),
+  description: factOf(text).optional(),
+  keywords: factOf(z.array(text)).optional(),
+  companyType: factOf(text).optional(),
+  fundingStage: factOf(text).optional(),
+  technologies: factOf(z.array(text)).optional(),
+});
+export type CompanyFacts = z.infer<typeof CompanyFactsSchema>;
+/** A merged fact field name, i.e. a key of {@link CompanyFacts}. */
+export type CompanyFactKey = keyof CompanyFacts;

@@ -1,0 +1,441 @@
+/**
+ * The industry taxonomy ICP Lens normalises to: LinkedIn's Industry Codes V2 top-level groups, with the
+ * industries B2B sellers qualify on most split out beneath them. Each industry lists the wordings pages use
+ * for it (LinkedIn and Wikipedia labels, NAICS titles, common site wording, German terms); a page's industry
+ * text maps to the first industry whose wording it contains. See docs/INDUSTRIES.md.
+ */
+export interface IndustryDefinition {
+  /** Stable id stored in ICP files. */
+  id: string;
+  label: string;
+  /** The LinkedIn V2 top-level group. */
+  sector: string;
+  /** Lower-case words or phrases matched on word boundaries. */
+  terms: readonly string[];
+}
+
+const TECH = 'Technology, Information and Media';
+
+/** The taxonomy, most specific first (the first match wins). */
+export const INDUSTRIES: readonly IndustryDefinition[] = [
+  {
+    id: 'computer-security',
+    label: 'Computer and Network Security',
+    sector: TECH,
+    terms: [
+      'computer and network security',
+      'cybersecurity',
+      'cyber security',
+      'information security',
+      'network security',
+      'it-sicherheit',
+    ],
+  },
+  {
+    id: 'software',
+    label: 'Software Development',
+    sector: TECH,
+    terms: [
+      'software development',
+      'computer software',
+      'software',
+      'saas',
+      'software as a service',
+      'open-source software',
+      'enterprise software',
+      'softwareentwicklung',
+    ],
+  },
+  {
+    id: 'it-services',
+    label: 'IT Services and IT Consulting',
+    sector: TECH,
+    terms: [
+      'it services',
+      'it consulting',
+      'information technology',
+      'information technology and services',
+      'it-dienstleistungen',
+      'systemhaus',
+      'managed services',
+    ],
+  },
+  {
+    id: 'internet',
+    label: 'Technology, Information and Internet',
+    sector: TECH,
+    terms: [
+      'technology, information and internet',
+      'internet',
+      'internet publishing',
+      'online platform',
+      'web services',
+    ],
+  },
+  {
+    id: 'data-infrastructure',
+    label: 'Data Infrastructure and Analytics',
+    sector: TECH,
+    terms: [
+      'data infrastructure and analytics',
+      'data analytics',
+      'analytics',
+      'big data',
+      'business intelligence',
+      'artificial intelligence',
+      'machine learning',
+    ],
+  },
+  {
+    id: 'computer-hardware',
+    label: 'Computer Hardware Manufacturing',
+    sector: 'Manufacturing',
+    terms: [
+      'computer hardware',
+      'computers and electronics manufacturing',
+      'semiconductor',
+      'semiconductors',
+      'electronics manufacturing',
+    ],
+  },
+  {
+    id: 'telecommunications',
+    label: 'Telecommunications',
+    sector: TECH,
+    terms: ['telecommunications', 'telecom', 'wireless services', 'telekommunikation'],
+  },
+  {
+    id: 'media',
+    label: 'Media and Publishing',
+    sector: TECH,
+    terms: [
+      'media',
+      'publishing',
+      'newspaper',
+      'broadcast media',
+      'online media',
+      'book and periodical publishing',
+      'verlag',
+    ],
+  },
+  {
+    id: 'advertising',
+    label: 'Advertising Services',
+    sector: 'Professional Services',
+    terms: [
+      'advertising services',
+      'advertising',
+      'marketing services',
+      'marketing and advertising',
+      'digital marketing',
+      'werbeagentur',
+      'werbung',
+      'public relations',
+    ],
+  },
+  {
+    id: 'design',
+    label: 'Design Services',
+    sector: 'Professional Services',
+    terms: ['design services', 'graphic design', 'design', 'web design', 'user experience'],
+  },
+  {
+    id: 'consulting',
+    label: 'Business Consulting and Services',
+    sector: 'Professional Services',
+    terms: [
+      'business consulting and services',
+      'management consulting',
+      'consulting',
+      'unternehmensberatung',
+      'beratung',
+    ],
+  },
+  {
+    id: 'legal',
+    label: 'Legal Services',
+    sector: 'Professional Services',
+    terms: [
+      'legal services',
+      'law practice',
+      'law firm',
+      'rechtsanwälte',
+      'kanzlei',
+      'steuerberatung',
+      'tax advisory',
+    ],
+  },
+  {
+    id: 'accounting',
+    label: 'Accounting',
+    sector: 'Professional Services',
+    terms: ['accounting', 'wirtschaftsprüfung', 'audit'],
+  },
+  {
+    id: 'engineering',
+    label: 'Engineering Services',
+    sector: 'Professional Services',
+    terms: [
+      'engineering services',
+      'civil engineering',
+      'architecture and planning',
+      'ingenieurbüro',
+      'tragwerksplanung',
+    ],
+  },
+  {
+    id: 'staffing',
+    label: 'Staffing and Recruiting',
+    sector: 'Administrative and Support Services',
+    terms: [
+      'staffing and recruiting',
+      'staffing',
+      'recruiting',
+      'human resources services',
+      'personaldienstleistung',
+    ],
+  },
+  {
+    id: 'financial-services',
+    label: 'Financial Services',
+    sector: 'Financial Services',
+    terms: [
+      'financial services',
+      'fintech',
+      'payments',
+      'investment management',
+      'capital markets',
+      'venture capital',
+      'finanzdienstleistungen',
+    ],
+  },
+  {
+    id: 'banking',
+    label: 'Banking',
+    sector: 'Financial Services',
+    terms: ['banking', 'bank', 'credit union'],
+  },
+  { id: 'insurance', label: 'Insurance', sector: 'Financial Services', terms: ['insurance', 'versicherung'] },
+  {
+    id: 'hospitals-health-care',
+    label: 'Hospitals and Health Care',
+    sector: 'Hospitals and Health Care',
+    terms: [
+      'hospitals and health care',
+      'health care',
+      'healthcare',
+      'hospital',
+      'medical practices',
+      'mental health care',
+      'gesundheitswesen',
+    ],
+  },
+  {
+    id: 'pharma-biotech',
+    label: 'Pharmaceutical and Biotechnology',
+    sector: 'Manufacturing',
+    terms: [
+      'pharmaceutical manufacturing',
+      'pharmaceuticals',
+      'pharmaceutical',
+      'biotechnology research',
+      'biotechnology',
+      'life sciences',
+    ],
+  },
+  {
+    id: 'medical-devices',
+    label: 'Medical Equipment Manufacturing',
+    sector: 'Manufacturing',
+    terms: ['medical equipment manufacturing', 'medical devices', 'medical device', 'medizintechnik'],
+  },
+  {
+    id: 'automotive',
+    label: 'Motor Vehicle Manufacturing',
+    sector: 'Manufacturing',
+    terms: ['motor vehicle manufacturing', 'automotive', 'automobile', 'automobilindustrie'],
+  },
+  {
+    id: 'industrial-machinery',
+    label: 'Industrial Machinery Manufacturing',
+    sector: 'Manufacturing',
+    terms: [
+      'industrial machinery manufacturing',
+      'machinery',
+      'automation machinery',
+      'industrial automation',
+      'robotics',
+      'maschinenbau',
+    ],
+  },
+  {
+    id: 'food-beverage',
+    label: 'Food and Beverage Manufacturing',
+    sector: 'Manufacturing',
+    terms: ['food and beverage', 'food production', 'beverage manufacturing', 'coffee', 'lebensmittel'],
+  },
+  {
+    id: 'manufacturing',
+    label: 'Manufacturing',
+    sector: 'Manufacturing',
+    terms: ['manufacturing', 'industrial', 'chemical manufacturing', 'herstellung', 'produktion'],
+  },
+  {
+    id: 'retail',
+    label: 'Retail',
+    sector: 'Retail',
+    terms: ['retail', 'e-commerce', 'ecommerce', 'online retail', 'consumer goods', 'einzelhandel'],
+  },
+  {
+    id: 'wholesale',
+    label: 'Wholesale',
+    sector: 'Wholesale',
+    terms: ['wholesale', 'import and export', 'großhandel'],
+  },
+  {
+    id: 'transportation-logistics',
+    label: 'Transportation, Logistics, Supply Chain and Storage',
+    sector: 'Transportation, Logistics, Supply Chain and Storage',
+    terms: [
+      'transportation, logistics',
+      'logistics',
+      'supply chain',
+      'freight',
+      'airlines',
+      'aviation',
+      'shipping',
+      'logistik',
+    ],
+  },
+  {
+    id: 'construction',
+    label: 'Construction',
+    sector: 'Construction',
+    terms: ['construction', 'building construction', 'bauwesen', 'bau'],
+  },
+  {
+    id: 'real-estate',
+    label: 'Real Estate',
+    sector: 'Real Estate and Equipment Rental Services',
+    terms: ['real estate', 'property management', 'immobilien'],
+  },
+  {
+    id: 'energy-utilities',
+    label: 'Utilities and Energy',
+    sector: 'Utilities',
+    terms: ['utilities', 'renewable energy', 'energy', 'electric power', 'solar', 'energie'],
+  },
+  {
+    id: 'oil-gas-mining',
+    label: 'Oil, Gas, and Mining',
+    sector: 'Oil, Gas, and Mining',
+    terms: ['oil and gas', 'oil, gas', 'mining'],
+  },
+  {
+    id: 'education',
+    label: 'Education',
+    sector: 'Education',
+    terms: [
+      'education',
+      'higher education',
+      'e-learning',
+      'edtech',
+      'primary and secondary education',
+      'university',
+      'bildung',
+    ],
+  },
+  {
+    id: 'government',
+    label: 'Government Administration',
+    sector: 'Government Administration',
+    terms: [
+      'government administration',
+      'government',
+      'public administration',
+      'public policy',
+      'armed forces',
+      'behörde',
+    ],
+  },
+  {
+    id: 'nonprofit',
+    label: 'Non-profit Organizations',
+    sector: 'Consumer Services',
+    terms: [
+      'non-profit organizations',
+      'non-profit',
+      'nonprofit',
+      'civic and social organizations',
+      'philanthropy',
+      'gemeinnützig',
+    ],
+  },
+  {
+    id: 'hospitality',
+    label: 'Hospitality',
+    sector: 'Accommodation Services',
+    terms: [
+      'hospitality',
+      'hotels and motels',
+      'restaurants',
+      'food and beverage services',
+      'travel arrangements',
+      'gastronomie',
+    ],
+  },
+  {
+    id: 'entertainment',
+    label: 'Entertainment Providers',
+    sector: 'Entertainment Providers',
+    terms: [
+      'entertainment',
+      'entertainment providers',
+      'music',
+      'musicians',
+      'computer games',
+      'gaming',
+      'sports',
+      'movies',
+    ],
+  },
+  {
+    id: 'agriculture',
+    label: 'Farming, Ranching, Forestry',
+    sector: 'Farming, Ranching, Forestry',
+    terms: ['farming', 'agriculture', 'forestry', 'ranching', 'landwirtschaft'],
+  },
+  {
+    id: 'consumer-services',
+    label: 'Consumer Services',
+    sector: 'Consumer Services',
+    terms: ['consumer services', 'personal care', 'wellness and fitness'],
+  },
+];
+
+const byId = new Map(INDUSTRIES.map((i) => [i.id, i]));
+
+/** The industry with this id, if it exists. */
+export function industryById(id: string): IndustryDefinition | undefined {
+  return byId.get(id);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// One compiled pattern per industry, built once: word-bounded alternatives of its terms.
+const matchers = INDUSTRIES.map((industry) => ({
+  industry,
+  pattern: new RegExp(
+    `(?:^|[^\\p{L}\\p{N}])(?:${industry.terms.map(escapeRegExp).join('|')})(?:$|[^\\p{L}\\p{N}])`,
+    'iu',
+  ),
+}));
+
+/** Maps a page's industry wording ("Advertising Services", "IT-Dienstleistungen") to a taxonomy industry. */
+export function classifyIndustry(text: string): IndustryDefinition | undefined {
+  const t = text.slice(0, 300);
+  for (const { industry, pattern } of matchers) if (pattern.test(t)) return industry;
+  return undefined;
+}

@@ -1,0 +1,130 @@
+/**
+ * The one registry of messages between the extension's contexts. Every message has a schema for its request
+ * and its response and says which context may send it; the receiver validates before anything else runs.
+ *
+ * The content script imports only *types* from here (zod must not reach the page); extension pages and the
+ * background use `sendMessage` and `createMessageListener`.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
+import { ScoreResultSchema } from './icp/result-schema';
+import { ActiveIcpSchema, IcpSourceSchema } from './settings';
+
+/** What the side panel shows for one tab. */
+export const TabStateSchema = z.object({
+  tabId: z.number().int(),
+  url: z.string(),
+  title: z.string(),
+  pageRole: PageRoleSchema,
+  pageRoleReason: z.string(),
+  facts: CompanyFactsSchema,
+  /** False when the page names no company (the panel says so instead of scoring nothing). */
+  hasCompany: z.boolean(),
+  result: ScoreResultSchema.nullable(),
+  icp: z.object({ name: z.string(), version: z.number(), source: IcpSourceSchema, updatedAt: z.string() }),
+  extractMs: z.number(),
+  reportedAt: z.number(),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+
+/** Who may send a message: a content script in a tab, or one of the extension's own pages. */
+type Sender = 'content' | 'extension';
+
+function message<Req extends z.ZodType, Res extends z.ZodType>(from: Sender, request: Req, response: Res) {
+  return { from, request, response };
+}
+
+/** Every message, by name. */
+export const protocol = {
+  /** Content script → background: the facts of the page in this tab. */
+  reportPage: message('content', PageExtractSchema, z.object({ accepted: z.boolean() })),
+  /** Extension page → background: what to show for a tab (null: nothing known about it yet). */
+  getTabState: message('extension', z.object({ tabId: z.number().int() }), TabStateSchema.nullable()),
+  /** Extension page → background: the ICP in force. */
+  getActiveIcp: message('extension', z.object({}), ActiveIcpSchema),
+  /** Background → extension pages: a tab's state changed (new page, new ICP). */
+  tabStateChanged: message('extension', TabStateSchema, z.null()),
+  /** Background → extension pages: a tab has nothing to show any more (navigated away, closed). */
+  tabCleared: message('extension', z.object({ tabId: z.number().int() }), z.null()),
+};
+
+type Protocol = typeof protocol;
+/** A message name. */
+export type MessageType = keyof Protocol;
+/** The payload a message carries. */
+export type MessageRequest<K extends MessageType> = z.infer<Protocol[K]['request']>;
+/** What the receiver answers. */
+export type MessageResponse<K extends MessageType> = z.infer<Protocol[K]['response']>;
+/** The envelope on the wire. */
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: MessageRequest<K>;
+}
+
+/** Sends a message from an extension page or the background and validates the answer. */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  payload: MessageRequest<K>,
+): Promise<MessageResponse<K>> {
+  const answer: unknown = await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>);
+  return protocol[type].response.parse(answer) as MessageResponse<K>;
+}
+
+/** Broadcasts to the extension's open pages; a closed side panel (no receiver) is not an error. */
+export async function broadcast<K extends MessageType>(type: K, payload: MessageRequest<K>): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>);
+  } catch {
+    // "Receiving end does not exist": no side panel or options page is open.
+  }
+}
+
+/** What a handler learns about the sender. */
+export interface SenderInfo {
+  tabId?: number;
+  url?: string;
+  id?: string;
+}
+
+/** A handler per message type; only the types a context handles need one. */
+export type Handlers = {
+  [K in MessageType]?: (payload: MessageRequest<K>, sender: SenderInfo) => Promise<MessageResponse<K>>;
+};
+
+/**
+ * Builds a `runtime.onMessage` listener: drops anything that is not a known message from an allowed sender
+ * with a valid payload (with a warning), then runs the named handler.
+ * @param extensionOrigin this extension's base URL, e.g. `chrome-extension://<id>/`
+ */
+export function createMessageListener(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+  return (raw: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
+    const envelope = z.object({ type: z.string(), payload: z.unknown() }).safeParse(raw);
+    if (!envelope.success || !(envelope.data.type in protocol)) {
+      console.warn('ICP Lens: ignored an unknown message');
+      return undefined;
+    }
+    const type = envelope.data.type as MessageType;
+    const handler = handlers[type] as
+      | ((payload: unknown, sender: SenderInfo) => Promise<unknown>)
+      | undefined;
+    if (!handler) return undefined;
+    const definition = protocol[type];
+    const fromUs = sender.id === extensionId;
+    const allowed =
+      fromUs &&
+      (definition.from === 'content'
+        ? sender.tabId !== undefined
+        : typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin));
+    if (!allowed) {
+      console.warn(`ICP Lens: ignored "${type}" from a sender not allowed to send it`);
+      return undefined;
+    }
+    const payload = definition.request.safeParse(envelope.data.payload);
+    if (!payload.success) {
+      console.warn(`ICP Lens: ignored a malformed "${type}" message`, payload.error.issues.slice(0, 3));
+      return undefined;
+    }
+    return handler(payload.data, sender);
+  };
+}

@@ -1,0 +1,24 @@
+/** Parses saved pages into real DOM documents for the extractor tests. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+/** A fixture file's path, relative to test/fixtures. */
+export function fixturePath(relative: string): string {
+  return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
+}
+
+/** Parses HTML as the page at `url` (scripts do not run; stylesheet errors are silenced). */
+export function parseHtml(html: string, url: string): Document {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+}
+
+/** Parses a saved fixture page as the page at `url`. */
+export function loadFixture(relative: string, url: string): Document {
+  return parseHtml(readFileSync(fixturePath(relative), 'utf8'), url);
+}
+
+/** The demo's sample pages and the addresses they are served at. */
+export const SAMPLES: Array<{ file: string; url: string }> = JSON.parse(
+  readFileSync(fixturePath('samples/index.json'), 'utf8'),
+);

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { extractPage } from '@/lib/extract/page';
+import { DEFAULT_ICP } from '@/lib/icp';
+import type { TabState } from '@/lib/messaging';
+import { saveUserIcp, userIcpItem } from '@/lib/settings';
+import { loadFixture, SAMPLES } from '../helpers/dom';
+
+const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
+const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
+const fromPanel = { id: fakeBrowser.runtime.id, url: `${EXTENSION}/sidepanel.html` };
+
+function sampleExtract(file: string) {
+  const entry = SAMPLES.find((s) => s.file === file);
+  if (!entry) throw new Error(file);
+  return extractPage(loadFixture(`samples/${file}`, entry.url), entry.url);
+}
+
+async function send(message: unknown, sender: object): Promise<unknown> {
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {});
+  return results.find((r: unknown) => r !== undefined);
+}
+
+const tabState = (tabId: number) =>
+  send({ type: 'getTabState', payload: { tabId } }, fromPanel) as Promise<TabState | null>;
+
+describe('background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // The fake browser has no in-memory side panel; the behaviour call is all the background makes.
+    vi.spyOn(fakeBrowser.sidePanel, 'setPanelBehavior').mockResolvedValue(undefined);
+    background.main();
+  });
+
+  it('scores a reported page, keeps it for the tab and shows the tier on the badge', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    expect(await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url))).toEqual({
+      accepted: true,
+    });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(/Lumenfold: Tier 1/);
+    const state = await tabState(7);
+    expect(state?.facts.name?.value).toBe('Lumenfold');
+    expect(state?.result?.tier).toBe('tier_1');
+    expect(state?.icp).toMatchObject({ name: DEFAULT_ICP.name, source: 'default' });
+  });
+
+  it('shows no badge for a page that is not a company profile', async () => {
+    const extract = sampleExtract('daily-ledger-news.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(3, extract.url));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+    expect(await tabState(3)).toMatchObject({ hasCompany: false, result: null, pageRole: 'negative' });
+  });
+
+  it('accepts page reports only from content scripts of this extension', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    expect(
+      await send({ type: 'reportPage', payload: extract }, { id: 'another-extension', tab: { id: 7 } }),
+    ).toBeUndefined();
+    expect(await send({ type: 'reportPage', payload: extract }, fromPanel)).toBeUndefined();
+    expect(await tabState(7)).toBeNull();
+  });
+
+  it('answers tab-state requests only from its own pages', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    expect(
+      await send({ type: 'getTabState', payload: { tabId: 7 } }, fromTab(9, 'https://evil.example/')),
+    ).toBeUndefined();
+  });
+
+  it('drops malformed and unknown messages', async () => {
+    expect(
+      await send({ type: 'reportPage', payload: { url: 'not a url' } }, fromTab(7, 'https://x.com')),
+    ).toBeUndefined();
+    expect(await send({ type: 'deleteEverything', payload: {} }, fromPanel)).toBeUndefined();
+    expect(await send('hello', fromPanel)).toBeUndefined();
+    expect(console.warn).toHaveBeenCalledTimes(3);
+  });
+
+  it('forgets a tab when it loads a new document', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await fakeBrowser.tabs.onUpdated.trigger(
+      7,
+      { status: 'loading', url: 'https://other.example/' },
+      (await fakeBrowser.tabs.create({ url: 'https://other.example/' })),
+    );
+    await vi.waitFor(async () => expect(await tabState(7)).toBeNull());
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it('re-scores open tabs when the ICP changes', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    const strict = {
+      ...DEFAULT_ICP,
+      name: 'Only US',
+      version: 2,
+      criteria: [
+        {
+          id: 'us',
+          label: 'US only',
+          kind: 'location' as const,
+          weight: 1,
+          rule: 'score' as const,
+          countries: ['US'],
+          regions: [],
+        },
+      ],
+    };
+    await saveUserIcp(strict);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
+    expect(await tabState(7)).toMatchObject({
+      icp: { name: 'Only US', source: 'user' },
+      result: { tier: 'not_a_fit' },
+    });
+  });
+
+  it('reports a stored ICP it cannot read and keeps the default in force', async () => {
+    await userIcpItem.setValue({ name: 'broken', criteria: 'none' });
+    const active = (await send({ type: 'getActiveIcp', payload: {} }, fromPanel)) as {
+      source: string;
+      problem: string;
+    };
+    expect(active.source).toBe('default');
+    expect(active.problem).toMatch(/could not be read \(/);
+  });
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every file says where `browser`, `storage` and friends come from, so the pure
+  // parts of lib/ visibly stay free of extension APIs and run unchanged in Node.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'ICP Lens',
+    description:
+      'See how well the company on the page fits your Ideal Customer Profile. Local, explainable, private.',
+    // `storage` keeps the ICP and per-tab facts; nothing else is needed to read pages (the content script's
+    // match patterns) or to show the verdict (action badge, side panel).
+    permissions: ['storage'],
+    action: { default_title: 'ICP Lens: show fit for this company' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'icp-lens@icp-lens.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
