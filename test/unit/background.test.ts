@@ -86,7 +86,7 @@ describe('background', () => {
     await fakeBrowser.tabs.onUpdated.trigger(
       7,
       { status: 'loading', url: 'https://other.example/' },
-      (await fakeBrowser.tabs.create({ url: 'https://other.example/' })),
+      await fakeBrowser.tabs.create({ url: 'https://other.example/' }),
     );
     await vi.waitFor(async () => expect(await tabState(7)).toBeNull());
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');

@@ -1,0 +1,93 @@
+/** A Playwright fixture: one Chromium with the built extension per test worker, serving the test pages. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import {
+  type ExtensionBrowser,
+  type ExtensionGlobals,
+  launchWithExtension,
+  ROOT,
+  servePages,
+  waitForReport,
+} from '../../scripts/lib/browser';
+
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+
+/** Every page the tests visit: the samples, the hostile page and the real corpus copies, at their addresses. */
+export const PAGES = {
+  lumenfold: 'https://www.lumenfold.io/',
+  quarryPeak: 'https://www.linkedin.com/company/quarry-peak-logistics',
+  fernbridge: 'https://www.fernbridge.de/impressum',
+  civicLedger: 'https://civicledger.org/about',
+  news: 'https://www.dailyledger-news.com/2026/10/02/lumenfold-raises-40m',
+  hostile: 'https://hostile.example.com/',
+  audiense: 'https://uk.linkedin.com/company/audiense',
+} as const;
+
+function servedPages(): Array<{ url: string; file: string }> {
+  const samples: Array<{ url: string; file: string }> = JSON.parse(
+    readFileSync(path.join(FIXTURES, 'samples/index.json'), 'utf8'),
+  );
+  const corpus = readFileSync(path.join(FIXTURES, 'corpus/pages.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { url: string; file: string });
+  return [
+    ...samples.map((s) => ({ url: s.url, file: path.join(FIXTURES, 'samples', s.file) })),
+    { url: PAGES.hostile, file: path.join(FIXTURES, 'samples/hostile.html') },
+    ...corpus.map((c) => ({ url: c.url, file: path.join(FIXTURES, 'corpus', c.file) })),
+  ];
+}
+
+interface Fixtures {
+  /** Opens a page at its address and waits until its facts reached the background; returns its tab id. */
+  visit(url: string): Promise<{ page: Page; tabId: number }>;
+  /** Opens the side panel page pinned to a tab, or following a window's active tab. */
+  openPanel(target: { tabId: number } | { windowId: number }): Promise<Page>;
+  /** The toolbar badge text of a tab. */
+  badge(tabId: number): Promise<string>;
+}
+
+export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
+  ext: [
+    async ({}, use) => {
+      const ext = await launchWithExtension();
+      await servePages(ext.context, servedPages());
+      await use(ext);
+      await ext.close();
+    },
+    { scope: 'worker' },
+  ],
+  visit: async ({ ext }, use) => {
+    const opened: Page[] = [];
+    await use(async (url) => {
+      const page = await ext.context.newPage();
+      opened.push(page);
+      await page.goto(url);
+      const { tabId } = await waitForReport(ext.worker, url);
+      return { page, tabId };
+    });
+    for (const page of opened) await page.close().catch(() => {});
+  },
+  openPanel: async ({ ext }, use) => {
+    const opened: Page[] = [];
+    await use(async (target) => {
+      const page = await ext.context.newPage();
+      opened.push(page);
+      const query = 'tabId' in target ? `tabId=${target.tabId}` : `windowId=${target.windowId}`;
+      await page.goto(ext.pageUrl(`sidepanel.html?${query}`));
+      return page;
+    });
+    for (const page of opened) await page.close().catch(() => {});
+  },
+  badge: async ({ ext }, use) => {
+    await use((tabId) =>
+      ext.worker.evaluate(
+        (id) => (globalThis as unknown as ExtensionGlobals).chrome.action.getBadgeText({ tabId: id }),
+        tabId,
+      ),
+    );
+  },
+});
+
+export { expect } from '@playwright/test';

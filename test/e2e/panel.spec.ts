@@ -1,0 +1,147 @@
+import type { ExtensionGlobals } from '../../scripts/lib/browser';
+import { expect, PAGES, test } from './fixtures';
+
+test('a company website: facts reach the background, the panel shows tier, score and criteria, the badge the tier', async ({
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  await expect(panel.getByTestId('company-domain')).toHaveText('lumenfold.io');
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+  await expect(panel.getByTestId('score')).toHaveText('100');
+  await expect(panel.getByTestId('criterion-industry')).toHaveAttribute('data-status', 'match');
+  await expect(panel.getByTestId('criterion-industry')).toContainText('Software Development');
+  await expect(panel.getByTestId('criterion-revenue')).toHaveAttribute('data-status', 'unknown');
+  // The page does not say what kind of organization it is, so the disqualifier cannot be checked.
+  await expect(panel.getByTestId('criterion-not-public-sector')).toHaveAttribute('data-status', 'unknown');
+  await expect(panel.getByTestId('icp-footer')).toContainText('Mid-market B2B SaaS (built-in)');
+  expect(await badge(tabId)).toBe('T1');
+});
+
+test('a real LinkedIn company page from the corpus (Audiense) is read and tiered', async ({
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const { tabId } = await visit(PAGES.audiense);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('company-name')).toHaveText('Audiense');
+  await expect(panel.getByTestId('company-domain')).toHaveText('audiense.com');
+  await expect(panel.getByTestId('criterion-industry')).toHaveAttribute('data-status', 'miss');
+  await expect(panel.getByTestId('criterion-industry')).toContainText('Advertising Services');
+  await expect(panel.getByTestId('criterion-location')).toHaveAttribute('data-status', 'match');
+  await expect(panel.getByTestId('criterion-employees')).toContainText('51–200 employees');
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 3');
+  expect(await badge(tabId)).toBe('T3');
+});
+
+test('a disqualified organization is Not a fit, with the reason', async ({ visit, openPanel, badge }) => {
+  const { tabId } = await visit(PAGES.civicLedger);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Not a fit');
+  await expect(panel.getByTestId('verdict')).toContainText(
+    'Disqualified: Not government, education or non-profit',
+  );
+  await expect(panel.getByTestId('criterion-not-public-sector')).toHaveAttribute(
+    'data-status',
+    'disqualified',
+  );
+  expect(await badge(tabId)).toBe('✕');
+});
+
+test('a news article is not taken for a company profile, and gets no badge', async ({
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const { tabId } = await visit(PAGES.news);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('not-a-profile')).toContainText('News article');
+  expect(await badge(tabId)).toBe('');
+});
+
+test('the panel follows the active tab of its window', async ({ ext, visit, openPanel }) => {
+  const first = await visit(PAGES.lumenfold);
+  const { windowId } = await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.get(id),
+    first.tabId,
+  );
+  const panel = await openPanel({ windowId });
+  const second = await visit(PAGES.fernbridge);
+  await second.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 3');
+  await first.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+});
+
+test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
+  const { page, tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  await page.goto(PAGES.fernbridge);
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+  expect(await badge(tabId)).toBe('T3');
+});
+
+test('client-side navigation on a single-page site is followed', async ({ visit, openPanel, badge }) => {
+  const { page, tabId } = await visit(PAGES.quarryPeak);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('company-name')).toHaveText('Quarry Peak Logistics');
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 2');
+  await expect(panel.getByTestId('criterion-not-public-sector')).toContainText('Passed');
+  // What LinkedIn does when the rep clicks a "similar page": new address, new content, no page load.
+  await page.evaluate(() => {
+    document.querySelector('script[type="application/ld+json"]')?.remove();
+    document.title = 'Roadwise Freight | LinkedIn';
+    const facts = document.querySelectorAll('dd');
+    const values = [
+      'https://www.roadwise-freight.com',
+      'Truck Transportation',
+      '1,001-5,000 employees',
+      'Dayton, Ohio',
+      'Privately Held',
+      '1987',
+      'freight',
+    ];
+    facts.forEach((dd, i) => {
+      dd.textContent = values[i] ?? '';
+    });
+    history.pushState({}, '', '/company/roadwise-freight');
+  });
+  await expect(panel.getByTestId('company-name')).toHaveText('Roadwise Freight', { timeout: 15_000 });
+  await expect(panel.getByTestId('company-domain')).toHaveText('roadwise-freight.com');
+  await expect(panel.getByTestId('tier')).toHaveText('Not a fit');
+  expect(await badge(tabId)).toBe('✕');
+});
+
+test('hostile page text renders as text: no script runs in the page or the panel', async ({
+  visit,
+  openPanel,
+}) => {
+  const { page, tabId } = await visit(PAGES.hostile);
+  const panel = await openPanel({ tabId });
+  const dialogs: string[] = [];
+  panel.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await expect(panel.getByTestId('company-name')).toHaveText(
+    '<img src=x onerror=alert(1)><script>alert(2)</script>Hostile Co',
+  );
+  await expect(panel.locator('main img, main script, main iframe, main svg')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+  expect(await page.title()).not.toBe('pwned');
+});
+
+test('the options page shows the built-in default ICP when nothing is configured', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
+  await expect(page.getByTestId('icp-source')).toContainText('Built-in default');
+  await expect(page.getByTestId('icp-criterion-employees')).toContainText('Ideal 200–2,000 employees');
+  await page.close();
+});
