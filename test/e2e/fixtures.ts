@@ -50,6 +50,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
   ext: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; none here.
     async ({}, use) => {
       const ext = await launchWithExtension();
       await servePages(ext.context, servedPages());
