@@ -6,7 +6,7 @@ function points(c: CriterionResult): string {
   if (c.rule === 'disqualifier')
     return c.status === 'disqualified' ? 'hit' : c.status === 'unknown' ? '—' : 'pass';
   if (c.status === 'unknown' && c.possible === 0) return '—';
-  return `+${c.contribution.toFixed(1).replace(/\.0$/, '')}`;
+  return c.contribution > 0 ? `+${c.contribution.toFixed(1).replace(/\.0$/, '')}` : '0';
 }
 
 /** Every criterion with its status, the page evidence and the points it added. */

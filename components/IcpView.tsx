@@ -14,7 +14,7 @@ export function describeCriterion(c: Criterion): string {
     case 'employees':
     case 'revenue':
     case 'founded': {
-      const unit = c.kind === 'employees' ? 'employees' : c.kind === 'revenue' ? 'USD' : '';
+      const unit = c.kind === 'employees' ? 'employees' : c.kind === 'revenue' ? 'USD' : 'year';
       const acceptable = c.acceptable.map(
         (b) => `${describeRange(b, unit)} (${Math.round(b.credit * 100)}%)`,
       );

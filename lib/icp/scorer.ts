@@ -9,7 +9,7 @@
  */
 import type { CompanyFacts, Range } from '../extract/schema';
 import { classifyIndustry, industryById } from './industries';
-import { regionCountries } from './regions';
+import { REGION_OPTIONS, regionCountries } from './regions';
 import type { CriterionResult, CriterionStatus, Evidence, ScoreResult } from './result-schema';
 import type { Band, Criterion, Icp, Tier } from './schema';
 
@@ -29,8 +29,13 @@ function evidenceOf(facts: CompanyFacts, field: FactKey, value: string): Evidenc
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** A range as people read it. */
+/** A range as people read it ("51–200 employees", "2000 or later" for years). */
 export function describeRange(range: Range | Band, unit = ''): string {
+  if (unit === 'year') {
+    if (range.min !== null && range.max === null) return `${range.min} or later`;
+    if (range.min === null && range.max !== null) return `${range.max} or earlier`;
+    if (range.min !== null && range.max !== null) return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
+  }
   const u = unit ? ` ${unit}` : '';
   if (range.min === null && range.max === null) return 'any';
   if (range.min === null) return `up to ${fmt(range.max as number)}${u}`;
@@ -62,7 +67,7 @@ function judgeRange(
       : criterion.kind === 'revenue'
         ? 'revenueUsd'
         : 'foundedYear';
-  const unit = criterion.kind === 'employees' ? 'employees' : criterion.kind === 'revenue' ? 'USD' : '';
+  const unit = criterion.kind === 'employees' ? 'employees' : criterion.kind === 'revenue' ? 'USD' : 'year';
   let range: Range | undefined;
   if (criterion.kind === 'founded') {
     const year = facts.foundedYear?.value;

@@ -1,0 +1,77 @@
+/**
+ * `npm run -s extract -- --manifest pages.jsonl --pages DIR --out facts.jsonl`
+ *
+ * Runs the built extension in headless Chromium over saved pages, serving each file at its `url`, and writes
+ * one line per page in the corpus's "facts output format" (see docs/EXTRACT.md).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { mergeCandidates } from '../lib/extract/merge';
+import type { CompanyFacts, PageExtract } from '../lib/extract/schema';
+import { launchWithExtension, servePages } from './lib/browser';
+import { buildIfNeeded, parseJsonLines, userPath } from './lib/cli';
+import { extractAll } from './lib/extract-run';
+
+const USAGE = 'Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]';
+
+/** Maps the extension's facts to the corpus output format (unknown → null, technologies → []). */
+export function toOutputFacts(extract: PageExtract | null): Record<string, unknown> {
+  const facts: CompanyFacts = extract ? mergeCandidates(extract) : {};
+  const v = <K extends keyof CompanyFacts>(key: K) => facts[key]?.value ?? null;
+  return {
+    name: v('name'),
+    legalName: v('legalName'),
+    domain: v('domain'),
+    industry: v('industry'),
+    employees: v('employees'),
+    revenueUsd: v('revenueUsd'),
+    hqCity: v('hqCity'),
+    hqRegion: v('hqRegion'),
+    hqCountry: v('hqCountry'),
+    foundedYear: v('foundedYear'),
+    linkedinUrl: v('linkedinUrl'),
+    technologies: v('technologies') ?? [],
+    pageRole: extract?.pageRole ?? null,
+    // Extra keys (ignored by the evaluation): where each fact came from.
+    sources: Object.fromEntries(Object.entries(facts).map(([key, fact]) => [key, { source: fact.source, snippet: fact.snippet }])),
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { manifest: { type: 'string' }, pages: { type: 'string' }, out: { type: 'string' }, concurrency: { type: 'string' } },
+  });
+  if (!values.manifest || !values.pages || !values.out) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const manifestPath = userPath(values.manifest);
+  const pagesDir = userPath(values.pages);
+  const entries = parseJsonLines<{ file: string; url: string }>(readFileSync(manifestPath, 'utf8'), manifestPath);
+  const pages = entries.map((e, i) => {
+    if (typeof e.file !== 'string' || typeof e.url !== 'string') throw new Error(`${manifestPath}:${i + 1}: needs "file" and "url"`);
+    return { file: e.file, url: e.url, path: path.join(pagesDir, e.file) };
+  });
+
+  buildIfNeeded();
+  const ext = await launchWithExtension();
+  try {
+    await servePages(ext.context, pages.map((p) => ({ url: p.url, file: p.path })));
+    const outcomes = await extractAll(ext, pages, Number(values.concurrency) || 3);
+    const lines = outcomes.map(({ page, extract, error }) =>
+      JSON.stringify({ file: page.file, url: page.url, facts: toOutputFacts(extract), ms: extract ? Math.round(extract.ms * 100) / 100 : null, ...(error ? { error } : {}) }),
+    );
+    writeFileSync(userPath(values.out), `${lines.join('\n')}\n`);
+    const failed = outcomes.filter((o) => o.error);
+    console.error(`Extracted ${outcomes.length - failed.length} of ${outcomes.length} pages → ${userPath(values.out)}`);
+    for (const f of failed) console.error(`  ${f.page.file}: ${f.error}`);
+  } finally {
+    await ext.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+/** Helpers for the command-line tools: paths relative to where the user ran npm, the corpus location, builds. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CHROME_BUILD, ROOT } from './browser';
+
+/** Resolves a path the user typed against the folder they ran `npm run` from. */
+export function userPath(p: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
+
+/** The corpus folder: `--corpus DIR`, else `ICP_LENS_CORPUS`, else ../shared/corpus next to the project. */
+export function corpusDir(flag: string | undefined): string {
+  if (flag) return userPath(flag);
+  if (process.env.ICP_LENS_CORPUS) return userPath(process.env.ICP_LENS_CORPUS);
+  return path.resolve(ROOT, '../shared/corpus');
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(dir).map((name) => newestMtime(path.join(dir, name))));
+}
+
+/** Builds the Chrome extension unless the build is newer than every source file. */
+export function buildIfNeeded(log: (line: string) => void = console.error): void {
+  const manifest = path.join(CHROME_BUILD, 'manifest.json');
+  const sources = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'].map((p) => newestMtime(path.join(ROOT, p)));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(...sources)) return;
+  log('Building the extension…');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Reads a JSON-lines file into objects, naming the line of any that does not parse. */
+export function parseJsonLines<T>(text: string, source: string): T[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, n }) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch {
+        throw new Error(`${source}:${n}: not valid JSON`);
+      }
+    });
+}
