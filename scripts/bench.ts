@@ -29,11 +29,18 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });
+  const { values } = parseArgs({
+    options: { corpus: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } },
+  });
   buildIfNeeded();
   const results: BenchResult[] = [];
-  const add = (name: string, value: number, unit: string, target: number | null, better: BenchResult['better'] = 'lower') =>
-    results.push({ name, value: round(value), unit, target, better });
+  const add = (
+    name: string,
+    value: number,
+    unit: string,
+    target: number | null,
+    better: BenchResult['better'] = 'lower',
+  ) => results.push({ name, value: round(value), unit, target, better });
 
   const content = readFileSync(path.join(CHROME_BUILD, 'content-scripts/content.js'));
   add('content_script.raw_kb', content.length / 1024, 'kB', 40);
@@ -44,11 +51,17 @@ async function main() {
     const corpus = corpusDir(values.corpus);
     const manifest = path.join(corpus, 'pages.jsonl');
     if (existsSync(manifest)) {
-      const pages = parseJsonLines<{ file: string; url: string }>(readFileSync(manifest, 'utf8'), manifest).map((p) => ({
+      const pages = parseJsonLines<{ file: string; url: string }>(
+        readFileSync(manifest, 'utf8'),
+        manifest,
+      ).map((p) => ({
         ...p,
         path: path.join(corpus, 'pages', p.file),
       }));
-      await servePages(ext.context, pages.map((p) => ({ url: p.url, file: p.path })));
+      await servePages(
+        ext.context,
+        pages.map((p) => ({ url: p.url, file: p.path })),
+      );
       // One page at a time: parallel tabs on two cores would measure contention, not extraction.
       const outcomes = await extractAll(ext, pages, 1);
       const ms = outcomes.flatMap((o) => (o.extract ? [o.extract.ms] : [])).sort((a, b) => a - b);
@@ -57,11 +70,16 @@ async function main() {
       add('extract.p95_ms', quantile(ms, 0.95), 'ms', 20);
       add('extract.max_ms', ms[ms.length - 1] ?? Number.NaN, 'ms', 50);
     } else {
-      console.error(`No corpus at ${corpus}: extract.* not measured (give --corpus DIR or set ICP_LENS_CORPUS).`);
+      console.error(
+        `No corpus at ${corpus}: extract.* not measured (give --corpus DIR or set ICP_LENS_CORPUS).`,
+      );
     }
 
     // The side panel from opening to showing the verdict, for a page already read (median of 7 opens).
-    const sample = { url: 'https://www.lumenfold.io/', file: path.join(ROOT, 'test/fixtures/samples/lumenfold-home.html') };
+    const sample = {
+      url: 'https://www.lumenfold.io/',
+      file: path.join(ROOT, 'test/fixtures/samples/lumenfold-home.html'),
+    };
     await servePages(ext.context, [sample]);
     const tab = await ext.context.newPage();
     await tab.goto(sample.url);
@@ -71,18 +89,45 @@ async function main() {
       const panel = await ext.context.newPage();
       await panel.goto(ext.pageUrl(`sidepanel.html?tabId=${tabId}`));
       await panel.getByTestId('tier').waitFor();
-      renders.push(await panel.evaluate(() => performance.getEntriesByName('icp-lens:verdict')[0]?.startTime ?? Number.NaN));
+      renders.push(
+        await panel.evaluate(
+          () => performance.getEntriesByName('icp-lens:verdict')[0]?.startTime ?? Number.NaN,
+        ),
+      );
       await panel.close();
     }
-    add('panel.first_render_ms', quantile(renders.sort((a, b) => a - b), 0.5), 'ms', 300);
+    add(
+      'panel.first_render_ms',
+      quantile(
+        renders.sort((a, b) => a - b),
+        0.5,
+      ),
+      'ms',
+      300,
+    );
   } finally {
     await ext.close();
   }
 
-  const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, r.target === null ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`, r.target === null ? '' : (r.better === 'lower' ? r.value <= r.target : r.value >= r.target) ? 'ok' : 'MISSED']);
+  const rows = results.map((r) => [
+    r.name,
+    `${r.value} ${r.unit}`,
+    r.target === null ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`,
+    r.target === null
+      ? ''
+      : (r.better === 'lower' ? r.value <= r.target : r.value >= r.target)
+        ? 'ok'
+        : 'MISSED',
+  ]);
   const header = ['figure', 'measured', 'target', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd());
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
   writeFileSync(userPath(values.out), `${JSON.stringify(results, null, 2)}\n`);
 }
 

@@ -18,11 +18,18 @@ async function main() {
   const headless = values.headless || !process.env.DISPLAY;
   buildIfNeeded(console.log);
   ensureChromium(console.log);
-  const samples: Array<{ file: string; url: string }> = (await import(path.join(SAMPLES_DIR, 'index.json'), { with: { type: 'json' } })).default;
+  const samples: Array<{ file: string; url: string }> = (
+    await import(path.join(SAMPLES_DIR, 'index.json'), { with: { type: 'json' } })
+  ).default;
 
-  console.log(`Starting Chromium ${headless ? 'headless ' : ''}with ICP Lens loaded (built-in default ICP)…\n`);
+  console.log(
+    `Starting Chromium ${headless ? 'headless ' : ''}with ICP Lens loaded (built-in default ICP)…\n`,
+  );
   const ext = await launchWithExtension({ headless });
-  await servePages(ext.context, samples.map((s) => ({ url: s.url, file: path.join(SAMPLES_DIR, s.file) })));
+  await servePages(
+    ext.context,
+    samples.map((s) => ({ url: s.url, file: path.join(SAMPLES_DIR, s.file) })),
+  );
   mkdirSync(OUTPUT, { recursive: true });
 
   const rows: string[][] = [];
@@ -34,7 +41,8 @@ async function main() {
     await panel.setViewportSize({ width: 400, height: 900 });
     await panel.goto(ext.pageUrl(`sidepanel.html?tabId=${tabId}`));
     await panel.locator('[data-testid="tier"], [data-testid="not-a-profile"]').first().waitFor();
-    const read = async (id: string) => ((await panel.getByTestId(id).count()) ? (await panel.getByTestId(id).innerText()).trim() : '');
+    const read = async (id: string) =>
+      (await panel.getByTestId(id).count()) ? ((await panel.getByTestId(id).textContent()) ?? '').trim() : '';
     const profile = (await panel.getByTestId('not-a-profile').count()) === 0;
     rows.push([
       sample.url,
@@ -44,7 +52,10 @@ async function main() {
       profile ? await read('coverage') : '—',
     ]);
     if (headless) {
-      const shot = path.join(OUTPUT, `${String(i + 1).padStart(2, '0')}-${sample.file.replace(/\.html$/, '')}.png`);
+      const shot = path.join(
+        OUTPUT,
+        `${String(i + 1).padStart(2, '0')}-${sample.file.replace(/\.html$/, '')}.png`,
+      );
       await panel.screenshot({ path: shot, fullPage: true });
     }
     if (headless) await panel.close();
@@ -61,7 +72,9 @@ async function main() {
     console.log(`\nSide panel screenshots: ${path.relative(process.cwd(), OUTPUT) || OUTPUT}/`);
     await ext.close();
   } else {
-    console.log('\nChromium stays open: switch tabs and open the side panel from the toolbar icon. Ctrl+C to quit.');
+    console.log(
+      '\nChromium stays open: switch tabs and open the side panel from the toolbar icon. Ctrl+C to quit.',
+    );
     await new Promise<void>((resolve) => ext.context.on('close', () => resolve()));
   }
 }

@@ -13,7 +13,8 @@ import { launchWithExtension, servePages } from './lib/browser';
 import { buildIfNeeded, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
 
-const USAGE = 'Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]';
+const USAGE =
+  'Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]';
 
 /** Maps the extension's facts to the corpus output format (unknown → null, technologies → []). */
 export function toOutputFacts(extract: PageExtract | null): Record<string, unknown> {
@@ -34,13 +35,20 @@ export function toOutputFacts(extract: PageExtract | null): Record<string, unkno
     technologies: v('technologies') ?? [],
     pageRole: extract?.pageRole ?? null,
     // Extra keys (ignored by the evaluation): where each fact came from.
-    sources: Object.fromEntries(Object.entries(facts).map(([key, fact]) => [key, { source: fact.source, snippet: fact.snippet }])),
+    sources: Object.fromEntries(
+      Object.entries(facts).map(([key, fact]) => [key, { source: fact.source, snippet: fact.snippet }]),
+    ),
   };
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { manifest: { type: 'string' }, pages: { type: 'string' }, out: { type: 'string' }, concurrency: { type: 'string' } },
+    options: {
+      manifest: { type: 'string' },
+      pages: { type: 'string' },
+      out: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
   });
   if (!values.manifest || !values.pages || !values.out) {
     console.error(USAGE);
@@ -48,23 +56,38 @@ async function main() {
   }
   const manifestPath = userPath(values.manifest);
   const pagesDir = userPath(values.pages);
-  const entries = parseJsonLines<{ file: string; url: string }>(readFileSync(manifestPath, 'utf8'), manifestPath);
+  const entries = parseJsonLines<{ file: string; url: string }>(
+    readFileSync(manifestPath, 'utf8'),
+    manifestPath,
+  );
   const pages = entries.map((e, i) => {
-    if (typeof e.file !== 'string' || typeof e.url !== 'string') throw new Error(`${manifestPath}:${i + 1}: needs "file" and "url"`);
+    if (typeof e.file !== 'string' || typeof e.url !== 'string')
+      throw new Error(`${manifestPath}:${i + 1}: needs "file" and "url"`);
     return { file: e.file, url: e.url, path: path.join(pagesDir, e.file) };
   });
 
   buildIfNeeded();
   const ext = await launchWithExtension();
   try {
-    await servePages(ext.context, pages.map((p) => ({ url: p.url, file: p.path })));
+    await servePages(
+      ext.context,
+      pages.map((p) => ({ url: p.url, file: p.path })),
+    );
     const outcomes = await extractAll(ext, pages, Number(values.concurrency) || 3);
     const lines = outcomes.map(({ page, extract, error }) =>
-      JSON.stringify({ file: page.file, url: page.url, facts: toOutputFacts(extract), ms: extract ? Math.round(extract.ms * 100) / 100 : null, ...(error ? { error } : {}) }),
+      JSON.stringify({
+        file: page.file,
+        url: page.url,
+        facts: toOutputFacts(extract),
+        ms: extract ? Math.round(extract.ms * 100) / 100 : null,
+        ...(error ? { error } : {}),
+      }),
     );
     writeFileSync(userPath(values.out), `${lines.join('\n')}\n`);
     const failed = outcomes.filter((o) => o.error);
-    console.error(`Extracted ${outcomes.length - failed.length} of ${outcomes.length} pages → ${userPath(values.out)}`);
+    console.error(
+      `Extracted ${outcomes.length - failed.length} of ${outcomes.length} pages → ${userPath(values.out)}`,
+    );
     for (const f of failed) console.error(`  ${f.page.file}: ${f.error}`);
   } finally {
     await ext.close();

@@ -34,7 +34,8 @@ export function describeRange(range: Range | Band, unit = ''): string {
   if (unit === 'year') {
     if (range.min !== null && range.max === null) return `${range.min} or later`;
     if (range.min === null && range.max !== null) return `${range.max} or earlier`;
-    if (range.min !== null && range.max !== null) return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
+    if (range.min !== null && range.max !== null)
+      return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
   }
   const u = unit ? ` ${unit}` : '';
   if (range.min === null && range.max === null) return 'any';
@@ -134,11 +135,8 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       const evidence = evidenceOf(facts, 'hqCountry', country);
       const region = criterion.regions.find((r) => regionCountries(r).includes(country));
       if (criterion.countries.includes(country) || region) {
-        return {
-          credit: 1,
-          detail: `Headquartered in ${country}${region ? ` (${region.toUpperCase()})` : ''}`,
-          evidence,
-        };
+        const label = REGION_OPTIONS.find((o) => o.id === region)?.label;
+        return { credit: 1, detail: `Headquartered in ${country}${label ? ` (${label})` : ''}`, evidence };
       }
       return { credit: 0, detail: `Headquartered in ${country}, outside the target locations`, evidence };
     }

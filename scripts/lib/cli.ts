@@ -26,10 +26,15 @@ function newestMtime(dir: string): number {
 /** Builds the Chrome extension unless the build is newer than every source file. */
 export function buildIfNeeded(log: (line: string) => void = console.error): void {
   const manifest = path.join(CHROME_BUILD, 'manifest.json');
-  const sources = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'].map((p) => newestMtime(path.join(ROOT, p)));
+  const sources = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'].map((p) =>
+    newestMtime(path.join(ROOT, p)),
+  );
   if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(...sources)) return;
   log('Building the extension…');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Reads a JSON-lines file into objects, naming the line of any that does not parse. */

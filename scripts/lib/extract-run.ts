@@ -21,7 +21,11 @@ export interface ExtractOutcome {
  * Visits every page in its own tab (so no page sees another's facts) and collects the content script's report.
  * Pages must already be served (see `servePages`).
  */
-export async function extractAll(ext: ExtensionBrowser, pages: PageToExtract[], concurrency = 3): Promise<ExtractOutcome[]> {
+export async function extractAll(
+  ext: ExtensionBrowser,
+  pages: PageToExtract[],
+  concurrency = 3,
+): Promise<ExtractOutcome[]> {
   const outcomes: ExtractOutcome[] = new Array(pages.length);
   let next = 0;
   async function worker() {
@@ -34,7 +38,11 @@ export async function extractAll(ext: ExtensionBrowser, pages: PageToExtract[], 
         const report = await waitForReport(ext.worker, page.url, 20_000);
         outcomes[index] = { page, extract: report.extract as PageExtract, error: null };
       } catch (error) {
-        outcomes[index] = { page, extract: null, error: error instanceof Error ? error.message.split('\n')[0] ?? 'failed' : String(error) };
+        outcomes[index] = {
+          page,
+          extract: null,
+          error: error instanceof Error ? (error.message.split('\n')[0] ?? 'failed') : String(error),
+        };
       } finally {
         await tab.close().catch(() => {});
       }
