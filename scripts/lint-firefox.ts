@@ -28,7 +28,7 @@ try {
   output = (error as { stdout?: string }).stdout ?? '';
 }
 const report = JSON.parse(output) as {
-  summary: Record<string, number>;
+  summary: { errors: number; warnings: number; notices: number };
   errors: LintMessage[];
   warnings: LintMessage[];
 };
