@@ -32,14 +32,13 @@ export function CriteriaList({ criteria }: { criteria: CriterionResult[] }) {
                 {c.rule === 'must-have' && <span className="chip">must-have</span>}
                 {c.rule === 'disqualifier' && <span className="chip">disqualifier</span>}
               </div>
-              <div className="criterion-detail muted">
-                {c.detail}
-                {c.evidence && (
-                  <span className="chip" title={c.evidence.snippet}>
-                    {SOURCE_LABEL[c.evidence.source] ?? c.evidence.source}
-                  </span>
-                )}
-              </div>
+              <div className="criterion-detail muted">{c.detail}</div>
+              {c.evidence && (
+                <div className="criterion-evidence">
+                  <q>{c.evidence.snippet}</q>
+                  <span className="chip">{SOURCE_LABEL[c.evidence.source] ?? c.evidence.source}</span>
+                </div>
+              )}
             </div>
             <span className="criterion-points" title={status}>
               {points(c)}

@@ -1,5 +1,5 @@
 import type { CompanyFacts } from '@/lib/extract/schema';
-import { describeRange } from '@/lib/icp';
+import { countryName, describeRange } from '@/lib/icp';
 import { SOURCE_LABEL } from './format';
 
 const ROWS: Array<[keyof CompanyFacts, string]> = [
@@ -38,9 +38,11 @@ export function FactsTable({ facts }: { facts: CompanyFacts }) {
         return (
           <div key={key} className="fact-row">
             <dt>{label}</dt>
-            <dd title={`“${fact.snippet}”`}>
-              {show(fact.value)}
-              <span className="chip">{SOURCE_LABEL[fact.source] ?? fact.source}</span>
+            <dd>
+              {key === 'hqCountry' ? `${countryName(String(fact.value))} (${fact.value})` : show(fact.value)}
+              <span className="chip" title={`“${fact.snippet}”`}>
+                {SOURCE_LABEL[fact.source] ?? fact.source}
+              </span>
               {others > 0 && (
                 <span
                   className="muted"

@@ -11,15 +11,22 @@ export function useFollowedTab(target: URLSearchParams): number | null {
   const [tabId, setTabId] = useState<number | null>(Number.isInteger(pinned) && pinned > 0 ? pinned : null);
   useEffect(() => {
     if (Number.isInteger(pinned) && pinned > 0) return;
-    let windowId = Number(target.get('windowId')) || undefined;
+    const named = Number(target.get('windowId'));
+    let windowId: number | undefined = Number.isInteger(named) && named > 0 ? named : undefined;
+    // Listen before asking which tab is active, so a switch that happens in between is not missed; until the
+    // window is known, the latest switch is held back.
+    let pending: { tabId: number; windowId: number } | undefined;
     const onActivated = (info: { tabId: number; windowId: number }) => {
-      if (info.windowId === windowId) setTabId(info.tabId);
+      if (windowId === undefined) pending = info;
+      else if (info.windowId === windowId) setTabId(info.tabId);
     };
+    browser.tabs.onActivated.addListener(onActivated);
     void (async () => {
-      windowId ??= (await browser.windows.getCurrent()).id;
-      const [tab] = await browser.tabs.query({ active: true, windowId });
-      setTabId(tab?.id ?? null);
-      browser.tabs.onActivated.addListener(onActivated);
+      const current = windowId ?? (await browser.windows.getCurrent()).id;
+      const [tab] = await browser.tabs.query({ active: true, windowId: current });
+      windowId = current;
+      const switched = pending;
+      setTabId(switched && switched.windowId === current ? switched.tabId : (tab?.id ?? null));
     })();
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, [pinned, target]);

@@ -191,7 +191,7 @@ export function extractJsonLd(docs: unknown[], pageUrl: URL, ownSite: boolean): 
   const add = (
     field: FactCandidate['field'],
     value: FactCandidate['value'],
-    evidence: unknown,
+    evidence: string,
     confidence = 0.9,
   ) => {
     if (value === '' || (typeof value === 'number' && !Number.isFinite(value))) return;
@@ -199,17 +199,17 @@ export function extractJsonLd(docs: unknown[], pageUrl: URL, ownSite: boolean): 
   };
 
   const name = textOf(subject.name);
-  add('name', name, `"name": "${name}"`);
+  add('name', name, `name: ${name}`);
   const legalName = textOf(subject.legalName);
-  add('legalName', legalName, `"legalName": "${legalName}"`);
+  add('legalName', legalName, `legalName: ${legalName}`);
 
   const urls = [subject.url, ...(Array.isArray(subject.sameAs) ? subject.sameAs : [subject.sameAs])]
     .filter((u): u is string => typeof u === 'string')
     .slice(0, 30);
   for (const u of urls) {
     const key = u === subject.url ? 'url' : 'sameAs';
-    if (/linkedin\.com\/company\//i.test(u)) add('linkedinUrl', cleanText(u), `"${key}": "${u}"`);
-    else add('website', cleanText(u), `"${key}": "${u}"`, key === 'url' ? 0.85 : 0.7);
+    if (/linkedin\.com\/company\//i.test(u)) add('linkedinUrl', cleanText(u), `${key}: ${u}`);
+    else add('website', cleanText(u), `${key}: ${u}`, key === 'url' ? 0.85 : 0.7);
   }
 
   const address = resolve(
@@ -218,11 +218,11 @@ export function extractJsonLd(docs: unknown[], pageUrl: URL, ownSite: boolean): 
   );
   if (isObject(address)) {
     const city = textOf(address.addressLocality);
-    add('hqCity', city, `"addressLocality": "${city}"`, 0.85);
+    add('hqCity', city, `addressLocality: ${city}`, 0.85);
     const region = textOf(address.addressRegion);
-    add('hqRegion', region, `"addressRegion": "${region}"`, 0.85);
+    add('hqRegion', region, `addressRegion: ${region}`, 0.85);
     const country = textOf(address.addressCountry);
-    add('hqCountry', country, `"addressCountry": "${country}"`, 0.85);
+    add('hqCountry', country, `addressCountry: ${country}`, 0.85);
   }
 
   const employees = resolve(subject.numberOfEmployees);
@@ -231,23 +231,20 @@ export function extractJsonLd(docs: unknown[], pageUrl: URL, ownSite: boolean): 
     const min = parseCount(e.minValue ?? e.value);
     const max = parseCount(e.maxValue ?? e.value);
     if (Number.isFinite(min)) {
-      add(
-        'employees',
-        { min, max: Number.isFinite(max) && max >= min ? max : null },
-        { numberOfEmployees: employees },
-        0.8,
-      );
+      const range = { min, max: Number.isFinite(max) && max >= min ? max : null };
+      const shown = range.max === null || range.max === min ? `${min}` : `${min}–${range.max}`;
+      add('employees', range, `numberOfEmployees: ${shown}`, 0.8);
     }
   }
 
   const founded = parseYear(textOf(subject.foundingDate));
-  add('foundedYear', founded, `"foundingDate": "${textOf(subject.foundingDate)}"`, 0.9);
+  add('foundedYear', founded, `foundingDate: ${textOf(subject.foundingDate)}`, 0.9);
 
   const description = textOf(subject.description);
   add('description', description, description, 0.8);
 
   const industry = textOf(subject.industry);
-  add('industry', industry, `"industry": "${industry}"`, 0.8);
+  add('industry', industry, `industry: ${industry}`, 0.8);
 
   const keywords = subject.keywords ?? subject.knowsAbout;
   const list = (Array.isArray(keywords) ? keywords.map(textOf) : textOf(keywords).split(','))
@@ -257,16 +254,16 @@ export function extractJsonLd(docs: unknown[], pageUrl: URL, ownSite: boolean): 
   if (list.length > 0) add('keywords', list, list.join(', '), 0.7);
 
   const typeNames = types(subject);
-  if (typeNames.includes('NGO')) add('companyType', 'nonprofit', `"@type": "NGO"`, 0.8);
+  if (typeNames.includes('NGO')) add('companyType', 'nonprofit', '@type: NGO', 0.8);
   else if (typeNames.includes('GovernmentOrganization'))
-    add('companyType', 'government', `"@type": "GovernmentOrganization"`, 0.8);
+    add('companyType', 'government', '@type: GovernmentOrganization', 0.8);
   else if (
     typeNames.includes('EducationalOrganization') ||
     typeNames.some((t) => /School|University|College/.test(t))
   )
-    add('companyType', 'educational', `"@type": "${typeNames.join(', ')}"`, 0.8);
+    add('companyType', 'educational', `@type: ${typeNames.join(', ')}`, 0.8);
   else if (typeof subject.tickerSymbol === 'string')
-    add('companyType', 'public', `"tickerSymbol": "${subject.tickerSymbol}"`, 0.8);
+    add('companyType', 'public', `tickerSymbol: ${subject.tickerSymbol}`, 0.8);
 
   return out;
 }

@@ -247,3 +247,14 @@ export const REGION_OPTIONS: Array<{ id: string; label: string }> = [
   ...Object.entries(REGIONS).map(([id, r]) => ({ id, label: r.label })),
   { id: 'emea', label: 'EMEA' },
 ];
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The English name of an ISO 3166-1 alpha-2 code ("DE" → "Germany"); the code itself if unknown. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

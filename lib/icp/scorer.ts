@@ -9,7 +9,7 @@
  */
 import type { CompanyFacts, Range } from '../extract/schema';
 import { classifyIndustry, industryById } from './industries';
-import { REGION_OPTIONS, regionCountries } from './regions';
+import { countryName, REGION_OPTIONS, regionCountries } from './regions';
 import type { CriterionResult, CriterionStatus, Evidence, ScoreResult } from './result-schema';
 import type { Band, Criterion, Icp, Tier } from './schema';
 
@@ -136,9 +136,17 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       const region = criterion.regions.find((r) => regionCountries(r).includes(country));
       if (criterion.countries.includes(country) || region) {
         const label = REGION_OPTIONS.find((o) => o.id === region)?.label;
-        return { credit: 1, detail: `Headquartered in ${country}${label ? ` (${label})` : ''}`, evidence };
+        return {
+          credit: 1,
+          detail: `Headquartered in ${countryName(country)}${label ? ` (${label})` : ''}`,
+          evidence,
+        };
       }
-      return { credit: 0, detail: `Headquartered in ${country}, outside the target locations`, evidence };
+      return {
+        credit: 0,
+        detail: `Headquartered in ${countryName(country)}, outside the target locations`,
+        evidence,
+      };
     }
     case 'technologies': {
       const used = facts.technologies?.value;

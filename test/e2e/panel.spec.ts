@@ -145,3 +145,13 @@ test('the options page shows the built-in default ICP when nothing is configured
   await expect(page.getByTestId('icp-criterion-employees')).toContainText('Ideal 200–2,000 employees');
   await page.close();
 });
+
+test("the panel follows the browser's dark theme", async ({ visit, openPanel }) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await panel.emulateMedia({ colorScheme: 'light' });
+  await expect(panel.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await expect(panel.locator('body')).toHaveCSS('background-color', 'rgb(17, 20, 24)');
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+});
