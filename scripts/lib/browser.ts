@@ -14,6 +14,7 @@ export interface ExtensionGlobals {
     storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
     action: { getBadgeText(details: { tabId: number }): Promise<string> };
     tabs: { get(tabId: number): Promise<{ id: number; windowId: number; active: boolean }> };
+    sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> };
   };
 }
 

@@ -155,3 +155,10 @@ test("the panel follows the browser's dark theme", async ({ visit, openPanel }) 
   await expect(panel.locator('body')).toHaveCSS('background-color', 'rgb(17, 20, 24)');
   await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
 });
+
+test('the toolbar icon opens the side panel', async ({ ext }) => {
+  const behavior = await ext.worker.evaluate(() =>
+    (globalThis as unknown as ExtensionGlobals).chrome.sidePanel.getPanelBehavior(),
+  );
+  expect(behavior.openPanelOnActionClick).toBe(true);
+});
