@@ -7,6 +7,8 @@ import countries from 'i18n-iso-countries';
 import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { getDomain } from 'tldts';
+import { classifyIndustry } from '../icp/industries';
+import { toUsd } from './currency';
 import { platformOf } from './platforms';
 import type { CompanyFacts, FactCandidate, FactField, PageExtract, Range } from './schema';
 import { cleanText } from './text';
@@ -70,8 +72,12 @@ function normalise(field: FactField, value: FactCandidate['value'], pageHost: st
     case 'hqCountry':
       return typeof value === 'string' ? countryCode(value) : undefined;
     case 'employees':
-    case 'revenueUsd':
-      return typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+      return typeof value === 'object' && !Array.isArray(value) && !('currency' in value) ? value : undefined;
+    case 'revenue':
+    case 'fundingTotal':
+      return typeof value === 'object' && !Array.isArray(value) && 'currency' in value ? value : undefined;
+    case 'socialProfiles':
+      return Array.isArray(value) && value.length > 0 ? value : undefined;
     case 'foundedYear':
       return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
     case 'keywords':
@@ -93,7 +99,7 @@ const FACT_KEY: Record<FactField, keyof CompanyFacts> = {
   website: 'domain',
   industry: 'industry',
   employees: 'employees',
-  revenueUsd: 'revenueUsd',
+  revenue: 'revenue',
   hqCity: 'hqCity',
   hqRegion: 'hqRegion',
   hqCountry: 'hqCountry',
@@ -102,6 +108,9 @@ const FACT_KEY: Record<FactField, keyof CompanyFacts> = {
   description: 'description',
   keywords: 'keywords',
   companyType: 'companyType',
+  fundingStage: 'fundingStage',
+  fundingTotal: 'fundingTotal',
+  socialProfiles: 'socialProfiles',
 };
 
 function sameValue(a: Normalised, b: Normalised): boolean {
@@ -143,7 +152,25 @@ export function mergeCandidates(extract: Pick<PageExtract, 'url' | 'candidates'>
     });
     facts[key] = { ...strip(winner), alternatives: alternatives.slice(0, 5).map(strip) };
   }
-  return facts as CompanyFacts;
+  return deriveFacts(facts as CompanyFacts);
+}
+
+/** Facts computed from others: the taxonomy industry, and money in US dollars. Each keeps its evidence. */
+function deriveFacts(facts: CompanyFacts): CompanyFacts {
+  const out: CompanyFacts = { ...facts };
+  if (facts.industry) {
+    const industry = classifyIndustry(facts.industry.value);
+    if (industry) out.industryId = { ...facts.industry, value: industry.id, alternatives: [] };
+  }
+  const usd = (money: CompanyFacts['revenue']) => {
+    const value = money && toUsd(money.value);
+    return money && value ? { ...money, value, alternatives: [] } : undefined;
+  };
+  const revenueUsd = usd(facts.revenue);
+  if (revenueUsd) out.revenueUsd = revenueUsd;
+  const fundingTotalUsd = usd(facts.fundingTotal);
+  if (fundingTotalUsd) out.fundingTotalUsd = fundingTotalUsd;
+  return out;
 }
 
 /** Formats a range for people: "51–200", "10,001+", "69". */

@@ -30,6 +30,16 @@ export const RangeSchema = z
   .refine((r) => r.max === null || r.min <= r.max, { message: 'min must be ≤ max' });
 export type Range = z.infer<typeof RangeSchema>;
 
+/** An amount of money as the page states it: a range (min = max for one figure) in an ISO 4217 currency. */
+export const MoneySchema = z
+  .object({
+    min: z.number().finite().nonnegative(),
+    max: z.number().finite().nonnegative().nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+  })
+  .refine((r) => r.max === null || r.min <= r.max, { message: 'min must be ≤ max' });
+export type Money = z.infer<typeof MoneySchema>;
+
 /** The company fields ICP Lens knows. */
 export const FactFieldSchema = z.enum([
   'name',
@@ -37,7 +47,8 @@ export const FactFieldSchema = z.enum([
   'website',
   'industry',
   'employees',
-  'revenueUsd',
+  /** Money in the page's currency; the merge adds the USD range. */
+  'revenue',
   'hqCity',
   'hqRegion',
   'hqCountry',
@@ -45,7 +56,14 @@ export const FactFieldSchema = z.enum([
   'linkedinUrl',
   'description',
   'keywords',
+  /** public, private, nonprofit, government, educational. */
   'companyType',
+  /** One of the ICP's funding stages (seed, series-a ...). */
+  'fundingStage',
+  /** Total funding raised, as money. */
+  'fundingTotal',
+  /** Other profiles of the company (X/Twitter, Facebook, GitHub, Crunchbase ...), as URLs. */
+  'socialProfiles',
 ]);
 export type FactField = z.infer<typeof FactFieldSchema>;
 
@@ -58,7 +76,7 @@ const text = z.string().max(MAX_TEXT);
  */
 export const FactCandidateSchema = z.object({
   field: FactFieldSchema,
-  value: z.union([text, z.number().finite(), RangeSchema, z.array(text).max(200)]),
+  value: z.union([text, z.number().finite(), MoneySchema, RangeSchema, z.array(text).max(200)]),
   source: FactSourceSchema,
   /** The page text the value was read from, for the rep to check. */
   snippet: text,
@@ -105,7 +123,11 @@ export const CompanyFactsSchema = z.object({
   /** The company's own registrable domain (never the platform's, e.g. linkedin.com). */
   domain: factOf(text).optional(),
   industry: factOf(text).optional(),
+  /** The taxonomy industry id the page's wording maps to (lib/icp/industries.ts). */
+  industryId: factOf(text).optional(),
   employees: factOf(RangeSchema).optional(),
+  revenue: factOf(MoneySchema).optional(),
+  /** The revenue converted to US dollars, when the currency is known. */
   revenueUsd: factOf(RangeSchema).optional(),
   hqCity: factOf(text).optional(),
   hqRegion: factOf(text).optional(),
@@ -117,6 +139,9 @@ export const CompanyFactsSchema = z.object({
   keywords: factOf(z.array(text)).optional(),
   companyType: factOf(text).optional(),
   fundingStage: factOf(text).optional(),
+  fundingTotal: factOf(MoneySchema).optional(),
+  fundingTotalUsd: factOf(RangeSchema).optional(),
+  socialProfiles: factOf(z.array(text)).optional(),
   technologies: factOf(z.array(text)).optional(),
 });
 export type CompanyFacts = z.infer<typeof CompanyFactsSchema>;
