@@ -7,39 +7,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeCandidates } from '../lib/extract/merge';
-import type { CompanyFacts, PageExtract } from '../lib/extract/schema';
 import { launchWithExtension, servePages } from './lib/browser';
 import { buildIfNeeded, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
+import { toOutputFacts } from './lib/output-facts';
 
 const USAGE =
   'Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]';
-
-/** Maps the extension's facts to the corpus output format (unknown → null, technologies → []). */
-export function toOutputFacts(extract: PageExtract | null): Record<string, unknown> {
-  const facts: CompanyFacts = extract ? mergeCandidates(extract) : {};
-  const v = <K extends keyof CompanyFacts>(key: K) => facts[key]?.value ?? null;
-  return {
-    name: v('name'),
-    legalName: v('legalName'),
-    domain: v('domain'),
-    industry: v('industry'),
-    employees: v('employees'),
-    revenueUsd: v('revenueUsd'),
-    hqCity: v('hqCity'),
-    hqRegion: v('hqRegion'),
-    hqCountry: v('hqCountry'),
-    foundedYear: v('foundedYear'),
-    linkedinUrl: v('linkedinUrl'),
-    technologies: v('technologies') ?? [],
-    pageRole: extract?.pageRole ?? null,
-    // Extra keys (ignored by the evaluation): where each fact came from.
-    sources: Object.fromEntries(
-      Object.entries(facts).map(([key, fact]) => [key, { source: fact.source, snippet: fact.snippet }]),
-    ),
-  };
-}
 
 async function main() {
   const { values } = parseArgs({

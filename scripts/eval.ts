@@ -1,0 +1,73 @@
+/**
+ * `npm run eval [-- --corpus DIR] [--facts FILE] [--json] [--errors]`
+ *
+ * Runs the batch extraction (the built extension in headless Chromium) over the corpus pages that have
+ * labels, and prints per-field precision and recall, page-role accuracy and the negatives' false positives.
+ * `--facts FILE` scores an existing extract output instead of extracting again.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Label, type Output, scoreFacts } from '../lib/eval/score-facts';
+import { launchWithExtension, servePages } from './lib/browser';
+import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
+import { extractAll } from './lib/extract-run';
+import { toOutputFacts } from './lib/output-facts';
+
+const pct = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+
+async function main() {
+  const { values } = parseArgs({
+    options: { corpus: { type: 'string' }, facts: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' } },
+  });
+  const corpus = corpusDir(values.corpus);
+  const labelsPath = path.join(corpus, 'labels-dev.jsonl');
+  if (!existsSync(labelsPath)) {
+    console.error(`No corpus labels at ${labelsPath}. Give --corpus DIR or set ICP_LENS_CORPUS.`);
+    process.exit(2);
+  }
+  const labels = parseJsonLines<Label & { url: string }>(readFileSync(labelsPath, 'utf8'), labelsPath);
+
+  let outputs: Output[];
+  if (values.facts) {
+    const factsPath = userPath(values.facts);
+    outputs = parseJsonLines<Output>(readFileSync(factsPath, 'utf8'), factsPath);
+  } else {
+    buildIfNeeded();
+    const pages = labels.map((l) => ({ file: l.file, url: l.url, path: path.join(corpus, 'pages', l.file) }));
+    const ext = await launchWithExtension();
+    try {
+      await servePages(ext.context, pages.map((p) => ({ url: p.url, file: p.path })));
+      const outcomes = await extractAll(ext, pages, 3);
+      outputs = outcomes.map((o) => ({ file: o.page.file, facts: toOutputFacts(o.extract) }));
+    } finally {
+      await ext.close();
+    }
+  }
+
+  const report = scoreFacts(labels, outputs);
+  if (values.json) {
+    console.log(JSON.stringify(report));
+    return;
+  }
+  const rows = report.fields.map((f) => [f.field, String(f.labelled), String(f.right), String(f.wrong), String(f.missed), pct(f.precision), pct(f.recall)]);
+  rows.push(['(all fields)', '', '', '', '', pct(report.overallPrecision), pct(report.overallRecall)]);
+  const t = report.technologies;
+  rows.push(['technologies', String(t.right + t.missed), String(t.right), String(t.wrong), String(t.missed), pct(t.precision), pct(t.recall)]);
+  const header = ['field', 'labelled', 'right', 'wrong', 'missed', 'precision', 'recall'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  console.log(`${report.pages} labelled pages in ${corpus}\n`);
+  for (const row of [header, ...rows]) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+  console.log(`\npage role: ${report.pageRole.right} of ${report.pageRole.total} right`);
+  console.log(`firmographic facts claimed on negative pages: ${report.negativeFalsePositives.length}`);
+  for (const fp of report.negativeFalsePositives) console.log(`  ${fp.file}: ${fp.field} = ${JSON.stringify(fp.value)}`);
+  if (values.errors) {
+    console.log('\nwrong and missed facts:');
+    for (const e of report.errors) console.log(`  ${e.kind.padEnd(6)} ${e.file} ${e.field}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
