@@ -6,19 +6,35 @@ const ROWS: Array<[keyof CompanyFacts, string]> = [
   ['legalName', 'Legal name'],
   ['industry', 'Industry'],
   ['employees', 'Employees'],
+  ['revenue', 'Revenue'],
   ['revenueUsd', 'Revenue (USD)'],
   ['hqCity', 'HQ city'],
   ['hqRegion', 'HQ region'],
   ['hqCountry', 'HQ country'],
   ['foundedYear', 'Founded'],
   ['companyType', 'Type'],
-  ['fundingStage', 'Funding'],
+  ['fundingStage', 'Funding stage'],
+  ['fundingTotal', 'Total funding'],
   ['technologies', 'Technologies'],
   ['keywords', 'Specialties'],
   ['linkedinUrl', 'LinkedIn'],
+  ['socialProfiles', 'Profiles'],
 ];
 
+function hostPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
 function show(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'currency' in value) {
+    const money = value as { min: number; max: number | null; currency: string };
+    return `${describeRange(money)} ${money.currency}`;
+  }
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object' && value !== null && 'min' in value)
     return describeRange(value as { min: number; max: number | null });
@@ -26,7 +42,7 @@ function show(value: unknown): string {
 }
 
 /** The facts read from the page, each with where it came from. Page text is rendered as text, never as HTML. */
-export function FactsTable({ facts }: { facts: CompanyFacts }) {
+export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; currentUrl: string }) {
   const rows = ROWS.filter(([key]) => facts[key] !== undefined);
   if (rows.length === 0) return <p className="muted">No company facts beyond the name on this page.</p>;
   return (
@@ -43,6 +59,9 @@ export function FactsTable({ facts }: { facts: CompanyFacts }) {
               <span className="chip" title={`“${fact.snippet}”`}>
                 {SOURCE_LABEL[fact.source] ?? fact.source}
               </span>
+              {fact.url && fact.url.split('#')[0] !== currentUrl.split('#')[0] && (
+                <span className="muted fact-page"> from {hostPath(fact.url)}</span>
+              )}
               {others > 0 && (
                 <span
                   className="muted"

@@ -1,13 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
+import { getDb } from '@/lib/db/index';
 import { broadcast, createMessageListener } from '@/lib/messaging';
-import { loadActiveIcp, tabPages, watchIcp } from '@/lib/settings';
+import { loadActiveIcp, loadPrivacy, savePrivacy, tabPages, watchIcp } from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
 
 export default defineBackground(() => {
+  const db = getDb();
   const service = createTabService({
     loadIcp: loadActiveIcp,
+    loadPrivacy,
     pages: tabPages,
+    memory: {
+      remember: (page) => rememberPage(db, page),
+      pagesFor: (identity) => pagesForCompany(db, identity),
+      forgetBefore: (cutoff) => forgetPagesBefore(db, cutoff),
+    },
     async setBadge(tabId, badge) {
       try {
         await browser.action.setBadgeText({ tabId, text: badge?.text ?? '' });
@@ -24,19 +33,42 @@ export default defineBackground(() => {
 
   const listener = createMessageListener(
     {
+      async pageOpened({ url }, sender) {
+        if (sender.tabId === undefined) return { read: false };
+        return service.pageOpened(sender.tabId, url, sender.incognito ?? false);
+      },
       async reportPage(extract, sender) {
         if (sender.tabId === undefined) return { accepted: false };
-        await service.reportPage(sender.tabId, extract);
+        await service.reportPage(sender.tabId, extract, sender.incognito ?? false);
         return { accepted: true };
       },
       getTabState: ({ tabId }) => service.getTabState(tabId),
       getActiveIcp: () => loadActiveIcp(),
+      async getPrivacy() {
+        return { ...(await loadPrivacy()), rememberedPages: await db.pages.count() };
+      },
+      setPrivacy: (change) => savePrivacy(change),
+      async pauseSite({ site, paused }) {
+        const { pausedSites } = await loadPrivacy();
+        const next = paused ? [...pausedSites, site] : pausedSites.filter((s) => s !== site);
+        return savePrivacy({ pausedSites: next });
+      },
+      async forgetMemory() {
+        const forgotten = await forgetAllPages(db);
+        await service.rescoreAll();
+        return { forgotten };
+      },
     },
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );
   browser.runtime.onMessage.addListener((message, sender) =>
-    listener(message, { tabId: sender.tab?.id, url: sender.url, id: sender.id }),
+    listener(message, {
+      tabId: sender.tab?.id,
+      incognito: sender.tab?.incognito,
+      url: sender.url,
+      id: sender.id,
+    }),
   );
 
   // A new document in a tab replaces the old page's facts; its content script reports afresh.

@@ -12,50 +12,52 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // Nothing is read until the background says this site is not paused.
+    let reading = false;
     let lastSent = '';
     let watchUntil = 0;
     let timer: number | undefined;
 
+    const send = (envelope: Envelope) =>
+      browser.runtime.sendMessage(envelope).catch(() => {
+        // The extension was reloaded or updated; this page's script is orphaned.
+      });
+
     const report = () => {
-      if (ctx.isInvalid) return;
+      if (!reading || ctx.isInvalid) return;
       const extract = extractPage(document, location.href, () => performance.now());
       // Unchanged facts are not sent again: single-page sites re-render often.
       const key = JSON.stringify([extract.url, extract.pageRole, extract.candidates]);
       if (key === lastSent) return;
       lastSent = key;
-      const envelope: Envelope<'reportPage'> = { type: 'reportPage', payload: extract };
-      browser.runtime.sendMessage(envelope).catch(() => {
-        // The extension was reloaded or updated; this page's script is orphaned.
-      });
-    };
-
-    const settle = () => {
-      watchUntil = performance.now() + SETTLE_WINDOW_MS;
+      void send({ type: 'reportPage', payload: extract } satisfies Envelope<'reportPage'>);
     };
 
     // Single-page sites (LinkedIn among them) render after load and navigate without reloading:
     // re-read once the DOM has been quiet for a moment, for a few seconds after each navigation.
     const observer = new MutationObserver(() => {
-      if (performance.now() > watchUntil) return;
+      if (!reading || performance.now() > watchUntil) return;
       clearTimeout(timer);
       timer = ctx.setTimeout(report, SETTLE_QUIET_MS);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      settle();
+    const start = async () => {
+      const opened: Envelope<'pageOpened'> = { type: 'pageOpened', payload: { url: location.href } };
+      const answer = (await send(opened)) as { read?: boolean } | undefined;
+      reading = answer?.read === true;
+      if (!reading) return;
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      watchUntil = performance.now() + SETTLE_WINDOW_MS;
+      lastSent = '';
       report();
-    });
+    };
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => void start());
     // A page restored from the back/forward cache runs no script again, but the background forgot it.
     ctx.addEventListener(window, 'pageshow', (event) => {
-      if (event.persisted) {
-        lastSent = '';
-        report();
-      }
+      if (event.persisted) void start();
     });
-
-    settle();
-    report();
+    void start();
   },
 });

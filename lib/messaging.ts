@@ -9,23 +9,47 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
 import { ScoreResultSchema } from './icp/result-schema';
-import { ActiveIcpSchema, IcpSourceSchema } from './settings';
+import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
 
-/** What the side panel shows for one tab. */
-export const TabStateSchema = z.object({
-  tabId: z.number().int(),
+/** A page that contributed to a company's profile. */
+export const SourcePageSchema = z.object({
   url: z.string(),
   title: z.string(),
   pageRole: PageRoleSchema,
+  seenAt: z.number(),
+});
+export type SourcePage = z.infer<typeof SourcePageSchema>;
+
+/** What the side panel shows for a tab whose page was read. */
+export const PageStateSchema = z.object({
+  kind: z.literal('page'),
+  tabId: z.number().int(),
+  url: z.string(),
+  title: z.string(),
+  /** The registrable domain of the tab's address (what "pause on this site" pauses). */
+  site: z.string().nullable(),
+  pageRole: PageRoleSchema,
   pageRoleReason: z.string(),
+  /** The company's facts, merged from this page and the other pages remembered about it. */
   facts: CompanyFactsSchema,
+  /** The pages the facts came from, this one first. */
+  sources: z.array(SourcePageSchema),
   /** False when the page names no company (the panel says so instead of scoring nothing). */
   hasCompany: z.boolean(),
   result: ScoreResultSchema.nullable(),
   icp: z.object({ name: z.string(), version: z.number(), source: IcpSourceSchema, updatedAt: z.string() }),
   extractMs: z.number(),
   reportedAt: z.number(),
+  /** Whether this page was kept in the company memory (not in incognito, unless allowed). */
+  remembered: z.boolean(),
 });
+export type PageState = z.infer<typeof PageStateSchema>;
+
+/** What the side panel shows for one tab. */
+export const TabStateSchema = z.discriminatedUnion('kind', [
+  PageStateSchema,
+  z.object({ kind: z.literal('paused'), tabId: z.number().int(), url: z.string(), site: z.string() }),
+]);
 export type TabState = z.infer<typeof TabStateSchema>;
 
 /** Who may send a message: a content script in a tab, or one of the extension's own pages. */
@@ -37,12 +61,26 @@ function message<Req extends z.ZodType, Res extends z.ZodType>(from: Sender, req
 
 /** Every message, by name. */
 export const protocol = {
+  /** Content script → background: may this page be read? (No, when the rep paused ICP Lens on its site.) */
+  pageOpened: message('content', z.object({ url: z.string().max(4000) }), z.object({ read: z.boolean() })),
   /** Content script → background: the facts of the page in this tab. */
   reportPage: message('content', PageExtractSchema, z.object({ accepted: z.boolean() })),
   /** Extension page → background: what to show for a tab (null: nothing known about it yet). */
   getTabState: message('extension', z.object({ tabId: z.number().int() }), TabStateSchema.nullable()),
   /** Extension page → background: the ICP in force. */
   getActiveIcp: message('extension', z.object({}), ActiveIcpSchema),
+  /** Extension page → background: the privacy settings and how many pages the company memory holds. */
+  getPrivacy: message(
+    'extension',
+    z.object({}),
+    PrivacySettingsSchema.extend({ rememberedPages: z.number() }),
+  ),
+  /** Extension page → background: change privacy settings. */
+  setPrivacy: message('extension', PrivacySettingsSchema.partial(), PrivacySettingsSchema),
+  /** Extension page → background: pause (or resume) reading pages on a site. */
+  pauseSite: message('extension', z.object({ site: z.string(), paused: z.boolean() }), PrivacySettingsSchema),
+  /** Extension page → background: forget every remembered page. */
+  forgetMemory: message('extension', z.object({}), z.object({ forgotten: z.number() })),
   /** Background → extension pages: a tab's state changed (new page, new ICP). */
   tabStateChanged: message('extension', TabStateSchema, z.null()),
   /** Background → extension pages: a tab has nothing to show any more (navigated away, closed). */
@@ -83,6 +121,7 @@ export async function broadcast<K extends MessageType>(type: K, payload: Message
 /** What a handler learns about the sender. */
 export interface SenderInfo {
   tabId?: number;
+  incognito?: boolean;
   url?: string;
   id?: string;
 }

@@ -1,13 +1,17 @@
 /**
- * The background's work, as a plain service: take a page's report, merge and score it, keep it per tab,
- * show the tier on the badge and tell open panels. Its environment (storage, badge, broadcast, ICP) is passed
- * in, so tests drive it with the real code and an in-memory fake of each port.
+ * The background's work, as a plain service: take a page's report, merge it with what other pages said about
+ * the same company, score it, keep it per tab, show the tier on the badge and tell open panels. Its
+ * environment (storage, memory, badge, broadcast, ICP, privacy settings) is passed in, so tests drive it with
+ * the real code and in-memory ports.
  */
-import { mergeCandidates } from './extract/merge';
-import type { PageExtract } from './extract/schema';
+import type { CompanyIdentity } from './db/company-memory';
+import type { SeenPage } from './db/index';
+import { mergeCandidates, registrableDomain } from './extract/merge';
+import { mergeProfile } from './extract/profile';
+import type { CompanyFacts, PageExtract } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
-import type { TabState } from './messaging';
-import type { ActiveIcp, StoredPage } from './settings';
+import type { PageState, TabState } from './messaging';
+import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
 
 /** The badge for a tab; `null` clears it. */
 export interface Badge {
@@ -19,11 +23,19 @@ export interface Badge {
 /** What the service needs from its environment. */
 export interface TabServiceDeps {
   loadIcp(): Promise<ActiveIcp>;
+  loadPrivacy(): Promise<PrivacySettings>;
+  /** Per-tab page reports (session storage). */
   pages: {
     get(tabId: number): Promise<StoredPage | undefined>;
     set(page: StoredPage): Promise<void>;
     delete(tabId: number): Promise<void>;
     all(): Promise<StoredPage[]>;
+  };
+  /** The company memory (IndexedDB). */
+  memory: {
+    remember(page: SeenPage): Promise<void>;
+    pagesFor(identity: CompanyIdentity): Promise<SeenPage[]>;
+    forgetBefore(cutoff: number): Promise<number>;
   };
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   notify(state: TabState): Promise<void>;
@@ -39,33 +51,23 @@ const BADGES = {
   not_a_fit: { text: '✕', color: '#4b5563' },
 } as const;
 
-/** Builds the tab state the panel shows from a stored page and the ICP in force. */
-export function buildTabState(page: StoredPage, active: ActiveIcp): TabState {
-  const facts = mergeCandidates(page.extract);
-  const hasCompany = page.extract.pageRole !== 'negative' && Boolean(facts.name || facts.domain);
-  return {
-    tabId: page.tabId,
-    url: page.extract.url,
-    title: page.extract.title,
-    pageRole: page.extract.pageRole,
-    pageRoleReason: page.extract.pageRoleReason,
-    facts,
-    hasCompany,
-    result: hasCompany ? scoreCompany(facts, active.icp) : null,
-    icp: {
-      name: active.icp.name,
-      version: active.icp.version,
-      source: active.source,
-      updatedAt: active.icp.updatedAt,
-    },
-    extractMs: page.extract.ms,
-    reportedAt: page.reportedAt,
-  };
+const DAY_MS = 86_400_000;
+/** Expired pages are purged at most this often. */
+const PURGE_EVERY_MS = 3_600_000;
+
+function withoutHash(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+function linkedinSlug(facts: CompanyFacts): string | null {
+  return /\/company\/([^/?#]+)/.exec(facts.linkedinUrl?.value ?? '')?.[1] ?? null;
 }
 
 /** The badge that sums up a tab state, or null when the page shows no company. */
 export function badgeFor(state: TabState): Badge | null {
-  if (!state.result) return null;
+  if (state.kind !== 'page' || !state.result) return null;
   const { text, color } = BADGES[state.result.tier];
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
   return {
@@ -77,25 +79,117 @@ export function badgeFor(state: TabState): Badge | null {
 
 /** Creates the background's tab service. */
 export function createTabService(deps: TabServiceDeps) {
-  async function publish(page: StoredPage, active: ActiveIcp): Promise<TabState> {
-    const state = buildTabState(page, active);
-    await deps.setBadge(page.tabId, badgeFor(state));
+  let lastPurge = 0;
+
+  /** Whether a tab's page may go into the company memory. */
+  async function mayRemember(stored: StoredPage): Promise<boolean> {
+    return !stored.incognito || (await deps.loadPrivacy()).rememberIncognito;
+  }
+
+  async function buildState(stored: StoredPage, active: ActiveIcp): Promise<TabState> {
+    const extract = stored.extract;
+    if (!extract) {
+      const paused = stored.paused ?? { url: '', domain: '' };
+      return { kind: 'paused', tabId: stored.tabId, url: paused.url, site: paused.domain };
+    }
+    const url = withoutHash(extract.url);
+    const pageFacts = mergeCandidates(extract);
+    const hasCompany = extract.pageRole !== 'negative' && Boolean(pageFacts.name || pageFacts.domain);
+    const current: SeenPage = {
+      url,
+      domain: pageFacts.domain?.value ?? null,
+      linkedinSlug: linkedinSlug(pageFacts),
+      title: extract.title,
+      pageRole: extract.pageRole,
+      facts: pageFacts,
+      seenAt: stored.reportedAt,
+    };
+    const remembered = hasCompany && (await mayRemember(stored));
+    const others =
+      hasCompany && remembered ? (await deps.memory.pagesFor(current)).filter((p) => p.url !== url) : [];
+    const pages = [current, ...others];
+    const facts = hasCompany ? mergeProfile(pages) : pageFacts;
+    const state: PageState = {
+      kind: 'page',
+      tabId: stored.tabId,
+      url: extract.url,
+      title: extract.title,
+      site: registrableDomain(extract.url) ?? null,
+      pageRole: extract.pageRole,
+      pageRoleReason: extract.pageRoleReason,
+      facts,
+      sources: pages.map((p) => ({ url: p.url, title: p.title, pageRole: p.pageRole, seenAt: p.seenAt })),
+      hasCompany,
+      result: hasCompany ? scoreCompany(facts, active.icp) : null,
+      icp: {
+        name: active.icp.name,
+        version: active.icp.version,
+        source: active.source,
+        updatedAt: active.icp.updatedAt,
+      },
+      extractMs: extract.ms,
+      reportedAt: stored.reportedAt,
+      remembered,
+    };
+    return state;
+  }
+
+  async function publish(stored: StoredPage, active: ActiveIcp): Promise<TabState> {
+    const state = await buildState(stored, active);
+    await deps.setBadge(stored.tabId, badgeFor(state));
     await deps.notify(state);
     return state;
   }
 
+  async function purgeExpired(): Promise<void> {
+    if (deps.now() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = deps.now();
+    const { memoryDays } = await deps.loadPrivacy();
+    await deps.memory.forgetBefore(deps.now() - memoryDays * DAY_MS);
+  }
+
   return {
-    /** A content script reported its page: remember it, score it, show it. */
-    async reportPage(tabId: number, extract: PageExtract): Promise<TabState> {
-      const page: StoredPage = { tabId, extract, reportedAt: deps.now() };
-      await deps.pages.set(page);
-      return publish(page, await deps.loadIcp());
+    /** A content script asks whether to read its page: not on a site the rep paused. */
+    async pageOpened(tabId: number, url: string, incognito: boolean): Promise<{ read: boolean }> {
+      const site = registrableDomain(url);
+      const { pausedSites } = await deps.loadPrivacy();
+      if (!site || !pausedSites.includes(site)) return { read: true };
+      const stored: StoredPage = {
+        tabId,
+        extract: null,
+        paused: { url, domain: site },
+        incognito,
+        reportedAt: deps.now(),
+      };
+      await deps.pages.set(stored);
+      await publish(stored, await deps.loadIcp());
+      return { read: false };
+    },
+
+    /** A content script reported its page: remember it, merge it with the company's other pages, score it. */
+    async reportPage(tabId: number, extract: PageExtract, incognito: boolean): Promise<TabState> {
+      const stored: StoredPage = { tabId, extract, paused: null, incognito, reportedAt: deps.now() };
+      await deps.pages.set(stored);
+      await purgeExpired();
+      const facts = mergeCandidates(extract);
+      if (extract.pageRole !== 'negative' && (facts.name || facts.domain) && (await mayRemember(stored))) {
+        await deps.memory.remember({
+          url: withoutHash(extract.url),
+          domain: facts.domain?.value ?? null,
+          linkedinSlug: linkedinSlug(facts),
+          title: extract.title,
+          pageRole: extract.pageRole,
+          facts,
+          seenAt: stored.reportedAt,
+        });
+      }
+      return publish(stored, await deps.loadIcp());
     },
 
     /** The state of a tab, scored against the ICP in force now; null if its page has not reported. */
     async getTabState(tabId: number): Promise<TabState | null> {
-      const page = await deps.pages.get(tabId);
-      return page ? buildTabState(page, await deps.loadIcp()) : null;
+      const stored = await deps.pages.get(tabId);
+      return stored ? buildState(stored, await deps.loadIcp()) : null;
     },
 
     /** The tab navigated to a new document or closed: forget the old page. */
@@ -105,10 +199,10 @@ export function createTabService(deps: TabServiceDeps) {
       await deps.notifyCleared(tabId);
     },
 
-    /** The ICP changed: re-score every open tab, refresh badges and panels. */
+    /** The ICP or the memory changed: re-score every open tab, refresh badges and panels. */
     async rescoreAll(): Promise<void> {
       const active = await deps.loadIcp();
-      for (const page of await deps.pages.all()) await publish(page, active);
+      for (const stored of await deps.pages.all()) await publish(stored, active);
     },
   };
 }

@@ -18,7 +18,12 @@ const pct = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 async function main() {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string' }, facts: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' } },
+    options: {
+      corpus: { type: 'string' },
+      facts: { type: 'string' },
+      json: { type: 'boolean' },
+      errors: { type: 'boolean' },
+    },
   });
   const corpus = corpusDir(values.corpus);
   const labelsPath = path.join(corpus, 'labels-dev.jsonl');
@@ -37,7 +42,10 @@ async function main() {
     const pages = labels.map((l) => ({ file: l.file, url: l.url, path: path.join(corpus, 'pages', l.file) }));
     const ext = await launchWithExtension();
     try {
-      await servePages(ext.context, pages.map((p) => ({ url: p.url, file: p.path })));
+      await servePages(
+        ext.context,
+        pages.map((p) => ({ url: p.url, file: p.path })),
+      );
       const outcomes = await extractAll(ext, pages, 3);
       outputs = outcomes.map((o) => ({ file: o.page.file, facts: toOutputFacts(o.extract) }));
     } finally {
@@ -50,20 +58,45 @@ async function main() {
     console.log(JSON.stringify(report));
     return;
   }
-  const rows = report.fields.map((f) => [f.field, String(f.labelled), String(f.right), String(f.wrong), String(f.missed), pct(f.precision), pct(f.recall)]);
+  const rows = report.fields.map((f) => [
+    f.field,
+    String(f.labelled),
+    String(f.right),
+    String(f.wrong),
+    String(f.missed),
+    pct(f.precision),
+    pct(f.recall),
+  ]);
   rows.push(['(all fields)', '', '', '', '', pct(report.overallPrecision), pct(report.overallRecall)]);
   const t = report.technologies;
-  rows.push(['technologies', String(t.right + t.missed), String(t.right), String(t.wrong), String(t.missed), pct(t.precision), pct(t.recall)]);
+  rows.push([
+    'technologies',
+    String(t.right + t.missed),
+    String(t.right),
+    String(t.wrong),
+    String(t.missed),
+    pct(t.precision),
+    pct(t.recall),
+  ]);
   const header = ['field', 'labelled', 'right', 'wrong', 'missed', 'precision', 'recall'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   console.log(`${report.pages} labelled pages in ${corpus}\n`);
-  for (const row of [header, ...rows]) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+        .join('  '),
+    );
   console.log(`\npage role: ${report.pageRole.right} of ${report.pageRole.total} right`);
   console.log(`firmographic facts claimed on negative pages: ${report.negativeFalsePositives.length}`);
-  for (const fp of report.negativeFalsePositives) console.log(`  ${fp.file}: ${fp.field} = ${JSON.stringify(fp.value)}`);
+  for (const fp of report.negativeFalsePositives)
+    console.log(`  ${fp.file}: ${fp.field} = ${JSON.stringify(fp.value)}`);
   if (values.errors) {
     console.log('\nwrong and missed facts:');
-    for (const e of report.errors) console.log(`  ${e.kind.padEnd(6)} ${e.file} ${e.field}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`);
+    for (const e of report.errors)
+      console.log(
+        `  ${e.kind.padEnd(6)} ${e.file} ${e.field}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`,
+      );
   }
 }
 

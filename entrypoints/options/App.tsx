@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { IcpView } from '@/components/IcpView';
+import { PrivacySettings } from '@/components/PrivacySettings';
 import { sendMessage } from '@/lib/messaging';
 import type { ActiveIcp } from '@/lib/settings';
 import './style.css';
@@ -37,6 +38,8 @@ export function App() {
           <IcpView icp={active.icp} />
         </section>
       )}
+      <h2 className="section-title">Privacy</h2>
+      <PrivacySettings />
       <p className="muted">
         Everything ICP Lens reads stays in this browser. Editing the ICP, team sharing and the prospect list
         come in the next releases.

@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CriteriaList } from '@/components/CriteriaList';
 import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL } from '@/components/format';
 import { TierVerdict } from '@/components/TierVerdict';
-import type { TabState } from '@/lib/messaging';
+import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
 
@@ -17,9 +17,10 @@ function hostOf(url: string): string {
   }
 }
 
-function Company({ state }: { state: TabState }) {
+function Company({ state }: { state: PageState }) {
   const { facts } = state;
   const name = facts.name?.value ?? facts.domain?.value ?? hostOf(state.url);
+  const hosts = [...new Set(state.sources.map((s) => hostOf(s.url)))];
   return (
     <header className="company">
       <div className="company-logo" aria-hidden="true">
@@ -28,8 +29,11 @@ function Company({ state }: { state: TabState }) {
       <div>
         <h1 data-testid="company-name">{name}</h1>
         <div className="muted">
-          <span data-testid="company-domain">{facts.domain?.value ?? 'domain unknown'}</span> · seen on{' '}
-          {hostOf(state.url)}
+          <span data-testid="company-domain">{facts.domain?.value ?? 'domain unknown'}</span> ·{' '}
+          <span data-testid="company-sources">
+            seen on {hosts.join(' and ')}
+            {state.sources.length > 1 && ` (${state.sources.length} pages)`}
+          </span>
           {facts.name && <span className="chip">{SOURCE_LABEL[facts.name.source] ?? facts.name.source}</span>}
         </div>
       </div>
@@ -37,11 +41,32 @@ function Company({ state }: { state: TabState }) {
   );
 }
 
-function Footer({ state }: { state: TabState }) {
+function PauseButton({ site, paused }: { site: string; paused: boolean }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void sendMessage('pauseSite', { site, paused: !paused }).finally(() => setBusy(false));
+      }}
+    >
+      {paused ? `Resume on ${site} (reload the page)` : `Pause on ${site}`}
+    </button>
+  );
+}
+
+function Footer({ state }: { state: PageState }) {
   return (
     <footer className="panel-footer muted" data-testid="icp-footer">
-      ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]} · read in{' '}
-      {state.extractMs.toFixed(1)} ms · nothing left your browser
+      <p>
+        ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]} · read in{' '}
+        {state.extractMs.toFixed(1)} ms · nothing left your browser
+        {!state.remembered && state.hasCompany && ' · this page is not remembered (incognito)'}
+      </p>
+      {state.site && <PauseButton site={state.site} paused={false} />}
     </footer>
   );
 }
@@ -53,7 +78,7 @@ export function App({ target }: { target: URLSearchParams }) {
 
   useEffect(() => {
     // Read by `npm run bench` (panel.first_render_ms).
-    if (state?.result) performance.mark('icp-lens:verdict');
+    if (state?.kind === 'page' && state.result) performance.mark('icp-lens:verdict');
   }, [state]);
 
   if (loading && !state) return <main className="panel" aria-busy="true" />;
@@ -65,6 +90,15 @@ export function App({ target }: { target: URLSearchParams }) {
           ICP Lens reads company websites and company pages on LinkedIn, Wikipedia and Crunchbase. Open one
           and its fit appears here. Browser pages and the Web Store cannot be read.
         </p>
+      </main>
+    );
+  }
+  if (state.kind === 'paused') {
+    return (
+      <main className="panel empty" data-testid="paused">
+        <h1>Paused on {state.site}</h1>
+        <p className="muted">You paused ICP Lens on this site: its pages are not read or remembered.</p>
+        <PauseButton site={state.site} paused />
       </main>
     );
   }
@@ -87,7 +121,7 @@ export function App({ target }: { target: URLSearchParams }) {
       <h2 className="section-title">Why this tier</h2>
       <CriteriaList criteria={state.result.criteria} />
       <h2 className="section-title">Company facts</h2>
-      <FactsTable facts={state.facts} />
+      <FactsTable facts={state.facts} currentUrl={state.url} />
       <Footer state={state} />
     </main>
   );

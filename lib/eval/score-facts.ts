@@ -23,7 +23,14 @@ export const EVAL_FIELDS = [
 export type EvalField = (typeof EVAL_FIELDS)[number];
 
 /** Facts that a page which is no company's own must never claim. */
-export const FIRMOGRAPHIC_FIELDS: readonly EvalField[] = ['employees', 'revenue', 'hqCity', 'hqRegion', 'hqCountry', 'foundedYear'];
+export const FIRMOGRAPHIC_FIELDS: readonly EvalField[] = [
+  'employees',
+  'revenue',
+  'hqCity',
+  'hqRegion',
+  'hqCountry',
+  'foundedYear',
+];
 
 /** One label line of labels-dev.jsonl (the parts scored here). */
 export interface Label {
@@ -42,10 +49,7 @@ const LEGAL_SUFFIX =
   /\b(?:inc|incorporated|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|ug|kg|ohg|e\s?v|gbr|sa|s\s?a|spa|s\s?p\s?a|srl|bv|b\s?v|nv|ab|as|oy|sas|sarl|pty|gesellschaft|mbh)\b/g;
 
 function plain(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function normName(value: unknown): string {
@@ -58,7 +62,8 @@ function normName(value: unknown): string {
 
 function asRange(value: unknown): { min: number; max: number } | undefined {
   if (typeof value === 'number') return { min: value, max: value };
-  if (Array.isArray(value) && typeof value[0] === 'number') return { min: value[0], max: typeof value[1] === 'number' ? value[1] : Number.POSITIVE_INFINITY };
+  if (Array.isArray(value) && typeof value[0] === 'number')
+    return { min: value[0], max: typeof value[1] === 'number' ? value[1] : Number.POSITIVE_INFINITY };
   if (typeof value === 'object' && value !== null && 'min' in value) {
     const r = value as { min: number; max: number | null };
     return { min: r.min, max: r.max ?? Number.POSITIVE_INFINITY };
@@ -122,7 +127,13 @@ export interface EvalReport {
   pageRole: { right: number; total: number };
   /** Firmographic facts claimed on negative pages, with where. */
   negativeFalsePositives: Array<{ file: string; field: string; value: unknown }>;
-  technologies: { right: number; wrong: number; missed: number; precision: number | null; recall: number | null };
+  technologies: {
+    right: number;
+    wrong: number;
+    missed: number;
+    precision: number | null;
+    recall: number | null;
+  };
   /** Every wrong or missed fact, to read. */
   errors: Array<{ file: string; field: string; got: unknown; want: unknown; kind: 'wrong' | 'missed' }>;
 }
@@ -132,7 +143,12 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10
 /** Scores outputs against labels (pages without a label are skipped). */
 export function scoreFacts(labels: Label[], outputs: Output[]): EvalReport {
   const byFile = new Map(outputs.map((o) => [o.file, o]));
-  const counts = new Map<string, FieldScore>(EVAL_FIELDS.map((f) => [f, { field: f, labelled: 0, right: 0, wrong: 0, missed: 0, precision: null, recall: null }]));
+  const counts = new Map<string, FieldScore>(
+    EVAL_FIELDS.map((f) => [
+      f,
+      { field: f, labelled: 0, right: 0, wrong: 0, missed: 0, precision: null, recall: null },
+    ]),
+  );
   const errors: EvalReport['errors'] = [];
   const negatives: EvalReport['negativeFalsePositives'] = [];
   const tech = { right: 0, wrong: 0, missed: 0 };
@@ -168,7 +184,11 @@ export function scoreFacts(labels: Label[], outputs: Output[]): EvalReport {
     for (const t of gotTech) wantTech.has(t) ? tech.right++ : tech.wrong++;
     for (const t of wantTech) if (!gotTech.has(t)) tech.missed++;
   }
-  const fields = [...counts.values()].map((c) => ({ ...c, precision: ratio(c.right, c.right + c.wrong), recall: ratio(c.right, c.labelled) }));
+  const fields = [...counts.values()].map((c) => ({
+    ...c,
+    precision: ratio(c.right, c.right + c.wrong),
+    recall: ratio(c.right, c.labelled),
+  }));
   const right = fields.reduce((s, f) => s + f.right, 0);
   const wrong = fields.reduce((s, f) => s + f.wrong, 0);
   const labelled = fields.reduce((s, f) => s + f.labelled, 0);
@@ -179,7 +199,11 @@ export function scoreFacts(labels: Label[], outputs: Output[]): EvalReport {
     overallPrecision: ratio(right, right + wrong),
     pageRole: { right: roleRight, total: pages },
     negativeFalsePositives: negatives,
-    technologies: { ...tech, precision: ratio(tech.right, tech.right + tech.wrong), recall: ratio(tech.right, tech.right + tech.missed) },
+    technologies: {
+      ...tech,
+      precision: ratio(tech.right, tech.right + tech.wrong),
+      recall: ratio(tech.right, tech.right + tech.missed),
+    },
     errors,
   };
 }

@@ -106,6 +106,10 @@ const evidence = {
   source: FactSourceSchema,
   snippet: text,
   confidence: z.number().min(0).max(1),
+  /** The page the fact was read on, when the company's profile merges several pages. */
+  url: z.string().max(4000).optional(),
+  /** When that page was read, ms since the epoch. */
+  seenAt: z.number().optional(),
 };
 
 /** A merged fact: the winning value with its evidence, and what other sources said. */

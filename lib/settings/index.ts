@@ -51,10 +51,67 @@ export function watchIcp(callback: () => void): () => void {
   return userIcpItem.watch(callback);
 }
 
+/** The rep's privacy choices for the company memory. */
+export const PrivacySettingsSchema = z.object({
+  /** Pages older than this many days are forgotten. */
+  memoryDays: z.number().int().min(1).max(365),
+  /** Whether pages seen in incognito windows are remembered. */
+  rememberIncognito: z.boolean(),
+  /** Registrable domains where ICP Lens does not read pages at all. */
+  pausedSites: z.array(z.string().regex(/^[a-z0-9.-]+$/)).max(1000),
+});
+export type PrivacySettings = z.infer<typeof PrivacySettingsSchema>;
+
+/** The defaults, used while the rep has not chosen (never written to storage). */
+export const DEFAULT_PRIVACY: PrivacySettings = { memoryDays: 30, rememberIncognito: false, pausedSites: [] };
+
+const memoryDaysItem = storage.defineItem<number>('local:memoryDays', {
+  fallback: DEFAULT_PRIVACY.memoryDays,
+  version: 1,
+});
+const rememberIncognitoItem = storage.defineItem<boolean>('local:rememberIncognito', {
+  fallback: DEFAULT_PRIVACY.rememberIncognito,
+  version: 1,
+});
+const pausedSitesItem = storage.defineItem<string[]>('local:pausedSites', {
+  fallback: DEFAULT_PRIVACY.pausedSites,
+  version: 1,
+});
+
+/** Reads the privacy settings; anything stored that fails validation falls back to its default. */
+export async function loadPrivacy(): Promise<PrivacySettings> {
+  const [memoryDays, rememberIncognito, pausedSites] = await Promise.all([
+    memoryDaysItem.getValue(),
+    rememberIncognitoItem.getValue(),
+    pausedSitesItem.getValue(),
+  ]);
+  const shape = PrivacySettingsSchema.shape;
+  return {
+    memoryDays: shape.memoryDays.safeParse(memoryDays).data ?? DEFAULT_PRIVACY.memoryDays,
+    rememberIncognito:
+      shape.rememberIncognito.safeParse(rememberIncognito).data ?? DEFAULT_PRIVACY.rememberIncognito,
+    pausedSites: shape.pausedSites.safeParse(pausedSites).data ?? DEFAULT_PRIVACY.pausedSites,
+  };
+}
+
+/** Saves the privacy settings the rep changed (validated; other settings untouched). */
+export async function savePrivacy(change: Partial<PrivacySettings>): Promise<PrivacySettings> {
+  const next = PrivacySettingsSchema.parse({ ...(await loadPrivacy()), ...change });
+  if (change.memoryDays !== undefined) await memoryDaysItem.setValue(next.memoryDays);
+  if (change.rememberIncognito !== undefined) await rememberIncognitoItem.setValue(next.rememberIncognito);
+  if (change.pausedSites !== undefined) await pausedSitesItem.setValue([...new Set(next.pausedSites)].sort());
+  return next;
+}
+
 /** What the background remembers of a tab: the page's extraction, until the tab navigates or closes. */
 export const StoredPageSchema = z.object({
   tabId: z.number().int(),
-  extract: PageExtractSchema,
+  /** The page's extraction; null when ICP Lens is paused on the page's site. */
+  extract: PageExtractSchema.nullable(),
+  /** Set when the page was not read because the rep paused ICP Lens on this site. */
+  paused: z.object({ url: z.string(), domain: z.string() }).nullable().default(null),
+  /** Whether the tab is in an incognito window. */
+  incognito: z.boolean().default(false),
   /** When the page reported, ms since the epoch. */
   reportedAt: z.number(),
 });

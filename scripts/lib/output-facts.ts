@@ -26,4 +26,3 @@ export function toOutputFacts(extract: PageExtract | null): Record<string, unkno
     ),
   };
 }
-

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { getDb } from '@/lib/db/index';
 import { extractPage } from '@/lib/extract/page';
 import { DEFAULT_ICP } from '@/lib/icp';
-import type { TabState } from '@/lib/messaging';
-import { saveUserIcp, userIcpItem } from '@/lib/settings';
-import { loadFixture, SAMPLES } from '../helpers/dom';
+import type { PageState } from '@/lib/messaging';
+import { savePrivacy, saveUserIcp, userIcpItem } from '@/lib/settings';
+import { loadFixture, parseHtml, SAMPLES } from '../helpers/dom';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
 const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
@@ -23,11 +24,12 @@ async function send(message: unknown, sender: object): Promise<unknown> {
 }
 
 const tabState = (tabId: number) =>
-  send({ type: 'getTabState', payload: { tabId } }, fromPanel) as Promise<TabState | null>;
+  send({ type: 'getTabState', payload: { tabId } }, fromPanel) as Promise<PageState | null>;
 
 describe('background', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    await getDb().pages.clear();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     // The fake browser has no in-memory side panel; the behaviour call is all the background makes.
     vi.spyOn(fakeBrowser.sidePanel, 'setPanelBehavior').mockResolvedValue(undefined);
@@ -127,5 +129,75 @@ describe('background', () => {
     };
     expect(active.source).toBe('default');
     expect(active.problem).toMatch(/could not be read \(/);
+  });
+
+  it("merges what the company's LinkedIn page and its website say, and names both pages", async () => {
+    const linkedin = sampleExtract('quarry-peak-linkedin.html');
+    await send({ type: 'reportPage', payload: linkedin }, fromTab(4, linkedin.url));
+    const site = extractPage(
+      parseHtml(
+        `<html><head><title>Quarry Peak</title><script type="application/ld+json">{"@type":"Organization","name":"Quarry Peak Logistics","url":"https://www.quarrypeak.com","numberOfEmployees":{"minValue":201,"maxValue":500},"address":{"addressCountry":"US"}}</script></head></html>`,
+        'https://www.quarrypeak.com/',
+      ),
+      'https://www.quarrypeak.com/',
+    );
+    await send({ type: 'reportPage', payload: site }, fromTab(5, site.url));
+    const state = await tabState(5);
+    // The website adds nothing about industry; the LinkedIn page seen earlier does.
+    expect(state?.facts.industry).toMatchObject({ value: 'Software Development', url: linkedin.url });
+    expect(state?.sources.map((s) => s.url)).toEqual(['https://www.quarrypeak.com/', linkedin.url]);
+    expect(state?.result?.criteria.find((c) => c.id === 'industry')?.status).toBe('match');
+  });
+
+  it('does not remember pages from incognito windows unless the rep allows it', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send(
+      { type: 'reportPage', payload: extract },
+      { ...fromTab(7, extract.url), tab: { id: 7, incognito: true } },
+    );
+    expect(await getDb().pages.count()).toBe(0);
+    expect(await tabState(7)).toMatchObject({ remembered: false, result: { tier: 'tier_1' } });
+    await savePrivacy({ rememberIncognito: true });
+    await send(
+      { type: 'reportPage', payload: extract },
+      { ...fromTab(7, extract.url), tab: { id: 7, incognito: true } },
+    );
+    expect(await getDb().pages.count()).toBe(1);
+  });
+
+  it('does not read pages on a site the rep paused', async () => {
+    await send({ type: 'pauseSite', payload: { site: 'lumenfold.io', paused: true } }, fromPanel);
+    const answer = await send(
+      { type: 'pageOpened', payload: { url: 'https://www.lumenfold.io/about' } },
+      fromTab(7, 'https://www.lumenfold.io/about'),
+    );
+    expect(answer).toEqual({ read: false });
+    expect(await tabState(7)).toMatchObject({ kind: 'paused', site: 'lumenfold.io' });
+    expect(
+      await send(
+        { type: 'pageOpened', payload: { url: 'https://acme.com/' } },
+        fromTab(8, 'https://acme.com/'),
+      ),
+    ).toEqual({ read: true });
+  });
+
+  it('forgets every remembered page in one call', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    expect(await send({ type: 'forgetMemory', payload: {} }, fromPanel)).toEqual({ forgotten: 1 });
+    expect(await getDb().pages.count()).toBe(0);
+  });
+
+  it('forgets remembered pages older than the memory period', async () => {
+    const extract = sampleExtract('fernbridge-impressum.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(3, extract.url));
+    await getDb()
+      .pages.toCollection()
+      .modify({ seenAt: Date.now() - 31 * 86_400_000 });
+    // A fresh background purges expired pages on its first report.
+    background.main();
+    const next = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: next }, fromTab(7, next.url));
+    expect((await getDb().pages.toArray()).map((p) => p.domain)).toEqual(['lumenfold.io']);
   });
 });

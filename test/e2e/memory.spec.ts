@@ -1,0 +1,38 @@
+import { expect, PAGES, test } from './fixtures';
+
+test("the company's website and its LinkedIn page complete each other", async ({ ext, visit, openPanel }) => {
+  // The LinkedIn page states the industry and names the website; the website then profits from it.
+  await visit(PAGES.quarryPeak);
+  await ext.context.route('https://www.quarrypeak.com/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<html><head><title>Quarry Peak</title><script type="application/ld+json">{"@type":"Organization","name":"Quarry Peak Logistics","url":"https://www.quarrypeak.com","foundingDate":"2009"}</script></head><body>Routes.</body></html>`,
+    }),
+  );
+  const { tabId } = await visit('https://www.quarrypeak.com/');
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('company-sources')).toContainText('seen on quarrypeak.com and linkedin.com');
+  await expect(panel.getByTestId('criterion-industry')).toHaveAttribute('data-status', 'match');
+  await expect(panel.getByTestId('facts')).toContainText('from linkedin.com/company/quarry-peak-logistics');
+});
+
+test('pausing on a site stops reading it, and the options page forgets everything in one click', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId, page } = await visit(PAGES.fernbridge);
+  const panel = await openPanel({ tabId });
+  await panel.getByRole('button', { name: 'Pause on fernbridge.de' }).click();
+  await page.reload();
+  await expect(panel.getByTestId('paused')).toContainText('Paused on fernbridge.de');
+  await panel.getByRole('button', { name: /Resume on fernbridge\.de/ }).click();
+
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await expect(options.getByTestId('remembered-pages')).not.toHaveText('0');
+  await options.getByTestId('forget-memory').click();
+  await expect(options.getByTestId('remembered-pages')).toHaveText('0');
+  await expect(options.getByRole('status')).toContainText('Forgot');
+  await options.close();
+});
