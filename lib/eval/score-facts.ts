@@ -46,7 +46,7 @@ export interface Output {
 }
 
 const LEGAL_SUFFIX =
-  /\b(?:inc|incorporated|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|ug|kg|ohg|e\s?v|gbr|sa|s\s?a|spa|s\s?p\s?a|srl|bv|b\s?v|nv|ab|as|oy|sas|sarl|pty|gesellschaft|mbh)\b/g;
+  /\b(?:inc|incorporated|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|ug|kg|ohg|e\s?v|gbr|sa|s\s?a|spa|s\s?p\s?a|srl|bv|b\s?v|nv|ab|as|oy|sas|sarl|pty|gesellschaft|mbh|m\s?b\s?h)\b/g;
 
 function plain(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

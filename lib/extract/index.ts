@@ -1,4 +1,5 @@
 /** Company extraction: `extractPage` runs in the page; `mergeCandidates` turns its output into facts. */
 export { countryCode, mergeCandidates, registrableDomain } from './merge';
-export { classifyPage, extractPage } from './page';
+export { extractPage } from './page';
+export { classifyPage } from './page-role';
 export * from './schema';

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
+import { IcpLensDb, type SeenPage } from '@/lib/db/index';
+import { mergeProfile } from '@/lib/extract/profile';
+
+const fact = <T>(
+  value: T,
+  confidence: number,
+  source: 'jsonld' | 'adapter:linkedin' | 'text' = 'jsonld',
+) => ({
+  value,
+  source,
+  snippet: String(value),
+  confidence,
+  alternatives: [],
+});
+
+const page = (
+  url: string,
+  facts: SeenPage['facts'],
+  seenAt: number,
+  domain: string | null,
+  linkedinSlug: string | null = null,
+): SeenPage => ({
+  url,
+  title: url,
+  pageRole: 'profile',
+  facts,
+  seenAt,
+  domain,
+  linkedinSlug,
+});
+
+describe('merging pages into one profile', () => {
+  it('takes each field from the most confident page and says which page it was', () => {
+    const merged = mergeProfile([
+      page(
+        'https://acme.com/',
+        { name: fact('Acme', 0.7), employees: fact({ min: 180, max: null }, 0.5, 'text') },
+        2,
+        'acme.com',
+      ),
+      page(
+        'https://www.linkedin.com/company/acme',
+        { employees: fact({ min: 51, max: 200 }, 0.9, 'adapter:linkedin') },
+        1,
+        'acme.com',
+      ),
+    ]);
+    expect(merged.name).toMatchObject({ value: 'Acme', url: 'https://acme.com/' });
+    expect(merged.employees).toMatchObject({
+      value: { min: 51, max: 200 },
+      url: 'https://www.linkedin.com/company/acme',
+      seenAt: 1,
+    });
+    expect(merged.employees?.alternatives).toEqual([
+      expect.objectContaining({ value: { min: 180, max: null }, url: 'https://acme.com/' }),
+    ]);
+  });
+
+  it('prefers the newer page when two are equally confident', () => {
+    const merged = mergeProfile([
+      page('https://a.com/old', { foundedYear: fact(2010, 0.9) }, 1, 'a.com'),
+      page('https://a.com/new', { foundedYear: fact(2011, 0.9) }, 5, 'a.com'),
+    ]);
+    expect(merged.foundedYear?.value).toBe(2011);
+  });
+});
+
+describe('the company memory (IndexedDB)', () => {
+  it('finds pages by domain, by LinkedIn slug, and through one link between them', async () => {
+    const db = new IcpLensDb(`test-${Math.random()}`);
+    await rememberPage(db, page('https://acme.com/', {}, 1, 'acme.com', 'acme-inc'));
+    await rememberPage(db, page('https://www.linkedin.com/company/acme-inc', {}, 2, null, 'acme-inc'));
+    await rememberPage(db, page('https://other.com/', {}, 3, 'other.com'));
+    const found = await pagesForCompany(db, { domain: 'acme.com', linkedinSlug: null });
+    expect(found.map((p) => p.url).sort()).toEqual([
+      'https://acme.com/',
+      'https://www.linkedin.com/company/acme-inc',
+    ]);
+  });
+
+  it('refreshes a page seen again instead of keeping two', async () => {
+    const db = new IcpLensDb(`test-${Math.random()}`);
+    await rememberPage(db, page('https://acme.com/', {}, 1, 'acme.com'));
+    await rememberPage(db, page('https://acme.com/', {}, 9, 'acme.com'));
+    expect(await db.pages.count()).toBe(1);
+    expect((await db.pages.get('https://acme.com/'))?.seenAt).toBe(9);
+  });
+
+  it('forgets expired pages, and everything on request', async () => {
+    const db = new IcpLensDb(`test-${Math.random()}`);
+    await rememberPage(db, page('https://a.com/', {}, 10, 'a.com'));
+    await rememberPage(db, page('https://b.com/', {}, 100, 'b.com'));
+    expect(await forgetPagesBefore(db, 50)).toBe(1);
+    expect(await forgetAllPages(db)).toBe(1);
+    expect(await db.pages.count()).toBe(0);
+  });
+});
