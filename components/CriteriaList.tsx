@@ -1,5 +1,5 @@
 import type { CriterionResult } from '@/lib/icp';
-import { SOURCE_LABEL, statusLabel, statusMark } from './format';
+import { SOURCE_LABEL, statusLabel, statusMark, WHERE_TO_FIND } from './format';
 import './CriteriaList.css';
 
 function points(c: CriterionResult): string {
@@ -33,6 +33,9 @@ export function CriteriaList({ criteria }: { criteria: CriterionResult[] }) {
                 {c.rule === 'disqualifier' && <span className="chip">disqualifier</span>}
               </div>
               <div className="criterion-detail muted">{c.detail}</div>
+              {c.status === 'unknown' && WHERE_TO_FIND[c.kind] && (
+                <div className="criterion-evidence">{WHERE_TO_FIND[c.kind]}</div>
+              )}
               {c.evidence && (
                 <div className="criterion-evidence">
                   <q>{c.evidence.snippet}</q>

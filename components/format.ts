@@ -38,3 +38,17 @@ export function statusMark(status: CriterionStatus): string {
 export function tierName(tier: Tier): string {
   return { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3', not_a_fit: 'Not a fit' }[tier];
 }
+
+/** Where a rep can usually find what a page did not say, by criterion kind. */
+export const WHERE_TO_FIND: Record<string, string> = {
+  industry: "The company's LinkedIn page states its industry.",
+  employees: "The company's LinkedIn page shows its size band.",
+  revenue: 'Wikipedia (for larger companies) or Crunchbase often state revenue.',
+  founded: "The company's LinkedIn, Crunchbase or about page usually says when it was founded.",
+  location: "The company's imprint, contact page or LinkedIn page names its headquarters.",
+  technologies: "Open the company's own website: its technology is detected there.",
+  keywords: "The company's LinkedIn page lists its specialties.",
+  companyType: "The company's LinkedIn or Wikipedia page states its type.",
+  fundingStage: "The company's Crunchbase page shows its last funding round.",
+  domains: "The company's website address is on its LinkedIn page.",
+};
