@@ -4,6 +4,7 @@
  */
 import { extractLinkedIn } from './adapters/linkedin';
 import { extractJsonLd, readJsonLdDocuments } from './jsonld';
+import { extractProfileLinks } from './links';
 import { extractMeta } from './meta';
 import { classifyPage } from './page-role';
 import { platformOf } from './platforms';
@@ -29,6 +30,7 @@ export function extractPage(doc: Document, href: string, now: () => number = () 
       ...extractJsonLd(jsonLd, url, page.ownSite),
       ...(platformOf(url.hostname) === 'linkedin' ? extractLinkedIn(doc, url) : []),
       ...extractMeta(doc, url, onPlatform),
+      ...(page.ownSite ? extractProfileLinks(doc) : []),
     ];
   }
   return {
