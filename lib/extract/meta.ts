@@ -14,6 +14,9 @@ export function metaContent(doc: Document, ...keys: string[]): string {
 
 /** Suffixes platforms append to the company name in titles. */
 const PLATFORM_TITLE_SUFFIX = /\s*[|\-–—:]\s*(?:LinkedIn|Wikipedia|Crunchbase|Y Combinator|G2|Dribbble)\s*$/i;
+/** Site sections that sites append to their name in og:site_name. */
+const SECTION_SUFFIX =
+  /\s*[|\-–—:]?\s*\b(?:Blog|News|Newsroom|Press|Careers|Jobs|Help Center|Support|Docs|Documentation|Engineering|Magazin|Karriere)\s*$/i;
 /** Separators sites put between page name and site name. */
 const TITLE_SEPARATOR = /\s+[|\-–—·•:]\s+/;
 
@@ -26,25 +29,38 @@ export function nameFromTitle(title: string, hostname: string, onPlatform: boole
     if (!PLATFORM_TITLE_SUFFIX.test(title)) return '';
     return cleanText(title.replace(PLATFORM_TITLE_SUFFIX, '').replace(/\s*\(company\)\s*$/i, ''), 120);
   }
-  const label =
-    hostname
-      .replace(/^www\./, '')
-      .split('.')[0]
-      ?.replace(/-/g, '') ?? '';
+  // Every label but the top-level domain: on blog.acme.co.uk the company's name may match "acme".
+  const labels = hostname
+    .replace(/^www\./, '')
+    .split('.')
+    .slice(0, -1)
+    .map((l) => l.replace(/-/g, ''))
+    .filter((l) => l.length > 2);
   const segments = title
     .split(TITLE_SEPARATOR)
     .map((s) => cleanText(s, 120))
     .filter(Boolean);
-  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return (
-    segments.find((s) => label.length > 2 && (squash(s).includes(label) || label.includes(squash(s)))) ?? ''
-  );
+  const squash = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  const matches = (segment: string) => {
+    const squashed = squash(segment);
+    return squashed.length > 2 && labels.some((l) => squashed.includes(l) || l.includes(squashed));
+  };
+  return segments.find(matches) ?? '';
 }
 
 /** Reads name, description, keywords and the site's own address from meta tags and the title. */
 export function extractMeta(doc: Document, pageUrl: URL, onPlatform: boolean): FactCandidate[] {
   const out: FactCandidate[] = [];
-  const siteName = metaContent(doc, 'og:site_name', 'application-name', 'apple-mobile-web-app-title');
+  // "Acme Blog", "Acme Newsroom": the section's name, not the company's.
+  const siteName = metaContent(doc, 'og:site_name', 'application-name', 'apple-mobile-web-app-title').replace(
+    SECTION_SUFFIX,
+    '',
+  );
   if (siteName && !onPlatform) {
     out.push({
       field: 'name',
