@@ -14,6 +14,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   'adapter:wikipedia': 'Wikipedia',
   'adapter:crunchbase': 'Crunchbase',
   'adapter:directory': 'directory profile',
+  import: 'imported file',
 };
 
 /** Status words; a disqualifier that did not hit "passed". */

@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Label, type Output, scoreFacts } from '../lib/eval/score-facts';
+import { toOutputFacts } from '../lib/extract/output-format';
 import { launchWithExtension, servePages } from './lib/browser';
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
-import { toOutputFacts } from './lib/output-facts';
 
 const pct = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 

@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { toOutputFacts } from '../lib/extract/output-format';
 import { launchWithExtension, servePages } from './lib/browser';
 import { buildIfNeeded, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
-import { toOutputFacts } from './lib/output-facts';
 
 const USAGE =
   'Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]';

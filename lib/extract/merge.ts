@@ -29,6 +29,7 @@ const SOURCE_RANK: Record<FactCandidate['source'], number> = {
   title: 3,
   text: 2,
   url: 1,
+  import: 10,
 };
 
 /** The registrable domain of a URL or bare hostname ("https://www.acme.co.uk/x" → "acme.co.uk"). */

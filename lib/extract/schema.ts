@@ -18,6 +18,8 @@ export const FactSourceSchema = z.enum([
   'adapter:wikipedia',
   'adapter:crunchbase',
   'adapter:directory',
+  /** Facts given in a file (the command line's `--facts`), not read from a page. */
+  'import',
 ]);
 export type FactSource = z.infer<typeof FactSourceSchema>;
 

@@ -234,3 +234,12 @@ export function parseIcp(input: unknown): { ok: true; icp: Icp } | { ok: false; 
     ? { ok: true, icp: result.data }
     : { ok: false, problems: formatIssues(result.error) };
 }
+
+/** The JSON Schema of the ICP file, generated from the zod schema (what a hand-written file may contain). */
+export function icpJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(IcpSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://github.com/icp-lens/icp-lens/blob/main/docs/icp.schema.json',
+    title: 'ICP Lens Ideal Customer Profile',
+  };
+}
