@@ -19,6 +19,18 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
           <span style={{ width: `${Math.min(100, result.score)}%` }} />
         </div>
         <p className="verdict-summary">{result.summary}</p>
+        {result.upgrades.length > 0 && (
+          <p className="verdict-upgrades" data-testid="upgrades">
+            Would be{' '}
+            {result.upgrades.slice(0, 3).map((u, i) => (
+              <span key={u.id}>
+                {i > 0 && '; '}
+                {tierName(u.tier)} if “{u.label}” {u.status === 'unknown' ? 'turns out to match' : 'matched'}
+              </span>
+            ))}
+            .
+          </p>
+        )}
       </div>
     </section>
   );

@@ -46,5 +46,12 @@ export const ScoreResultSchema = z.object({
   summary: z.string(),
   /** Reasons that moved the tier away from the score's own band (disqualifier, must-have, coverage). */
   caps: z.array(z.string()),
+  /**
+   * What would change the tier: criteria not (fully) met that, had they matched on their own, would lift the
+   * company to a better tier (an unknown fact the rep could look up, a miss worth double-checking).
+   */
+  upgrades: z.array(
+    z.object({ id: z.string(), label: z.string(), status: CriterionStatusSchema, tier: TierSchema }),
+  ),
 });
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;

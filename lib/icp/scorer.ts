@@ -256,40 +256,25 @@ function listLabels(labels: string[]): string {
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
-/** Scores a company's facts against an ICP and explains every criterion. */
-export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
-  const judged = icp.criteria.map((criterion) => ({ criterion, ...judge(criterion, facts) }));
+type Judged = Judgement & { criterion: Criterion };
+
+function statusOf(criterion: Criterion, credit: number | null): CriterionStatus {
+  if (criterion.rule === 'disqualifier')
+    return credit === null ? 'unknown' : credit >= 1 ? 'disqualified' : 'match';
+  return credit === null ? 'unknown' : credit >= 1 ? 'match' : credit > 0 ? 'partial' : 'miss';
+}
+
+/** Score, coverage and tier (with the reasons it was capped) of judged criteria. */
+function settle(judged: Judged[], icp: Icp) {
   const scoring = judged.filter((j) => j.criterion.rule !== 'disqualifier');
   const totalWeight = scoring.reduce((sum, j) => sum + j.criterion.weight, 0);
   const knownWeight = scoring.reduce((sum, j) => sum + (j.credit === null ? 0 : j.criterion.weight), 0);
   const inPlay = icp.unknownPolicy === 'miss' ? totalWeight : knownWeight;
   const earned = scoring.reduce((sum, j) => sum + (j.credit ?? 0) * j.criterion.weight, 0);
-  const rawScore = inPlay > 0 ? (100 * earned) / inPlay : 0;
-  const score = Math.round(rawScore * 10) / 10;
+  const score = Math.round((inPlay > 0 ? (100 * earned) / inPlay : 0) * 10) / 10;
   const coverage = totalWeight > 0 ? knownWeight / totalWeight : 0;
-
-  const shares = scoring.map((j) => (inPlay > 0 ? (100 * (j.credit ?? 0) * j.criterion.weight) / inPlay : 0));
-  const contributions = apportion(shares, score);
-  const contributionOf = new Map(scoring.map((j, i) => [j.criterion.id, contributions[i] ?? 0]));
-
-  const criteria: CriterionResult[] = judged.map(({ criterion, credit, detail, evidence }) => {
-    let status: CriterionStatus;
-    if (criterion.rule === 'disqualifier')
-      status = credit === null ? 'unknown' : credit >= 1 ? 'disqualified' : 'match';
-    else status = credit === null ? 'unknown' : credit >= 1 ? 'match' : credit > 0 ? 'partial' : 'miss';
-    const counts = criterion.rule !== 'disqualifier' && (credit !== null || icp.unknownPolicy === 'miss');
-    return {
-      id: criterion.id,
-      label: criterion.label,
-      kind: criterion.kind,
-      rule: criterion.rule,
-      status,
-      contribution: contributionOf.get(criterion.id) ?? 0,
-      possible: counts && inPlay > 0 ? Math.round((1000 * criterion.weight) / inPlay) / 10 : 0,
-      detail,
-      evidence,
-    };
-  });
+  const labelsWhere = (test: (j: Judged, status: CriterionStatus) => boolean) =>
+    judged.filter((j) => test(j, statusOf(j.criterion, j.credit))).map((j) => j.criterion.label);
 
   let tier: Tier =
     score >= icp.tiers.tier1
@@ -304,32 +289,78 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
     tier = 'not_a_fit';
     caps.push('Nothing the ICP asks about is shown on this page');
   }
-  const disqualifiers = criteria.filter((c) => c.status === 'disqualified');
+  const disqualifiers = labelsWhere((_, status) => status === 'disqualified');
   if (disqualifiers.length > 0) {
     tier = 'not_a_fit';
-    caps.push(`Disqualified: ${listLabels(disqualifiers.map((c) => c.label))}`);
+    caps.push(`Disqualified: ${listLabels(disqualifiers)}`);
   }
-  const failedMustHaves = criteria.filter(
-    (c) =>
-      c.rule === 'must-have' &&
-      (c.status === 'miss' || (c.status === 'unknown' && icp.unknownPolicy === 'miss')),
+  const failedMustHaves = labelsWhere(
+    (j, status) =>
+      j.criterion.rule === 'must-have' &&
+      (status === 'miss' || (status === 'unknown' && icp.unknownPolicy === 'miss')),
   );
   if (failedMustHaves.length > 0 && TIER_RANK[tier] > TIER_RANK[icp.mustHaveFailTier]) {
     tier = capTier(tier, icp.mustHaveFailTier);
-    caps.push(`Must-have not met: ${listLabels(failedMustHaves.map((c) => c.label))}`);
+    caps.push(`Must-have not met: ${listLabels(failedMustHaves)}`);
   }
-  const unknownMustHaves = criteria.filter((c) => c.rule === 'must-have' && c.status === 'unknown');
+  const unknownMustHaves = labelsWhere(
+    (j, status) => j.criterion.rule === 'must-have' && status === 'unknown',
+  );
   if (tier === 'tier_1' && unknownMustHaves.length > 0) {
     tier = 'tier_2';
-    caps.push(
-      `Tier 1 needs must-haves confirmed: ${listLabels(unknownMustHaves.map((c) => c.label))} unknown`,
-    );
+    caps.push(`Tier 1 needs must-haves confirmed: ${listLabels(unknownMustHaves)} unknown`);
   }
   if (tier === 'tier_1' && coverage < icp.minCoverageForTier1) {
     tier = 'tier_2';
     caps.push(
       `Tier 1 needs ${Math.round(icp.minCoverageForTier1 * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
     );
+  }
+  return { scoring, inPlay, score, coverage, tier, caps };
+}
+
+/** Scores a company's facts against an ICP and explains every criterion. */
+export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
+  const judged: Judged[] = icp.criteria.map((criterion) => ({ criterion, ...judge(criterion, facts) }));
+  const { scoring, inPlay, score, coverage, tier, caps } = settle(judged, icp);
+
+  const shares = scoring.map((j) => (inPlay > 0 ? (100 * (j.credit ?? 0) * j.criterion.weight) / inPlay : 0));
+  const contributions = apportion(shares, score);
+  const contributionOf = new Map(scoring.map((j, i) => [j.criterion.id, contributions[i] ?? 0]));
+
+  const criteria: CriterionResult[] = judged.map(({ criterion, credit, detail, evidence }) => {
+    const counts = criterion.rule !== 'disqualifier' && (credit !== null || icp.unknownPolicy === 'miss');
+    return {
+      id: criterion.id,
+      label: criterion.label,
+      kind: criterion.kind,
+      rule: criterion.rule,
+      status: statusOf(criterion, credit),
+      contribution: contributionOf.get(criterion.id) ?? 0,
+      possible: counts && inPlay > 0 ? Math.round((1000 * criterion.weight) / inPlay) / 10 : 0,
+      detail,
+      evidence,
+    };
+  });
+
+  // What would change the tier: each criterion not fully met, had it matched, on its own.
+  const upgrades: ScoreResult['upgrades'] = [];
+  if (tier !== 'tier_1') {
+    judged.forEach((j, i) => {
+      if (j.criterion.rule === 'disqualifier' || j.credit === 1 || j.criterion.weight === 0) return;
+      const better = settle(
+        judged.map((other, k) => (k === i ? { ...other, credit: 1 } : other)),
+        icp,
+      ).tier;
+      if (TIER_RANK[better] > TIER_RANK[tier]) {
+        upgrades.push({
+          id: j.criterion.id,
+          label: j.criterion.label,
+          status: statusOf(j.criterion, j.credit),
+          tier: better,
+        });
+      }
+    });
   }
 
   const matched = criteria
@@ -349,5 +380,6 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
     criteria,
     summary: parts.join(' '),
     caps,
+    upgrades,
   };
 }

@@ -283,3 +283,21 @@ describe('the default ICP', () => {
     expect(DEFAULT_ICP.criteria.some((c: Criterion) => c.rule === 'disqualifier')).toBe(true);
   });
 });
+
+describe('what would change the tier', () => {
+  it('names the unknown or missed criteria that would lift the company on their own', () => {
+    const result = scoreCompany(
+      { industry: fact('Retail'), employees: fact({ min: 300, max: 300 }) },
+      icp([industry, employees, location]),
+    );
+    expect(result.tier).toBe('tier_3');
+    expect(result.upgrades).toEqual([
+      { id: 'industry', label: 'Software', status: 'miss', tier: 'tier_1' },
+      { id: 'location', label: 'DACH', status: 'unknown', tier: 'tier_2' },
+    ]);
+  });
+
+  it('offers nothing for a Tier 1 company', () => {
+    expect(scoreCompany({ industry: fact('Software') }, icp([industry])).upgrades).toEqual([]);
+  });
+});
