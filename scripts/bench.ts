@@ -7,6 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import type { CompanyFacts } from '../lib/extract/schema';
+import { type Criterion, DEFAULT_ICP, IcpSchema, scoreCompany } from '../lib/icp';
 import { CHROME_BUILD, launchWithExtension, ROOT, servePages, waitForReport } from './lib/browser';
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
@@ -20,12 +22,58 @@ interface BenchResult {
   better: 'lower' | 'higher';
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const round = (n: number, digits = 2) =>
+  Math.abs(n) >= 1000 ? Math.round(n) : Math.round(n * 10 ** digits) / 10 ** digits;
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i] as number;
+}
+
+/**
+ * Company scorings per second on one core: a 20-criterion ICP against varied companies, for about a second
+ * after a warm-up (so the figure is the JIT-compiled steady state a panel full of prospects sees).
+ */
+function measureScorer(explain: boolean): number {
+  const kinds = DEFAULT_ICP.criteria.filter((c) => c.rule !== 'disqualifier');
+  const criteria = Array.from({ length: 20 }, (_, i) => ({
+    ...(kinds[i % kinds.length] as Criterion),
+    id: `c${i}`,
+  }));
+  const icp = IcpSchema.parse({ ...DEFAULT_ICP, criteria });
+  const fact = <T>(value: T) => ({
+    value,
+    source: 'jsonld' as const,
+    snippet: '',
+    confidence: 0.9,
+    alternatives: [],
+  });
+  const companies: CompanyFacts[] = Array.from({ length: 1000 }, (_, i) => ({
+    industry: fact(
+      ['Software Development', 'Retail', 'IT Services and IT Consulting', 'Maschinenbau'][i % 4] as string,
+    ),
+    employees: fact({ min: (i * 37) % 5000, max: ((i * 37) % 5000) + 100 }),
+    foundedYear: fact(1950 + (i % 75)),
+    ...(i % 3 ? { hqCountry: fact(['DE', 'US', 'JP'][i % 3] as string) } : {}),
+    ...(i % 2 ? { revenueUsd: fact({ min: i * 100_000, max: i * 200_000 }) } : {}),
+  }));
+  let n = 0;
+  const run = (ms: number) => {
+    const end = performance.now() + ms;
+    let count = 0;
+    while (performance.now() < end) {
+      for (let i = 0; i < 100; i++)
+        scoreCompany(companies[(n + i) % companies.length] as CompanyFacts, icp, { explain });
+      count += 100;
+      n += 100;
+    }
+    return count;
+  };
+  run(300);
+  const started = performance.now();
+  const count = run(1000);
+  return count / ((performance.now() - started) / 1000);
 }
 
 async function main() {
@@ -45,6 +93,10 @@ async function main() {
   const content = readFileSync(path.join(CHROME_BUILD, 'content-scripts/content.js'));
   add('content_script.raw_kb', content.length / 1024, 'kB', 40);
   add('content_script.gzip_kb', gzipSync(content).length / 1024, 'kB', 12);
+
+  // Bulk re-scoring of the prospect list computes tier, score and statuses; the panel also writes explanations.
+  add('scorer.per_second', measureScorer(false), 'scorings/s', 200_000, 'higher');
+  add('scorer.explained_per_second', measureScorer(true), 'scorings/s', null, 'higher');
 
   const ext = await launchWithExtension();
   try {

@@ -436,6 +436,18 @@ const matchers = INDUSTRIES.map((industry) => ({
 /** Maps a page's industry wording ("Advertising Services", "IT-Dienstleistungen") to a taxonomy industry. */
 export function classifyIndustry(text: string): IndustryDefinition | undefined {
   const t = text.slice(0, 300);
-  for (const { industry, pattern } of matchers) if (pattern.test(t)) return industry;
-  return undefined;
+  // Scoring a prospect list classifies the same few wordings over and over.
+  if (classified.has(t)) return classified.get(t);
+  let found: IndustryDefinition | undefined;
+  for (const { industry, pattern } of matchers) {
+    if (pattern.test(t)) {
+      found = industry;
+      break;
+    }
+  }
+  if (classified.size > 5000) classified.clear();
+  classified.set(t, found);
+  return found;
 }
+
+const classified = new Map<string, IndustryDefinition | undefined>();

@@ -249,12 +249,18 @@ export const REGION_OPTIONS: Array<{ id: string; label: string }> = [
 ];
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const nameCache = new Map<string, string>();
 
 /** The English name of an ISO 3166-1 alpha-2 code ("DE" → "Germany"); the code itself if unknown. */
 export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = nameCache.get(code);
+  if (name === undefined) {
+    try {
+      name = regionNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (nameCache.size < 500) nameCache.set(code, name);
   }
+  return name;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { INDUSTRIES } from './industries';
+import { migrateIcp } from './migrate';
 import { REGION_OPTIONS } from './regions';
 
 /** The ICP file format version this code writes. */
@@ -227,9 +228,15 @@ export function formatIssues(error: z.ZodError): string[] {
   });
 }
 
-/** Parses an ICP from unknown input; never throws. */
+/** Parses an ICP from unknown input (migrating older versions first); never throws. */
 export function parseIcp(input: unknown): { ok: true; icp: Icp } | { ok: false; problems: string[] } {
-  const result = IcpSchema.safeParse(input);
+  let migrated: unknown;
+  try {
+    migrated = migrateIcp(input);
+  } catch (error) {
+    return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+  }
+  const result = IcpSchema.safeParse(migrated);
   return result.success
     ? { ok: true, icp: result.data }
     : { ok: false, problems: formatIssues(result.error) };

@@ -16,8 +16,8 @@ import type { Band, Criterion, Icp, Tier } from './schema';
 interface Judgement {
   /** 0..1, or null when the page does not show the field. */
   credit: number | null;
-  detail: string;
-  evidence: Evidence | null;
+  /** What the page shows and how it compares; written on demand. */
+  explain(): { detail: string; evidence: Evidence | null };
 }
 
 type FactKey = keyof CompanyFacts;
@@ -27,7 +27,14 @@ function evidenceOf(facts: CompanyFacts, field: FactKey, value: string): Evidenc
   return fact ? { field, value, source: fact.source, snippet: fact.snippet } : null;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+/** 1234567 → "1,234,567" (Intl's formatter is far slower, and the scorer runs over whole prospect lists). */
+const fmt = (n: number) => {
+  const [whole = '', fraction] = String(Math.round(n * 100) / 100).split('.');
+  let grouped = whole;
+  for (let i = whole.length - 3; i > (whole[0] === '-' ? 1 : 0); i -= 3)
+    grouped = `${grouped.slice(0, i)},${grouped.slice(i)}`;
+  return fraction ? `${grouped}.${fraction}` : grouped;
+};
 
 /** A range as people read it ("51–200 employees", "2000 or later" for years). */
 export function describeRange(range: Range | Band, unit = ''): string {
@@ -57,46 +64,53 @@ function overlaps(fact: Range, band: Band): boolean {
   return fact.min <= hi && (fact.max ?? Number.POSITIVE_INFINITY) >= lo;
 }
 
+/** A judgement whose explanation is only written when someone reads it (bulk re-scoring never does). */
+function verdict(
+  credit: number | null,
+  detail: () => string,
+  evidence: () => Evidence | null = () => null,
+): Judgement {
+  return { credit, explain: () => ({ detail: detail(), evidence: evidence() }) };
+}
+
 /** Range criteria: inside the ideal band is a match; inside an acceptable band, or straddling the ideal, a partial. */
 function judgeRange(
   criterion: Extract<Criterion, { kind: 'employees' | 'revenue' | 'founded' }>,
   facts: CompanyFacts,
 ): Judgement {
+  const kind = criterion.kind;
   const field: FactKey =
-    criterion.kind === 'employees'
-      ? 'employees'
-      : criterion.kind === 'revenue'
-        ? 'revenueUsd'
-        : 'foundedYear';
-  const unit = criterion.kind === 'employees' ? 'employees' : criterion.kind === 'revenue' ? 'USD' : 'year';
+    kind === 'employees' ? 'employees' : kind === 'revenue' ? 'revenueUsd' : 'foundedYear';
+  const unit = kind === 'employees' ? 'employees' : kind === 'revenue' ? 'USD' : 'year';
   let range: Range | undefined;
-  if (criterion.kind === 'founded') {
+  if (kind === 'founded') {
     const year = facts.foundedYear?.value;
     range = year === undefined ? undefined : { min: year, max: year };
   } else {
-    range = (criterion.kind === 'employees' ? facts.employees : facts.revenueUsd)?.value;
+    range = (kind === 'employees' ? facts.employees : facts.revenueUsd)?.value;
   }
-  if (!range)
-    return {
-      credit: null,
-      detail: `${criterion.kind === 'founded' ? 'Founding year' : criterion.kind === 'employees' ? 'Company size' : 'Revenue'} not stated on this page`,
-      evidence: null,
-    };
-  const shown = criterion.kind === 'founded' ? `founded ${range.min}` : describeRange(range, unit);
-  const evidence = evidenceOf(facts, field, shown);
-  const ideal = describeRange(criterion.ideal, unit);
-  if (inside(range, criterion.ideal))
-    return { credit: 1, detail: `${shown}: within the ideal ${ideal}`, evidence };
-  let best: { credit: number; why: string } | undefined;
+  if (!range) {
+    const what = kind === 'founded' ? 'Founding year' : kind === 'employees' ? 'Company size' : 'Revenue';
+    return verdict(null, () => `${what} not stated on this page`);
+  }
+  const fact = range;
+  const shown = () => (kind === 'founded' ? `founded ${fact.min}` : describeRange(fact, unit));
+  const evidence = () => evidenceOf(facts, field, shown());
+  const ideal = () => describeRange(criterion.ideal, unit);
+  if (inside(fact, criterion.ideal))
+    return verdict(1, () => `${shown()}: within the ideal ${ideal()}`, evidence);
+  let best: { credit: number; band: Band | null } | undefined;
   for (const band of criterion.acceptable) {
-    if (inside(range, band) && (!best || band.credit > best.credit)) {
-      best = { credit: band.credit, why: `within the acceptable ${describeRange(band, unit)}` };
-    }
+    if (inside(fact, band) && (!best || band.credit > best.credit)) best = { credit: band.credit, band };
   }
-  if (!best && overlaps(range, criterion.ideal))
-    best = { credit: 0.5, why: `partly within the ideal ${ideal}` };
-  if (best && best.credit > 0) return { credit: best.credit, detail: `${shown}: ${best.why}`, evidence };
-  return { credit: 0, detail: `${shown}: outside ${ideal}`, evidence };
+  if (!best && overlaps(fact, criterion.ideal)) best = { credit: 0.5, band: null };
+  if (best && best.credit > 0) {
+    const { band } = best;
+    const why = () =>
+      band ? `within the acceptable ${describeRange(band, unit)}` : `partly within the ideal ${ideal()}`;
+    return verdict(best.credit, () => `${shown()}: ${why()}`, evidence);
+  }
+  return verdict(0, () => `${shown()}: outside ${ideal()}`, evidence);
 }
 
 function lower(list: readonly string[]): Set<string> {
@@ -107,22 +121,26 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
   switch (criterion.kind) {
     case 'industry': {
       const text = facts.industry?.value;
-      if (!text) return { credit: null, detail: 'Industry not stated on this page', evidence: null };
-      const evidence = evidenceOf(facts, 'industry', text);
+      if (!text) return verdict(null, () => 'Industry not stated on this page');
+      const evidence = () => evidenceOf(facts, 'industry', text);
       const normalised = classifyIndustry(text);
-      const wording = criterion.wording.find((w) => text.toLowerCase().includes(w.toLowerCase()));
       if (normalised && criterion.industries.includes(normalised.id)) {
-        return { credit: 1, detail: `"${text}" is ${normalised.label}`, evidence };
+        return verdict(1, () => `"${text}" is ${normalised.label}`, evidence);
       }
-      if (wording) return { credit: 1, detail: `"${text}" mentions "${wording}"`, evidence };
-      const wanted = criterion.industries
-        .map((id) => industryById(id)?.label ?? id)
-        .concat(criterion.wording);
-      return {
-        credit: 0,
-        detail: `"${text}"${normalised ? ` (${normalised.label})` : ''} is not ${wanted.slice(0, 4).join(', ')}${wanted.length > 4 ? '…' : ''}`,
+      const lowered = text.toLowerCase();
+      const wording = criterion.wording.find((w) => lowered.includes(w.toLowerCase()));
+      if (wording) return verdict(1, () => `"${text}" mentions "${wording}"`, evidence);
+      return verdict(
+        0,
+        () => {
+          const wanted = criterion.industries
+            .map((id) => industryById(id)?.label ?? id)
+            .concat(criterion.wording);
+          const list = `${wanted.slice(0, 4).join(', ')}${wanted.length > 4 ? '…' : ''}`;
+          return `"${text}"${normalised ? ` (${normalised.label})` : ''} is not ${list}`;
+        },
         evidence,
-      };
+      );
     }
     case 'employees':
     case 'revenue':
@@ -130,108 +148,118 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       return judgeRange(criterion, facts);
     case 'location': {
       const country = facts.hqCountry?.value;
-      if (!country)
-        return { credit: null, detail: 'Headquarters country not stated on this page', evidence: null };
-      const evidence = evidenceOf(facts, 'hqCountry', country);
+      if (!country) return verdict(null, () => 'Headquarters country not stated on this page');
+      const evidence = () => evidenceOf(facts, 'hqCountry', country);
       const region = criterion.regions.find((r) => regionCountries(r).includes(country));
       if (criterion.countries.includes(country) || region) {
-        const label = REGION_OPTIONS.find((o) => o.id === region)?.label;
-        return {
-          credit: 1,
-          detail: `Headquartered in ${countryName(country)}${label ? ` (${label})` : ''}`,
+        return verdict(
+          1,
+          () => {
+            const label = REGION_OPTIONS.find((o) => o.id === region)?.label;
+            return `Headquartered in ${countryName(country)}${label ? ` (${label})` : ''}`;
+          },
           evidence,
-        };
+        );
       }
-      return {
-        credit: 0,
-        detail: `Headquartered in ${countryName(country)}, outside the target locations`,
+      return verdict(
+        0,
+        () => `Headquartered in ${countryName(country)}, outside the target locations`,
         evidence,
-      };
+      );
     }
     case 'technologies': {
       const used = facts.technologies?.value;
-      if (!used) return { credit: null, detail: 'Technologies not detected on this page', evidence: null };
+      if (!used) return verdict(null, () => 'Technologies not detected on this page');
       const have = lower(used);
       const hits = criterion.technologies.filter((t) => have.has(t.toLowerCase()));
-      const evidence = evidenceOf(facts, 'technologies', used.join(', ') || 'none detected');
+      const evidence = () => evidenceOf(facts, 'technologies', used.join(', ') || 'none detected');
+      const all = () => criterion.technologies.join(', ');
       if (criterion.match === 'none') {
         return hits.length === 0
-          ? { credit: 1, detail: `None of ${criterion.technologies.join(', ')} detected`, evidence }
-          : { credit: 0, detail: `Uses ${hits.join(', ')}`, evidence };
+          ? verdict(1, () => `None of ${all()} detected`, evidence)
+          : verdict(0, () => `Uses ${hits.join(', ')}`, evidence);
       }
       if (criterion.match === 'all') {
-        const credit = hits.length / criterion.technologies.length;
-        return {
-          credit,
-          detail: hits.length
-            ? `Uses ${hits.join(', ')} of ${criterion.technologies.join(', ')}`
-            : `Uses none of ${criterion.technologies.join(', ')}`,
-          evidence,
-        };
+        const detail = () => (hits.length ? `Uses ${hits.join(', ')} of ${all()}` : `Uses none of ${all()}`);
+        return verdict(hits.length / criterion.technologies.length, detail, evidence);
       }
       return hits.length > 0
-        ? { credit: 1, detail: `Uses ${hits.join(', ')}`, evidence }
-        : { credit: 0, detail: `None of ${criterion.technologies.join(', ')} detected`, evidence };
+        ? verdict(1, () => `Uses ${hits.join(', ')}`, evidence)
+        : verdict(0, () => `None of ${all()} detected`, evidence);
     }
     case 'keywords': {
       const description = facts.description?.value ?? '';
       const keywords = facts.keywords?.value ?? [];
       if (!description && keywords.length === 0)
-        return { credit: null, detail: 'No description or specialties on this page', evidence: null };
+        return verdict(null, () => 'No description or specialties on this page');
       const haystack = `${description} ${keywords.join(' ')}`.toLowerCase();
       const hits = criterion.keywords.filter((k) => haystack.includes(k.toLowerCase()));
-      const field: FactKey = keywords.some((k) => hits.some((h) => k.toLowerCase().includes(h.toLowerCase())))
-        ? 'keywords'
-        : 'description';
-      const evidence =
-        hits.length > 0
-          ? evidenceOf(facts, field, hits.join(', '))
-          : evidenceOf(facts, description ? 'description' : 'keywords', 'no keyword found');
-      return hits.length > 0
-        ? { credit: 1, detail: `Mentions ${hits.map((h) => `"${h}"`).join(', ')}`, evidence }
-        : { credit: 0, detail: `Mentions none of ${criterion.keywords.slice(0, 5).join(', ')}`, evidence };
+      if (hits.length === 0) {
+        return verdict(
+          0,
+          () => `Mentions none of ${criterion.keywords.slice(0, 5).join(', ')}`,
+          () => evidenceOf(facts, description ? 'description' : 'keywords', 'no keyword found'),
+        );
+      }
+      const inKeywords = keywords.some((k) => hits.some((h) => k.toLowerCase().includes(h.toLowerCase())));
+      return verdict(
+        1,
+        () => `Mentions ${hits.map((h) => `"${h}"`).join(', ')}`,
+        () => evidenceOf(facts, inKeywords ? 'keywords' : 'description', hits.join(', ')),
+      );
     }
     case 'companyType': {
       const type = facts.companyType?.value;
-      if (!type) return { credit: null, detail: 'Company type not stated on this page', evidence: null };
-      const evidence = evidenceOf(facts, 'companyType', type);
+      if (!type) return verdict(null, () => 'Company type not stated on this page');
+      const evidence = () => evidenceOf(facts, 'companyType', type);
       return (criterion.types as string[]).includes(type)
-        ? { credit: 1, detail: `A ${type} organization`, evidence }
-        : { credit: 0, detail: `A ${type} organization, not ${criterion.types.join(' or ')}`, evidence };
+        ? verdict(1, () => `A ${type} organization`, evidence)
+        : verdict(0, () => `A ${type} organization, not ${criterion.types.join(' or ')}`, evidence);
     }
     case 'fundingStage': {
       const stage = facts.fundingStage?.value;
-      if (!stage) return { credit: null, detail: 'Funding stage not stated on this page', evidence: null };
-      const evidence = evidenceOf(facts, 'fundingStage', stage);
+      if (!stage) return verdict(null, () => 'Funding stage not stated on this page');
+      const evidence = () => evidenceOf(facts, 'fundingStage', stage);
       return (criterion.stages as string[]).includes(stage)
-        ? { credit: 1, detail: `Funding stage ${stage}`, evidence }
-        : { credit: 0, detail: `Funding stage ${stage}, not ${criterion.stages.join(', ')}`, evidence };
+        ? verdict(1, () => `Funding stage ${stage}`, evidence)
+        : verdict(0, () => `Funding stage ${stage}, not ${criterion.stages.join(', ')}`, evidence);
     }
     case 'domains': {
       const domain = facts.domain?.value;
-      if (!domain) return { credit: null, detail: 'Company domain unknown', evidence: null };
-      const evidence = evidenceOf(facts, 'domain', domain);
+      if (!domain) return verdict(null, () => 'Company domain unknown');
+      const evidence = () => evidenceOf(facts, 'domain', domain);
       return lower(criterion.domains).has(domain.toLowerCase())
-        ? { credit: 1, detail: `${domain} is on the list`, evidence }
-        : { credit: 0, detail: `${domain} is not on the list`, evidence };
+        ? verdict(1, () => `${domain} is on the list`, evidence)
+        : verdict(0, () => `${domain} is not on the list`, evidence);
     }
   }
 }
 
-/** Rounds shares to tenths so that they add up exactly to the rounded total (largest remainder). */
+/** Rounds shares to tenths so that they add up exactly to the rounded total (largest remainder; ties go first). */
 function apportion(shares: number[], total: number): number[] {
-  const target = Math.round(total * 10);
-  const floors = shares.map((s) => Math.floor(s * 10 + 1e-9));
-  let left = target - floors.reduce((a, b) => a + b, 0);
-  const order = shares
-    .map((s, i) => ({ i, rem: s * 10 - (floors[i] ?? 0) }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i] = (floors[i] ?? 0) + 1;
-    left--;
+  const tenths = new Array<number>(shares.length);
+  let left = Math.round(total * 10);
+  for (let i = 0; i < shares.length; i++) {
+    tenths[i] = Math.floor((shares[i] as number) * 10 + 1e-9);
+    left -= tenths[i] as number;
   }
-  return floors.map((f) => f / 10);
+  // `left` is at most the number of shares: hand out the missing tenths to the largest remainders.
+  const taken = new Array<boolean>(shares.length).fill(false);
+  for (; left > 0; left--) {
+    let best = -1;
+    let bestRemainder = -1;
+    for (let i = 0; i < shares.length; i++) {
+      const remainder = (shares[i] as number) * 10 - (tenths[i] as number);
+      if (!taken[i] && remainder > bestRemainder + 1e-12) {
+        best = i;
+        bestRemainder = remainder;
+      }
+    }
+    if (best < 0) break;
+    taken[best] = true;
+    tenths[best] = (tenths[best] as number) + 1;
+  }
+  return tenths.map((t) => t / 10);
 }
 
 const TIER_RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
@@ -256,25 +284,44 @@ function listLabels(labels: string[]): string {
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
-type Judged = Judgement & { criterion: Criterion };
-
 function statusOf(criterion: Criterion, credit: number | null): CriterionStatus {
   if (criterion.rule === 'disqualifier')
     return credit === null ? 'unknown' : credit >= 1 ? 'disqualified' : 'match';
   return credit === null ? 'unknown' : credit >= 1 ? 'match' : credit > 0 ? 'partial' : 'miss';
 }
 
-/** Score, coverage and tier (with the reasons it was capped) of judged criteria. */
-function settle(judged: Judged[], icp: Icp) {
-  const scoring = judged.filter((j) => j.criterion.rule !== 'disqualifier');
-  const totalWeight = scoring.reduce((sum, j) => sum + j.criterion.weight, 0);
-  const knownWeight = scoring.reduce((sum, j) => sum + (j.credit === null ? 0 : j.criterion.weight), 0);
+/**
+ * Score, coverage and tier of judged criteria, with the reasons the tier was capped when `explain` is set.
+ * `upgraded` scores criterion number `upgraded` as a full match (for "what would change the tier"). Written as
+ * plain loops: it runs once per criterion for every company scored.
+ */
+function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) {
+  const criteria = icp.criteria;
+  let totalWeight = 0;
+  let knownWeight = 0;
+  let earned = 0;
+  let disqualified = false;
+  let mustHaveFailed = false;
+  let mustHaveUnknown = false;
+  for (let i = 0; i < judged.length; i++) {
+    const criterion = criteria[i] as Criterion;
+    const credit = i === upgraded ? 1 : (judged[i] as Judgement).credit;
+    if (criterion.rule === 'disqualifier') {
+      if (credit !== null && credit >= 1) disqualified = true;
+      continue;
+    }
+    totalWeight += criterion.weight;
+    if (credit !== null) knownWeight += criterion.weight;
+    earned += (credit ?? 0) * criterion.weight;
+    if (criterion.rule === 'must-have') {
+      if ((credit !== null && credit < 1 && credit <= 0) || (credit === null && icp.unknownPolicy === 'miss'))
+        mustHaveFailed = true;
+      if (credit === null) mustHaveUnknown = true;
+    }
+  }
   const inPlay = icp.unknownPolicy === 'miss' ? totalWeight : knownWeight;
-  const earned = scoring.reduce((sum, j) => sum + (j.credit ?? 0) * j.criterion.weight, 0);
   const score = Math.round((inPlay > 0 ? (100 * earned) / inPlay : 0) * 10) / 10;
   const coverage = totalWeight > 0 ? knownWeight / totalWeight : 0;
-  const labelsWhere = (test: (j: Judged, status: CriterionStatus) => boolean) =>
-    judged.filter((j) => test(j, statusOf(j.criterion, j.credit))).map((j) => j.criterion.label);
 
   let tier: Tier =
     score >= icp.tiers.tier1
@@ -285,50 +332,71 @@ function settle(judged: Judged[], icp: Icp) {
           ? 'tier_3'
           : 'not_a_fit';
   const caps: string[] = [];
+  const labelsWhere = (test: (criterion: Criterion, status: CriterionStatus) => boolean) =>
+    criteria.filter((c, i) => test(c, statusOf(c, (judged[i] as Judgement).credit))).map((c) => c.label);
   if (knownWeight === 0) {
     tier = 'not_a_fit';
-    caps.push('Nothing the ICP asks about is shown on this page');
+    if (explain) caps.push('Nothing the ICP asks about is shown on this page');
   }
-  const disqualifiers = labelsWhere((_, status) => status === 'disqualified');
-  if (disqualifiers.length > 0) {
+  if (disqualified) {
     tier = 'not_a_fit';
-    caps.push(`Disqualified: ${listLabels(disqualifiers)}`);
+    if (explain)
+      caps.push(`Disqualified: ${listLabels(labelsWhere((_, status) => status === 'disqualified'))}`);
   }
-  const failedMustHaves = labelsWhere(
-    (j, status) =>
-      j.criterion.rule === 'must-have' &&
-      (status === 'miss' || (status === 'unknown' && icp.unknownPolicy === 'miss')),
-  );
-  if (failedMustHaves.length > 0 && TIER_RANK[tier] > TIER_RANK[icp.mustHaveFailTier]) {
+  if (mustHaveFailed && TIER_RANK[tier] > TIER_RANK[icp.mustHaveFailTier]) {
     tier = capTier(tier, icp.mustHaveFailTier);
-    caps.push(`Must-have not met: ${listLabels(failedMustHaves)}`);
+    if (explain) {
+      const failed = labelsWhere(
+        (c, status) =>
+          c.rule === 'must-have' &&
+          (status === 'miss' || (status === 'unknown' && icp.unknownPolicy === 'miss')),
+      );
+      caps.push(`Must-have not met: ${listLabels(failed)}`);
+    }
   }
-  const unknownMustHaves = labelsWhere(
-    (j, status) => j.criterion.rule === 'must-have' && status === 'unknown',
-  );
-  if (tier === 'tier_1' && unknownMustHaves.length > 0) {
+  if (tier === 'tier_1' && mustHaveUnknown) {
     tier = 'tier_2';
-    caps.push(`Tier 1 needs must-haves confirmed: ${listLabels(unknownMustHaves)} unknown`);
+    if (explain) {
+      const unknown = labelsWhere((c, status) => c.rule === 'must-have' && status === 'unknown');
+      caps.push(`Tier 1 needs must-haves confirmed: ${listLabels(unknown)} unknown`);
+    }
   }
   if (tier === 'tier_1' && coverage < icp.minCoverageForTier1) {
     tier = 'tier_2';
-    caps.push(
-      `Tier 1 needs ${Math.round(icp.minCoverageForTier1 * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
-    );
+    if (explain) {
+      caps.push(
+        `Tier 1 needs ${Math.round(icp.minCoverageForTier1 * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
+      );
+    }
   }
-  return { scoring, inPlay, score, coverage, tier, caps };
+  return { inPlay, score, coverage, tier, caps };
+}
+
+/** Options of {@link scoreCompany}. */
+export interface ScoreOptions {
+  /**
+   * Write the explanations (each criterion's detail and evidence, the summary, what would change the tier).
+   * Default true; bulk re-scoring of a prospect list turns it off and keeps status, contributions and tier.
+   */
+  explain?: boolean;
 }
 
 /** Scores a company's facts against an ICP and explains every criterion. */
-export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
-  const judged: Judged[] = icp.criteria.map((criterion) => ({ criterion, ...judge(criterion, facts) }));
-  const { scoring, inPlay, score, coverage, tier, caps } = settle(judged, icp);
-
-  const shares = scoring.map((j) => (inPlay > 0 ? (100 * (j.credit ?? 0) * j.criterion.weight) / inPlay : 0));
+export function scoreCompany(facts: CompanyFacts, icp: Icp, options: ScoreOptions = {}): ScoreResult {
+  const explain = options.explain ?? true;
+  const judged = icp.criteria.map((criterion) => judge(criterion, facts));
+  const { inPlay, score, coverage, tier, caps } = settle(judged, icp, explain);
+  // Disqualifiers earn nothing; everything else its share of the weight in play.
+  const shares = icp.criteria.map((criterion, i) =>
+    criterion.rule === 'disqualifier' || inPlay === 0
+      ? 0
+      : (100 * ((judged[i] as Judgement).credit ?? 0) * criterion.weight) / inPlay,
+  );
   const contributions = apportion(shares, score);
-  const contributionOf = new Map(scoring.map((j, i) => [j.criterion.id, contributions[i] ?? 0]));
 
-  const criteria: CriterionResult[] = judged.map(({ criterion, credit, detail, evidence }) => {
+  const criteria: CriterionResult[] = icp.criteria.map((criterion, index) => {
+    const { credit, explain: explainCriterion } = judged[index] as Judgement;
+    const { detail, evidence } = explain ? explainCriterion() : { detail: '', evidence: null };
     const counts = criterion.rule !== 'disqualifier' && (credit !== null || icp.unknownPolicy === 'miss');
     return {
       id: criterion.id,
@@ -336,7 +404,7 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
       kind: criterion.kind,
       rule: criterion.rule,
       status: statusOf(criterion, credit),
-      contribution: contributionOf.get(criterion.id) ?? 0,
+      contribution: contributions[index] ?? 0,
       possible: counts && inPlay > 0 ? Math.round((1000 * criterion.weight) / inPlay) / 10 : 0,
       detail,
       evidence,
@@ -345,40 +413,44 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp): ScoreResult {
 
   // What would change the tier: each criterion not fully met, had it matched, on its own.
   const upgrades: ScoreResult['upgrades'] = [];
-  if (tier !== 'tier_1') {
-    judged.forEach((j, i) => {
-      if (j.criterion.rule === 'disqualifier' || j.credit === 1 || j.criterion.weight === 0) return;
-      const better = settle(
-        judged.map((other, k) => (k === i ? { ...other, credit: 1 } : other)),
-        icp,
-      ).tier;
+  if (explain && tier !== 'tier_1') {
+    icp.criteria.forEach((criterion, i) => {
+      const { credit } = judged[i] as Judgement;
+      if (criterion.rule === 'disqualifier' || credit === 1 || criterion.weight === 0) return;
+      const better = settle(judged, icp, false, i).tier;
       if (TIER_RANK[better] > TIER_RANK[tier]) {
         upgrades.push({
-          id: j.criterion.id,
-          label: j.criterion.label,
-          status: statusOf(j.criterion, j.credit),
+          id: criterion.id,
+          label: criterion.label,
+          status: statusOf(criterion, credit),
           tier: better,
         });
       }
     });
   }
 
-  const matched = criteria
-    .filter((c) => c.rule !== 'disqualifier' && (c.status === 'match' || c.status === 'partial'))
-    .map((c) => c.label);
-  const missed = criteria.filter((c) => c.rule !== 'disqualifier' && c.status === 'miss').map((c) => c.label);
-  const unknown = criteria.filter((c) => c.status === 'unknown').map((c) => c.label);
-  const parts: string[] = [];
-  if (caps.length > 0) parts.push(`${caps.join('. ')}.`);
-  if (matched.length > 0) parts.push(`Fits ${listLabels(matched)}.`);
-  if (missed.length > 0) parts.push(`Misses ${listLabels(missed)}.`);
-  if (unknown.length > 0) parts.push(`Unknown: ${listLabels(unknown)}.`);
+  let summary = '';
+  if (explain) {
+    const matched = criteria
+      .filter((c) => c.rule !== 'disqualifier' && (c.status === 'match' || c.status === 'partial'))
+      .map((c) => c.label);
+    const missed = criteria
+      .filter((c) => c.rule !== 'disqualifier' && c.status === 'miss')
+      .map((c) => c.label);
+    const unknown = criteria.filter((c) => c.status === 'unknown').map((c) => c.label);
+    const parts: string[] = [];
+    if (caps.length > 0) parts.push(`${caps.join('. ')}.`);
+    if (matched.length > 0) parts.push(`Fits ${listLabels(matched)}.`);
+    if (missed.length > 0) parts.push(`Misses ${listLabels(missed)}.`);
+    if (unknown.length > 0) parts.push(`Unknown: ${listLabels(unknown)}.`);
+    summary = parts.join(' ');
+  }
   return {
     score,
     tier,
     coverage: Math.round(coverage * 1000) / 1000,
     criteria,
-    summary: parts.join(' '),
+    summary,
     caps,
     upgrades,
   };
