@@ -8,7 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { PageExtractSchema } from '../extract/schema';
 import { DEFAULT_ICP } from '../icp/default-icp';
-import { formatIssues, type Icp, IcpSchema } from '../icp/schema';
+import { type Icp, IcpSchema, parseIcp } from '../icp/schema';
 
 /** Where the ICP in force came from. */
 export const IcpSourceSchema = z.enum(['default', 'user']);
@@ -24,26 +24,115 @@ export type ActiveIcp = z.infer<typeof ActiveIcpSchema>;
 
 /**
  * The rep's own ICP (synced across their browsers). `null`: not set, the default is in force.
- * v1: the first shape; later versions add migrations here, each tested from a saved v1 example.
+ * v1: either the ICP itself or, when it is too big for one sync item, `{ chunked, version, savedAt }` pointing
+ * at `sync:icpChunk<i>` strings. Later versions add migrations here, each tested from a saved v1 example.
  */
 export const userIcpItem = storage.defineItem<unknown>('sync:icp', { fallback: null, version: 1 });
 
+/** Browser sync allows 8,192 bytes per item (key included) and 102,400 in all. */
+const SYNC_ITEM_BYTES = 8000;
+const SYNC_CHUNK_CHARS = 7000;
+const SYNC_TOTAL_BYTES = 95_000;
+
+const ChunkPointerSchema = z.object({
+  chunked: z.number().int().min(1).max(20),
+  version: z.number(),
+  savedAt: z.number(),
+});
+const chunkKey = (i: number) => `sync:icpChunk${i}` as const;
+
+/** The ICP is too big for browser sync. */
+export class SyncQuotaError extends Error {}
+
+async function readStoredIcp(): Promise<unknown> {
+  const stored = await userIcpItem.getValue();
+  const pointer = ChunkPointerSchema.safeParse(stored);
+  if (!pointer.success) return stored;
+  const chunks = await Promise.all(
+    Array.from({ length: pointer.data.chunked }, (_, i) => storage.getItem<string>(chunkKey(i))),
+  );
+  try {
+    return JSON.parse(chunks.map((c) => c ?? '').join(''));
+  } catch {
+    return { brokenChunks: true };
+  }
+}
+
 /** Reads the ICP in force. A stored ICP that fails validation is reported, never silently replaced. */
 export async function loadActiveIcp(): Promise<ActiveIcp> {
-  const stored = await userIcpItem.getValue();
+  const stored = await readStoredIcp();
   if (stored === null || stored === undefined) return { icp: DEFAULT_ICP, source: 'default', problem: null };
-  const parsed = IcpSchema.safeParse(stored);
-  if (parsed.success) return { icp: parsed.data, source: 'user', problem: null };
+  const parsed = parseIcp(stored);
+  if (parsed.ok) return { icp: parsed.icp, source: 'user', problem: null };
   return {
     icp: DEFAULT_ICP,
     source: 'default',
-    problem: `Your saved ICP could not be read (${formatIssues(parsed.error).slice(0, 3).join('; ')}); the built-in default is in force.`,
+    problem: `Your saved ICP could not be read (${parsed.problems.slice(0, 3).join('; ')}); the built-in default is in force.`,
   };
 }
 
-/** Saves the rep's own ICP after validating it. */
-export async function saveUserIcp(icp: Icp): Promise<void> {
-  await userIcpItem.setValue(IcpSchema.parse(icp));
+/** The rep's earlier ICP versions, newest first (kept locally: sync space is small). */
+export const IcpHistorySchema = z.array(z.object({ icp: z.unknown(), replacedAt: z.number() })).max(20);
+const icpHistoryItem = storage.defineItem<unknown>('local:icpHistory', { fallback: [], version: 1 });
+const HISTORY_LENGTH = 10;
+
+/** Earlier versions of the rep's ICP that still validate, newest first. */
+export async function loadIcpHistory(): Promise<Array<{ icp: Icp; replacedAt: number }>> {
+  const parsed = IcpHistorySchema.safeParse(await icpHistoryItem.getValue());
+  if (!parsed.success) return [];
+  return parsed.data.flatMap((entry) => {
+    const icp = parseIcp(entry.icp);
+    return icp.ok ? [{ icp: icp.icp, replacedAt: entry.replacedAt }] : [];
+  });
+}
+
+/**
+ * Saves the rep's own ICP after validating it; the ICP it replaces goes into the history. Splits it over
+ * several sync items when it is too big for one, and refuses it (SyncQuotaError) when it is too big for sync.
+ */
+export async function saveUserIcp(input: Icp): Promise<void> {
+  const icp = IcpSchema.parse(input);
+  const json = JSON.stringify(icp);
+  const bytes = new TextEncoder().encode(json).length;
+  if (bytes > SYNC_TOTAL_BYTES) {
+    throw new SyncQuotaError(
+      `This ICP takes ${Math.ceil(bytes / 1024)} kB; browser sync keeps at most about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB. Shorten long lists (domains, keywords) or share it as a team file.`,
+    );
+  }
+  const previous = await loadActiveIcp();
+  if (previous.source === 'user') {
+    const history = await loadIcpHistory();
+    await icpHistoryItem.setValue(
+      [{ icp: previous.icp, replacedAt: Date.now() }, ...history].slice(0, HISTORY_LENGTH),
+    );
+  }
+  const oldPointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
+  if (bytes <= SYNC_ITEM_BYTES) {
+    await userIcpItem.setValue(icp);
+  } else {
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += SYNC_CHUNK_CHARS) chunks.push(json.slice(i, i + SYNC_CHUNK_CHARS));
+    // Chunks first, pointer last: a sync interrupted half-way never points at missing chunks.
+    for (const [i, chunk] of chunks.entries()) await storage.setItem(chunkKey(i), chunk);
+    await userIcpItem.setValue({ chunked: chunks.length, version: icp.version, savedAt: Date.now() });
+  }
+  const stale = oldPointer.success ? oldPointer.data.chunked : 0;
+  const inUse = bytes <= SYNC_ITEM_BYTES ? 0 : Math.ceil(json.length / SYNC_CHUNK_CHARS);
+  for (let i = inUse; i < stale; i++) await storage.removeItem(chunkKey(i));
+}
+
+/** Goes back to the built-in default ICP (the rep's ICP goes into the history). */
+export async function clearUserIcp(): Promise<void> {
+  const previous = await loadActiveIcp();
+  if (previous.source === 'user') {
+    await icpHistoryItem.setValue(
+      [{ icp: previous.icp, replacedAt: Date.now() }, ...(await loadIcpHistory())].slice(0, HISTORY_LENGTH),
+    );
+  }
+  const pointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
+  await userIcpItem.removeValue();
+  for (let i = 0; i < (pointer.success ? pointer.data.chunked : 0); i++)
+    await storage.removeItem(chunkKey(i));
 }
 
 /** Calls back whenever the stored ICP changes. */

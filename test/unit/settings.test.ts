@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_ICP, type Icp } from '@/lib/icp';
+import {
+  clearUserIcp,
+  loadActiveIcp,
+  loadIcpHistory,
+  loadPrivacy,
+  SyncQuotaError,
+  savePrivacy,
+  saveUserIcp,
+  userIcpItem,
+} from '@/lib/settings';
+
+const withDomains = (count: number, version = 2): Icp => ({
+  ...DEFAULT_ICP,
+  name: `Big ${count}`,
+  version,
+  criteria: [
+    ...DEFAULT_ICP.criteria,
+    {
+      id: 'rivals',
+      label: 'Competitors',
+      kind: 'domains',
+      weight: 0,
+      rule: 'disqualifier',
+      domains: Array.from({ length: count }, (_, i) => `competitor-${i}.com`),
+    },
+  ],
+});
+
+describe('the rep’s ICP in synced storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is the built-in default until the rep saves one, and nothing is written for the default', async () => {
+    expect(await loadActiveIcp()).toMatchObject({ source: 'default', icp: { name: DEFAULT_ICP.name } });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('reads back exactly what was saved', async () => {
+    const icp = withDomains(3);
+    await saveUserIcp(icp);
+    expect(await loadActiveIcp()).toEqual({ icp, source: 'user', problem: null });
+  });
+
+  it('splits an ICP too big for one sync item over several, and cleans up when it shrinks', async () => {
+    const big = withDomains(1500);
+    await saveUserIcp(big);
+    const stored = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(stored).filter((k) => k.startsWith('icpChunk')).length).toBeGreaterThan(1);
+    for (const value of Object.values(stored)) expect(JSON.stringify(value).length).toBeLessThan(8192);
+    expect((await loadActiveIcp()).icp).toEqual(big);
+    await saveUserIcp(withDomains(2, 3));
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual(['icp']);
+  });
+
+  it('refuses an ICP too big for browser sync with a clear message, and keeps the one in force', async () => {
+    await saveUserIcp(withDomains(3));
+    await expect(saveUserIcp(withDomains(5000, 3))).rejects.toThrow(SyncQuotaError);
+    await expect(saveUserIcp(withDomains(5000, 3))).rejects.toThrow(
+      /takes \d+ kB; browser sync keeps at most about \d+ kB/,
+    );
+    expect((await loadActiveIcp()).icp.name).toBe('Big 3');
+  });
+
+  it('keeps replaced versions in the history, newest first, and clearing goes back to the default', async () => {
+    await saveUserIcp(withDomains(1, 2));
+    await saveUserIcp(withDomains(2, 3));
+    await clearUserIcp();
+    expect(await loadHistoryNames()).toEqual(['Big 2', 'Big 1']);
+    expect((await loadActiveIcp()).source).toBe('default');
+  });
+
+  it('reads a v1 item saved by an earlier release', async () => {
+    // The shape written by 0.1.0: the ICP object itself under `sync:icp`.
+    await fakeBrowser.storage.sync.set({ icp: { ...DEFAULT_ICP, name: 'Saved by 0.1.0', version: 4 } });
+    expect(await loadActiveIcp()).toMatchObject({
+      source: 'user',
+      icp: { name: 'Saved by 0.1.0', version: 4 },
+    });
+    expect(await userIcpItem.getMeta()).toEqual({});
+  });
+});
+
+async function loadHistoryNames() {
+  return (await loadIcpHistory()).map((h) => h.icp.name);
+}
+
+describe('privacy settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('default to 30 days, no incognito, nothing paused, without writing anything', async () => {
+    expect(await loadPrivacy()).toEqual({ memoryDays: 30, rememberIncognito: false, pausedSites: [] });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('validate changes and keep the rest', async () => {
+    await savePrivacy({ memoryDays: 7 });
+    await expect(savePrivacy({ memoryDays: 0 })).rejects.toThrow();
+    expect(await loadPrivacy()).toEqual({ memoryDays: 7, rememberIncognito: false, pausedSites: [] });
+  });
+});
