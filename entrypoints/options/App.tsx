@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { IcpView } from '@/components/IcpView';
+import { IcpEditor } from '@/components/icp-editor/IcpEditor';
 import { PrivacySettings } from '@/components/PrivacySettings';
 import { sendMessage } from '@/lib/messaging';
 import type { ActiveIcp } from '@/lib/settings';
@@ -10,15 +11,17 @@ const SOURCE_TEXT = {
   user: 'Your own ICP, synced across your browsers.',
 } as const;
 
-/** The options page: the ICP in force, where it came from, and what it asks for. */
+/** The options page: the ICP in force, where it came from, its editor, and the privacy settings. */
 export function App() {
   const [active, setActive] = useState<ActiveIcp | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const [editing, setEditing] = useState(false);
+  const refresh = useCallback(() => {
     sendMessage('getActiveIcp', {})
       .then(setActive)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+  useEffect(refresh, [refresh]);
 
   return (
     <main className="options">
@@ -35,15 +38,21 @@ export function App() {
             {new Date(active.icp.updatedAt).toLocaleDateString()}.
           </p>
           {active.problem && <p role="alert">{active.problem}</p>}
-          <IcpView icp={active.icp} />
+          {editing ? (
+            <IcpEditor active={active} onSaved={refresh} />
+          ) : (
+            <>
+              <IcpView icp={active.icp} />
+              <button type="button" className="primary" onClick={() => setEditing(true)}>
+                Edit the ICP
+              </button>
+            </>
+          )}
         </section>
       )}
       <h2 className="section-title">Privacy</h2>
       <PrivacySettings />
-      <p className="muted">
-        Everything ICP Lens reads stays in this browser. Editing the ICP, team sharing and the prospect list
-        come in the next releases.
-      </p>
+      <p className="muted">Everything ICP Lens reads stays in this browser unless you export it.</p>
     </main>
   );
 }

@@ -97,6 +97,8 @@ test('client-side navigation on a single-page site is followed', async ({ visit,
   await page.evaluate(() => {
     document.querySelector('script[type="application/ld+json"]')?.remove();
     document.title = 'Roadwise Freight | LinkedIn';
+    const heading = document.querySelector('h1');
+    if (heading) heading.textContent = 'Roadwise Freight';
     const facts = document.querySelectorAll('dd');
     const values = [
       'https://www.roadwise-freight.com',
@@ -161,4 +163,38 @@ test('the toolbar icon opens the side panel', async ({ ext }) => {
     (globalThis as unknown as ExtensionGlobals).chrome.sidePanel.getPanelBehavior(),
   );
   expect(behavior.openPanelOnActionClick).toBe(true);
+});
+
+test("editing the ICP in the options page changes a page's tier in the side panel", async ({
+  ext,
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const { tabId } = await visit(PAGES.fernbridge);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 3');
+
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  // Manufacturing becomes part of the profile: tick it in the industry criterion.
+  const industry = options.getByTestId('edit-industry');
+  await industry.getByText('Manufacturing', { exact: true }).first().click();
+  await industry.getByLabel('Industrial Machinery Manufacturing').check();
+  await expect(options.getByTestId('preview')).toContainText('Fernbridge Maschinenbau: Tier 3 → Tier 1');
+  // An invalid band is reported with its path and blocks saving.
+  const ideal = options.getByTestId('edit-employees').getByRole('group', { name: /Ideal/ });
+  await ideal.getByLabel('from').fill('5000');
+  await expect(options.getByTestId('problems')).toContainText('criteria[1].ideal.min: min must be ≤ max');
+  await expect(options.getByTestId('save-icp')).toBeDisabled();
+  await ideal.getByLabel('from').fill('200');
+  await options.getByTestId('save-icp').click();
+  await expect(options.getByTestId('editor-status')).toContainText('Saved');
+  await expect(options.getByTestId('icp-name')).toContainText('v2');
+
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 2');
+  await expect(panel.getByTestId('icp-footer')).toContainText('your own ICP');
+  expect(await badge(tabId)).toBe('T2');
+  await options.close();
 });

@@ -21,7 +21,9 @@ describe('project conventions', () => {
   it('the pure libraries do not touch extension APIs or storage', () => {
     for (const file of [...files('lib/extract'), ...files('lib/icp'), ...files('lib/eval')]) {
       const source = read(file);
-      expect(source, file).not.toMatch(/from ['"](?:wxt\/browser|wxt\/utils\/storage|dexie|webextension-polyfill)['"]/);
+      expect(source, file).not.toMatch(
+        /from ['"](?:wxt\/browser|wxt\/utils\/storage|dexie|webextension-polyfill)['"]/,
+      );
       expect(source, file).not.toMatch(/\b(?:browser|chrome)\.(?:runtime|storage|tabs)\b/);
     }
   });
@@ -33,7 +35,13 @@ describe('project conventions', () => {
   });
 
   it('every lint suppression says why', () => {
-    for (const file of [...files('lib'), ...files('entrypoints'), ...files('components'), ...files('scripts'), ...files('test')]) {
+    for (const file of [
+      ...files('lib'),
+      ...files('entrypoints'),
+      ...files('components'),
+      ...files('scripts'),
+      ...files('test'),
+    ]) {
       if (!/\.(ts|tsx)$/.test(file)) continue;
       for (const line of read(file).split('\n')) {
         if (line.includes('biome-ignore')) expect(line, file).toMatch(/biome-ignore \S+: \S+/);

@@ -1,0 +1,334 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type Criterion, CriterionKindSchema, DEFAULT_ICP, type Icp, parseIcp, tierLabel } from '@/lib/icp';
+import { PRESETS } from '@/lib/icp/presets';
+import { previewIcp } from '@/lib/icp/preview';
+import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
+import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
+import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
+import './IcpEditor.css';
+
+const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
+
+/** Offers the ICP as a JSON file download. */
+function download(icp: Icp) {
+  const blob = new Blob([`${JSON.stringify(icp, null, 2)}\n`], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${icp.name.replace(/[^\w.-]+/g, '-').toLowerCase()}-v${icp.version}.json`;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+function Preview({ current, draft }: { current: Icp; draft: Icp }) {
+  const preview = useMemo(() => previewIcp(current, draft, SAMPLE_COMPANIES), [current, draft]);
+  return (
+    <section className="card editor-preview" aria-labelledby="preview-title" data-testid="preview">
+      <h3 id="preview-title">Preview on {SAMPLE_COMPANIES.length} sample companies</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Tier</th>
+            <th scope="col">In force</th>
+            <th scope="col">Draft</th>
+          </tr>
+        </thead>
+        <tbody>
+          {TIERS.map((t) => (
+            <tr key={t} data-testid={`preview-${t}`}>
+              <th scope="row">{tierLabel(t)}</th>
+              <td>{preview.counts[t].before}</td>
+              <td>{preview.counts[t].after}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.moved.length === 0 ? (
+        <p className="muted">No sample company changes tier.</p>
+      ) : (
+        <ul aria-label="Companies that change tier">
+          {preview.moved.map((row) => (
+            <li key={row.name}>
+              {row.name}: {tierLabel(row.before)} → <strong>{tierLabel(row.after)}</strong> ({row.scoreBefore}{' '}
+              → {row.scoreAfter})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The ICP editor: every criterion as a form, thresholds, live validation and preview, save, import/export. */
+export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () => void }) {
+  const [draft, setDraft] = useState<Icp>(active.icp);
+  const [status, setStatus] = useState('');
+  const [history, setHistory] = useState<Array<{ icp: Icp; replacedAt: number }>>([]);
+  const [adding, setAdding] = useState<Criterion['kind']>('industry');
+  // A remount key: imports, presets and rollbacks replace the form's uncontrolled inputs too.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    void loadIcpHistory().then(setHistory);
+  }, []);
+
+  const parsed = useMemo(() => parseIcp(draft), [draft]);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
+  const load = (icp: Icp, message: string) => {
+    setDraft(icp);
+    setGeneration((g) => g + 1);
+    setStatus(message);
+  };
+  const setCriterion = (i: number, c: Criterion) =>
+    setDraft({ ...draft, criteria: draft.criteria.map((x, k) => (k === i ? c : x)) });
+
+  const save = async () => {
+    if (!parsed.ok) return;
+    try {
+      const saved = {
+        ...parsed.icp,
+        version: Math.max(active.icp.version, parsed.icp.version) + 1,
+        updatedAt: new Date().toISOString(),
+      };
+      await saveUserIcp(saved);
+      setDraft(saved);
+      setStatus(`Saved as version ${saved.version}. Open tabs and the side panel use it now.`);
+      setHistory(await loadIcpHistory());
+      onSaved();
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    if (file.size > 1_000_000) {
+      setStatus(
+        `Not imported: ${file.name} is ${Math.round(file.size / 1024)} kB; an ICP file is at most 1 MB.`,
+      );
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (error) {
+      setStatus(`Not imported: ${file.name} is not valid JSON (${(error as Error).message}).`);
+      return;
+    }
+    const result = parseIcp(json);
+    if (result.ok) load(result.icp, `Imported ${file.name} into the editor: review it, then save.`);
+    else
+      setStatus(
+        `Not imported: ${file.name} has ${result.problems.length} problem(s): ${result.problems.slice(0, 8).join('; ')}`,
+      );
+  };
+
+  return (
+    <div className="icp-editor" key={generation}>
+      <div className="editor-toolbar">
+        <label>
+          Start from{' '}
+          <select
+            aria-label="Start from a preset"
+            value=""
+            onChange={(e) => {
+              const preset = PRESETS.find((p) => p.id === e.target.value);
+              if (preset)
+                load(
+                  { ...preset.icp, version: active.icp.version },
+                  `Loaded the preset “${preset.icp.name}”: adapt it, then save.`,
+                );
+            }}
+          >
+            <option value="">a preset…</option>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.icp.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="file-button">
+          Import JSON…
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
+        </label>
+        <button type="button" onClick={() => download(parsed.ok ? parsed.icp : active.icp)}>
+          Export JSON
+        </button>
+      </div>
+
+      <section className="card editor-general" aria-label="General">
+        <label className="field">
+          Name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        </label>
+        <label className="field">
+          Description
+          <textarea
+            rows={2}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
+        </label>
+        <fieldset className="inline">
+          <legend>Tier thresholds (minimum score)</legend>
+          {(['tier1', 'tier2', 'tier3'] as const).map((t, i) => (
+            <label key={t}>
+              Tier {i + 1}{' '}
+              <input
+                type="number"
+                min={0}
+                max={100}
+                value={draft.tiers[t]}
+                onChange={(e) =>
+                  setDraft({ ...draft, tiers: { ...draft.tiers, [t]: Number(e.target.value) } })
+                }
+              />
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          When a page does not show a criterion's fact{' '}
+          <select
+            value={draft.unknownPolicy}
+            onChange={(e) => setDraft({ ...draft, unknownPolicy: e.target.value as Icp['unknownPolicy'] })}
+          >
+            <option value="ignore">leave it out of the score</option>
+            <option value="miss">count it as a miss</option>
+          </select>
+        </label>
+        <label className="field">
+          Tier 1 needs at least{' '}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={Math.round(draft.minCoverageForTier1 * 100)}
+            onChange={(e) => setDraft({ ...draft, minCoverageForTier1: Number(e.target.value) / 100 })}
+          />
+          % of the profile known
+        </label>
+        <label className="field">
+          A company that fails a must-have is at best{' '}
+          <select
+            value={draft.mustHaveFailTier}
+            onChange={(e) =>
+              setDraft({ ...draft, mustHaveFailTier: e.target.value as Icp['mustHaveFailTier'] })
+            }
+          >
+            <option value="tier_2">Tier 2</option>
+            <option value="tier_3">Tier 3</option>
+            <option value="not_a_fit">Not a fit</option>
+          </select>
+        </label>
+      </section>
+
+      <h3>Criteria</h3>
+      {draft.criteria.map((criterion, i) => (
+        <CriterionEditor
+          key={criterion.id}
+          criterion={criterion}
+          onChange={(c) => setCriterion(i, c)}
+          onRemove={() => setDraft({ ...draft, criteria: draft.criteria.filter((_, k) => k !== i) })}
+        />
+      ))}
+      <div className="editor-add">
+        <select
+          aria-label="Kind of criterion to add"
+          value={adding}
+          onChange={(e) => setAdding(e.target.value as Criterion['kind'])}
+        >
+          {CriterionKindSchema.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABEL[kind]}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() =>
+            setDraft({
+              ...draft,
+              criteria: [
+                ...draft.criteria,
+                newCriterion(
+                  adding,
+                  draft.criteria.map((c) => c.id),
+                ),
+              ],
+            })
+          }
+        >
+          Add criterion
+        </button>
+      </div>
+
+      {!parsed.ok && (
+        <div role="alert" className="editor-problems" data-testid="problems">
+          <p>Fix these before saving:</p>
+          <ul>
+            {parsed.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
+
+      <div className="editor-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={!parsed.ok || !dirty}
+          onClick={() => void save()}
+          data-testid="save-icp"
+        >
+          Save as version {active.icp.version + 1}
+        </button>
+        <button type="button" disabled={!dirty} onClick={() => load(active.icp, 'Changes discarded.')}>
+          Discard changes
+        </button>
+        {active.source === 'user' && (
+          <button
+            type="button"
+            onClick={async () => {
+              await clearUserIcp();
+              setHistory(await loadIcpHistory());
+              load(
+                DEFAULT_ICP,
+                'The built-in default is in force again; your ICP is in the earlier versions below.',
+              );
+              onSaved();
+            }}
+          >
+            Go back to the built-in default
+          </button>
+        )}
+      </div>
+      <p role="status" className="muted" data-testid="editor-status">
+        {status}
+      </p>
+
+      {history.length > 0 && (
+        <details className="editor-history">
+          <summary>Earlier versions ({history.length})</summary>
+          <ul>
+            {history.map((h) => (
+              <li key={`${h.icp.version}-${h.replacedAt}`}>
+                {h.icp.name} v{h.icp.version}, replaced {new Date(h.replacedAt).toLocaleString()}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    load(h.icp, `Loaded v${h.icp.version} into the editor: save to roll back to it.`)
+                  }
+                >
+                  Load
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
