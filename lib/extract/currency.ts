@@ -44,8 +44,8 @@ const SYMBOLS: Array<[RegExp, string]> = [
   [/€|EUR|Euro/i, 'EUR'],
   [/£|GBP/i, 'GBP'],
   [/CHF|Fr\./, 'CHF'],
-  [/C\$|CAD/, 'CAD'],
-  [/A\$|AUD/, 'AUD'],
+  [/CA?\$|CAD/, 'CAD'],
+  [/(?<!C)A\$|AUD/, 'AUD'],
   [/¥|JPY|yen/i, 'JPY'],
   [/₹|INR/, 'INR'],
   [/SEK|kr/, 'SEK'],
@@ -56,7 +56,7 @@ export function currencyOf(text: string): string | undefined {
   // Longer, more specific markers first: "C$" must not read as "$".
   for (const code of ['CAD', 'AUD', 'USD', 'EUR', 'GBP', 'CHF', 'JPY', 'INR', 'SEK']) {
     const pattern = SYMBOLS.find(([, c]) => c === code)?.[0];
-    if (code === 'USD' && /[CA]\$/.test(text)) continue;
+    if (code === 'USD' && /(?:C|A|CA)\$/.test(text)) continue;
     if (pattern?.test(text)) return code;
   }
   return undefined;
@@ -83,9 +83,11 @@ export function parseMoney(text: string): Money | undefined {
     const [, digits = '', unit = ''] = match;
     // A four-digit year ("(2023)") is a date, not an amount.
     if (/^(?:19|20)\d\d$/.test(digits) && !unit) continue;
-    const grouped = /^\d{1,3}(?:[,.\s]\d{3})+$/.test(digits);
+    const scale = SCALE.find(([re]) => re.test(unit))?.[1];
+    // "391.035 billion": with a scale word, a single separator is a decimal point, not thousands.
+    const grouped = /^\d{1,3}(?:[,.\s]\d{3})+$/.test(digits) && !(scale && /^\d+[.,]\d+$/.test(digits));
     const value = grouped ? Number(digits.replace(/[,.\s]/g, '')) : Number(digits.replace(',', '.'));
-    if (Number.isFinite(value)) amounts.push({ value, scale: SCALE.find(([re]) => re.test(unit))?.[1] });
+    if (Number.isFinite(value)) amounts.push({ value, scale });
   }
   const [first, second] = amounts;
   if (!first) return undefined;
