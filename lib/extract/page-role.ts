@@ -3,11 +3,14 @@
  * company's own (news, press releases, search results, a person's article, a code repository). Only the first
  * two lend their facts to a company; on the last, every fact would belong to someone else.
  */
+import { isCrunchbaseProfile } from './adapters/crunchbase';
+import { isDirectoryProfile } from './adapters/directory';
+import { isLinkedInCompany } from './adapters/linkedin';
+import { isWikipediaCompany } from './adapters/wikipedia';
 import { hasJsonLdType } from './jsonld';
 import { metaContent } from './meta';
 import { platformOf } from './platforms';
 import type { PageRole } from './schema';
-import { cleanText } from './text';
 
 /** The page's kind, why, and whether it belongs to the company's own site. */
 export interface PageClass {
@@ -47,21 +50,21 @@ export function classifyPage(doc: Document, url: URL, jsonLd: unknown[]): PageCl
   const path = url.pathname;
   switch (platform) {
     case 'linkedin':
-      return /^\/company\/[^/]+/.test(path)
+      return isLinkedInCompany(url)
         ? profile('LinkedIn company page')
         : negative('LinkedIn page that is not a company page');
-    case 'wikipedia': {
-      const infobox = cleanText(doc.querySelector('table.infobox')?.textContent, 4000);
-      return /\b(?:Industry|Founded|Headquarters)\b/.test(infobox) && !/\bBorn\b/.test(infobox)
+    case 'wikipedia':
+      return isWikipediaCompany(doc)
         ? profile('Wikipedia article with a company infobox')
         : negative('Wikipedia article that is not about a company');
-    }
     case 'crunchbase':
-      return /^\/organization\//.test(path)
+      return isCrunchbaseProfile(doc, url)
         ? profile('Crunchbase organization page')
-        : negative('Crunchbase page that is not an organization');
+        : negative('Crunchbase page that is not an organization profile');
     case 'directory':
-      return profile('Company profile on a directory site');
+      return isDirectoryProfile(doc, url)
+        ? profile('Company profile on a directory site')
+        : negative('Directory page that is not one company’s profile');
     case undefined:
       break;
     default:

@@ -2,14 +2,34 @@
  * The page extractor: reads every company fact a page states, with its evidence, and says what kind of page
  * it is. Pure DOM code with no dependencies, so the content script that runs it stays small.
  */
+import { extractCrunchbase } from './adapters/crunchbase';
+import { extractDirectory } from './adapters/directory';
 import { extractLinkedIn } from './adapters/linkedin';
-import { extractJsonLd, readJsonLdDocuments } from './jsonld';
+import { extractWikipedia } from './adapters/wikipedia';
+import { readJsonLdDocuments } from './jsonld';
 import { extractProfileLinks } from './links';
 import { extractMeta } from './meta';
 import { classifyPage } from './page-role';
 import { platformOf } from './platforms';
 import type { FactCandidate, PageExtract } from './schema';
+import { extractStructuredData } from './structured-data';
 import { cleanText } from './text';
+
+/** The site-specific reader for a platform page, if the site has one. */
+function siteAdapter(doc: Document, url: URL): FactCandidate[] {
+  switch (platformOf(url.hostname)) {
+    case 'linkedin':
+      return extractLinkedIn(doc, url);
+    case 'wikipedia':
+      return extractWikipedia(doc, url);
+    case 'crunchbase':
+      return extractCrunchbase(doc, url);
+    case 'directory':
+      return extractDirectory(doc, url);
+    default:
+      return [];
+  }
+}
 
 /**
  * Extracts the company facts of a page.
@@ -27,10 +47,10 @@ export function extractPage(doc: Document, href: string, now: () => number = () 
   if (page.role !== 'negative') {
     const onPlatform = !page.ownSite;
     candidates = [
-      ...extractJsonLd(jsonLd, url, page.ownSite),
-      ...(platformOf(url.hostname) === 'linkedin' ? extractLinkedIn(doc, url) : []),
+      ...extractStructuredData(doc, url, page.ownSite, jsonLd),
+      ...siteAdapter(doc, url),
       ...extractMeta(doc, url, onPlatform),
-      ...(page.ownSite ? extractProfileLinks(doc) : []),
+      ...(page.ownSite ? extractProfileLinks(doc, url) : []),
     ];
   }
   return {

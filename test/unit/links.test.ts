@@ -4,7 +4,10 @@ import { parseHtml } from '../helpers/dom';
 
 const read = (body: string) => {
   const out: Record<string, unknown> = {};
-  for (const c of extractProfileLinks(parseHtml(`<html><body>${body}</body></html>`, 'https://acme.com/')))
+  for (const c of extractProfileLinks(
+    parseHtml(`<html><body>${body}</body></html>`, 'https://acme.com/'),
+    new URL('https://acme.com/'),
+  ))
     out[c.field] = c.value;
   return out;
 };

@@ -3,8 +3,8 @@ import { readJsonLdDocuments } from '@/lib/extract/jsonld';
 import { classifyPage } from '@/lib/extract/page-role';
 import { parseHtml } from '../helpers/dom';
 
-function role(head: string, url: string) {
-  const doc = parseHtml(`<html><head>${head}</head><body><p>Text</p></body></html>`, url);
+function role(head: string, url: string, body = '<p>Text</p>') {
+  const doc = parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url);
   return classifyPage(doc, new URL(url), readJsonLdDocuments(doc));
 }
 
@@ -63,7 +63,13 @@ describe('page roles', () => {
   it('platform pages are profiles only where they show one company', () => {
     expect(role('', 'https://www.linkedin.com/company/acme/about/').role).toBe('profile');
     expect(role('', 'https://www.linkedin.com/in/someone').role).toBe('negative');
-    expect(role('', 'https://www.crunchbase.com/organization/acme').role).toBe('profile');
+    expect(role('', 'https://www.crunchbase.com/organization/acme', '<main><h1>Acme</h1></main>').role).toBe(
+      'profile',
+    );
+    // A bot check on an organization's address shows no profile.
+    expect(
+      role('', 'https://www.crunchbase.com/organization/acme', '<p>Checking your browser…</p>').role,
+    ).toBe('negative');
     expect(role('', 'https://github.com/acme/widgets')).toMatchObject({ role: 'negative', ownSite: false });
   });
 });

@@ -1,0 +1,248 @@
+/**
+ * The visible text of a page as lines, for the text fact readers. Pure DOM code with no dependencies: it
+ * runs in the content script, so it reads attributes only and never asks for layout (which would cost far
+ * more than the few milliseconds extraction may take).
+ */
+
+/** One block of visible text (a paragraph, a list item, a line ended by `<br>` ...). */
+export interface TextLine {
+  /** The line's text, whitespace collapsed. */
+  text: string;
+  /**
+   * True inside a part of the page that speaks for the site's owner: header, footer, address, contact or
+   * imprint blocks. An address there is the company's own; one in an article body may be anybody's.
+   */
+  region: boolean;
+  /** Offset of the line in {@link VisibleText.text}. */
+  start: number;
+}
+
+/** A page's visible text: the lines joined by newlines, and the lines themselves. */
+export interface VisibleText {
+  text: string;
+  lines: TextLine[];
+}
+
+/** Most characters read from the page body; footers past this cap are still read (see below). */
+export const MAX_VISIBLE_CHARS = 200_000;
+/** Extra characters allowed for footer and address blocks that lie beyond the main cap. */
+const MAX_REGION_CHARS = 30_000;
+/** Most elements visited, so a pathological DOM cannot stall the page. */
+const MAX_ELEMENTS = 60_000;
+
+/** Elements whose text is never shown as text. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'VIDEO',
+  'AUDIO',
+  'SELECT',
+  'DATALIST',
+  'TEXTAREA',
+  'INPUT',
+  'HEAD',
+  'TITLE',
+  'MATH',
+]);
+
+/** Elements that start a new line of text. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+/** Tags and roles of the blocks where a site states who runs it. */
+const REGION_TAGS = new Set(['FOOTER', 'HEADER', 'ADDRESS']);
+const REGION_ROLE = /^(?:contentinfo|banner)$/i;
+const REGION_NAME =
+  /footer|contact|kontakt|impressum|imprint|address|adresse|anschrift|vcard|copyright|colophon|site-info|legal/i;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function isHidden(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+function isRegion(el: Element): boolean {
+  if (REGION_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  if (role && REGION_ROLE.test(role)) return true;
+  const name = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+  return name.length > 1 && name.length < 400 && REGION_NAME.test(name);
+}
+
+/** Accumulates lines under a character budget. */
+class LineBuilder {
+  readonly lines: TextLine[] = [];
+  private parts: string[] = [];
+  private partRegion = false;
+  private length = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get full(): boolean {
+    return this.length >= this.budget;
+  }
+
+  add(text: string, region: boolean): void {
+    if (this.full) return;
+    // One text node can be megabytes long (a data dump in a <pre>); keep only what the budget allows.
+    const kept = text.length > this.budget - this.length ? text.slice(0, this.budget - this.length) : text;
+    this.parts.push(kept);
+    this.partRegion ||= region;
+    this.length += kept.length;
+  }
+
+  /** Ends the current line. */
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('').replace(/\s+/g, ' ').trim();
+    if (text) this.lines.push({ text, region: this.partRegion, start: 0 });
+    this.parts = [];
+    this.partRegion = false;
+  }
+}
+
+/**
+ * Walks the children of `root` depth-first along sibling pointers, without recursion (deep DOMs must not
+ * overflow the stack) and without indexing NodeLists (slow in some DOMs).
+ */
+function walk(root: Element, builder: LineBuilder, inRegion: boolean, counter: { elements: number }): void {
+  const ancestors: Array<{ region: boolean; block: boolean }> = [];
+  let region = inRegion;
+  let node: Node | null = root.firstChild;
+  while (node && !builder.full) {
+    if (node.nodeType === TEXT_NODE) {
+      builder.add(node.nodeValue ?? '', region);
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (!SKIP_TAGS.has(tag) && !isHidden(el)) {
+        if (++counter.elements > MAX_ELEMENTS) break;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) builder.flush();
+        if (el.firstChild) {
+          ancestors.push({ region, block });
+          region ||= isRegion(el);
+          node = el.firstChild;
+          continue;
+        }
+      }
+    }
+    // Next node: the next sibling, or the next sibling of the nearest ancestor that has one.
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      if (!node || node === root) {
+        node = null;
+        break;
+      }
+      const frame = ancestors.pop();
+      if (frame) {
+        region = frame.region;
+        if (frame.block) builder.flush();
+      }
+    }
+    node = node?.nextSibling ?? null;
+  }
+  builder.flush();
+}
+
+/**
+ * Reads the visible text of a document as lines: skips scripts, styles, templates, form controls and
+ * elements hidden by attribute or inline style, and marks lines in header, footer, address, contact and
+ * imprint blocks. Reads at most {@link MAX_VISIBLE_CHARS} characters; when a page is longer, its footer and
+ * address blocks are read as well, since that is where a company states its address and legal name.
+ */
+export function readVisibleText(doc: Document): VisibleText {
+  const body = doc.body ?? doc.documentElement;
+  const lines: TextLine[] = [];
+  if (body) {
+    const counter = { elements: 0 };
+    const main = new LineBuilder(MAX_VISIBLE_CHARS);
+    walk(body, main, false, counter);
+    lines.push(...main.lines);
+    if (main.full) {
+      const extra = new LineBuilder(MAX_REGION_CHARS);
+      for (const el of Array.from(doc.querySelectorAll('footer, address, [role="contentinfo"]')).slice(-5)) {
+        if (!isHidden(el)) walk(el, extra, true, { elements: 0 });
+      }
+      lines.push(...extra.lines);
+    }
+  }
+  let offset = 0;
+  for (const line of lines) {
+    line.start = offset;
+    offset += line.text.length + 1;
+  }
+  return { text: lines.map((l) => l.text).join('\n'), lines };
+}
+
+/** Most matches of one pattern examined per page: enough for any real page, bounded on hostile ones. */
+export const MAX_MATCHES = 120;
+
+/** The first `max` matches of a global pattern in `text`. */
+export function limitedMatches(text: string, re: RegExp, max = MAX_MATCHES): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && out.length < max; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
