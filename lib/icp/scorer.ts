@@ -117,6 +117,28 @@ function lower(list: readonly string[]): Set<string> {
   return new Set(list.map((x) => x.toLowerCase()));
 }
 
+// Per-criterion lookups, built once per ICP object rather than once per company scored.
+const lowerLists = new WeakMap<readonly string[], Set<string>>();
+function lowerCached(list: readonly string[]): Set<string> {
+  let set = lowerLists.get(list);
+  if (!set) {
+    set = lower(list);
+    lowerLists.set(list, set);
+  }
+  return set;
+}
+
+const locationTargets = new WeakMap<object, Set<string>>();
+/** Every country a location criterion accepts, its regions resolved. */
+function targetCountries(criterion: Extract<Criterion, { kind: 'location' }>): Set<string> {
+  let set = locationTargets.get(criterion);
+  if (!set) {
+    set = new Set([...criterion.countries, ...criterion.regions.flatMap((r) => regionCountries(r))]);
+    locationTargets.set(criterion, set);
+  }
+  return set;
+}
+
 function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
   switch (criterion.kind) {
     case 'industry': {
@@ -150,8 +172,8 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       const country = facts.hqCountry?.value;
       if (!country) return verdict(null, () => 'Headquarters country not stated on this page');
       const evidence = () => evidenceOf(facts, 'hqCountry', country);
-      const region = criterion.regions.find((r) => regionCountries(r).includes(country));
-      if (criterion.countries.includes(country) || region) {
+      if (targetCountries(criterion).has(country)) {
+        const region = criterion.regions.find((r) => regionCountries(r).includes(country));
         return verdict(
           1,
           () => {
@@ -228,7 +250,7 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       const domain = facts.domain?.value;
       if (!domain) return verdict(null, () => 'Company domain unknown');
       const evidence = () => evidenceOf(facts, 'domain', domain);
-      return lower(criterion.domains).has(domain.toLowerCase())
+      return lowerCached(criterion.domains).has(domain.toLowerCase())
         ? verdict(1, () => `${domain} is on the list`, evidence)
         : verdict(0, () => `${domain} is not on the list`, evidence);
     }
