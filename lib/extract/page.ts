@@ -14,6 +14,7 @@ import { platformOf } from './platforms';
 import type { FactCandidate, PageExtract } from './schema';
 import { extractStructuredData } from './structured-data';
 import { cleanText } from './text';
+import { extractTextFacts } from './text-facts';
 
 /** The site-specific reader for a platform page, if the site has one. */
 function siteAdapter(doc: Document, url: URL): FactCandidate[] {
@@ -51,6 +52,7 @@ export function extractPage(doc: Document, href: string, now: () => number = () 
       ...siteAdapter(doc, url),
       ...extractMeta(doc, url, onPlatform),
       ...(page.ownSite ? extractProfileLinks(doc, url) : []),
+      ...(page.ownSite ? extractTextFacts(doc, url, page.role) : []),
     ];
   }
   return {

@@ -75,8 +75,9 @@ function hostBrand(hostname: string): string {
   return labels[labels.length - 1] ?? '';
 }
 
+/** A meta tag's content; only the head is searched, which keeps this cheap on a large page. */
 function metaContent(doc: Document, key: string): string {
-  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  const el = doc.head?.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
   return (el?.getAttribute('content') ?? '').trim();
 }
 
@@ -92,13 +93,10 @@ function brandTests(doc: Document, url: URL): Pick<Page, 'mentionsBrand' | 'isBr
   const siteName = metaContent(doc, 'og:site_name').split(/\s[|–—:-]\s/)[0] ?? '';
   const site = squash(siteName, 'expand');
   if (site.length >= 3 && site.length <= 30) brands.add(site);
-  // Letters may be split by spaces, dots or hyphens in the text ("VON DER SEE" for von-der-see.de).
+  // Letters may be split by spaces, dots or hyphens in the text ("VON DER SEE" for von-der-see.de); the
+  // brand ends a word (a possessive or plural "s" aside), so "segment" is not found in "segmentation".
   const patterns = [...brands].map(
-    (b) =>
-      new RegExp(
-        `(?<![\\p{L}\\d])${[...b].join("[\\s.'’&-]?")}${b.length <= 4 ? '(?![\\p{L}\\d])' : ''}`,
-        'iu',
-      ),
+    (b) => new RegExp(`(?<![\\p{L}\\d])${[...b].join("[\\s.'’&-]?")}s?(?![\\p{L}\\d])`, 'iu'),
   );
   const variants = (text: string) => {
     const stripped = text.normalize('NFKD').replace(/\p{M}/gu, '');
@@ -122,11 +120,13 @@ function brandTests(doc: Document, url: URL): Pick<Page, 'mentionsBrand' | 'isBr
   };
 }
 
-const IMPRINT_PATH = /(?:impressum|imprint|legal-notice|legal|rechtliches|offenlegung|disclaimer)/i;
+/** Imprint pages; not "legal" or "privacy", which name many other companies (processors, hosts). */
+const IMPRINT_PATH = /(?:impressum|imprint|legal-notice|site-notice|offenlegung|anbieterkennzeichnung)/i;
 
 function pageOf(doc: Document, url: URL, kind: OwnSitePageKind): Page {
   const { text, lines } = readVisibleText(doc);
-  const title = doc.title ?? '';
+  // The head's <title>, not `doc.title`, which some DOMs look up across the whole document.
+  const title = doc.head?.querySelector('title')?.textContent ?? '';
   return {
     text,
     lines,
@@ -167,7 +167,8 @@ function sentenceAt(page: Page, start: number, end: number): Sentence {
   // keeps this cheap on pages with very long lines.
   const windowStart = Math.max(0, rel - 160);
   let from = windowStart;
-  for (const m of text.slice(windowStart, rel).matchAll(/[.!?]["”’)]?\s+(?=["„“(]?[\p{Lu}\d])/gu)) {
+  // One character past the match start, so the look-ahead can see the capital that opens the sentence.
+  for (const m of text.slice(windowStart, rel + 1).matchAll(/[.!?]["”’)]?\s+(?=["„“(]?[\p{Lu}\d])/gu)) {
     const cut = windowStart + (m.index ?? 0) + 1;
     if (!ABBREVIATION.test(text.slice(Math.max(0, cut - 12), cut)))
       from = windowStart + (m.index ?? 0) + m[0].length;
@@ -203,9 +204,13 @@ function snippetOf(s: Sentence, start: number, page?: Page, end = start): string
 // ---------------------------------------------------------------------------------------------------------
 // Who a sentence is about
 
-/** The company speaking of itself: "we", "our company", "das Unternehmen" ... */
+/**
+ * The company speaking of itself: "we", "our", "wir", "unser" ... "us" only in lower case: in capitals it is
+ * the United States ("a US company").
+ */
 const SELF =
-  /(?<![\p{L}])(?:we|we're|we’re|we've|we’ve|our|ours|us|wir|unser|unsere|unserem|unseren|unserer|unseres|uns)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:we|we're|we’re|we've|we’ve|our|ours|wir|unser|unsere|unserem|unseren|unserer|unseres|uns)(?![\p{L}])/iu;
+const SELF_US = /(?<![\p{L}])us(?![\p{L}])/u;
 
 /**
  * The reader: "you", "your", "Ihr", and German "sie"/"ihre" (they, their). A count or date next to them is
@@ -225,9 +230,21 @@ const OTHER_FOUNDED =
 /** Reported speech: a news-style quote is somebody else's statement, not the page's. */
 const REPORTED = /["“”„«»].*\b(?:said|says|told|sagte|sagt|erklärte|according to|laut)\b/i;
 
-/** True when the text names the company as subject: "we", "our company" or its brand. */
+/**
+ * "The company", "das Unternehmen": the company itself on its own about page, but on any other page (a blog
+ * post, a customer story) just as likely the company the text is about.
+ */
+const THE_COMPANY =
+  /(?<![\p{L}])(?:the|this|das|dieses|die|diese)\s+(?:company|firm|business|agency|Unternehmen|Firma|Agentur|Kanzlei|Gesellschaft)(?![\p{L}])/iu;
+
+/** True when the text names the company as subject: "we", "our company", its brand, or on a profile page "the company". */
 function namesSelf(page: Page, text: string): boolean {
-  return SELF.test(text) || page.mentionsBrand(text);
+  return (
+    SELF.test(text) ||
+    SELF_US.test(text) ||
+    page.mentionsBrand(text) ||
+    (page.kind === 'profile' && THE_COMPANY.test(text))
+  );
 }
 
 /** Text that carries no subject of its own: nothing, or a label or heading before the fact. */
@@ -329,7 +346,9 @@ const SINCE_AFTER =
 const SINCE_LINE_TRAP =
   /(?<![\p{L}])(?:team|staff|employee|Mitarbeiter\w*|bei uns|with us|dabei|joined|beigetreten|Geschäftsführ\w*|CEO|CTO|COO|CFO|founder|Gründer\w*|Inhaber\w*|owner|Vorstand|director|manager|head|Leiter\w*|Leitung|married|verheiratet|certified|zertifiziert|ISO|Mitgliedschaft|Verband|member|Mitglied\w*|Partner\w*|Kund\w*|client|customer|Preis|award|since\s+\d{4}\s*[-–]|seit\s+\d{4}\s*[-–])(?![\p{L}])/iu;
 
+/** Words in a short text; any text longer than a few lines counts as long without being split. */
 function wordCount(text: string): number {
+  if (text.length > 300) return Number.POSITIVE_INFINITY;
   return text.split(/\s+/).filter(Boolean).length;
 }
 
@@ -425,9 +444,11 @@ function readFoundedYears(page: Page): YearReading[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const s = sentenceAt(page, start, end);
-    const line = s.line.text;
-    if (OTHER_PARTY.test(line) || OTHER_FOUNDED.test(line)) continue;
-    if (wordCount(line) <= 8 || bare(s.pre)) add(m[1] as string, start, end, 'founded', base - 0.05);
+    const sentence = s.line.text.slice(s.from, s.to);
+    if (OTHER_PARTY.test(sentence) || OTHER_FOUNDED.test(sentence)) continue;
+    const standalone = wordCount(s.line.text) <= 8 || bare(s.pre);
+    if (standalone && (bareOk(s) || namesSelf(page, sentence)))
+      add(m[1] as string, start, end, 'founded', base - 0.05);
   }
 
   const shortSince: YearReading[] = [];
@@ -439,7 +460,8 @@ function readFoundedYears(page: Page): YearReading[] {
     const phrase = SINCE_BEFORE.test(s.pre) || SINCE_AFTER.test(s.post);
     if (
       phrase &&
-      (namesSelf(page, `${s.pre} ${s.post.slice(0, 40)}`) || bare(s.pre.replace(SINCE_BEFORE, '')))
+      (namesSelf(page, `${s.pre} ${s.post.slice(0, 40)}`) ||
+        (bareOk(s) && bare(s.pre.replace(SINCE_BEFORE, ''))))
     ) {
       add(m[1] as string, start, end, 'since', 0.5);
       continue;
@@ -500,9 +522,15 @@ const QUANT_BEFORE = new RegExp(`(?<![${LETTER}])${QUANT}\\s+$`, 'i');
 /** "team of 25", "Team aus über 40 Expertinnen", "a 25-person team", "unser 25-köpfiges Team". */
 const TEAM_OF = new RegExp(`\\bteam\\s+(?:of|aus|von)\\s+(?:${QUANT}\\s+)?${NUM}${RANGE_TAIL}`, 'gi');
 const SIZED_TEAM = new RegExp(
-  `\\b${NUM}(\\+)?[-\\s](?:person|people|strong|member|köpfige[sn]?|köpfig)\\s+(?:[a-zß-ÿ-]+\\s+)?team${END}`,
+  `\\b${NUM}(\\+)?[-\\s](?:person|people|strong|member|köpfige[sn]?|köpfig)\\s+team${END}`,
   'gi',
 );
+/**
+ * What may stand before "team of N" for the team to be the whole company: "we are a team of", "our team of",
+ * "ein junges Team aus". A department before "team" ("our engineering team of 12") is only part of it.
+ */
+const WHOLE_TEAM_BEFORE =
+  /(?:^|[\s,;:])(?:we are|we're|we’re|is|are|wir sind|sind|ist|our|unser|unsere|unserem|a|an|ein|einem|einer|als)\s+(?:(?:small|growing|global|international|diverse|dedicated|passionate|young|remote|kleines|kleinen|junges|jungen|internationales|internationalen|wachsendes|engagiertes|motiviertes)\s+)?$/i;
 /** "we are 50 people", "Acme employs over 500 people", "wir beschäftigen 150 Mitarbeiter". */
 const WE_ARE = new RegExp(
   `\\b(we are|we're|we’re|wir sind|we have|wir haben|we employ|wir beschäftigen|employs|employ|beschäftigt|beschäftigen|zählt|zählen|has|hat)\\s+(?:(?:now|currently|today|derzeit|aktuell|heute|mittlerweile|inzwischen|insgesamt)\\s+)?(?:${QUANT}\\s+)?${NUM}(\\s*\\+)?\\s+${ADJECTIVES}(${STAFF}|${PEOPLE})${END}`,
@@ -534,7 +562,7 @@ const TEAM_OF_TRAP =
   /^\s*(?:years?|Jahre\w*|nationalit\w*|Nationen|nations|countries|Länder\w*|languages|Sprachen|offices|locations|Standort\w*|clients|customers|Kunden|projects|Projekte\w*|%|percent|Prozent)/i;
 /** Verbs that put staff counts on other companies ("trusted by 2 million employees"). */
 const STAFF_TRAP_VERB =
-  /(?<![\p{L}])(?:trust|trusted|trusts|use|used|uses|using|help|helped|helps|helping|train|trained|trains|serve|served|serves|serving|support|supports|supported|manage|managed|manages|onboard\w*|reach|reached|surveyed|vertrauen|vertraut|nutzen|genutzt|nutzt|geholfen|helfen|hilft|schulen|geschult|betreuen|betreut|unterstützen|unterstützt|beraten|berät|erreichen|befragt|Studie|study|report|research|hiring|sucht|suchen|recruit\w*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:trust|trusted|trusts|use|used|uses|using|help|helped|helps|helping|train|trained|trains|serve|served|serves|serving|support|supports|supported|manage|managed|manages|onboard\w*|reach|reached|surveyed|vertrauen|vertraut|nutzen|genutzt|nutzt|geholfen|helfen|hilft|schulen|geschult|betreuen|betreut|unterstützen|unterstützt|beraten|berät|erreichen|befragt|Studie|study|report|research|hiring|sucht|suchen|recruit\w*|plan|plans|planned|planning|will|aim|aims|goal|planen|plant|geplant|wollen|Ziel)(?![\p{L}])/iu;
 /** After the staff word: whose staff ("employees of our clients", "Mitarbeiter unserer Kunden"). */
 const STAFF_OWNER_AFTER =
   /^\s*(?:of|at|in|from|bei|unserer|unseren|ihrer|ihrer|von|der|des|per|pro|je)\s+(?:our\s+|unserer\s+|unseren\s+|the\s+|den\s+|die\s+)?(?:clients?|customers?|Kunden|partners?|Partner\w*|companies|Unternehmen|Firmen|organi[sz]ations|businesses|member|Mitglied\w*|\d)/i;
@@ -608,6 +636,8 @@ function readEmployees(page: Page): Array<Reading<Range>> {
     // Third-person verbs need the company as subject ("Acme employs ..."), not any "has".
     const subjectOk = /^(?:we|wir)/.test(verb) || namesSelf(page, s.pre.slice(-60));
     if (!subjectOk || looksLikeYear(m[3] as string, '')) continue;
+    // "We have 3 designers" counts one trade, not the company; "we are 50 people" counts everyone.
+    if (/^(?:we have|wir haben|has|hat)$/.test(verb) && !STAFF_LINE.test(m[5] as string)) continue;
     if (ownStaff(s, s.post, true)) add(rangeOf(m[2], m[3] as string, m[4], undefined), start, end, 0.6);
   }
   for (const w of limitedMatches(page.text, STAFF_WORD)) {
@@ -629,7 +659,8 @@ function readEmployees(page: Page): Array<Reading<Range>> {
     const end = (m.index ?? 0) + m[0].length;
     const s = sentenceAt(page, start, end);
     const owner = text.slice(end, end + 40);
-    if (!SELF.test(owner.split(/[.,;]/)[0] ?? '') && !page.mentionsBrand(owner)) continue;
+    const ownerWords = owner.split(/[.,;]/)[0] ?? '';
+    if (!SELF.test(ownerWords) && !SELF_US.test(ownerWords) && !page.mentionsBrand(ownerWords)) continue;
     if (ownStaff(s, s.post, true)) add(rangeOf(quant?.[1], m[1] as string, m[2], undefined), start, end, 0.6);
   }
   for (const m of limitedMatches(page.text, TEAM_OF)) {
@@ -637,6 +668,13 @@ function readEmployees(page: Page): Array<Reading<Range>> {
     const end = start + m[0].length;
     const s = sentenceAt(page, start, end);
     if (TEAM_OF_TRAP.test(s.post) || looksLikeYear(m[2] as string, '')) continue;
+    if (!WHOLE_TEAM_BEFORE.test(s.pre) && !bare(s.pre)) continue;
+    // In a blog post "our team of 12" is mostly the team that wrote it; only "we are a team of" will do.
+    if (
+      page.kind === 'company-site' &&
+      !/(?:we are|we're|we’re|wir sind|is|ist)\s+(?:a|an|ein)\s+(?:\S+\s+)?$/i.test(s.pre)
+    )
+      continue;
     const after = /^\s*(?:[\p{Ll}-]+\s+){0,2}?([\p{L}*:]+)/u.exec(s.post)?.[1] ?? '';
     if (OTHER_PARTY.test(after)) continue;
     if (ownStaff(s, s.post, false)) add(rangeOf(m[1], m[2] as string, m[3], m[4]), start, end, 0.6);
@@ -647,21 +685,19 @@ function readEmployees(page: Page): Array<Reading<Range>> {
     const s = sentenceAt(page, start, end);
     if (ownStaff(s, s.post, false)) add(rangeOf(undefined, m[1] as string, m[2], undefined), start, end, 0.6);
   }
-  // A fact table without colons: "Employees" on one line, "180" on the next.
-  page.lines.forEach((line, i) => {
-    const next = page.lines[i + 1];
-    if (!next || !(page.kind === 'profile' || line.region) || !STAFF_LABEL_LINE.test(line.text)) return;
-    const m = COUNT_LINE.exec(next.text);
-    if (m) add(rangeOf(m[1], m[2] as string, m[3], m[4]), line.start, next.start + next.text.length, 0.6);
-  });
-  // A counter split over two lines: "180+" then "Mitarbeiter".
-  page.lines.forEach((line, i) => {
-    const next = page.lines[i + 1];
-    if (!next || next.text.length > 40 || !(page.kind === 'profile' || line.region)) return;
-    const m = COUNTER_LINE.exec(line.text);
-    if (m && STAFF_LINE.test(next.text))
-      add(rangeOf(m[1], m[2] as string, m[3], undefined), line.start, line.start + line.text.length, 0.55);
-  });
+  // Figures split over two short lines in a part of the page about the company: a fact table without
+  // colons ("Employees" above "180") or a counter ("180+" above "Mitarbeiter").
+  for (let i = 0; i + 1 < page.lines.length && out.length < 20; i++) {
+    const line = page.lines[i] as TextLine;
+    const next = page.lines[i + 1] as TextLine;
+    if (line.text.length > 40 || next.text.length > 40 || !(page.kind === 'profile' || line.region)) continue;
+    const end = next.start + next.text.length;
+    const label = STAFF_LABEL_LINE.test(line.text) ? COUNT_LINE.exec(next.text) : null;
+    if (label) add(rangeOf(label[1], label[2] as string, label[3], label[4]), line.start, end, 0.6);
+    const counter = COUNTER_LINE.exec(line.text);
+    if (counter && STAFF_LINE.test(next.text))
+      add(rangeOf(counter[1], counter[2] as string, counter[3], undefined), line.start, end, 0.55);
+  }
   return out;
 }
 
@@ -847,7 +883,7 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const s = sentenceAt(page, start, end);
-    if (REPORTED.test(s.line.text)) continue;
+    if (REPORTED.test(s.line.text.slice(s.from, s.to))) continue;
     // On an imprint, "XY GmbH mit Sitz in Ulm" is the site's owner even when its name is not the brand.
     const imprintOwner = page.imprint && !OTHER_PARTY.test(s.pre) && hasLegalForm(s.pre);
     const subjectOk = subjectBeforeOk(page, s.pre, s.post, true) || imprintOwner;
@@ -857,19 +893,21 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const s = sentenceAt(page, start, end);
-    if (REPORTED.test(s.line.text)) continue;
+    if (REPORTED.test(s.line.text.slice(s.from, s.to))) continue;
     // "based in" needs the company as subject ("We are a Berlin agency based in ..."), never bare.
     if (subjectBeforeOk(page, s.pre, s.post, false))
       addPlace(readPlace(text.slice(end, end + 80).split('\n')[0] ?? ''), start, end, 0.6);
   }
   // A fact table without colons: "Headquarters" on one line, "London, UK" on the next.
-  page.lines.forEach((line, i) => {
-    const next = page.lines[i + 1];
-    if (!next || !(page.kind === 'profile' || line.region) || !HQ_LABEL_LINE.test(line.text)) return;
+  for (let i = 0; i + 1 < page.lines.length && out.length < 20; i++) {
+    const line = page.lines[i] as TextLine;
+    const next = page.lines[i + 1] as TextLine;
+    if (line.text.length > 40 || !(page.kind === 'profile' || line.region) || !HQ_LABEL_LINE.test(line.text))
+      continue;
     const place = readPlace(next.text);
     if (place?.city && wordCount(next.text) <= 5)
       addPlace(place, next.start, next.start + next.text.length, 0.65);
-  });
+  }
 
   // Postal addresses where the site speaks for itself, or right after the company's legal name.
   const legalLines = new Set(legal.filter((l) => l.confidence >= 0.55).map((l) => l.line));
@@ -911,14 +949,18 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
   // "Vienna, Austria" on its own line in a contact block: next to an e-mail address or telephone number.
   const contact = /@|\[email[^\]]*\]|\b(?:Tel|Phone|Telefon|Fon|E-?Mail)\b|\+\d/i;
   const found: PlaceReading[] = [];
-  page.lines.forEach((line, i) => {
+  const towns = new Set<string | undefined>();
+  for (let i = 0; i < page.lines.length && towns.size < 2; i++) {
+    const line = page.lines[i] as TextLine;
     const place = cityCountryLine(line.text);
-    if (!place) return;
+    if (!place) continue;
     const near = [i - 2, i - 1, i + 1, i + 2].some((j) => contact.test(page.lines[j]?.text ?? ''));
-    if (line.region || (page.kind === 'profile' && near))
+    if (line.region || (page.kind === 'profile' && near)) {
       found.push({ value: place, snippet: line.text, confidence: 0.5, line: i });
-  });
-  if (new Set(found.map((f) => f.value.city)).size === 1) out.push(found[0] as PlaceReading);
+      towns.add(place.city);
+    }
+  }
+  if (towns.size === 1) out.push(found[0] as PlaceReading);
   return out;
 }
 

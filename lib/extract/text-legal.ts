@@ -39,7 +39,8 @@ const LEGAL_FORM_SOURCE = [
   'Co\\.,?\\s?Ltd\\.?',
   'Pty\\.?\\s?Ltd\\.?',
   'Ltd\\.?',
-  'Limited',
+  // "Limited" also qualifies offers ("Acme Limited Edition").
+  'Limited(?!\\s+(?:Edition|Time|Offer|Warranty|Access|Availability|Release|Series|Run)\\b)',
   'PLC',
   'plc',
   'Corp\\.?',
@@ -169,7 +170,9 @@ export function nameBefore(
         out.length > 0 &&
         left &&
         NAME_WORD.test(left);
-      if (linking || joiner) {
+      // "Müller & Partner", "Schmidt und Söhne": a partner after "&" belongs to the name.
+      const partners = /^partners?$/.test(lower) && left !== undefined && /^(?:&|und|and|\+)$/i.test(left);
+      if (linking || joiner || partners) {
         out.unshift(word);
         continue;
       }
@@ -192,11 +195,15 @@ export function nameBefore(
   return { value: `${core}${comma ? ', ' : ' '}${form}`, core, form, index };
 }
 
-/** Reads every name with a legal form in `text`, in order. */
+/** Legal forms looked at per call: a page of bare "AG"s must not cost a name read for each. */
+const MAX_FORMS = 1000;
+
+/** Reads the names with a legal form in `text`, in order, at most `max` of them. */
 export function findLegalNames(text: string, isBrand: (word: string) => boolean, max = 60): LegalName[] {
   const out: LegalName[] = [];
+  let seen = 0;
   for (const m of text.matchAll(LEGAL_FORM)) {
-    if (out.length >= max) break;
+    if (out.length >= max || ++seen > MAX_FORMS) break;
     const name = nameBefore(text, m.index ?? 0, m[0], isBrand);
     if (name) out.push(name);
   }

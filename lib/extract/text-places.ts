@@ -195,8 +195,7 @@ export function readPlaceName(text: string): string | undefined {
 }
 
 /** First words of German town names that always take a second word ("Bad Homburg", "St. Ingbert"). */
-const TOWN_PREFIX =
-  /^(?:Bad|Sankt|St\.|Neu|Groß|Gross|Klein|Hohen|Alt|Markt|Schwäbisch|Bergisch|Königs|Kaiserslautern)$/;
+const TOWN_PREFIX = /^(?:Bad|Sankt|St\.|Neu|Groß|Gross|Klein|Hohen|Alt|Markt|Schwäbisch|Bergisch|Königs)$/;
 
 /**
  * Reads a German, Austrian or Swiss town after its postal code: one word ("Ulm", "Villingen-Schwenningen"),
@@ -228,6 +227,10 @@ export interface Place {
   country?: string;
 }
 
+/** "Berlin, London and New York", "Berlin und Lissabon": several places, none of them the head office. */
+const SEVERAL_PLACES =
+  /^(?:\s*(?:and|und|&|or|oder)\s+\p{Lu}|,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?\s*(?:,|and\s|und\s|&)\s*\p{Lu})/u;
+
 /**
  * Reads "City", "City, Country", "City, ST" or a bare country at the start of `text` (the words after
  * "headquartered in", "Sitz:" ...).
@@ -248,8 +251,7 @@ export function readPlace(text: string): Place | undefined {
   else if (state && after) {
     place.region = after;
     place.country = 'US';
-  } else if (after || /^\s*(?:and|und|&|or|oder)\s+\p{Lu}/u.test(tail)) {
-    // "Berlin, London and New York", "Berlin und Lissabon": several places, none of them the head office.
+  } else if (SEVERAL_PLACES.test(tail)) {
     return undefined;
   }
   return place;
@@ -259,7 +261,7 @@ export function readPlace(text: string): Place | undefined {
 const STREET_WORD =
   /^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Suite|Ste\.?|Floor|Fl\.?|Plaza|Square|Sq\.?|Parkway|Pkwy\.?|Court|Ct\.?|Place|Pl\.?|Highway|Hwy\.?|Broadway|Circle|Terrace|Unit|Building|Bldg\.?|Center|Centre|Park|Row|Alley|Trail)$/;
 
-/** The last run of capitalised words before `end` in `text`, after any street words ("Suite 2 Durham"). */
+/** The town at the end of `text`: its last capitalised words, after any street words ("Suite 2 Durham"). */
 function cityBefore(text: string): string | undefined {
   const words = text.trim().split(/\s+/).slice(-5);
   const out: string[] = [];
@@ -401,7 +403,8 @@ export function findAddresses(text: string, lines: TextLine[], ctx: AddressConte
     const state = usState(m[1] as string);
     if (!state) continue;
     const index = m.index ?? 0;
-    const lineStart = text.lastIndexOf('\n', index) + 1;
+    // The town is the last words before the comma on the same line; 80 characters are plenty.
+    const lineStart = Math.max(text.lastIndexOf('\n', index) + 1, index - 80);
     const city = cityBefore(text.slice(lineStart, index));
     if (city) push({ city, region: m[1] as string, country: 'US', index });
   }
@@ -446,7 +449,7 @@ export function findAddresses(text: string, lines: TextLine[], ctx: AddressConte
     const index = m.index ?? 0;
     const near = text.slice(Math.max(0, index - 300), index + 300);
     if (ctx.tld !== 'in' && !/\bIndia\b|\bIndien\b|\+\s?91\b/.test(near)) continue;
-    const lineStart = text.lastIndexOf('\n', index) + 1;
+    const lineStart = Math.max(text.lastIndexOf('\n', index) + 1, index - 120);
     const before = text.slice(lineStart, index).replace(/\s*[-–,]\s*$/, '');
     if (!/,/.test(before)) continue;
     const city = cityBefore(before.split(',').pop() ?? '');

