@@ -1,63 +1,14 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { extractPage } from '@/lib/extract/page';
-import type { Envelope } from '@/lib/messaging';
+import { runPageReader } from '@/lib/content-script';
+import { readOwnSite } from '@/lib/extract/own-site';
+import { platformMatchPatterns } from '@/lib/extract/platforms';
 
-/** How long after a load or an in-page navigation late-rendered content is still awaited. */
-const SETTLE_WINDOW_MS = 8000;
-/** Quiet time after the last DOM change before re-reading. */
-const SETTLE_QUIET_MS = 700;
-
+// Every site but the platforms that have a content script of their own: company websites get the readers of
+// a company's own site (visible text, profile links); news, search and other platforms are recognised and
+// lend their facts to nobody.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  excludeMatches: platformMatchPatterns(['linkedin', 'wikipedia', 'crunchbase', 'directory']),
   runAt: 'document_idle',
-  main(ctx) {
-    // Nothing is read until the background says this site is not paused.
-    let reading = false;
-    let lastSent = '';
-    let watchUntil = 0;
-    let timer: number | undefined;
-
-    const send = (envelope: Envelope) =>
-      browser.runtime.sendMessage(envelope).catch(() => {
-        // The extension was reloaded or updated; this page's script is orphaned.
-      });
-
-    const report = () => {
-      if (!reading || ctx.isInvalid) return;
-      const extract = extractPage(document, location.href, () => performance.now());
-      // Unchanged facts are not sent again: single-page sites re-render often.
-      const key = JSON.stringify([extract.url, extract.pageRole, extract.candidates]);
-      if (key === lastSent) return;
-      lastSent = key;
-      void send({ type: 'reportPage', payload: extract } satisfies Envelope<'reportPage'>);
-    };
-
-    // Single-page sites (LinkedIn among them) render after load and navigate without reloading:
-    // re-read once the DOM has been quiet for a moment, for a few seconds after each navigation.
-    const observer = new MutationObserver(() => {
-      if (!reading || performance.now() > watchUntil) return;
-      clearTimeout(timer);
-      timer = ctx.setTimeout(report, SETTLE_QUIET_MS);
-    });
-    ctx.onInvalidated(() => observer.disconnect());
-
-    const start = async () => {
-      const opened: Envelope<'pageOpened'> = { type: 'pageOpened', payload: { url: location.href } };
-      const answer = (await send(opened)) as { read?: boolean } | undefined;
-      reading = answer?.read === true;
-      if (!reading) return;
-      observer.observe(document.documentElement, { childList: true, subtree: true });
-      watchUntil = performance.now() + SETTLE_WINDOW_MS;
-      lastSent = '';
-      report();
-    };
-
-    ctx.addEventListener(window, 'wxt:locationchange', () => void start());
-    // A page restored from the back/forward cache runs no script again, but the background forgot it.
-    ctx.addEventListener(window, 'pageshow', (event) => {
-      if (event.persisted) void start();
-    });
-    void start();
-  },
+  main: (ctx) => runPageReader(ctx, { ownSite: readOwnSite }),
 });

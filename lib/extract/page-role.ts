@@ -3,13 +3,10 @@
  * company's own (news, press releases, search results, a person's article, a code repository). Only the first
  * two lend their facts to a company; on the last, every fact would belong to someone else.
  */
-import { isCrunchbaseProfile } from './adapters/crunchbase';
-import { isDirectoryProfile } from './adapters/directory';
-import { isLinkedInCompany } from './adapters/linkedin';
-import { isWikipediaCompany } from './adapters/wikipedia';
 import { hasJsonLdType } from './jsonld';
 import { metaContent } from './meta';
 import { platformOf } from './platforms';
+import type { SiteAdapter } from './readers';
 import type { PageRole } from './schema';
 
 /** The page's kind, why, and whether it belongs to the company's own site. */
@@ -45,24 +42,26 @@ function isArticle(doc: Document, jsonLd: unknown[]): boolean {
 }
 
 /** Decides what kind of page this is, from its address and structure. */
-export function classifyPage(doc: Document, url: URL, jsonLd: unknown[]): PageClass {
+export function classifyPage(doc: Document, url: URL, jsonLd: unknown[], adapter?: SiteAdapter): PageClass {
+  // A platform page without its adapter (not expected: the content scripts pair them) shows nobody's profile.
+  const showsProfile = () => adapter?.isProfile(doc, url) ?? false;
   const platform = platformOf(url.hostname);
   const path = url.pathname;
   switch (platform) {
     case 'linkedin':
-      return isLinkedInCompany(url)
+      return showsProfile()
         ? profile('LinkedIn company page')
         : negative('LinkedIn page that is not a company page');
     case 'wikipedia':
-      return isWikipediaCompany(doc)
+      return showsProfile()
         ? profile('Wikipedia article with a company infobox')
         : negative('Wikipedia article that is not about a company');
     case 'crunchbase':
-      return isCrunchbaseProfile(doc, url)
+      return showsProfile()
         ? profile('Crunchbase organization page')
         : negative('Crunchbase page that is not an organization profile');
     case 'directory':
-      return isDirectoryProfile(doc, url)
+      return showsProfile()
         ? profile('Company profile on a directory site')
         : negative('Directory page that is not one company’s profile');
     case undefined:

@@ -82,3 +82,8 @@ export function platformOf(hostname: string): PlatformKind | undefined {
   }
   return undefined;
 }
+
+/** Match patterns (for content scripts) of every host of the given platform kinds. */
+export function platformMatchPatterns(kinds: readonly PlatformKind[]): string[] {
+  return PLATFORMS.filter(([, kind]) => kinds.includes(kind)).map(([suffix]) => `*://*.${suffix}/*`);
+}

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { readersFor } from '../../lib/extract/all-readers';
+import { extractPage } from '../../lib/extract/page';
+import type { PageExtract } from '../../lib/extract/schema';
 
 /** A fixture file's path, relative to test/fixtures. */
 export function fixturePath(relative: string): string {
@@ -22,3 +25,8 @@ export function loadFixture(relative: string, url: string): Document {
 export const SAMPLES: Array<{ file: string; url: string }> = JSON.parse(
   readFileSync(fixturePath('samples/index.json'), 'utf8'),
 );
+
+/** Reads a parsed page the way the extension does on that host (with the same readers). */
+export function readPage(doc: Document, url: string): PageExtract {
+  return extractPage(doc, url, readersFor(new URL(url).hostname));
+}

@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { getDb } from '@/lib/db/index';
-import { extractPage } from '@/lib/extract/page';
 import { DEFAULT_ICP } from '@/lib/icp';
 import type { PageState } from '@/lib/messaging';
 import { savePrivacy, saveUserIcp, userIcpItem } from '@/lib/settings';
-import { loadFixture, parseHtml, SAMPLES } from '../helpers/dom';
+import { loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
 const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
@@ -15,7 +14,7 @@ const fromPanel = { id: fakeBrowser.runtime.id, url: `${EXTENSION}/sidepanel.htm
 function sampleExtract(file: string) {
   const entry = SAMPLES.find((s) => s.file === file);
   if (!entry) throw new Error(file);
-  return extractPage(loadFixture(`samples/${file}`, entry.url), entry.url);
+  return readPage(loadFixture(`samples/${file}`, entry.url), entry.url);
 }
 
 async function send(message: unknown, sender: object): Promise<unknown> {
@@ -134,7 +133,7 @@ describe('background', () => {
   it("merges what the company's LinkedIn page and its website say, and names both pages", async () => {
     const linkedin = sampleExtract('quarry-peak-linkedin.html');
     await send({ type: 'reportPage', payload: linkedin }, fromTab(4, linkedin.url));
-    const site = extractPage(
+    const site = readPage(
       parseHtml(
         `<html><head><title>Quarry Peak</title><script type="application/ld+json">{"@type":"Organization","name":"Quarry Peak Logistics","url":"https://www.quarrypeak.com","numberOfEmployees":{"minValue":201,"maxValue":500},"address":{"addressCountry":"US"}}</script></head></html>`,
         'https://www.quarrypeak.com/',

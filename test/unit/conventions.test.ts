@@ -28,10 +28,14 @@ describe('project conventions', () => {
     }
   });
 
-  it('the content script imports only types from zod-based modules', () => {
-    const content = read('entrypoints/content.ts');
-    expect(content).not.toMatch(/from ['"](?:zod|react|dexie)['"]/);
-    expect(content).toMatch(/import type \{ Envelope \} from '@\/lib\/messaging'/);
+  it('the content scripts import only types from zod-based modules', () => {
+    const scripts = files('entrypoints').filter((f) => /(?:^|\/)(?:[\w-]+\.)?content\.ts$/.test(f));
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const file of [...scripts, 'lib/content-script.ts']) {
+      const source = read(file);
+      expect(source, file).not.toMatch(/from ['"](?:zod|react|dexie)['"]/);
+      expect(source, file).not.toMatch(/^import \{[^}]*\} from '(?:@\/lib|\.)\/(?:messaging|settings|icp)/m);
+    }
   });
 
   it('every lint suppression says why', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseSizeBand } from '@/lib/extract/adapters/linkedin';
 import { mergeCandidates } from '@/lib/extract/merge';
-import { extractPage } from '@/lib/extract/page';
-import { loadFixture, parseHtml, SAMPLES } from '../helpers/dom';
+import { loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
 
 function read(fixture: string, url: string) {
-  const extract = extractPage(loadFixture(fixture, url), url);
+  const extract = readPage(loadFixture(fixture, url), url);
   return { extract, facts: mergeCandidates(extract) };
 }
 
@@ -73,7 +72,7 @@ describe('pages that are not company profiles', () => {
 
   it('a page with no company data yields no facts and does not throw', () => {
     const doc = parseHtml('<html><body><p>Hello</p></body></html>', 'https://example.org/x');
-    const extract = extractPage(doc, 'https://example.org/x');
+    const extract = readPage(doc, 'https://example.org/x');
     expect(extract.candidates.filter((c) => c.field !== 'website')).toEqual([]);
   });
 });

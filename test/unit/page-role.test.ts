@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { readersFor } from '@/lib/extract/all-readers';
 import { readJsonLdDocuments } from '@/lib/extract/jsonld';
 import { classifyPage } from '@/lib/extract/page-role';
 import { parseHtml } from '../helpers/dom';
 
 function role(head: string, url: string, body = '<p>Text</p>') {
   const doc = parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url);
-  return classifyPage(doc, new URL(url), readJsonLdDocuments(doc));
+  return classifyPage(doc, new URL(url), readJsonLdDocuments(doc), readersFor(new URL(url).hostname).adapter);
 }
 
 const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;

@@ -5,6 +5,7 @@
  * and the company name as the page's `<h1>`. The adapter reads the labels first and uses the About card's
  * icons (their `iconkey` names) as a second cue. Structured data (JSON-LD, meta) is read elsewhere.
  */
+import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
 import { cleanText, parseYear, snippet } from '../text';
 import { parseHeadcount, readMoney } from './amounts';
@@ -274,3 +275,9 @@ export function extractCrunchbase(doc: Document, pageUrl: URL): FactCandidate[] 
   if (d.socialProfiles.length) add('socialProfiles', d.socialProfiles, d.socialProfiles.join(' '), 0.8);
   return out;
 }
+
+/** The adapter for this site's pages (see lib/extract/readers.ts). */
+export const crunchbaseAdapter: SiteAdapter = {
+  isProfile: isCrunchbaseProfile,
+  extract: extractCrunchbase,
+};

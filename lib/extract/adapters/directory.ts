@@ -4,7 +4,9 @@
  * link, plus any plainly labelled facts. Every fact is found by more than one kind of cue (visible labels,
  * link text that spells its own address, link attributes, page structure), never by one class name.
  */
+
 import { metaContent } from '../meta';
+import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
 import { cleanText, parseYear, snippet } from '../text';
 import { parseHeadcount } from './amounts';
@@ -325,3 +327,9 @@ export function extractDirectoryProfile(doc: Document, pageUrl: URL): FactCandid
 export function extractDirectory(doc: Document, pageUrl: URL): FactCandidate[] {
   return isYcCompanyUrl(pageUrl) ? extractYcCompany(doc, pageUrl) : extractDirectoryProfile(doc, pageUrl);
 }
+
+/** The adapter for this site's pages (see lib/extract/readers.ts). */
+export const directoryAdapter: SiteAdapter = {
+  isProfile: isDirectoryProfile,
+  extract: extractDirectory,
+};

@@ -5,6 +5,7 @@
  * employees" line around it, and a "Locations" section. Lists of other companies ("Similar pages",
  * "People also viewed") are recognised by their headings and attributes and never read.
  */
+import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
 import { cleanText, parseYear, snippet } from '../text';
 import { parseSizeBand } from './amounts';
@@ -290,3 +291,9 @@ function companyTypeOf(text: string): string | undefined {
     return 'private';
   return undefined;
 }
+
+/** The adapter for this site's pages (see lib/extract/readers.ts). */
+export const linkedinAdapter: SiteAdapter = {
+  isProfile: (_doc, url) => isLinkedInCompany(url),
+  extract: extractLinkedIn,
+};

@@ -4,6 +4,7 @@
  * (`infobox vcard` in 2016, `infobox ib-company vcard` with `infobox-label`/`infobox-data` cells today). The
  * adapter therefore reads rows by their visible label and tells a company from a person by the labels too.
  */
+import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
 import { cleanText, parseYear, snippet } from '../text';
 import { parseHeadcount, readMoney } from './amounts';
@@ -228,3 +229,9 @@ export function extractWikipedia(doc: Document, pageUrl: URL): FactCandidate[] {
   }
   return out;
 }
+
+/** The adapter for this site's pages (see lib/extract/readers.ts). */
+export const wikipediaAdapter: SiteAdapter = {
+  isProfile: (doc) => isWikipediaCompany(doc),
+  extract: extractWikipedia,
+};
