@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runPageReader } from '@/lib/content-script';
-import { readOwnSite } from '@/lib/extract/own-site';
+import { OWN_SITE_READERS } from '@/lib/extract/own-site';
 import { platformMatchPatterns } from '@/lib/extract/platforms';
 
 // Every site but the platforms that have a content script of their own: company websites get the readers of
@@ -10,5 +10,5 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   excludeMatches: platformMatchPatterns(['linkedin', 'wikipedia', 'crunchbase', 'directory']),
   runAt: 'document_idle',
-  main: (ctx) => runPageReader(ctx, { ownSite: readOwnSite }),
+  main: (ctx) => runPageReader(ctx, OWN_SITE_READERS),
 });

@@ -6,6 +6,7 @@
  */
 import type { CompanyIdentity } from './db/company-memory';
 import type { SeenPage } from './db/index';
+import { completeExtract } from './extract/complete';
 import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract } from './extract/schema';
@@ -167,7 +168,8 @@ export function createTabService(deps: TabServiceDeps) {
     },
 
     /** A content script reported its page: remember it, merge it with the company's other pages, score it. */
-    async reportPage(tabId: number, extract: PageExtract, incognito: boolean): Promise<TabState> {
+    async reportPage(tabId: number, sent: PageExtract, incognito: boolean): Promise<TabState> {
+      const extract = completeExtract(sent);
       const stored: StoredPage = { tabId, extract, paused: null, incognito, reportedAt: deps.now() };
       await deps.pages.set(stored);
       await purgeExpired();

@@ -6,7 +6,7 @@ import { crunchbaseAdapter } from './adapters/crunchbase';
 import { directoryAdapter } from './adapters/directory';
 import { linkedinAdapter } from './adapters/linkedin';
 import { wikipediaAdapter } from './adapters/wikipedia';
-import { readOwnSite } from './own-site';
+import { OWN_SITE_READERS } from './own-site';
 import { platformOf } from './platforms';
 import type { Readers } from './readers';
 
@@ -22,7 +22,7 @@ export function readersFor(hostname: string): Readers {
     case 'directory':
       return { adapter: directoryAdapter };
     case undefined:
-      return { ownSite: readOwnSite };
+      return OWN_SITE_READERS;
     default:
       return {};
   }

@@ -1,9 +1,10 @@
-/** The readers of a company's own website: its visible text and the profiles it links to. */
+/** The readers of a company's own website that run in the page: the profiles it links to, and its text. */
 import { extractProfileLinks } from './links';
-import type { FactCandidate, PageRole } from './schema';
-import { extractTextFacts } from './text-facts';
+import type { Readers } from './readers';
+import { readOwnSiteText } from './text-visible';
 
-/** Facts from the visible text and links of a page of the company's own site. */
-export function readOwnSite(doc: Document, url: URL, role: Exclude<PageRole, 'negative'>): FactCandidate[] {
-  return [...extractProfileLinks(doc, url), ...extractTextFacts(doc, url, role)];
-}
+/** What the content script for company websites reads (the text readers themselves run in the background). */
+export const OWN_SITE_READERS: Readers = {
+  ownSite: (doc, url) => extractProfileLinks(doc, url),
+  ownSiteText: readOwnSiteText,
+};

@@ -28,6 +28,7 @@ export function extractPage(
   const jsonLd = readJsonLdDocuments(doc);
   const page = classifyPage(doc, url, jsonLd, readers.adapter);
   let candidates: FactCandidate[] = [];
+  let ownSiteText: PageExtract['ownSiteText'];
   // A page that is no company's own (news, search, a person's article) lends its facts to nobody.
   if (page.role !== 'negative') {
     const onPlatform = !page.ownSite;
@@ -37,6 +38,7 @@ export function extractPage(
       ...extractMeta(doc, url, onPlatform),
       ...(page.ownSite && readers.ownSite ? readers.ownSite(doc, url, page.role) : []),
     ];
+    if (page.ownSite && readers.ownSiteText) ownSiteText = readers.ownSiteText(doc);
   }
   return {
     url: url.href,
@@ -44,6 +46,7 @@ export function extractPage(
     pageRole: page.role,
     pageRoleReason: page.reason,
     candidates: candidates.slice(0, 500),
+    ...(ownSiteText ? { ownSiteText } : {}),
     ms: Math.max(0, now() - started),
   };
 }

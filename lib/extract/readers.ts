@@ -4,6 +4,7 @@
  * other site the readers of a company's own website. Both sides share the structured-data and meta readers.
  */
 import type { FactCandidate, PageRole } from './schema';
+import type { OwnSiteText } from './text-visible';
 
 /** A site-specific reader for one platform. */
 export interface SiteAdapter {
@@ -16,6 +17,8 @@ export interface SiteAdapter {
 export interface Readers {
   /** The platform's adapter, on a platform that has one. */
   adapter?: SiteAdapter;
-  /** Readers of the company's own website (visible text, profile links), on any other site. */
+  /** Readers of the company's own website (its profile links), on any other site. */
   ownSite?: (doc: Document, url: URL, role: Exclude<PageRole, 'negative'>) => FactCandidate[];
+  /** Collects the company site's visible text for the text readers, which run in the background. */
+  ownSiteText?: (doc: Document) => OwnSiteText;
 }

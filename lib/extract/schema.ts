@@ -99,6 +99,18 @@ export const PageExtractSchema = z.object({
   /** Why the page got its role, in words. */
   pageRoleReason: text,
   candidates: z.array(FactCandidateSchema).max(500),
+  /**
+   * On the company's own site: the page's visible text, for the text readers that run in the background
+   * (see text-visible.ts); folded into `candidates` by `completeExtract` before the extract is stored.
+   */
+  ownSiteText: z
+    .object({
+      lines: z.array(z.object({ text: z.string().max(240_000), region: z.boolean() })).max(20_000),
+      siteName: z.string().max(200),
+      title: z.string().max(300),
+      lang: z.string().max(20),
+    })
+    .optional(),
   /** Milliseconds the extraction took inside the page. */
   ms: z.number().nonnegative(),
 });

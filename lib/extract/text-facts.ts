@@ -19,7 +19,13 @@ import {
   type Place,
   readPlace,
 } from './text-places';
-import { limitedMatches, readVisibleText, type TextLine } from './text-visible';
+import {
+  limitedMatches,
+  type OwnSiteText,
+  readOwnSiteText,
+  type TextLine,
+  visibleTextOf,
+} from './text-visible';
 
 /** The kind of own-site page: a page about the company (about, imprint, contact, home) or any other page. */
 export type OwnSitePageKind = 'profile' | 'company-site';
@@ -75,14 +81,8 @@ function hostBrand(hostname: string): string {
   return labels[labels.length - 1] ?? '';
 }
 
-/** A meta tag's content; only the head is searched, which keeps this cheap on a large page. */
-function metaContent(doc: Document, key: string): string {
-  const el = doc.head?.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
-  return (el?.getAttribute('content') ?? '').trim();
-}
-
 /** Builds the brand tests from the domain and the site name. */
-function brandTests(doc: Document, url: URL): Pick<Page, 'mentionsBrand' | 'isBrandName'> {
+function brandTests(siteNameMeta: string, url: URL): Pick<Page, 'mentionsBrand' | 'isBrandName'> {
   const brands = new Set<string>();
   const label = hostBrand(url.hostname);
   const host = squash(label, 'strip');
@@ -90,7 +90,7 @@ function brandTests(doc: Document, url: URL): Pick<Page, 'mentionsBrand' | 'isBr
   // "sass-ag.de": the brand is "sass"; the domain carries the legal form.
   const bare = squash(label.replace(/-(?:ag|gmbh|se|kg|inc|llc|ltd|co|group|gruppe)$/, ''), 'strip');
   if (bare.length >= 3) brands.add(bare);
-  const siteName = metaContent(doc, 'og:site_name').split(/\s[|–—:-]\s/)[0] ?? '';
+  const siteName = siteNameMeta.split(/\s[|–—:-]\s/)[0] ?? '';
   const site = squash(siteName, 'expand');
   if (site.length >= 3 && site.length <= 30) brands.add(site);
   // Letters may be split by spaces, dots or hyphens in the text ("VON DER SEE" for von-der-see.de); the
@@ -123,18 +123,16 @@ function brandTests(doc: Document, url: URL): Pick<Page, 'mentionsBrand' | 'isBr
 /** Imprint pages; not "legal" or "privacy", which name many other companies (processors, hosts). */
 const IMPRINT_PATH = /(?:impressum|imprint|legal-notice|site-notice|offenlegung|anbieterkennzeichnung)/i;
 
-function pageOf(doc: Document, url: URL, kind: OwnSitePageKind): Page {
-  const { text, lines } = readVisibleText(doc);
-  // The head's <title>, not `doc.title`, which some DOMs look up across the whole document.
-  const title = doc.head?.querySelector('title')?.textContent ?? '';
+function pageOf(source: OwnSiteText, url: URL, kind: OwnSitePageKind): Page {
+  const { text, lines } = visibleTextOf(source.lines);
   return {
     text,
     lines,
     kind,
     tld: url.hostname.toLowerCase().split('.').pop() ?? '',
-    lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase(),
-    imprint: IMPRINT_PATH.test(url.pathname) || /\b(?:Impressum|Imprint|Legal Notice)\b/i.test(title),
-    ...brandTests(doc, url),
+    lang: source.lang,
+    imprint: IMPRINT_PATH.test(url.pathname) || /\b(?:Impressum|Imprint|Legal Notice)\b/i.test(source.title),
+    ...brandTests(source.siteName, url),
     now: new Date(),
   };
 }
@@ -990,7 +988,15 @@ function candidate(field: FactCandidate['field'], reading: Reading<FactCandidate
  * @param kind `profile` for a page about the company (home, about, imprint, contact), else `company-site`
  */
 export function extractTextFacts(doc: Document, pageUrl: URL, kind: OwnSitePageKind): FactCandidate[] {
-  const page = pageOf(doc, pageUrl, kind);
+  return textFactsFrom(readOwnSiteText(doc), pageUrl, kind);
+}
+
+/**
+ * The same readers over text the page already sent (see {@link readOwnSiteText}): the background runs them, so
+ * the page only pays for walking its DOM.
+ */
+export function textFactsFrom(source: OwnSiteText, pageUrl: URL, kind: OwnSitePageKind): FactCandidate[] {
+  const page = pageOf(source, pageUrl, kind);
   if (!page.text) return [];
   const out: FactCandidate[] = [];
 

@@ -250,3 +250,39 @@ export function limitedMatches(text: string, re: RegExp, max = MAX_MATCHES): Reg
   re.lastIndex = 0;
   return out;
 }
+
+/** What the page sends for the own-site text readers: its visible lines and the few head fields they use. */
+export interface OwnSiteText {
+  lines: Array<{ text: string; region: boolean }>;
+  /** og:site_name, for recognising the company's own name. */
+  siteName: string;
+  /** The head's <title> (not `doc.title`, which some DOMs look up across the whole document). */
+  title: string;
+  /** The document's language, for reading German addresses. */
+  lang: string;
+}
+
+/**
+ * Reads what the own-site text readers need, and nothing else, so that the regular-expression work runs in the
+ * background instead of in the page (where every page would pay to compile the patterns afresh).
+ */
+export function readOwnSiteText(doc: Document): OwnSiteText {
+  const meta = doc.head?.querySelector('meta[property="og:site_name"], meta[name="og:site_name"]');
+  return {
+    lines: readVisibleText(doc).lines.map(({ text, region }) => ({ text, region })),
+    siteName: (meta?.getAttribute('content') ?? '').trim().slice(0, 200),
+    title: (doc.head?.querySelector('title')?.textContent ?? '').trim().slice(0, 300),
+    lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase().slice(0, 20),
+  };
+}
+
+/** The visible text again from its lines (offsets as {@link readVisibleText} sets them). */
+export function visibleTextOf(lines: OwnSiteText['lines']): VisibleText {
+  let offset = 0;
+  const out: TextLine[] = lines.map(({ text, region }) => {
+    const line = { text, region, start: offset };
+    offset += text.length + 1;
+    return line;
+  });
+  return { text: out.map((l) => l.text).join('\n'), lines: out };
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { readersFor } from '../../lib/extract/all-readers';
+import { completeExtract } from '../../lib/extract/complete';
 import { extractPage } from '../../lib/extract/page';
 import type { PageExtract } from '../../lib/extract/schema';
 
@@ -28,5 +29,5 @@ export const SAMPLES: Array<{ file: string; url: string }> = JSON.parse(
 
 /** Reads a parsed page the way the extension does on that host (with the same readers). */
 export function readPage(doc: Document, url: string): PageExtract {
-  return extractPage(doc, url, readersFor(new URL(url).hostname));
+  return completeExtract(extractPage(doc, url, readersFor(new URL(url).hostname)));
 }
