@@ -9,6 +9,25 @@ import type { FactCandidate } from './schema';
 import { snippet } from './text';
 
 const MAX_LINKS = 3000;
+/** Links that can be a LinkedIn company page or a social profile (adapters/links.ts lists the networks). */
+const PROFILE_LINKS = [
+  'linkedin.com/company/',
+  'twitter.com/',
+  'x.com/',
+  'facebook.com/',
+  'instagram.com/',
+  'youtube.com/',
+  'github.com/',
+  'crunchbase.com/',
+  'wellfound.com/',
+  'angel.co/',
+  'tiktok.com/',
+  'pinterest.com/',
+  'threads.net/',
+  'threads.com/',
+]
+  .map((host) => `a[href*="${host}" i]`)
+  .join(', ');
 
 /** Whether a link sits in the page's chrome (header, footer, nav), where sites link their own profiles. */
 function inChrome(a: Element): boolean {
@@ -21,7 +40,8 @@ function inChrome(a: Element): boolean {
 
 /** Reads the company's LinkedIn page and social profiles from its own site's links. */
 export function extractProfileLinks(doc: Document, pageUrl: URL): FactCandidate[] {
-  const anchors = doc.querySelectorAll('a[href]');
+  // Only links to the networks in question: the selector engine filters far faster than parsing every URL.
+  const anchors = doc.querySelectorAll(PROFILE_LINKS);
   const linkedin = new Map<string, { href: string; chrome: boolean }>();
   const social = new Map<string, string>();
   const ambiguous = new Set<string>();
