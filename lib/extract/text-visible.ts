@@ -269,11 +269,50 @@ export interface OwnSiteText {
 export function readOwnSiteText(doc: Document): OwnSiteText {
   const meta = doc.head?.querySelector('meta[property="og:site_name"], meta[name="og:site_name"]');
   return {
-    lines: readVisibleText(doc).lines.map(({ text, region }) => ({ text, region })),
+    lines: renderedLines(doc) ?? readVisibleText(doc).lines.map(({ text, region }) => ({ text, region })),
     siteName: (meta?.getAttribute('content') ?? '').trim().slice(0, 200),
     title: (doc.head?.querySelector('title')?.textContent ?? '').trim().slice(0, 300),
     lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase().slice(0, 20),
   };
+}
+
+/** Outermost header, footer, address and contact blocks: where a site states who runs it. */
+const REGION_SELECTOR = [
+  'header',
+  'footer',
+  'address',
+  '[role="contentinfo"]',
+  '[role="banner"]',
+  ...REGION_NAME.source.split('|').flatMap((word) => [`[id*="${word}" i]`, `[class*="${word}" i]`]),
+].join(', ');
+
+/**
+ * The page's text as the browser renders it (`innerText`: computed visibility, real line breaks), with lines
+ * inside header, footer, address and contact blocks marked. The browser does this natively, far faster than a
+ * walk in script; undefined where `innerText` does not exist (DOMs without layout, such as jsdom).
+ */
+function renderedLines(doc: Document): OwnSiteText['lines'] | undefined {
+  const body = doc.body as (HTMLElement & { innerText?: unknown }) | null;
+  if (!body || typeof body.innerText !== 'string') return undefined;
+  const split = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+  const region = new Set<string>();
+  const blocks = Array.from(doc.querySelectorAll(REGION_SELECTOR)).slice(0, 200);
+  for (const block of blocks) {
+    if (blocks.some((other) => other !== block && other.contains(block))) continue;
+    for (const line of split((block as HTMLElement).innerText ?? '').slice(0, 400)) region.add(line);
+  }
+  const lines: OwnSiteText['lines'] = [];
+  let length = 0;
+  for (const text of split(body.innerText)) {
+    if (length > MAX_VISIBLE_CHARS) break;
+    lines.push({ text: text.slice(0, 2000), region: region.has(text) });
+    length += text.length + 1;
+  }
+  return lines;
 }
 
 /** The visible text again from its lines (offsets as {@link readVisibleText} sets them). */
