@@ -286,14 +286,21 @@ const REGION_SELECTOR = [
   ...REGION_NAME.source.split('|').flatMap((word) => [`[id*="${word}" i]`, `[class*="${word}" i]`]),
 ].join(', ');
 
+/** An element's rendered text, or undefined in a DOM without layout. */
+function renderedText(el: Element): string | undefined {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (hidden parts left out, real line breaks).
+  const text = (el as HTMLElement).innerText as unknown;
+  return typeof text === 'string' ? text : undefined;
+}
+
 /**
  * The page's text as the browser renders it (`innerText`: computed visibility, real line breaks), with lines
  * inside header, footer, address and contact blocks marked. The browser does this natively, far faster than a
  * walk in script; undefined where `innerText` does not exist (DOMs without layout, such as jsdom).
  */
 function renderedLines(doc: Document): OwnSiteText['lines'] | undefined {
-  const body = doc.body as (HTMLElement & { innerText?: unknown }) | null;
-  if (!body || typeof body.innerText !== 'string') return undefined;
+  const body = doc.body;
+  if (!body || typeof renderedText(body) !== 'string') return undefined;
   const split = (text: string) =>
     text
       .split('\n')
@@ -303,11 +310,11 @@ function renderedLines(doc: Document): OwnSiteText['lines'] | undefined {
   const blocks = Array.from(doc.querySelectorAll(REGION_SELECTOR)).slice(0, 200);
   for (const block of blocks) {
     if (blocks.some((other) => other !== block && other.contains(block))) continue;
-    for (const line of split((block as HTMLElement).innerText ?? '').slice(0, 400)) region.add(line);
+    for (const line of split(renderedText(block) ?? '').slice(0, 400)) region.add(line);
   }
   const lines: OwnSiteText['lines'] = [];
   let length = 0;
-  for (const text of split(body.innerText)) {
+  for (const text of split(renderedText(body) ?? '')) {
     if (length > MAX_VISIBLE_CHARS) break;
     lines.push({ text: text.slice(0, 2000), region: region.has(text) });
     length += text.length + 1;
