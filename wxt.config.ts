@@ -14,6 +14,12 @@ export default defineConfig({
     // match patterns) or to show the verdict (action badge, side panel).
     permissions: ['storage'],
     action: { default_title: 'ICP Lens: show fit for this company' },
+    commands: {
+      'save-prospect': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the company in this tab to the prospect list',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

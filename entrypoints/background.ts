@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
 import { getDb } from '@/lib/db/index';
+import { findProspectFor, saveProspect } from '@/lib/db/prospects';
 import { broadcast, createMessageListener } from '@/lib/messaging';
 import { loadActiveIcp, loadPrivacy, savePrivacy, tabPages, watchIcp } from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
@@ -16,6 +17,24 @@ export default defineBackground(() => {
       remember: (page) => rememberPage(db, page),
       pagesFor: (identity) => pagesForCompany(db, identity),
       forgetBefore: (cutoff) => forgetPagesBefore(db, cutoff),
+    },
+    prospects: {
+      async find(facts) {
+        const found = await findProspectFor(db, facts);
+        return found?.id === undefined
+          ? null
+          : { id: found.id, tier: found.tier, status: found.status, savedAt: found.savedAt };
+      },
+      async save(input) {
+        const { prospect, created } = await saveProspect(db, input);
+        return {
+          id: prospect.id as number,
+          tier: prospect.tier,
+          status: prospect.status,
+          savedAt: prospect.savedAt,
+          created,
+        };
+      },
     },
     async setBadge(tabId, badge) {
       try {
@@ -53,6 +72,7 @@ export default defineBackground(() => {
         const next = paused ? [...pausedSites, site] : pausedSites.filter((s) => s !== site);
         return savePrivacy({ pausedSites: next });
       },
+      saveProspect: ({ tabId }) => service.saveProspect(tabId),
       async forgetMemory() {
         const forgotten = await forgetAllPages(db);
         await service.rescoreAll();
@@ -77,6 +97,13 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
   watchIcp(() => void service.rescoreAll());
+
+  // The keyboard shortcut (manifest `commands`) saves the company in the active tab.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'save-prospect') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await service.saveProspect(tabId).catch(() => {});
+  });
 
   // Chrome: the toolbar icon opens the side panel. Firefox: it toggles the sidebar (a Firefox-only API that
   // WXT's Chrome-based types do not describe).

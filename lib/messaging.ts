@@ -7,8 +7,10 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { ProspectStatusSchema } from './db/schema';
 import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
 import { ScoreResultSchema } from './icp/result-schema';
+import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
 
 /** A page that contributed to a company's profile. */
@@ -19,6 +21,15 @@ export const SourcePageSchema = z.object({
   seenAt: z.number(),
 });
 export type SourcePage = z.infer<typeof SourcePageSchema>;
+
+/** A saved prospect as the panel mentions it. */
+export const SavedSummarySchema = z.object({
+  id: z.number(),
+  tier: TierSchema,
+  status: ProspectStatusSchema,
+  savedAt: z.number(),
+});
+export type SavedSummary = z.infer<typeof SavedSummarySchema>;
 
 /** What the side panel shows for a tab whose page was read. */
 export const PageStateSchema = z.object({
@@ -42,6 +53,8 @@ export const PageStateSchema = z.object({
   reportedAt: z.number(),
   /** Whether this page was kept in the company memory (not in incognito, unless allowed). */
   remembered: z.boolean(),
+  /** The company's record on the prospect list, if it is saved. */
+  saved: SavedSummarySchema.nullable(),
 });
 export type PageState = z.infer<typeof PageStateSchema>;
 
@@ -79,6 +92,12 @@ export const protocol = {
   setPrivacy: message('extension', PrivacySettingsSchema.partial(), PrivacySettingsSchema),
   /** Extension page → background: pause (or resume) reading pages on a site. */
   pauseSite: message('extension', z.object({ site: z.string(), paused: z.boolean() }), PrivacySettingsSchema),
+  /** Extension page → background: save the company in a tab to the prospect list (or update its record). */
+  saveProspect: message(
+    'extension',
+    z.object({ tabId: z.number().int() }),
+    SavedSummarySchema.extend({ created: z.boolean() }),
+  ),
   /** Extension page → background: forget every remembered page. */
   forgetMemory: message('extension', z.object({}), z.object({ forgotten: z.number() })),
   /** Background → extension pages: a tab's state changed (new page, new ICP). */

@@ -6,12 +6,13 @@
  */
 import type { CompanyIdentity } from './db/company-memory';
 import type { SeenPage } from './db/index';
+import type { ProspectInput } from './db/prospects';
 import { completeExtract } from './extract/complete';
 import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
-import type { PageState, TabState } from './messaging';
+import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
 
 /** The badge for a tab; `null` clears it. */
@@ -37,6 +38,11 @@ export interface TabServiceDeps {
     remember(page: SeenPage): Promise<void>;
     pagesFor(identity: CompanyIdentity): Promise<SeenPage[]>;
     forgetBefore(cutoff: number): Promise<number>;
+  };
+  /** The prospect list (IndexedDB). */
+  prospects: {
+    find(facts: CompanyFacts): Promise<SavedSummary | null>;
+    save(input: ProspectInput): Promise<SavedSummary & { created: boolean }>;
   };
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   notify(state: TabState): Promise<void>;
@@ -131,6 +137,7 @@ export function createTabService(deps: TabServiceDeps) {
       extractMs: extract.ms,
       reportedAt: stored.reportedAt,
       remembered,
+      saved: hasCompany ? await deps.prospects.find(facts) : null,
     };
     return state;
   }
@@ -192,6 +199,23 @@ export function createTabService(deps: TabServiceDeps) {
     async getTabState(tabId: number): Promise<TabState | null> {
       const stored = await deps.pages.get(tabId);
       return stored ? buildState(stored, await deps.loadIcp()) : null;
+    },
+
+    /** Saves the company shown in a tab to the prospect list (one record per company). */
+    async saveProspect(tabId: number): Promise<SavedSummary & { created: boolean }> {
+      const stored = await deps.pages.get(tabId);
+      const active = await deps.loadIcp();
+      const state = stored ? await buildState(stored, active) : null;
+      if (!state || state.kind !== 'page' || !state.result)
+        throw new Error('There is no company on this page to save.');
+      const saved = await deps.prospects.save({
+        facts: state.facts,
+        result: state.result,
+        icp: { name: active.icp.name, version: active.icp.version },
+        sourceUrls: state.sources.map((s) => s.url),
+      });
+      if (stored) await publish(stored, active);
+      return saved;
     },
 
     /** The tab navigated to a new document or closed: forget the old page. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CriteriaList } from '@/components/CriteriaList';
 import { FactsTable } from '@/components/FactsTable';
-import { SOURCE_LABEL } from '@/components/format';
+import { SOURCE_LABEL, tierName } from '@/components/format';
 import { TierVerdict } from '@/components/TierVerdict';
 import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
@@ -55,6 +55,56 @@ function PauseButton({ site, paused }: { site: string; paused: boolean }) {
     >
       {paused ? `Resume on ${site} (reload the page)` : `Pause on ${site}`}
     </button>
+  );
+}
+
+const STATUS_LABEL = {
+  new: 'new',
+  researching: 'researching',
+  contacted: 'contacted',
+  qualified: 'qualified',
+  disqualified: 'disqualified',
+} as const;
+
+/** Saves the company to the tier's list, or says it is already there. */
+function SaveBar({ state }: { state: PageState }) {
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!state.result) return null;
+  const tier = tierName(state.result.tier);
+  const save = async () => {
+    setBusy(true);
+    try {
+      const saved = await sendMessage('saveProspect', { tabId: state.tabId });
+      setMessage(saved.created ? `Saved to the ${tierName(saved.tier)} list.` : 'Updated on your list.');
+    } catch (error) {
+      setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="save-bar">
+      {state.saved ? (
+        <p data-testid="saved" className="saved-note">
+          On your list since {new Date(state.saved.savedAt).toLocaleDateString()} ·{' '}
+          {STATUS_LABEL[state.saved.status]}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => void save()}
+        data-testid="save-prospect"
+        aria-keyshortcuts="Alt+Shift+S"
+      >
+        {state.saved ? 'Update on your list' : `Save to ${tier} list`}
+      </button>
+      <p role="status" className="muted">
+        {message}
+      </p>
+    </div>
   );
 }
 
@@ -122,6 +172,7 @@ export function App({ target }: { target: URLSearchParams }) {
       <CriteriaList criteria={state.result.criteria} />
       <h2 className="section-title">Company facts</h2>
       <FactsTable facts={state.facts} currentUrl={state.url} />
+      <SaveBar state={state} />
       <Footer state={state} />
     </main>
   );

@@ -4,34 +4,25 @@
  * the older version with data in it (test/unit/db-upgrade.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { z } from 'zod';
-import { CompanyFactsSchema, PageRoleSchema } from '../extract/schema';
+import type { Prospect, SeenPage } from './schema';
 
-/** A company page the rep has seen: what it said, kept to enrich the company's profile from other pages. */
-export const SeenPageSchema = z.object({
-  /** The page address without its fragment. */
-  url: z.string().max(4000),
-  /** The company's registrable domain, if the page names it. */
-  domain: z.string().nullable(),
-  /** The company's LinkedIn slug (`/company/<slug>`), if the page names it. */
-  linkedinSlug: z.string().nullable(),
-  title: z.string(),
-  pageRole: PageRoleSchema,
-  /** This page's own facts (not merged with other pages). */
-  facts: CompanyFactsSchema,
-  /** When the page was last read, ms since the epoch. */
-  seenAt: z.number(),
-});
-export type SeenPage = z.infer<typeof SeenPageSchema>;
+export * from './schema';
 
 /** The database. */
 export class IcpLensDb extends Dexie {
   pages!: EntityTable<SeenPage, 'url'>;
+  prospects!: EntityTable<Prospect, 'id'>;
 
   constructor(name = 'icp-lens') {
     super(name);
     // v1: pages the rep has seen, by company.
     this.version(1).stores({ pages: '&url, domain, linkedinSlug, seenAt' });
+    // v2: the prospect list. Adds a table; v1's pages are kept as they are.
+    this.version(2).stores({
+      pages: '&url, domain, linkedinSlug, seenAt',
+      prospects:
+        '++id, domain, linkedinSlug, tier, status, score, savedAt, updatedAt, nameLower, industryId, hqCountry, *tags',
+    });
   }
 }
 

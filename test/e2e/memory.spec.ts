@@ -36,3 +36,43 @@ test('pausing on a site stops reading it, and the options page forgets everythin
   await expect(options.getByRole('status')).toContainText('Forgot');
   await options.close();
 });
+
+test('saving from the panel on two pages of the same company keeps one record', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const linkedin = await visit(PAGES.quarryPeak);
+  const panel = await openPanel({ tabId: linkedin.tabId });
+  await panel.getByTestId('save-prospect').click();
+  await expect(
+    panel.getByRole('status').filter({ hasText: /Saved to the Tier \d list|Updated on your list/ }),
+  ).toBeVisible();
+  await expect(panel.getByTestId('saved')).toContainText('On your list');
+
+  await ext.context.route('https://www.quarrypeak.com/about', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<html><head><title>About Quarry Peak</title><script type="application/ld+json">{"@type":"Organization","name":"Quarry Peak Logistics","url":"https://www.quarrypeak.com"}</script></head><body>About us.</body></html>`,
+    }),
+  );
+  const site = await visit('https://www.quarrypeak.com/about');
+  const sitePanel = await openPanel({ tabId: site.tabId });
+  await expect(sitePanel.getByTestId('saved')).toContainText('On your list');
+  await sitePanel.getByTestId('save-prospect').click();
+  await expect(sitePanel.getByRole('status').filter({ hasText: 'Updated on your list' })).toBeVisible();
+
+  const count = await ext.worker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('icp-lens');
+        open.onsuccess = () => {
+          const request = open.result.transaction('prospects').objectStore('prospects').count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  expect(count).toBe(1);
+});

@@ -29,9 +29,12 @@ describe('background', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await getDb().pages.clear();
+    await getDb().prospects.clear();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     // The fake browser has no in-memory side panel; the behaviour call is all the background makes.
     vi.spyOn(fakeBrowser.sidePanel, 'setPanelBehavior').mockResolvedValue(undefined);
+    // Nor keyboard commands: the listener is registered and not exercised here (the e2e suite presses no keys).
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     background.main();
   });
 
@@ -198,5 +201,26 @@ describe('background', () => {
     const next = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: next }, fromTab(7, next.url));
     expect((await getDb().pages.toArray()).map((p) => p.domain)).toEqual(['lumenfold.io']);
+  });
+
+  it('saves the company in a tab to the prospect list, and the tab state says it is saved', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    expect((await tabState(7))?.saved).toBeNull();
+    const saved = await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel);
+    expect(saved).toMatchObject({ tier: 'tier_1', status: 'new', created: true });
+    expect((await tabState(7))?.saved).toMatchObject({ tier: 'tier_1', status: 'new' });
+    expect(await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel)).toMatchObject({
+      created: false,
+    });
+    expect(await getDb().prospects.count()).toBe(1);
+  });
+
+  it('refuses to save a page that shows no company', async () => {
+    const extract = sampleExtract('daily-ledger-news.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(3, extract.url));
+    await expect(send({ type: 'saveProspect', payload: { tabId: 3 } }, fromPanel)).rejects.toThrow(
+      /no company on this page/,
+    );
   });
 });

@@ -1,0 +1,63 @@
+/** The shapes of what the database keeps (no Dexie here, so messages and pages can use them). */
+import { z } from 'zod';
+import { CompanyFactsSchema, PageRoleSchema } from '../extract/schema';
+import { ScoreResultSchema } from '../icp/result-schema';
+import { TierSchema } from '../icp/schema';
+
+/** A company page the rep has seen: what it said, kept to enrich the company's profile from other pages. */
+export const SeenPageSchema = z.object({
+  /** The page address without its fragment. */
+  url: z.string().max(4000),
+  /** The company's registrable domain, if the page names it. */
+  domain: z.string().nullable(),
+  /** The company's LinkedIn slug (`/company/<slug>`), if the page names it. */
+  linkedinSlug: z.string().nullable(),
+  title: z.string(),
+  pageRole: PageRoleSchema,
+  /** This page's own facts (not merged with other pages). */
+  facts: CompanyFactsSchema,
+  /** When the page was last read, ms since the epoch. */
+  seenAt: z.number(),
+});
+export type SeenPage = z.infer<typeof SeenPageSchema>;
+
+/** Where a rep is with a prospect. */
+export const ProspectStatusSchema = z.enum(['new', 'researching', 'contacted', 'qualified', 'disqualified']);
+export type ProspectStatus = z.infer<typeof ProspectStatusSchema>;
+
+/** A tier change of a saved prospect, kept as its history. */
+export const TierChangeSchema = z.object({
+  from: TierSchema.nullable(),
+  to: TierSchema,
+  icpVersion: z.number(),
+  at: z.number(),
+});
+
+/** A company the rep saved to the prospect list, with what it was judged on. */
+export const ProspectSchema = z.object({
+  id: z.number().int().optional(),
+  /** The company's registrable domain (the list's first key), or null for a LinkedIn-only company. */
+  domain: z.string().nullable(),
+  /** The company's LinkedIn slug (the second key). */
+  linkedinSlug: z.string().nullable(),
+  name: z.string(),
+  /** Lower-cased name, for searching by name on an index. */
+  nameLower: z.string(),
+  facts: CompanyFactsSchema,
+  /** The pages the facts came from. */
+  sourceUrls: z.array(z.string()).max(50),
+  tier: TierSchema,
+  score: z.number(),
+  result: ScoreResultSchema,
+  icpName: z.string(),
+  icpVersion: z.number(),
+  status: ProspectStatusSchema,
+  notes: z.string().max(20_000),
+  tags: z.array(z.string().max(60)).max(50),
+  industryId: z.string().nullable(),
+  hqCountry: z.string().nullable(),
+  tierHistory: z.array(TierChangeSchema).max(100),
+  savedAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Prospect = z.infer<typeof ProspectSchema>;

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { IcpLensDb, type SeenPage } from '@/lib/db/index';
+import {
+  deleteProspects,
+  findProspectFor,
+  restoreProspects,
+  saveProspect,
+  updateProspect,
+} from '@/lib/db/prospects';
+import { mergeCandidates } from '@/lib/extract/merge';
+import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
+import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
+
+/** A database as release 0.1.0 left it: schema v1 with remembered pages (saved in test/fixtures/db). */
+async function v1Database(name: string): Promise<SeenPage[]> {
+  const saved = JSON.parse(readFileSync(fixturePath('db/v1-with-pages.json'), 'utf8')) as {
+    tables: { pages: SeenPage[] };
+  };
+  const old = new Dexie(name);
+  old.version(1).stores({ pages: '&url, domain, linkedinSlug, seenAt' });
+  await old.table('pages').bulkAdd(saved.tables.pages);
+  old.close();
+  return saved.tables.pages;
+}
+
+describe('database upgrades', () => {
+  it('v1 → v2 keeps every remembered page and adds an empty prospect list', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const pages = await v1Database(name);
+    const db = new IcpLensDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.pages.orderBy('url').toArray()).toEqual(
+      [...pages].sort((a, b) => a.url.localeCompare(b.url)),
+    );
+    expect(await db.prospects.count()).toBe(0);
+    db.close();
+  });
+});
+
+function company(file: string, icp: Icp = DEFAULT_ICP) {
+  const sample = SAMPLES.find((s) => s.file === file);
+  if (!sample) throw new Error(file);
+  const facts = mergeCandidates(readPage(loadFixture(`samples/${file}`, sample.url), sample.url));
+  return {
+    facts,
+    result: scoreCompany(facts, icp),
+    icp: { name: icp.name, version: icp.version },
+    sourceUrls: [sample.url],
+  };
+}
+
+describe('the prospect list', () => {
+  const fresh = () => new IcpLensDb(`prospects-${Math.random()}`);
+
+  it('saves a company once, with its facts, tier, score and the ICP version used', async () => {
+    const db = fresh();
+    const { prospect, created } = await saveProspect(db, company('lumenfold-home.html'), 1000);
+    expect(created).toBe(true);
+    expect(prospect).toMatchObject({
+      name: 'Lumenfold',
+      domain: 'lumenfold.io',
+      tier: 'tier_1',
+      score: 100,
+      status: 'new',
+      icpVersion: 1,
+      savedAt: 1000,
+    });
+    expect(prospect.tierHistory).toEqual([{ from: null, to: 'tier_1', icpVersion: 1, at: 1000 }]);
+  });
+
+  it('saving the same company again (from its LinkedIn page) updates the one record and keeps the rep’s notes', async () => {
+    const db = fresh();
+    const site = company('lumenfold-home.html');
+    const { prospect } = await saveProspect(db, site, 1000);
+    await updateProspect(
+      db,
+      prospect.id as number,
+      { status: 'researching', notes: 'Met at SaaStr', tags: ['event'] },
+      1500,
+    );
+    // The LinkedIn page shares no domain text with the site here, but names the same LinkedIn slug.
+    const linkedin = {
+      ...site,
+      facts: { ...site.facts, domain: undefined },
+      sourceUrls: ['https://www.linkedin.com/company/lumenfold'],
+    };
+    const again = await saveProspect(db, linkedin, 2000);
+    expect(again.created).toBe(false);
+    expect(await db.prospects.count()).toBe(1);
+    expect(again.prospect).toMatchObject({
+      domain: 'lumenfold.io',
+      status: 'researching',
+      notes: 'Met at SaaStr',
+      tags: ['event'],
+      updatedAt: 2000,
+    });
+    expect(again.prospect.sourceUrls).toEqual([
+      'https://www.linkedin.com/company/lumenfold',
+      'https://www.lumenfold.io/',
+    ]);
+  });
+
+  it('records a tier change in the history', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('fernbridge-impressum.html'), 1);
+    const stricter: Icp = { ...DEFAULT_ICP, version: 2, tiers: { tier1: 95, tier2: 90, tier3: 85 } };
+    const again = await saveProspect(db, company('fernbridge-impressum.html', stricter), 2);
+    expect(prospect.tier).toBe('tier_3');
+    expect(again.prospect.tierHistory.at(-1)).toEqual({
+      from: 'tier_3',
+      to: 'not_a_fit',
+      icpVersion: 2,
+      at: 2,
+    });
+  });
+
+  it('finds the saved record from facts, by domain or LinkedIn slug', async () => {
+    const db = fresh();
+    await saveProspect(db, company('quarry-peak-linkedin.html'));
+    expect((await findProspectFor(db, company('quarry-peak-linkedin.html').facts))?.name).toBe(
+      'Quarry Peak Logistics',
+    );
+    expect(await findProspectFor(db, company('lumenfold-home.html').facts)).toBeUndefined();
+  });
+
+  it('refuses a company it could not find again, without writing anything', async () => {
+    const db = fresh();
+    const nameless = {
+      ...company('lumenfold-home.html'),
+      facts: { name: company('lumenfold-home.html').facts.name },
+    };
+    await expect(saveProspect(db, nameless)).rejects.toThrow(/neither a website domain nor a LinkedIn page/);
+    expect(await db.prospects.count()).toBe(0);
+  });
+
+  it('deletes with undo', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'));
+    const gone = await deleteProspects(db, [prospect.id as number]);
+    expect(await db.prospects.count()).toBe(0);
+    await restoreProspects(db, gone);
+    expect(await db.prospects.get(prospect.id as number)).toEqual(prospect);
+  });
+});
