@@ -3,8 +3,17 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
 import { getDb } from '@/lib/db/index';
 import { findProspectFor, saveProspect } from '@/lib/db/prospects';
+import { type RescoreProgress, rescoreChunk, startRescore } from '@/lib/db/rescore';
 import { broadcast, createMessageListener } from '@/lib/messaging';
-import { loadActiveIcp, loadPrivacy, savePrivacy, tabPages, watchIcp } from '@/lib/settings';
+import {
+  loadActiveIcp,
+  loadPrivacy,
+  loadRescore,
+  rescoreItem,
+  savePrivacy,
+  tabPages,
+  watchIcp,
+} from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
 
 export default defineBackground(() => {
@@ -96,7 +105,27 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url) void service.forgetTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
-  watchIcp(() => void service.rescoreAll());
+  // An ICP change re-scores open tabs at once and the prospect list in chunks, resumably.
+  let rescoring: Promise<void> = Promise.resolve();
+  const rescoreList = (resume: RescoreProgress | null) => {
+    rescoring = rescoring.then(async () => {
+      const { icp } = await loadActiveIcp();
+      let progress = resume && resume.icpVersion === icp.version ? resume : await startRescore(db, icp);
+      while (progress.finishedAt === null) {
+        progress = await rescoreChunk(db, icp, progress);
+        await rescoreItem.setValue(progress);
+      }
+    });
+    return rescoring;
+  };
+  watchIcp(() => {
+    void service.rescoreAll();
+    void rescoreList(null);
+  });
+  // A service worker stopped in the middle of a re-score picks it up where it left off.
+  void loadRescore().then((progress) => {
+    if (progress && progress.finishedAt === null) void rescoreList(progress);
+  });
 
   // The keyboard shortcut (manifest `commands`) saves the company in the active tab.
   browser.commands.onCommand.addListener(async (command, tab) => {

@@ -231,3 +231,22 @@ export const tabPages = {
       .flatMap((r) => (r.success ? [r.data] : []));
   },
 };
+
+/** The last re-score of the prospect list (see lib/db/rescore.ts): progress while it runs, a summary after. */
+export const RescoreProgressSchema = z.object({
+  icpName: z.string(),
+  icpVersion: z.number(),
+  total: z.number(),
+  done: z.number(),
+  movedUp: z.number(),
+  movedDown: z.number(),
+  lastId: z.number(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export const rescoreItem = storage.defineItem<unknown>('local:rescore', { fallback: null, version: 1 });
+
+/** The last re-score, if any. */
+export async function loadRescore(): Promise<z.infer<typeof RescoreProgressSchema> | null> {
+  return RescoreProgressSchema.safeParse(await rescoreItem.getValue()).data ?? null;
+}

@@ -1,0 +1,97 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Prospect } from '@/lib/db/schema';
+import { hubspotCsv, salesforceCsv } from '@/lib/export/csv';
+import { mergeCandidates } from '@/lib/extract/merge';
+import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
+import { loadFixture, readPage, SAMPLES } from '../helpers/dom';
+
+function prospect(file: string, extra: Partial<Prospect> = {}): Prospect {
+  const sample = SAMPLES.find((s) => s.file === file);
+  if (!sample) throw new Error(file);
+  const facts = mergeCandidates(readPage(loadFixture(`samples/${file}`, sample.url), sample.url));
+  const result = scoreCompany(facts, DEFAULT_ICP);
+  const name = facts.name?.value ?? '';
+  return {
+    id: 1,
+    domain: facts.domain?.value ?? null,
+    linkedinSlug: null,
+    name,
+    nameLower: name.toLowerCase(),
+    facts,
+    sourceUrls: [sample.url],
+    tier: result.tier,
+    score: result.score,
+    result,
+    icpName: DEFAULT_ICP.name,
+    icpVersion: 1,
+    status: 'new',
+    notes: '',
+    tags: [],
+    industryId: facts.industryId?.value ?? null,
+    hqCountry: facts.hqCountry?.value ?? null,
+    tierHistory: [],
+    savedAt: 0,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+const parse = (csv: string) =>
+  Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+
+describe('HubSpot CSV', () => {
+  it('maps a prospect to HubSpot company properties', () => {
+    const [row] = parse(
+      hubspotCsv([
+        prospect('lumenfold-home.html', { notes: 'Met at SaaStr, "warm"', tags: ['event', 'q4'] }),
+      ]),
+    );
+    expect(row).toMatchObject({
+      'Company name': 'Lumenfold',
+      'Company domain name': 'lumenfold.io',
+      Industry: 'COMPUTER_SOFTWARE',
+      'Industry (as the company states it)': 'Software Development',
+      'Number of employees': '201',
+      'Employee range': '201–500',
+      'Country/Region': 'Germany',
+      'Ideal Customer Profile Tier': 'tier_1',
+      'ICP score': '100',
+      Notes: 'Met at SaaStr, "warm"',
+      Tags: 'event; q4',
+    });
+    expect(row?.['ICP matching criteria']).toContain('Software, IT or internet');
+  });
+
+  it('leaves the HubSpot tier empty for a company that is not a fit', () => {
+    const [row] = parse(hubspotCsv([prospect('civic-ledger-about.html')]));
+    expect(row).toMatchObject({ 'Ideal Customer Profile Tier': '', 'ICP tier': 'Not a fit' });
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    const hostile = prospect('lumenfold-home.html', {
+      name: '=HYPERLINK("http://evil.example","x")',
+      notes: '+1-555',
+      tags: ['@import', '\tx'],
+    });
+    const [row] = parse(hubspotCsv([hostile]));
+    expect(row?.['Company name']).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    expect(row?.Notes).toBe("'+1-555");
+    expect(row?.Tags).toBe("'@import; \tx");
+    expect(row?.['ICP score']).toBe('100');
+  });
+});
+
+describe('Salesforce CSV', () => {
+  it('maps a prospect to account fields', () => {
+    const [row] = parse(salesforceCsv([prospect('fernbridge-impressum.html')]));
+    expect(row).toMatchObject({
+      'Account Name': 'Fernbridge Maschinenbau',
+      Website: 'https://fernbridge.de',
+      Industry: 'Machinery',
+      'Billing City': 'Ulm',
+      'Billing Country': 'Germany',
+      'ICP Tier': 'Tier 3',
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { IcpLensDb } from '@/lib/db/index';
+import { saveProspect } from '@/lib/db/prospects';
+import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
+import type { CompanyFacts } from '@/lib/extract/schema';
+import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
+
+const fact = <T>(value: T) => ({
+  value,
+  source: 'jsonld' as const,
+  snippet: '',
+  confidence: 0.9,
+  alternatives: [],
+});
+
+async function listOf(n: number): Promise<IcpLensDb> {
+  const db = new IcpLensDb(`rescore-${Math.random()}`);
+  for (let i = 0; i < n; i++) {
+    const facts: CompanyFacts = {
+      name: fact(`Company ${i}`),
+      domain: fact(`company-${i}.com`),
+      industry: fact(i % 2 ? 'Software Development' : 'Retail'),
+      employees: fact({ min: 300, max: 300 }),
+      hqCountry: fact('DE'),
+    };
+    await saveProspect(
+      db,
+      { facts, result: scoreCompany(facts, DEFAULT_ICP), icp: DEFAULT_ICP, sourceUrls: [] },
+      1,
+    );
+  }
+  return db;
+}
+
+describe('re-scoring the list', () => {
+  const retail: Icp = {
+    ...DEFAULT_ICP,
+    version: 2,
+    criteria: DEFAULT_ICP.criteria.map((c) =>
+      c.kind === 'industry' ? { ...c, industries: ['retail'], wording: [] } : c,
+    ),
+  };
+
+  it('re-scores every prospect in chunks, records the movers and sums them up', async () => {
+    const db = await listOf(25);
+    let progress = await startRescore(db, retail, 5);
+    const seen: number[] = [];
+    while (progress.finishedAt === null) {
+      progress = await rescoreChunk(db, retail, progress, 10, 5);
+      seen.push(progress.done);
+    }
+    expect(seen).toEqual([10, 20, 25]);
+    expect(progress).toMatchObject({ total: 25, done: 25, movedUp: 13, movedDown: 12, icpVersion: 2 });
+    const all = await db.prospects.toArray();
+    expect(all.every((p) => p.icpVersion === 2)).toBe(true);
+    expect(all.filter((p) => movedWith(p.tierHistory, 2))).toHaveLength(25);
+  });
+
+  it('resumes after the last chunk written, scoring nobody twice', async () => {
+    const db = await listOf(12);
+    const first = await rescoreChunk(db, retail, await startRescore(db, retail), 5);
+    // The service worker stops here; a new one continues from the saved progress.
+    let progress = first;
+    while (progress.finishedAt === null) progress = await rescoreChunk(db, retail, progress, 5);
+    expect(progress.done).toBe(12);
+    const histories = (await db.prospects.toArray()).map(
+      (p) => p.tierHistory.filter((h) => h.icpVersion === 2).length,
+    );
+    expect(histories.every((n) => n === 1)).toBe(true);
+  });
+});
