@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { CriteriaList } from '@/components/CriteriaList';
 import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, tierName } from '@/components/format';

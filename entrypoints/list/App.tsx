@@ -1,0 +1,303 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { tierName } from '@/components/format';
+import { getDb, type Prospect, ProspectStatusSchema } from '@/lib/db/index';
+import { type ListQuery, queryProspectIds } from '@/lib/db/list-query';
+import { deleteProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import { hubspotCsv, salesforceCsv } from '@/lib/export/csv';
+import { type Tier, TierSchema } from '@/lib/icp';
+import { loadRescore, rescoreItem } from '@/lib/settings';
+import './style.css';
+
+const db = getDb();
+const STATUSES = ProspectStatusSchema.options;
+const ROW_HEIGHT = 64;
+
+function download(name: string, text: string, type: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+/** One row, loaded when it scrolls into view. */
+function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSelect: (on: boolean) => void }) {
+  const p = useLiveQuery(() => db.prospects.get(id), [id]);
+  if (!p) return <div className="row muted">…</div>;
+  return (
+    <div className={`row tier-${p.tier}`} data-testid="prospect-row">
+      <input
+        type="checkbox"
+        aria-label={`Select ${p.name}`}
+        checked={selected}
+        onChange={(e) => onSelect(e.target.checked)}
+      />
+      <span className="row-tier">{tierName(p.tier)}</span>
+      <span className="row-name">
+        <a
+          href={p.sourceUrls[0] ?? (p.domain ? `https://${p.domain}` : '#')}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {p.name}
+        </a>
+        <span className="muted"> {p.domain}</span>
+      </span>
+      <span className="row-score">{p.score}</span>
+      <label className="sr-only" htmlFor={`status-${id}`}>
+        Status of {p.name}
+      </label>
+      <select
+        id={`status-${id}`}
+        value={p.status}
+        onChange={(e) => void updateProspect(db, id, { status: e.target.value as Prospect['status'] })}
+      >
+        {STATUSES.map((s) => (
+          <option key={s}>{s}</option>
+        ))}
+      </select>
+      <input
+        className="row-notes"
+        aria-label={`Notes on ${p.name}`}
+        defaultValue={p.notes}
+        placeholder="Notes"
+        onBlur={(e) => e.target.value !== p.notes && void updateProspect(db, id, { notes: e.target.value })}
+      />
+      <input
+        className="row-tags"
+        aria-label={`Tags of ${p.name}`}
+        defaultValue={p.tags.join(', ')}
+        placeholder="tags"
+        onBlur={(e) => {
+          const tags = [
+            ...new Set(
+              e.target.value
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            ),
+          ];
+          if (tags.join(',') !== p.tags.join(',')) void updateProspect(db, id, { tags });
+        }}
+      />
+    </div>
+  );
+}
+
+/** The prospect list: filter, search, sort, edit, bulk actions, export; virtualised for 100,000 rows. */
+export function App() {
+  const [query, setQuery] = useState<ListQuery>({ sort: 'score' });
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [undo, setUndo] = useState<Prospect[] | null>(null);
+  const [status, setStatus] = useState('');
+  const ids = useLiveQuery(() => queryProspectIds(db, query), [query]);
+  const total = useLiveQuery(() => db.prospects.count(), []);
+  const counts = useLiveQuery(
+    async () =>
+      Object.fromEntries(
+        await Promise.all(
+          TierSchema.options.map(async (t) => [t, await db.prospects.where('tier').equals(t).count()]),
+        ),
+      ) as Record<Tier, number>,
+    [],
+  );
+  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
+  useEffect(() => {
+    void loadRescore().then(setRescore);
+    return rescoreItem.watch(() => void loadRescore().then(setRescore));
+  }, []);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: ids?.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const set = (change: Partial<ListQuery>) => setQuery((q) => ({ ...q, ...change }));
+  const chosen = useMemo(() => [...selected], [selected]);
+
+  const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
+    const all = (await db.prospects.bulkGet(ids ?? [])).filter((p): p is Prospect => p !== undefined);
+    download(
+      `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
+      (kind === 'hubspot' ? hubspotCsv : salesforceCsv)(all),
+      'text/csv',
+    );
+    setStatus(`Exported ${all.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
+  };
+
+  return (
+    <main className="list-page">
+      <header className="list-header">
+        <h1>Prospects</h1>
+        <p className="muted" data-testid="list-total">
+          {total ?? 0} saved
+          {counts && ` · ${TierSchema.options.map((t) => `${tierName(t)} ${counts[t]}`).join(' · ')}`}
+        </p>
+      </header>
+      {rescore && (
+        <p className="rescore" role="status" data-testid="rescore">
+          {rescore.finishedAt === null
+            ? `Re-scoring for ICP v${rescore.icpVersion}: ${rescore.done} of ${rescore.total}…`
+            : `ICP v${rescore.icpVersion}: ${rescore.movedUp} moved up, ${rescore.movedDown} moved down.`}{' '}
+          {rescore.finishedAt !== null && rescore.movedUp + rescore.movedDown > 0 && (
+            <button
+              type="button"
+              onClick={() =>
+                set({
+                  movedWithVersion: query.movedWithVersion === undefined ? rescore.icpVersion : undefined,
+                })
+              }
+            >
+              {query.movedWithVersion === undefined ? 'Show the movers' : 'Show all'}
+            </button>
+          )}
+          <button type="button" onClick={() => void rescoreItem.removeValue()} aria-label="Dismiss">
+            ×
+          </button>
+        </p>
+      )}
+      <div className="filters">
+        <input
+          type="search"
+          aria-label="Search by name or domain"
+          placeholder="Search name or domain"
+          onChange={(e) => set({ search: e.target.value.trim() || undefined })}
+        />
+        <select
+          aria-label="Tier"
+          onChange={(e) => set({ tier: (e.target.value || undefined) as Tier | undefined })}
+        >
+          <option value="">All tiers</option>
+          {TierSchema.options.map((t) => (
+            <option key={t} value={t}>
+              {tierName(t)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Status"
+          onChange={(e) => set({ status: (e.target.value || undefined) as ListQuery['status'] })}
+        >
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <input
+          aria-label="Country (ISO code)"
+          placeholder="Country, e.g. DE"
+          size={10}
+          onChange={(e) => set({ hqCountry: e.target.value.trim().toUpperCase() || undefined })}
+        />
+        <input
+          aria-label="Tag"
+          placeholder="Tag"
+          size={10}
+          onChange={(e) => set({ tag: e.target.value.trim() || undefined })}
+        />
+        <select
+          aria-label="Sort by"
+          value={query.sort}
+          onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}
+        >
+          <option value="score">Score</option>
+          <option value="savedAt">Date saved</option>
+          <option value="updatedAt">Last updated</option>
+          <option value="name">Name</option>
+        </select>
+        <button type="button" onClick={() => void exportCsv('hubspot')}>
+          Export for HubSpot
+        </button>
+        <button type="button" onClick={() => void exportCsv('salesforce')}>
+          Export for Salesforce
+        </button>
+      </div>
+      {chosen.length > 0 && (
+        <div className="bulk" role="region" aria-label="Bulk actions">
+          {chosen.length} selected:{' '}
+          <select
+            aria-label="Set status of selected"
+            value=""
+            onChange={async (e) => {
+              const value = e.target.value as Prospect['status'];
+              await db.transaction('rw', db.prospects, () =>
+                Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
+              );
+              setStatus(`Set ${chosen.length} to ${value}.`);
+            }}
+          >
+            <option value="">set status…</option>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>{' '}
+          <button
+            type="button"
+            onClick={async () => {
+              setUndo(await deleteProspects(db, chosen));
+              setSelected(new Set());
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+      {undo && (
+        <p role="status">
+          Deleted {undo.length}.{' '}
+          <button
+            type="button"
+            onClick={async () => {
+              await restoreProspects(db, undo);
+              setUndo(null);
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      <p role="status" className="muted">
+        {status}
+      </p>
+      <div ref={scroller} className="rows" data-testid="rows">
+        <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
+          {rows.getVirtualItems().map((item) => {
+            const id = ids?.[item.index] as number;
+            return (
+              <div
+                key={id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
+              >
+                <Row
+                  id={id}
+                  selected={selected.has(id)}
+                  onSelect={(on) =>
+                    setSelected((s) => {
+                      const next = new Set(s);
+                      if (on) next.add(id);
+                      else next.delete(id);
+                      return next;
+                    })
+                  }
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {ids && ids.length === 0 && (
+        <p className="muted">No prospects match. Save companies from the side panel.</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { DEFAULT_ICP } from '../../lib/icp';
+import { expect, PAGES, test } from './fixtures';
+
+test('the prospect list re-scores on an ICP change, and exports a CSV that parses back', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  for (const url of [PAGES.lumenfold, PAGES.fernbridge]) {
+    const { tabId } = await visit(url);
+    const panel = await openPanel({ tabId });
+    await panel.getByTestId('save-prospect').click();
+    await expect(panel.getByTestId('saved')).toBeVisible();
+  }
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await expect(list.getByTestId('rows')).toContainText('Lumenfold');
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+
+  // The manager's ICP now wants machinery makers, not software companies.
+  const machinery = {
+    ...DEFAULT_ICP,
+    name: 'Machinery',
+    version: 7,
+    criteria: DEFAULT_ICP.criteria.map((c) =>
+      c.kind === 'industry'
+        ? { ...c, label: 'Machinery', industries: ['industrial-machinery'], wording: [] }
+        : c,
+    ),
+  };
+  await ext.worker.evaluate(
+    (icp) =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.sync.set({ icp }),
+    machinery,
+  );
+  await expect(list.getByTestId('rescore')).toContainText(/ICP v7: [1-9]\d* moved up, [1-9]\d* moved down/);
+  await list.getByRole('button', { name: 'Show the movers' }).click();
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+
+  await list.getByLabel('Search by name or domain').fill('lumen');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  await list.getByLabel('Search by name or domain').fill('');
+  await list.getByRole('button', { name: 'Show all' }).click();
+
+  const [download] = await Promise.all([
+    list.waitForEvent('download'),
+    list.getByRole('button', { name: 'Export for HubSpot' }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) as string, 'utf8');
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const fernbridge = rows.find((r) => r['Company name'] === 'Fernbridge Maschinenbau');
+  expect(fernbridge).toMatchObject({
+    'Company domain name': 'fernbridge.de',
+    Industry: 'MACHINERY',
+    'ICP version': 'Machinery v7',
+  });
+  expect(rows.find((r) => r['Company name'] === 'Lumenfold')?.['Ideal Customer Profile Tier']).not.toBe(
+    'tier_1',
+  );
+  await list.close();
+});
