@@ -216,7 +216,7 @@ export function App() {
         </button>
       </div>
       {chosen.length > 0 && (
-        <div className="bulk" role="region" aria-label="Bulk actions">
+        <section className="bulk" aria-label="Bulk actions">
           {chosen.length} selected:{' '}
           <select
             aria-label="Set status of selected"
@@ -243,7 +243,7 @@ export function App() {
           >
             Delete
           </button>
-        </div>
+        </section>
       )}
       {undo && (
         <p role="status">

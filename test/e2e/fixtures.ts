@@ -40,6 +40,8 @@ function servedPages(): Array<{ url: string; file: string }> {
 }
 
 interface Fixtures {
+  /** Runs before every test: no ICP, privacy or re-score settings left over from an earlier test. */
+  freshSettings: void;
   /** Opens a page at its address and waits until its facts reached the background; returns its tab id. */
   visit(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens the side panel page pinned to a tab, or following a window's active tab. */
@@ -58,6 +60,19 @@ export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
       await ext.close();
     },
     { scope: 'worker' },
+  ],
+  freshSettings: [
+    async ({ ext }, use) => {
+      await ext.worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { sync: { clear(): Promise<void> }; local: { clear(): Promise<void> } } };
+        };
+        await chrome.storage.sync.clear();
+        await chrome.storage.local.clear();
+      });
+      await use();
+    },
+    { auto: true },
   ],
   visit: async ({ ext }, use) => {
     const opened: Page[] = [];

@@ -67,7 +67,11 @@ test('saving from the panel on two pages of the same company keeps one record', 
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('icp-lens');
         open.onsuccess = () => {
-          const request = open.result.transaction('prospects').objectStore('prospects').count();
+          const request = open.result
+            .transaction('prospects')
+            .objectStore('prospects')
+            .index('domain')
+            .count('quarrypeak.com');
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         };
