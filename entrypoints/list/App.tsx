@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { tierName } from '@/components/format';
+import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema } from '@/lib/db/index';
 import { type ListQuery, queryProspectIds } from '@/lib/db/list-query';
 import { deleteProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
@@ -214,6 +215,39 @@ export function App() {
         <button type="button" onClick={() => void exportCsv('salesforce')}>
           Export for Salesforce
         </button>
+        <button
+          type="button"
+          onClick={async () => {
+            const backup = await createBackup(db);
+            download(
+              `icp-lens-backup-${new Date().toISOString().slice(0, 10)}.json`,
+              JSON.stringify(backup),
+              'application/json',
+            );
+            setStatus(`Backed up ${backup.prospects.length} prospects.`);
+          }}
+        >
+          Back up (JSON)
+        </button>
+        <label className="file-button">
+          Restore…
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              try {
+                const report = await restoreBackup(db, JSON.parse(await file.text()));
+                setStatus(
+                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
+                );
+              } catch (error) {
+                setStatus(`Not restored: ${error instanceof Error ? error.message : String(error)}`);
+              }
+            }}
+          />
+        </label>
       </div>
       {chosen.length > 0 && (
         <section className="bulk" aria-label="Bulk actions">

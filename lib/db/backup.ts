@@ -1,0 +1,77 @@
+/**
+ * Full JSON backup of the prospect list, and restore. A backup is validated before anything is written;
+ * restoring merges into the list (one record per company, by domain then LinkedIn slug) and never deletes.
+ */
+import { z } from 'zod';
+import { formatIssues } from '../icp/schema';
+import type { IcpLensDb } from './index';
+import { findProspect } from './prospects';
+import { type Prospect, ProspectSchema } from './schema';
+
+/** The backup file format, version 1. */
+export const BackupSchema = z.object({
+  format: z.literal('icp-lens-backup'),
+  version: z.literal(1),
+  exportedAt: z.number(),
+  prospects: z.array(ProspectSchema).max(500_000),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+/** Every prospect, as a backup document. */
+export async function createBackup(db: IcpLensDb, now = Date.now()): Promise<Backup> {
+  return { format: 'icp-lens-backup', version: 1, exportedAt: now, prospects: await db.prospects.toArray() };
+}
+
+/** What a restore did. */
+export interface RestoreReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Restores a backup into the list. Companies not on the list are added; a company already there keeps the
+ * newer of the two records (by `updatedAt`), and its tier history, tags and sources are united. Nothing on the
+ * list is deleted. Throws, writing nothing, when the document is not a valid backup.
+ */
+export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<RestoreReport> {
+  const parsed = BackupSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new Error(`Not an ICP Lens backup: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`);
+  }
+  return db.transaction('rw', db.prospects, async () => {
+    const report: RestoreReport = { added: 0, updated: 0, unchanged: 0 };
+    for (const incoming of parsed.data.prospects) {
+      const { id: _ignored, ...fields } = incoming;
+      const existing = await findProspect(db, {
+        domain: incoming.domain,
+        linkedinSlug: incoming.linkedinSlug,
+      });
+      if (!existing?.id) {
+        await db.prospects.add(fields as Prospect);
+        report.added++;
+        continue;
+      }
+      const newer =
+        incoming.updatedAt > existing.updatedAt ? { ...existing, ...fields, id: existing.id } : existing;
+      const merged: Prospect = {
+        ...newer,
+        tags: [...new Set([...existing.tags, ...incoming.tags])],
+        sourceUrls: [...new Set([...existing.sourceUrls, ...incoming.sourceUrls])].slice(0, 50),
+        tierHistory: uniteHistory(existing.tierHistory, incoming.tierHistory),
+        savedAt: Math.min(existing.savedAt, incoming.savedAt),
+      };
+      if (JSON.stringify(merged) === JSON.stringify(existing)) report.unchanged++;
+      else {
+        await db.prospects.put(merged);
+        report.updated++;
+      }
+    }
+    return report;
+  });
+}
+
+function uniteHistory(a: Prospect['tierHistory'], b: Prospect['tierHistory']): Prospect['tierHistory'] {
+  const seen = new Map([...a, ...b].map((h) => [`${h.at}|${h.from}|${h.to}|${h.icpVersion}`, h]));
+  return [...seen.values()].sort((x, y) => x.at - y.at).slice(-100);
+}
