@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { CHROME_BUILD, launchWithExtension, ROOT, servePages, waitForReport } from './lib/browser';
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
+import { measureList } from './lib/list-bench';
 
 /** One figure in bench-results.json. */
 interface BenchResult {
@@ -139,6 +140,12 @@ async function main() {
       'ms',
       300,
     );
+
+    const list = await measureList(ext);
+    add('list.first_paint_ms', list.firstPaintMs, 'ms', 300);
+    add('list.filter_ms', list.filterMs, 'ms', 100);
+    add('list.rescore_all_s', list.rescoreAllS, 's', 10);
+    add('list.export_csv_s', list.exportCsvS, 's', 5);
   } finally {
     await ext.close();
   }

@@ -93,7 +93,12 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   const [status, setStatus] = useState('');
-  const ids = useLiveQuery(() => queryProspectIds(db, query), [query]);
+  const ids = useLiveQuery(async () => {
+    const found = await queryProspectIds(db, query);
+    // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
+    performance.mark('icp-lens:list-query');
+    return found;
+  }, [query]);
   const total = useLiveQuery(() => db.prospects.count(), []);
   const counts = useLiveQuery(
     async () =>

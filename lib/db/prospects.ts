@@ -62,7 +62,13 @@ export async function saveProspect(
       sourceUrls: [...new Set([...input.sourceUrls, ...(existing?.sourceUrls ?? [])])].slice(0, 50),
       tier: input.result.tier,
       score: input.result.score,
-      result: input.result,
+      // The list needs statuses and contributions, not the prose: keeping it out keeps 100,000 records light.
+      result: {
+        ...input.result,
+        summary: '',
+        upgrades: [],
+        criteria: input.result.criteria.map((c) => ({ ...c, detail: '', evidence: null })),
+      },
       icpName: input.icp.name,
       icpVersion: input.icp.version,
       industryId: input.facts.industryId?.value ?? null,

@@ -53,7 +53,7 @@ export async function rescoreChunk(
     const chunk = await db.prospects.where('id').above(progress.lastId).limit(size).toArray();
     let { movedUp, movedDown } = progress;
     for (const prospect of chunk) {
-      const result = scoreCompany(prospect.facts, icp);
+      const result = scoreCompany(prospect.facts, icp, { explain: false });
       const moved = result.tier !== prospect.tier;
       if (RANK[result.tier] > RANK[prospect.tier]) movedUp++;
       if (RANK[result.tier] < RANK[prospect.tier]) movedDown++;
