@@ -46,7 +46,7 @@ export async function rescoreChunk(
   db: IcpLensDb,
   icp: Icp,
   progress: RescoreProgress,
-  size = 500,
+  size = 5000,
   now = Date.now(),
 ): Promise<RescoreProgress> {
   return db.transaction('rw', db.prospects, async () => {
