@@ -101,7 +101,10 @@ function SaveBar({ state }: { state: PageState }) {
         aria-keyshortcuts="Alt+Shift+S"
       >
         {state.saved ? 'Update on your list' : `Save to ${tier} list`}
-      </button>
+      </button>{' '}
+      <a className="list-link" href={browser.runtime.getURL('/list.html')} target="_blank" rel="noreferrer">
+        Open the prospect list
+      </a>
       <p role="status" className="muted">
         {message}
       </p>
