@@ -308,8 +308,11 @@ function renderedLines(doc: Document): OwnSiteText['lines'] | undefined {
       .filter(Boolean);
   const region = new Set<string>();
   const blocks = Array.from(doc.querySelectorAll(REGION_SELECTOR)).slice(0, 200);
+  // Document order lists a block before the blocks inside it: comparing with the last block read is enough.
+  let outer: Element | undefined;
   for (const block of blocks) {
-    if (blocks.some((other) => other !== block && other.contains(block))) continue;
+    if (outer?.contains(block)) continue;
+    outer = block;
     for (const line of split(renderedText(block) ?? '').slice(0, 400)) region.add(line);
   }
   const lines: OwnSiteText['lines'] = [];
