@@ -4,6 +4,7 @@ import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
+import { downloadText } from '../download';
 import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
 import './IcpEditor.css';
 
@@ -11,12 +12,11 @@ const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
 
 /** Offers the ICP as a JSON file download. */
 function download(icp: Icp) {
-  const blob = new Blob([`${JSON.stringify(icp, null, 2)}\n`], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${icp.name.replace(/[^\w.-]+/g, '-').toLowerCase()}-v${icp.version}.json`;
-  a.click();
-  URL.revokeObjectURL(a.href);
+  downloadText(
+    `${icp.name.replace(/[^\w.-]+/g, '-').toLowerCase()}-v${icp.version}.json`,
+    `${JSON.stringify(icp, null, 2)}\n`,
+    'application/json',
+  );
 }
 
 function Preview({ current, draft }: { current: Icp; draft: Icp }) {

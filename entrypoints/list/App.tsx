@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema } from '@/lib/db/index';
@@ -14,14 +15,6 @@ import './style.css';
 const db = getDb();
 const STATUSES = ProspectStatusSchema.options;
 const ROW_HEIGHT = 64;
-
-function download(name: string, text: string, type: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
 
 /** One row, loaded when it scrolls into view. */
 function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSelect: (on: boolean) => void }) {
@@ -126,7 +119,7 @@ export function App() {
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     const all = (await db.prospects.bulkGet(ids ?? [])).filter((p): p is Prospect => p !== undefined);
-    download(
+    downloadText(
       `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
       (kind === 'hubspot' ? hubspotCsv : salesforceCsv)(all),
       'text/csv',
@@ -224,7 +217,7 @@ export function App() {
           type="button"
           onClick={async () => {
             const backup = await createBackup(db);
-            download(
+            downloadText(
               `icp-lens-backup-${new Date().toISOString().slice(0, 10)}.json`,
               JSON.stringify(backup),
               'application/json',
