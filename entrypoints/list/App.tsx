@@ -82,7 +82,7 @@ function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSele
 
 /** The prospect list: filter, search, sort, edit, bulk actions, export; virtualised for 100,000 rows. */
 export function App() {
-  const [query, setQuery] = useState<ListQuery>({ sort: 'score' });
+  const [query, setQuery] = useState<ListQuery>({ sort: 'tier' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   const [status, setStatus] = useState('');
@@ -202,6 +202,7 @@ export function App() {
           value={query.sort}
           onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}
         >
+          <option value="tier">Tier</option>
           <option value="score">Score</option>
           <option value="savedAt">Date saved</option>
           <option value="updatedAt">Last updated</option>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
 import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, tierName } from '@/components/format';
@@ -177,6 +178,7 @@ export function App({ target }: { target: URLSearchParams }) {
       <h2 className="section-title">Company facts</h2>
       <FactsTable facts={state.facts} currentUrl={state.url} />
       <SaveBar state={state} />
+      <CompactList listUrl={browser.runtime.getURL('/list.html')} />
       <Footer state={state} />
     </main>
   );

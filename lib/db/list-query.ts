@@ -18,10 +18,12 @@ export interface ListQuery {
   search?: string;
   /** Only prospects whose tier moved with the re-score to this ICP version. */
   movedWithVersion?: number;
-  sort: 'score' | 'savedAt' | 'updatedAt' | 'name';
+  sort: 'tier' | 'score' | 'savedAt' | 'updatedAt' | 'name';
 }
 
 const SORT_INDEX = { score: 'score', savedAt: 'savedAt', updatedAt: 'updatedAt', name: 'nameLower' } as const;
+const TIER_ORDER: Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
+const TIER_RANK: Record<Tier, number> = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
 
 /** Whether a prospect passes the filters the index did not already apply. */
 function passes(p: Prospect, q: ListQuery, indexed: keyof ListQuery | null): boolean {
@@ -66,9 +68,15 @@ export async function queryProspectIds(db: IcpLensDb, q: ListQuery): Promise<num
   } else if (q.tier) {
     collection = db.prospects.where('tier').equals(q.tier);
     indexed = 'tier';
+  } else if (q.sort === 'tier' && q.movedWithVersion === undefined) {
+    // Grouped by tier: one index range per tier, best first, without reading a record.
+    const groups = await Promise.all(
+      TIER_ORDER.map((t) => db.prospects.where('tier').equals(t).primaryKeys()),
+    );
+    return groups.flat() as number[];
   } else {
     // No filter: the sort index gives the order directly, without reading a single record.
-    const ordered = db.prospects.orderBy(SORT_INDEX[q.sort]);
+    const ordered = db.prospects.orderBy(q.sort === 'tier' ? 'score' : SORT_INDEX[q.sort]);
     const ids = (await (q.sort === 'name' ? ordered : ordered.reverse()).primaryKeys()) as number[];
     if (q.movedWithVersion === undefined) return ids;
     collection = db.prospects.toCollection();
@@ -76,9 +84,13 @@ export async function queryProspectIds(db: IcpLensDb, q: ListQuery): Promise<num
   const needsCheck = Object.entries(q).some(([k, v]) => v !== undefined && k !== 'sort' && k !== indexed);
   const matching = needsCheck ? collection.filter((p) => passes(p, q, indexed)) : collection;
   const rows = await matching.toArray();
-  const key = SORT_INDEX[q.sort];
-  rows.sort((a, b) =>
-    key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : (b[key] as number) - (a[key] as number),
-  );
+  if (q.sort === 'tier') {
+    rows.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.score - a.score);
+  } else {
+    const key = SORT_INDEX[q.sort];
+    rows.sort((a, b) =>
+      key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : (b[key] as number) - (a[key] as number),
+    );
+  }
   return rows.map((p) => p.id as number);
 }

@@ -49,6 +49,7 @@ test('saving from the panel on two pages of the same company keeps one record', 
     panel.getByRole('status').filter({ hasText: /Saved to the Tier \d list|Updated on your list/ }),
   ).toBeVisible();
   await expect(panel.getByTestId('saved')).toContainText('On your list');
+  await expect(panel.getByTestId('compact-list')).toContainText('Quarry Peak Logistics');
 
   await ext.context.route('https://www.quarrypeak.com/about', (route) =>
     route.fulfill({
