@@ -1,45 +1,8 @@
 /**
- * Reading stated amounts: money ("US$391.035 billion (2024)", "CA$12.5M", through {@link parseMoney}) and
- * head counts ("51-200 employees", "221,000 (2023)"). Pure; safe in the content script.
+ * Reading stated head counts ("51-200 employees", "221,000 (2023)"). Pure; safe in the content script.
  */
-import { parseMoney } from '../currency';
-import type { Money, Range } from '../schema';
+import type { Range } from '../schema';
 import { parseCount } from '../text';
-
-const SCALES: Record<string, number> = {
-  trillion: 1e12,
-  tn: 1e12,
-  t: 1e12,
-  billion: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  million: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  thousand: 1e3,
-  k: 1e3,
-};
-
-/**
- * Writes "391.035 billion" out as "391035000000". {@link parseMoney} reads a dot followed by three digits
- * as a thousands separator, which is wrong before a scale word; the sites read here (English Wikipedia,
- * Crunchbase) always write a dot as the decimal mark.
- */
-export function expandScaledDecimals(text: string): string {
-  return text.replace(
-    /(\d+)\.(\d+)\s*(trillion|billion|million|thousand|tn|bn|mn|[tbmk])\b/gi,
-    (whole: string, int: string, frac: string, unit: string) => {
-      const scale = SCALES[unit.toLowerCase()];
-      const value = Number(`${int}.${frac}`) * (scale ?? Number.NaN);
-      return Number.isFinite(value) ? String(Math.round(value)) : whole;
-    },
-  );
-}
-
-/** A money text as {@link Money}; "CA$" (Crunchbase's Canadian dollar) is read as CAD, not AUD. */
-export function readMoney(text: string): Money | undefined {
-  return parseMoney(expandScaledDecimals(text.replace(/\bCA\$/g, 'CAD ')));
-}
 
 /** One end of a band: "1,001", "10K", "1.5K" (LinkedIn's top card abbreviates). */
 function bandNumber(digits: string | undefined, unit: string | undefined): number {

@@ -5,10 +5,12 @@
  * and the company name as the page's `<h1>`. The adapter reads the labels first and uses the About card's
  * icons (their `iconkey` names) as a second cue. Structured data (JSON-LD, meta) is read elsewhere.
  */
+
+import { parseMoney } from '../currency';
 import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
 import { cleanText, parseYear, snippet } from '../text';
-import { parseHeadcount, readMoney } from './amounts';
+import { parseHeadcount } from './amounts';
 import { inRelatedList, type LabeledValue, readLabeledValues, visibleLines } from './dom-text';
 import {
   findOwnWebsite,
@@ -269,7 +271,7 @@ export function extractCrunchbase(doc: Document, pageUrl: URL): FactCandidate[] 
   if (type?.type === 'public') add('fundingStage', 'public', type.evidence, 0.85);
   else if (fromType) add('fundingStage', fromType, `Last Funding Type: ${d.lastFundingType}`, 0.85);
   else if (fromStatus) add('fundingStage', fromStatus, `Funding Status: ${d.fundingStatus}`, 0.6);
-  const total = d.totalFunding ? readMoney(d.totalFunding) : undefined;
+  const total = d.totalFunding ? parseMoney(d.totalFunding) : undefined;
   if (total) add('fundingTotal', total, `Total Funding Amount: ${d.totalFunding}`, 0.85);
   if (d.linkedinUrl) add('linkedinUrl', d.linkedinUrl, `LinkedIn: ${d.linkedinUrl}`, 0.85);
   if (d.socialProfiles.length) add('socialProfiles', d.socialProfiles, d.socialProfiles.join(' '), 0.8);

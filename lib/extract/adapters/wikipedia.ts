@@ -4,10 +4,12 @@
  * (`infobox vcard` in 2016, `infobox ib-company vcard` with `infobox-label`/`infobox-data` cells today). The
  * adapter therefore reads rows by their visible label and tells a company from a person by the labels too.
  */
+
+import { parseMoney } from '../currency';
 import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
 import { cleanText, parseYear, snippet } from '../text';
-import { parseHeadcount, readMoney } from './amounts';
+import { parseHeadcount } from './amounts';
 import { visibleLines } from './dom-text';
 import { linkUrl } from './links';
 import { splitLocation } from './location';
@@ -215,7 +217,7 @@ export function extractWikipedia(doc: Document, pageUrl: URL): FactCandidate[] {
   }
 
   const revenue = rowOf('revenue', 'revenues');
-  const money = revenue?.lines[0] ? readMoney(revenue.lines[0]) : undefined;
+  const money = revenue?.lines[0] ? parseMoney(revenue.lines[0]) : undefined;
   if (revenue && money) add('revenue', money, `${revenue.label}: ${revenue.lines.join(', ')}`, 0.85);
 
   const website = rowOf('website', 'url', 'web site');
