@@ -194,10 +194,7 @@ export function App() {
             <option key={s}>{s}</option>
           ))}
         </select>
-        <select
-          aria-label="Industry"
-          onChange={(e) => set({ industryId: e.target.value || undefined })}
-        >
+        <select aria-label="Industry" onChange={(e) => set({ industryId: e.target.value || undefined })}>
           <option value="">Any industry</option>
           {INDUSTRIES.map((industry) => (
             <option key={industry.id} value={industry.id}>
