@@ -98,6 +98,10 @@ export const protocol = {
     z.object({ tabId: z.number().int() }),
     SavedSummarySchema.extend({ created: z.boolean() }),
   ),
+  /** Extension page → background: set (or remove, with null) the rep's team-file address, then sync it. */
+  setTeamIcpUrl: message('extension', z.object({ url: z.string().max(2000).nullable() }), ActiveIcpSchema),
+  /** Extension page → background: check the team file now ("Sync now"); answers the ICP in force after. */
+  syncTeamIcp: message('extension', z.object({}), ActiveIcpSchema),
   /** Extension page → background: forget every remembered page. */
   forgetMemory: message('extension', z.object({}), z.object({ forgotten: z.number() })),
   /** Background → extension pages: a tab's state changed (new page, new ICP). */

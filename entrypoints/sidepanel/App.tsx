@@ -9,7 +9,12 @@ import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
 
-const ICP_SOURCE_LABEL = { default: 'built-in default', user: 'your own ICP' } as const;
+const ICP_SOURCE_LABEL = {
+  default: 'built-in default',
+  user: 'your own ICP',
+  team: 'team ICP',
+  policy: 'set by your organisation',
+} as const;
 
 function hostOf(url: string): string {
   try {
