@@ -237,10 +237,13 @@ describe('background', () => {
 
   it('fetches the team file when the rep sets its address, schedules it hourly, and re-scores', async () => {
     const fetch = vi.fn(
-      async () => new Response(JSON.stringify(onlyUs(4)), { status: 200, headers: { etag: '"a"' } }),
+      async (_url: string, _init?: RequestInit) =>
+        new Response(JSON.stringify(onlyUs(4)), { status: 200, headers: { etag: '"a"' } }),
     );
     vi.stubGlobal('fetch', fetch);
-    onTestFinished(() => vi.unstubAllGlobals());
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
     const active = (await send(
@@ -252,7 +255,11 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
 
     fetch.mockImplementation(async () => new Response(null, { status: 304 }));
-    await fakeBrowser.alarms.onAlarm.trigger({ name: TEAM_SYNC_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: TEAM_SYNC_ALARM,
+      scheduledTime: Date.now(),
+      persistAcrossSessions: true,
+    });
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     expect(fetch.mock.calls[1]?.[1]).toMatchObject({ headers: { 'If-None-Match': '"a"' } });
 
