@@ -17,6 +17,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
   const [url, setUrl] = useState(team?.setBy === 'rep' ? team.url : '');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [permissionNote, setPermissionNote] = useState('');
 
   const run = async (work: () => Promise<ActiveIcp>, done: (a: ActiveIcp) => string) => {
     setBusy(true);
@@ -39,21 +40,21 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
       return;
     }
     // Asked here, inside the click: browsers grant optional permissions only from a user gesture, and
-    // Firefox only before the handler awaits anything.
-    const permission = browser.permissions
+    // Firefox only before the handler awaits anything. The address is saved and checked without waiting for
+    // the answer (the host may allow ICP Lens through CORS anyway); a grant triggers another check.
+    setPermissionNote('');
+    void browser.permissions
       .request({ origins: [originPattern(checked.url)] })
-      .catch(() => false);
-    void run(
-      async () => {
-        const granted = await permission;
-        const next = await sendMessage('setTeamIcpUrl', { url: checked.url.href });
-        if (!granted) {
-          setStatus(
-            `ICP Lens may not read ${checked.url.host} by itself: the file is fetched only if its host sends CORS headers (Access-Control-Allow-Origin).`,
+      .catch(() => false)
+      .then(async (granted) => {
+        if (granted) onChange(await sendMessage('syncTeamIcp', {}));
+        else
+          setPermissionNote(
+            `ICP Lens was not allowed to read ${checked.url.host}: the file can be fetched only if its host sends CORS headers (Access-Control-Allow-Origin).`,
           );
-        }
-        return next;
-      },
+      });
+    void run(
+      () => sendMessage('setTeamIcpUrl', { url: checked.url.href }),
       (next) =>
         next.team?.error
           ? `Saved. The first check failed: ${next.team.error.message}.`
@@ -150,6 +151,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
       <p role="status" className="muted" data-testid="team-status">
         {status}
       </p>
+      {permissionNote && <p className="muted">{permissionNote}</p>}
     </section>
   );
 }
