@@ -16,6 +16,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -105,6 +107,52 @@ test('an ICP set by Chromium policy is in force and locked in the options page',
   await expect(page.getByTestId('icp-locked')).toContainText('Set by your organisation’s policy');
   await expect(page.getByRole('button', { name: 'Edit the ICP' })).toHaveCount(0);
   await expect(page.getByTestId('policy-problems')).toHaveCount(0);
+});
+
+test('a team address set by policy is fetched without any prompt, and a changed policy applies while running', async ({
+  launch,
+  policyFile,
+}) => {
+  test.setTimeout(120_000);
+  // The team file's host, with the CORS headers docs/ADMIN.md asks of it.
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      etag: '"t5"',
+    });
+    res.end(JSON.stringify({ ...ORG_ICP, name: 'Acme team file', version: 5 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const teamIcpUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/icp.json`;
+  try {
+    const ext = await launch({ teamIcpUrl, refreshMinutes: 15 });
+    const page = await ext.context.newPage();
+    await page.goto(ext.pageUrl('options.html'));
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('icp-name')).toContainText('Acme team file v5', { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page.getByTestId('team-url-policy')).toHaveText(teamIcpUrl);
+    await expect(page.getByTestId('team-url')).toHaveCount(0);
+    await expect(page.getByTestId('icp-locked')).toBeVisible();
+    await expect(page.getByTestId('team-checked')).toContainText('checked every 15 minutes');
+
+    // IT pushes a new policy: the ICP itself now. Chromium notices the file change while running.
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        '3rdparty': { extensions: { [EXTENSION_ID]: { icp: JSON.stringify({ ...ORG_ICP, version: 8 }) } } },
+      }),
+    );
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('icp-name')).toContainText('Acme policy ICP v8', { timeout: 1000 });
+    }).toPass({ timeout: 90_000 });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 test('an invalid ICP in the policy is reported by path and the extension keeps working', async ({
