@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_ICP, type Icp } from '@/lib/icp';
+import { DEFAULT_ICP, type Icp, parseIcp, publishIcp } from '@/lib/icp';
 import {
   clearUserIcp,
   IcpLockedError,
@@ -291,5 +293,50 @@ describe('the team sync schedule', () => {
     });
     await Promise.all([sync.sync(), sync.sync()]);
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('publishing and the policy schema', () => {
+  it('publishes the ICP with the next version above the team file’s, dated now, as a valid ICP file', () => {
+    const file = publishIcp(icp('Acme ICP', 3), new Date('2026-11-23T09:00:00Z'), 5);
+    expect(file.icp).toMatchObject({ version: 6, updatedAt: '2026-11-23T09:00:00.000Z' });
+    expect(file.fileName).toBe('acme-icp-v6.team.json');
+    expect(parseIcp(JSON.parse(file.text))).toEqual({ ok: true, icp: file.icp });
+  });
+
+  it('ships a Chrome managed-storage schema naming exactly the settings ICP Lens reads, in types Chrome knows', () => {
+    const schema = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '../../public/managed_schema.json'), 'utf8'),
+    );
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'allowRepOverride',
+      'icp',
+      'refreshMinutes',
+      'teamIcpUrl',
+    ]);
+    const types = Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v]) => [k, (v as { type: string }).type]),
+    );
+    expect(types).toEqual({
+      icp: 'string',
+      teamIcpUrl: 'string',
+      refreshMinutes: 'integer',
+      allowRepOverride: 'boolean',
+    });
+    // What the schema lets through, readPolicy takes.
+    const read = readPolicy({
+      icp: JSON.stringify(icp('Org', 2)),
+      teamIcpUrl: TEAM_URL,
+      refreshMinutes: 30,
+      allowRepOverride: true,
+    });
+    expect(read).toMatchObject({
+      icp: { name: 'Org' },
+      teamIcpUrl: TEAM_URL,
+      refreshMinutes: 30,
+      allowRepOverride: true,
+      problems: [],
+    });
   });
 });
