@@ -82,6 +82,8 @@ export default defineBackground(() => {
     if (alarm.name === TEAM_SYNC_ALARM) void teamSync.sync();
   });
   watchPolicy(() => void teamSync.start({ force: true }));
+  // A browser start checks at once; a service worker woken for anything else checks only when one is due.
+  browser.runtime.onStartup.addListener(() => void teamSync.start({ force: true }));
   void teamSync.start();
 
   const listener = createMessageListener(
@@ -157,9 +159,12 @@ export default defineBackground(() => {
     void service.rescoreAll();
     void rescoreList(null);
   });
-  // A service worker stopped in the middle of a re-score picks it up where it left off.
-  void loadRescore().then((progress) => {
+  // A service worker stopped in the middle of a re-score picks it up where it left off; a list last scored
+  // against another ICP (a policy or team file that changed while the browser was closed) is scored again.
+  void Promise.all([loadRescore(), loadActiveIcp()]).then(([progress, { icp }]) => {
     if (progress && progress.finishedAt === null) void rescoreList(progress);
+    else if (progress && (progress.icpName !== icp.name || progress.icpVersion !== icp.version))
+      void rescoreList(null);
   });
 
   // The keyboard shortcut (manifest `commands`) saves the company in the active tab.

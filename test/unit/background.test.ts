@@ -4,7 +4,14 @@ import background from '@/entrypoints/background';
 import { getDb } from '@/lib/db/index';
 import { DEFAULT_ICP } from '@/lib/icp';
 import type { PageState } from '@/lib/messaging';
-import { loadTeamSync, savePrivacy, saveUserIcp, userIcpItem } from '@/lib/settings';
+import {
+  loadRescore,
+  loadTeamSync,
+  rescoreItem,
+  savePrivacy,
+  saveUserIcp,
+  userIcpItem,
+} from '@/lib/settings';
 import { TEAM_SYNC_ALARM } from '@/lib/team-sync';
 import { loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
 
@@ -233,6 +240,27 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
     await vi.waitFor(async () => expect((await getDb().prospects.toArray())[0]?.tier).toBe('not_a_fit'));
     expect(await tabState(7)).toMatchObject({ icp: { name: 'Only US', version: 3, source: 'policy' } });
+  });
+
+  it('re-scores the list on start when it was last scored against another ICP (changed while closed)', async () => {
+    await rescoreItem.setValue({
+      icpName: 'An ICP since replaced by policy',
+      icpVersion: 4,
+      total: 0,
+      done: 0,
+      movedUp: 0,
+      movedDown: 0,
+      lastId: 0,
+      startedAt: 1,
+      finishedAt: 2,
+    });
+    background.main();
+    await vi.waitFor(async () =>
+      expect(await loadRescore()).toMatchObject({
+        icpName: DEFAULT_ICP.name,
+        icpVersion: DEFAULT_ICP.version,
+      }),
+    );
   });
 
   it('fetches the team file when the rep sets its address, schedules it hourly, and re-scores', async () => {
