@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { publishIcp } from '@/lib/icp';
 import { sendMessage } from '@/lib/messaging';
 import type { ActiveIcp } from '@/lib/settings';
+import { DEFAULT_REFRESH_MINUTES } from '@/lib/settings/precedence';
 import { checkTeamUrl, originPattern } from '@/lib/team-sync';
 import { downloadText } from './download';
 
@@ -116,7 +117,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
             {team.icp
               ? `in use: “${team.icp.name}” v${team.icp.version}, received ${when(team.fetchedAt)}`
               : 'nothing received yet'}
-            {active.policy && ` · checked every ${active.policy.refreshMinutes} minutes`}
+            {` · checked every ${active.policy?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES} minutes`}
           </p>
           {team.error && (
             <p role="alert" data-testid="team-error">
