@@ -71,6 +71,12 @@ const PolicyFieldSchemas = {
 };
 
 /**
+ * The last policy ICP text and what it gave: the background reads the policy for every page report, and
+ * validating a large ICP (thousands of listed domains) takes milliseconds; the text rarely changes.
+ */
+let lastPolicyIcp: { text: string; icp: Icp | null; problems: string[] } | null = null;
+
+/**
  * Reads the managed storage area. Each setting is validated on its own, so an invalid one is reported and
  * left out without dropping the others. `icp` is the ICP file's JSON text (what Chrome's policy schema can carry
  * intact) or, where policies allow objects (Firefox `policies.json`), the ICP object itself.
@@ -79,7 +85,10 @@ export function readPolicy(raw: unknown): ManagedPolicy {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return NO_POLICY;
   const values = raw as Record<string, unknown>;
   const policy: ManagedPolicy = { ...NO_POLICY, problems: [] };
-  if (values.icp !== undefined && values.icp !== null && values.icp !== '') {
+  if (typeof values.icp === 'string' && values.icp === lastPolicyIcp?.text) {
+    if (lastPolicyIcp.icp) policy.icp = lastPolicyIcp.icp;
+    else policy.problems.push(...lastPolicyIcp.problems);
+  } else if (values.icp !== undefined && values.icp !== null && values.icp !== '') {
     let input: unknown = values.icp;
     let jsonProblem: string | null = null;
     if (typeof input === 'string') {
@@ -94,6 +103,9 @@ export function readPolicy(raw: unknown): ManagedPolicy {
       const parsed = parseIcp(input);
       if (parsed.ok) policy.icp = parsed.icp;
       else policy.problems.push(...parsed.problems.slice(0, 5).map((p) => `icp.${p}`));
+    }
+    if (typeof values.icp === 'string') {
+      lastPolicyIcp = { text: values.icp, icp: policy.icp, problems: [...policy.problems] };
     }
   }
   for (const key of ['teamIcpUrl', 'refreshMinutes', 'allowRepOverride'] as const) {
