@@ -14,6 +14,7 @@ import { CHROME_BUILD, launchWithExtension, ROOT, servePages, waitForReport } fr
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
 import { measureList } from './lib/list-bench';
+import { measureTeamSync } from './lib/team-sync-bench';
 
 /** One figure in bench-results.json. */
 interface BenchResult {
@@ -145,6 +146,11 @@ async function main() {
       'ms',
       300,
     );
+
+    // The team ICP file (5,000 listed domains): "Sync now" to its answer, received in full and unchanged (304).
+    const team = await measureTeamSync(ext);
+    add('team_sync.full_ms', team.fullMs, 'ms', 1000);
+    add('team_sync.not_modified_ms', team.notModifiedMs, 'ms', 200);
 
     const list = values['skip-list'] ? null : await measureList(ext);
     if (list) {
