@@ -9,6 +9,7 @@
  * open, and Chromium fetches the file anyway because the extension's content scripts already match every
  * http(s) page).
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Route } from '@playwright/test';
@@ -163,6 +164,18 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   await expect.poll(() => badge(tabId)).toBe('✕');
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('icp-footer')).toContainText('ICP “Acme team ICP” v4 · team ICP');
+
+  // "Publish" downloads the next version, ready to host at the same address.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);
+  expect(download.suggestedFilename()).toBe('acme-team-icp-v5.team.json');
+  const published = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(published).toMatchObject({ name: 'Acme team ICP', version: 5 });
+  expect(Date.now() - Date.parse(published.updatedAt)).toBeLessThan(60_000);
+
+  // Removing the address goes back to the built-in default, and the list is re-scored again.
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
+  await expect.poll(() => badge(tabId)).toBe('T1');
   await page.close();
 });
 
