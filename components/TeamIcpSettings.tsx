@@ -149,9 +149,12 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
         downloads the ICP in force as a team file with the next version number, ready to host (see
         docs/ADMIN.md).
       </p>
-      <p role="status" className="muted" data-testid="team-status">
-        {status}
-      </p>
+      {/* Only while there is something to say: the options page has other status regions, one per section. */}
+      {status && (
+        <p role="status" className="muted" data-testid="team-status">
+          {status}
+        </p>
+      )}
       {permissionNote && <p className="muted">{permissionNote}</p>}
     </section>
   );
