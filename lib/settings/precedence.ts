@@ -241,8 +241,13 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
       };
     }
     if (!parsed.ok && !locked) {
+      const instead = {
+        default: 'the built-in default',
+        team: 'the team ICP',
+        policy: 'your organisation’s ICP',
+      };
       problem = `Your saved ICP could not be read (${parsed.problems.slice(0, 3).join('; ')}); ${
-        org.source === 'default' ? 'the built-in default' : 'your organisation’s ICP'
+        instead[org.source as keyof typeof instead]
       } is in force.`;
     }
   }

@@ -162,6 +162,18 @@ describe('which ICP is in force', () => {
     expect(parsed).toMatchObject({ teamIcpUrl: null, refreshMinutes: null, allowRepOverride: null });
   });
 
+  it('reports a stored ICP of the rep’s that cannot be read, and the team ICP is in force', () => {
+    const active = resolveActiveIcp(
+      inputs({
+        repTeamUrl: TEAM_URL,
+        team: teamState(icp('Team', 5)),
+        user: { name: 'broken', criteria: 'none' },
+      }),
+    );
+    expect(active.source).toBe('team');
+    expect(active.problem).toMatch(/^Your saved ICP could not be read \(.+\); the team ICP is in force\.$/);
+  });
+
   it('reads no policy from an empty or missing managed area', () => {
     expect(readPolicy({})).toEqual(NO_POLICY);
     expect(readPolicy(undefined)).toEqual(NO_POLICY);

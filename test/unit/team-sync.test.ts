@@ -221,6 +221,15 @@ describe('team ICP sync', () => {
     expect(checkTeamUrl('icp.json')).toMatchObject({ ok: false, problem: /not a web address/ });
   });
 
+  it('refuses a 304 when it holds no earlier file (a server answering 304 to anything)', async () => {
+    const { fetch } = fetchAnswering(() => new Response(null, { status: 304 }));
+    const state = await syncTeamIcp(URL_, null, env(fetch));
+    expect(state).toMatchObject({
+      icp: null,
+      error: { message: expect.stringMatching(/304 Not Modified, but no earlier file/) },
+    });
+  });
+
   it('a first attempt that fails has nothing to keep and says so', async () => {
     const { fetch } = fetchAnswering(() => new Response('', { status: 404 }));
     const state = await syncTeamIcp(URL_, null, env(fetch));
