@@ -251,13 +251,7 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
       } is in force.`;
     }
   }
-  if (
-    !problem &&
-    policy.problems.length > 0 &&
-    org.source !== 'policy' &&
-    policy.problems.some((p) => p.startsWith('icp'))
-  )
-    problem = `Your organisation’s policy sets an ICP that cannot be used (${policy.problems.slice(0, 3).join('; ')}).`;
+  // The policy's own problems are listed apart (`policy.problems`): they are for IT, not the rep.
   if (!problem && teamUrl && !fromTeam && org.source === 'default')
     problem = `No team ICP has been received from ${teamUrl.url} yet${team?.error ? `: ${team.error.message}` : '.'}`;
   return { ...common, ...org, problem };
