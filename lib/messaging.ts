@@ -48,7 +48,14 @@ export const PageStateSchema = z.object({
   /** False when the page names no company (the panel says so instead of scoring nothing). */
   hasCompany: z.boolean(),
   result: ScoreResultSchema.nullable(),
-  icp: z.object({ name: z.string(), version: z.number(), source: IcpSourceSchema, updatedAt: z.string() }),
+  icp: z.object({
+    name: z.string(),
+    version: z.number(),
+    source: IcpSourceSchema,
+    updatedAt: z.string(),
+    /** For a team ICP: when the team file was last checked. */
+    checkedAt: z.number().nullable().default(null),
+  }),
   extractMs: z.number(),
   reportedAt: z.number(),
   /** Whether this page was kept in the company memory (not in incognito, unless allowed). */

@@ -281,6 +281,9 @@ describe('background', () => {
     expect(active).toMatchObject({ source: 'team', team: { setBy: 'rep', icp: { version: 4 } } });
     expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 60 });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
+    expect(await tabState(7)).toMatchObject({
+      icp: { name: 'Only US', version: 4, source: 'team', checkedAt: expect.any(Number) },
+    });
 
     fetch.mockImplementation(async () => new Response(null, { status: 304 }));
     await fakeBrowser.alarms.onAlarm.trigger({
