@@ -110,6 +110,8 @@ export default defineBackground(() => {
       },
       saveProspect: ({ tabId }) => service.saveProspect(tabId),
       async setTeamIcpUrl({ url }) {
+        if ((await loadTeamSchedule()).setBy === 'policy')
+          throw new Error('Your organisation’s policy sets the team address; it cannot be changed here.');
         await saveRepTeamUrl(url);
         await teamSync.start({ force: true });
         return loadActiveIcp();

@@ -242,6 +242,17 @@ describe('background', () => {
     expect(await tabState(7)).toMatchObject({ icp: { name: 'Only US', version: 3, source: 'policy' } });
   });
 
+  it('refuses to change a team address the policy sets', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    await fakeBrowser.storage.managed.set({ teamIcpUrl: 'https://hq.acme.test/icp.json' });
+    await expect(
+      send({ type: 'setTeamIcpUrl', payload: { url: 'https://mine.test/icp.json' } }, fromPanel),
+    ).rejects.toThrow(/policy sets the team address/);
+  });
+
   it('re-scores the list on start when it was last scored against another ICP (changed while closed)', async () => {
     await rescoreItem.setValue({
       icpName: 'An ICP since replaced by policy',
