@@ -16,7 +16,18 @@ import type { Page, Route } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import { expect, PAGES, test } from './fixtures';
 
-type Mode = 'ok' | '404' | '500' | 'drop' | 'hang' | 'redirect' | 'not-json' | 'invalid' | 'big' | 'older';
+type Mode =
+  | 'ok'
+  | '404'
+  | '500'
+  | 'drop'
+  | 'hang'
+  | 'redirect'
+  | 'not-json'
+  | 'invalid'
+  | 'big'
+  | 'older'
+  | 'same-version';
 
 const teamIcp = (version: number, extra: object = {}) =>
   JSON.stringify({ ...DEFAULT_ICP, name: 'Acme team ICP', owner: 'Sales Ops', version, ...extra });
@@ -95,6 +106,9 @@ function startServer() {
         return;
       case 'older':
         json(200, teamIcp(2));
+        return;
+      case 'same-version':
+        json(200, teamIcp(3, { description: 'Quietly edited without a new version' }));
         return;
     }
   });
@@ -197,6 +211,7 @@ test('every failure keeps the last good team ICP and shows the error with its ti
     ['invalid', /not a valid ICP: tiers: thresholds must fall/],
     ['big', /too big/],
     ['older', /version 2, older than version 3 in force/],
+    ['same-version', /changed but is still version 3/],
     ['hang', /no answer within 15 s/],
   ];
   for (const [mode, message] of failures) {
