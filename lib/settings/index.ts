@@ -222,11 +222,6 @@ export async function clearUserIcp(): Promise<void> {
     await storage.removeItem(chunkKey(i));
 }
 
-/** Calls back whenever the stored ICP changes. */
-export function watchIcp(callback: () => void): () => void {
-  return userIcpItem.watch(callback);
-}
-
 /** Calls back whenever the enterprise policy changes (an administrator pushed a new one). */
 export function watchPolicy(callback: () => void): () => void {
   const listener = (_changes: unknown, area: string) => {
