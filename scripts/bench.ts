@@ -22,6 +22,7 @@ import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
 import { measureContentScriptHeap } from './lib/heap-bench';
 import { measureList } from './lib/list-bench';
+import { measureTeamSync } from './lib/team-sync-bench';
 
 /** One figure in bench-results.json. */
 interface BenchResult {
@@ -166,6 +167,11 @@ async function main() {
       .map((s) => ({ url: s.url, file: path.join(ROOT, 'test/fixtures/samples', s.file) }));
     await servePages(ext.context, samples);
     add('content_script.heap_kb', await measureContentScriptHeap(ext, samples), 'kB', 1024);
+
+    // The team ICP file (5,000 listed domains): "Sync now" to its answer, received in full and unchanged (304).
+    const team = await measureTeamSync(ext);
+    add('team_sync.full_ms', team.fullMs, 'ms', 1000);
+    add('team_sync.not_modified_ms', team.notModifiedMs, 'ms', 200);
 
     const list = values['skip-list'] ? null : await measureList(ext);
     if (list) {
