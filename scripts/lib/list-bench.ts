@@ -4,6 +4,7 @@
  * page (same origin), with records shaped like the ones the panel saves.
  */
 
+import type { Page } from 'playwright-core';
 import { IcpLensDb } from '../../lib/db/index';
 import { saveProspect } from '../../lib/db/prospects';
 import { mergeCandidates } from '../../lib/extract/merge';
@@ -64,14 +65,22 @@ const SEED_SCRIPT = `async ({ template, count }) => {
   db.close();
 }`;
 
+/**
+ * Adds `count` prospects to the extension's database through one of its pages (the list page: same origin),
+ * each shaped like a real save of the Lumenfold sample, with names, domains, tiers and scores varied.
+ */
+export async function seedProspects(page: Page, count: number): Promise<void> {
+  const template = await templateProspect();
+  // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
+  await page.evaluate(`(${SEED_SCRIPT})(${JSON.stringify({ template, count })})`);
+}
+
 /** Measures the list with `count` prospects. */
 export async function measureList(ext: ExtensionBrowser, count = 100_000): Promise<ListFigures> {
-  const template = await templateProspect();
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('list.html'));
   await page.getByTestId('list-total').waitFor();
-  // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
-  await page.evaluate(`(${SEED_SCRIPT})(${JSON.stringify({ template, count })})`);
+  await seedProspects(page, count);
 
   await page.reload();
   await page.getByTestId('prospect-row').first().waitFor({ timeout: 60_000 });
