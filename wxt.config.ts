@@ -10,9 +10,15 @@ export default defineConfig({
     name: 'ICP Lens',
     description:
       'See how well the company on the page fits your Ideal Customer Profile. Local, explainable, private.',
-    // `storage` keeps the ICP and per-tab facts; nothing else is needed to read pages (the content script's
-    // match patterns) or to show the verdict (action badge, side panel).
-    permissions: ['storage'],
+    // `storage` keeps the ICP and per-tab facts; the content script's match patterns read pages, and the action
+    // badge and side panel show the verdict. `scripting` lets the background read technology signals (script
+    // addresses, globals, cookie names) in a page's main world, where the page's globals live
+    // (lib/techno/collect.ts); it shows no install warning of its own.
+    permissions: ['storage', 'scripting'],
+    // executeScript needs host access to the tab. These are the very patterns the content scripts already match
+    // (entrypoints/content.ts: http://*/* and https://*/*), so Chrome's install warning ("read and change your
+    // data on all websites") is the same one the extension already shows: nothing new is asked of the rep.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'ICP Lens: show fit for this company' },
     commands: {
       'save-prospect': {

@@ -15,6 +15,7 @@ import {
   watchIcp,
 } from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
+import { collectorArgs, collectPageSignals } from '@/lib/techno/index';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -44,6 +45,17 @@ export default defineBackground(() => {
           created,
         };
       },
+    },
+    // Technology signals are read in the page's main world (its globals are invisible to content scripts), by
+    // a function that only reads; no message channel a page could use to forge an answer.
+    async collectSignals(tabId) {
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        world: 'MAIN',
+        func: collectPageSignals,
+        args: collectorArgs(),
+      });
+      return injection?.result;
     },
     async setBadge(tabId, badge) {
       try {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ProspectStatusSchema } from './db/schema';
 import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
 import { ScoreResultSchema } from './icp/result-schema';
+import { DetectionSchema } from './techno/schema';
 import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
 
@@ -50,6 +51,8 @@ export const PageStateSchema = z.object({
   result: ScoreResultSchema.nullable(),
   icp: z.object({ name: z.string(), version: z.number(), source: IcpSourceSchema, updatedAt: z.string() }),
   extractMs: z.number(),
+  /** Technologies detected on this page, each with the signals that showed it. */
+  technologies: z.array(DetectionSchema).default([]),
   reportedAt: z.number(),
   /** Whether this page was kept in the company memory (not in incognito, unless allowed). */
   remembered: z.boolean(),

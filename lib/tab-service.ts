@@ -12,6 +12,7 @@ import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
+import { detectFromCollected, technologiesApply, technologiesCandidate } from './techno/index';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
 
@@ -44,6 +45,11 @@ export interface TabServiceDeps {
     find(facts: CompanyFacts): Promise<SavedSummary | null>;
     save(input: ProspectInput): Promise<SavedSummary & { created: boolean }>;
   };
+  /**
+   * Reads the technology signals of the top frame of a tab, in the page's main world (see lib/techno/collect.ts);
+   * the answer is unknown until validated. Absent: no technology detection (tests that do not need it).
+   */
+  collectSignals?(tabId: number): Promise<unknown>;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   notify(state: TabState): Promise<void>;
   notifyCleared(tabId: number): Promise<void>;
@@ -70,6 +76,31 @@ function withoutHash(url: string): string {
 
 function linkedinSlug(facts: CompanyFacts): string | null {
   return /\/company\/([^/?#]+)/.exec(facts.linkedinUrl?.value ?? '')?.[1] ?? null;
+}
+
+/**
+ * Adds the technologies detected in a tab's page to its extract: the detections with their evidence, and a
+ * `technologies` fact candidate. Only the background detects: whatever a content script claimed is dropped.
+ */
+async function withTechnologies(
+  extract: PageExtract,
+  tabId: number,
+  collect: TabServiceDeps['collectSignals'],
+): Promise<PageExtract> {
+  const { technologies: _claimed, ...rest } = extract;
+  const own = { ...rest, candidates: rest.candidates.filter((c) => c.field !== 'technologies') };
+  if (!collect || !technologiesApply(extract.url, extract.pageRole)) return own;
+  const started = performance.now();
+  const collected = await collect(tabId).catch(() => null);
+  const detected = detectFromCollected(collected, extract.url);
+  if (!detected) return own;
+  const ms = performance.now() - started;
+  const candidate = technologiesCandidate(detected);
+  return {
+    ...own,
+    candidates: candidate ? [...own.candidates, candidate].slice(-500) : own.candidates,
+    technologies: { detected, ms },
+  };
 }
 
 /** The badge that sums up a tab state, or null when the page shows no company. */
@@ -135,6 +166,7 @@ export function createTabService(deps: TabServiceDeps) {
         updatedAt: active.icp.updatedAt,
       },
       extractMs: extract.ms,
+      technologies: extract.technologies?.detected ?? [],
       reportedAt: stored.reportedAt,
       remembered,
       saved: hasCompany ? await deps.prospects.find(facts) : null,
@@ -176,7 +208,7 @@ export function createTabService(deps: TabServiceDeps) {
 
     /** A content script reported its page: remember it, merge it with the company's other pages, score it. */
     async reportPage(tabId: number, sent: PageExtract, incognito: boolean): Promise<TabState> {
-      const extract = completeExtract(sent);
+      const extract = await withTechnologies(completeExtract(sent), tabId, deps.collectSignals);
       const stored: StoredPage = { tabId, extract, paused: null, incognito, reportedAt: deps.now() };
       await deps.pages.set(stored);
       await purgeExpired();

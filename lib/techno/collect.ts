@@ -1,0 +1,134 @@
+/**
+ * The function the background runs in a page's main world (`scripting.executeScript({world: 'MAIN', func})`)
+ * to read technology signals. It only reads and returns plain, bounded data (addresses, names, which of the
+ * given globals and selectors exist); it evaluates no page code and reads no cookie or meta values beyond
+ * what the fingerprints compare (cookie names only). Whatever it returns is validated in the background, as a
+ * page could tamper with the built-ins it calls.
+ *
+ * It must be self-contained: `executeScript` sends its source text, so it may use nothing from its module
+ * (and, for Playwright's `evaluate` in the command-line tools, no named inner functions).
+ */
+import type { PageSignals } from './types';
+
+/** Per-list caps, so a huge page returns a bounded answer. */
+export const COLLECT_LIMITS = {
+  urls: 400,
+  links: 300,
+  inlineScripts: 60,
+  inlineChars: 100_000,
+  meta: 200,
+  cookies: 100,
+  urlChars: 500,
+} as const;
+
+/** Reads the page's technology signals; `globals` and `selectors` are the fingerprints' fixed lists. */
+export function collectPageSignals(
+  globals: string[],
+  selectors: string[],
+  limits: typeof COLLECT_LIMITS,
+): PageSignals {
+  const cap = (list: Iterable<string>, max: number): string[] => {
+    const out = new Set<string>();
+    for (const item of list) {
+      if (out.size >= max) break;
+      if (typeof item === 'string' && item && item.length <= limits.urlChars) out.add(item);
+    }
+    return [...out];
+  };
+  const web = (url: string) => url.startsWith('http:') || url.startsWith('https:') || url.startsWith('//');
+
+  const scriptEls = Array.from(document.scripts);
+  const scripts = cap(
+    scriptEls.map((s) => s.src).filter(web),
+    limits.urls,
+  );
+  const stylesheets = cap(
+    Array.from(document.querySelectorAll<HTMLLinkElement>('link[href]'))
+      .filter((l) => /(?:^|\s)(?:stylesheet|preload|modulepreload)(?:\s|$)/i.test(l.rel))
+      .map((l) => l.href)
+      .filter(web),
+    limits.urls,
+  );
+  const iframes = cap(
+    Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[src]'))
+      .map((f) => f.src)
+      .filter(web),
+    limits.urls,
+  );
+  const resources = cap(
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter(web),
+    limits.urls,
+  );
+
+  // Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...).
+  const inlineFound: string[] = [];
+  const address = /(?:https?:)?\/\/(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:\/[^\s"'`<>\\)]{0,200})?/gi;
+  for (const s of scriptEls.slice(0, limits.inlineScripts)) {
+    if (s.src || (s.type && !/javascript|module|^text\/babel$/i.test(s.type))) continue;
+    const text = (s.textContent ?? '').slice(0, limits.inlineChars).replaceAll('\\/', '/');
+    for (const m of text.matchAll(address)) {
+      inlineFound.push(m[0]);
+      if (inlineFound.length >= limits.urls) break;
+    }
+    if (inlineFound.length >= limits.urls) break;
+  }
+
+  const links = cap(
+    Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))
+      .slice(0, 3000)
+      .filter((a) => (a.protocol === 'https:' || a.protocol === 'http:') && a.hostname !== location.hostname)
+      .map((a) => a.href),
+    limits.links,
+  );
+
+  const meta: Array<[string, string]> = [];
+  for (const m of Array.from(document.querySelectorAll('meta')).slice(0, limits.meta)) {
+    const name = m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('http-equiv');
+    const content = m.getAttribute('content');
+    if (name && content !== null) meta.push([name.toLowerCase().slice(0, 100), content.slice(0, 300)]);
+  }
+
+  let cookieText = '';
+  try {
+    cookieText = document.cookie;
+  } catch {
+    // A sandboxed document has no cookies to read.
+  }
+  const cookies = cap(
+    cookieText
+      .split(';')
+      .map((c) => c.split('=')[0]?.trim() ?? '')
+      .filter(Boolean),
+    limits.cookies,
+  );
+
+  // Own properties only, read through their descriptors: no getter of the page runs.
+  const present = globals.filter((name) => {
+    const d = Object.getOwnPropertyDescriptor(window, name);
+    return d !== undefined && (d.get !== undefined || d.value !== undefined);
+  });
+  const dom = selectors.filter((selector) => {
+    try {
+      return document.querySelector(selector) !== null;
+    } catch {
+      return false;
+    }
+  });
+
+  return {
+    url: location.href,
+    scripts,
+    stylesheets,
+    iframes,
+    resources,
+    inline: cap(inlineFound, limits.urls),
+    links,
+    meta,
+    cookies,
+    globals: present,
+    dom,
+  };
+}
