@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { ProspectStatusSchema } from './db/schema';
 import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
 import { ScoreResultSchema } from './icp/result-schema';
-import { DetectionSchema } from './techno/schema';
 import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
+import { DetectionSchema } from './techno/schema';
 
 /** A page that contributed to a company's profile. */
 export const SourcePageSchema = z.object({

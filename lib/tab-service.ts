@@ -12,9 +12,9 @@ import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
-import { detectFromCollected, technologiesApply, technologiesCandidate } from './techno/index';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
+import { detectFromCollected, technologiesApply, technologiesCandidate } from './techno/index';
 
 /** The badge for a tab; `null` clears it. */
 export interface Badge {

@@ -114,6 +114,11 @@ function matching(p: Prospect): string {
     .join('; ');
 }
 
+/** The technologies detected on the company's site, as one cell ("HubSpot; Shopify"). */
+function technologies(p: Prospect): string {
+  return (p.facts.technologies?.value ?? []).join('; ');
+}
+
 function revenueUsd(p: Prospect): number | '' {
   return p.facts.revenueUsd?.value.min ?? '';
 }
@@ -145,6 +150,7 @@ export function hubspotCsv(prospects: Prospect[]): string {
       Notes: p.notes,
       Tags: p.tags.join('; '),
       'LinkedIn company page': p.facts.linkedinUrl?.value ?? '',
+      'Technologies (detected)': technologies(p),
     })),
   );
 }
@@ -169,6 +175,7 @@ export function salesforceCsv(prospects: Prospect[]): string {
       'ICP Matching Criteria': matching(p),
       'Prospect Status': p.status,
       Notes: p.notes,
+      'Technologies (detected)': technologies(p),
     })),
   );
 }

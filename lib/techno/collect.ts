@@ -38,10 +38,7 @@ export function collectPageSignals(
   const web = (url: string) => url.startsWith('http:') || url.startsWith('https:') || url.startsWith('//');
 
   const scriptEls = Array.from(document.scripts);
-  const scripts = cap(
-    scriptEls.map((s) => s.src).filter(web),
-    limits.urls,
-  );
+  const scripts = cap(scriptEls.map((s) => s.src).filter(web), limits.urls);
   const stylesheets = cap(
     Array.from(document.querySelectorAll<HTMLLinkElement>('link[href]'))
       .filter((l) => /(?:^|\s)(?:stylesheet|preload|modulepreload)(?:\s|$)/i.test(l.rel))
@@ -55,13 +52,10 @@ export function collectPageSignals(
       .filter(web),
     limits.urls,
   );
-  const resources = cap(
-    performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .filter(web),
-    limits.urls,
-  );
+  // A page can replace what it likes in its own world: read what is there, never trust its shape.
+  const timing =
+    typeof performance.getEntriesByType === 'function' ? performance.getEntriesByType('resource') : [];
+  const resources = cap(timing.map((e) => e.name).filter(web), limits.urls);
 
   // Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...).
   const inlineFound: string[] = [];

@@ -208,7 +208,11 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Microsoft Dynamics 365 Marketing',
     category: 'marketing-automation',
-    urls: ['mktdplp102cdn.azureedge.net', 'cxppusa1formui01cdnsa01-endpoint.azureedge.net', 'assets.mkt.dynamics.com'],
+    urls: [
+      'mktdplp102cdn.azureedge.net',
+      'cxppusa1formui01cdnsa01-endpoint.azureedge.net',
+      'assets.mkt.dynamics.com',
+    ],
     globals: ['MsCrmMkt'],
     docs: 'Dynamics 365 Customer Insights marketing forms loader (MsCrmMkt, mkt.dynamics.com)',
   },
@@ -446,7 +450,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'PostHog',
     category: 'analytics',
-    urls: ['app.posthog.com', 'us.i.posthog.com', 'eu.i.posthog.com', 'us-assets.i.posthog.com', 'eu-assets.i.posthog.com'],
+    urls: [
+      'app.posthog.com',
+      'us.i.posthog.com',
+      'eu.i.posthog.com',
+      'us-assets.i.posthog.com',
+      'eu-assets.i.posthog.com',
+    ],
     globals: ['posthog'],
     cookies: ['ph_*'],
     docs: 'PostHog snippet (us-assets.i.posthog.com/static/array.js, ph_ cookies)',
@@ -1322,7 +1332,11 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'commercetools',
     category: 'ecommerce',
-    urls: ['api.commercetools.com', 'api.europe-west1.gcp.commercetools.com', 'api.us-central1.gcp.commercetools.com'],
+    urls: [
+      'api.commercetools.com',
+      'api.europe-west1.gcp.commercetools.com',
+      'api.us-central1.gcp.commercetools.com',
+    ],
     docs: 'commercetools API endpoints called from headless storefronts',
   },
   {
@@ -1482,7 +1496,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Drupal',
     category: 'cms',
-    paths: ['/sites/default/files/', '/sites/all/', '/core/misc/drupal.js', '/misc/drupal.js', '/core/assets/vendor/'],
+    paths: [
+      '/sites/default/files/',
+      '/sites/all/',
+      '/core/misc/drupal.js',
+      '/misc/drupal.js',
+      '/core/assets/vendor/',
+    ],
     meta: ['generator=Drupal'],
     globals: ['Drupal', 'drupalSettings'],
     dom: ['script[data-drupal-selector="drupal-settings-json"]', '[data-drupal-link-system-path]'],
@@ -1565,7 +1585,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Webflow',
     category: 'cms',
-    urls: ['assets.website-files.com', 'uploads-ssl.webflow.com', 'cdn.prod.website-files.com', 'assets-global.website-files.com', 'd3e54v103j8qbb.cloudfront.net'],
+    urls: [
+      'assets.website-files.com',
+      'uploads-ssl.webflow.com',
+      'cdn.prod.website-files.com',
+      'assets-global.website-files.com',
+      'd3e54v103j8qbb.cloudfront.net',
+    ],
     meta: ['generator=Webflow'],
     globals: ['Webflow'],
     dom: ['html[data-wf-page]', 'html[data-wf-site]'],
@@ -1582,7 +1608,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Squarespace',
     category: 'cms',
-    urls: ['static1.squarespace.com', 'assets.squarespace.com', 'images.squarespace-cdn.com', 'static.squarespace.com'],
+    urls: [
+      'static1.squarespace.com',
+      'assets.squarespace.com',
+      'images.squarespace-cdn.com',
+      'static.squarespace.com',
+    ],
     globals: ['Squarespace', 'SQUARESPACE_ROLLUPS'],
     docs: 'Squarespace sites (static1.squarespace.com, images.squarespace-cdn.com, Static.SQUARESPACE_CONTEXT)',
   },
@@ -1736,7 +1767,11 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Elementor',
     category: 'cms-plugin',
-    paths: ['/wp-content/plugins/elementor/', '/wp-content/plugins/elementor-pro/', '/wp-content/uploads/elementor/'],
+    paths: [
+      '/wp-content/plugins/elementor/',
+      '/wp-content/plugins/elementor-pro/',
+      '/wp-content/uploads/elementor/',
+    ],
     meta: ['generator=Elementor'],
     globals: ['elementorFrontend', 'elementorFrontendConfig'],
     implies: ['WordPress'],
@@ -2144,7 +2179,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'OneTrust',
     category: 'consent',
-    urls: ['cdn.cookielaw.org', 'optanon.blob.core.windows.net', 'cookie-cdn.cookiepro.com', 'geolocation.onetrust.com'],
+    urls: [
+      'cdn.cookielaw.org',
+      'optanon.blob.core.windows.net',
+      'cookie-cdn.cookiepro.com',
+      'geolocation.onetrust.com',
+    ],
     globals: ['OneTrust', 'OptanonWrapper', 'Optanon'],
     cookies: ['OptanonConsent', 'OptanonAlertBoxClosed'],
     docs: 'OneTrust cookie consent (cdn.cookielaw.org/scripttemplates/otSDKStub.js, OptanonConsent cookie)',
@@ -2415,7 +2455,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'jQuery',
     category: 'js-library',
-    urls: ['code.jquery.com', 'ajax.googleapis.com/ajax/libs/jquery/', 'cdnjs.cloudflare.com/ajax/libs/jquery/', 'cdn.jsdelivr.net/npm/jquery'],
+    urls: [
+      'code.jquery.com',
+      'ajax.googleapis.com/ajax/libs/jquery/',
+      'cdnjs.cloudflare.com/ajax/libs/jquery/',
+      'cdn.jsdelivr.net/npm/jquery',
+    ],
     paths: ['/jquery.js', '/jquery.min.js', '/jquery-1.', '/jquery-2.', '/jquery-3.', '/jquery/jquery'],
     globals: ['jQuery'],
     docs: 'jQuery (the jQuery global and its files: jquery.min.js, code.jquery.com)',
@@ -2431,8 +2476,18 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Bootstrap',
     category: 'js-library',
-    urls: ['maxcdn.bootstrapcdn.com/bootstrap', 'stackpath.bootstrapcdn.com/bootstrap', 'cdn.jsdelivr.net/npm/bootstrap@'],
-    paths: ['/bootstrap.min.css', '/bootstrap.min.js', '/bootstrap.bundle.min.js', '/bootstrap.css', '/bootstrap.js'],
+    urls: [
+      'maxcdn.bootstrapcdn.com/bootstrap',
+      'stackpath.bootstrapcdn.com/bootstrap',
+      'cdn.jsdelivr.net/npm/bootstrap@',
+    ],
+    paths: [
+      '/bootstrap.min.css',
+      '/bootstrap.min.js',
+      '/bootstrap.bundle.min.js',
+      '/bootstrap.css',
+      '/bootstrap.js',
+    ],
     docs: 'Bootstrap (bootstrap.min.css/js files and BootstrapCDN/jsDelivr addresses)',
   },
   {
@@ -2446,7 +2501,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Font Awesome',
     category: 'fonts',
-    urls: ['kit.fontawesome.com', 'use.fontawesome.com', 'ka-f.fontawesome.com', 'maxcdn.bootstrapcdn.com/font-awesome', 'cdnjs.cloudflare.com/ajax/libs/font-awesome/'],
+    urls: [
+      'kit.fontawesome.com',
+      'use.fontawesome.com',
+      'ka-f.fontawesome.com',
+      'maxcdn.bootstrapcdn.com/font-awesome',
+      'cdnjs.cloudflare.com/ajax/libs/font-awesome/',
+    ],
     paths: ['/font-awesome.min.css', '/fontawesome-all.min.css', '/fontawesome.min.css'],
     globals: ['FontAwesome', 'FontAwesomeKitConfig'],
     docs: 'Font Awesome kits and CDN (kit.fontawesome.com, use.fontawesome.com, font-awesome.min.css)',
@@ -2626,7 +2687,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Amazon S3',
     category: 'hosting',
-    urls: ['s3.amazonaws.com', 's3-eu-west-1.amazonaws.com', 's3.eu-central-1.amazonaws.com', 's3.us-east-1.amazonaws.com', 's3.us-west-2.amazonaws.com'],
+    urls: [
+      's3.amazonaws.com',
+      's3-eu-west-1.amazonaws.com',
+      's3.eu-central-1.amazonaws.com',
+      's3.us-east-1.amazonaws.com',
+      's3.us-west-2.amazonaws.com',
+    ],
     docs: 'Amazon S3 bucket addresses (*.s3.amazonaws.com) for the site assets',
   },
   {
@@ -2744,7 +2811,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'reCAPTCHA',
     category: 'security',
-    urls: ['www.google.com/recaptcha/api.js', 'www.google.com/recaptcha/api2', 'www.gstatic.com/recaptcha', 'www.recaptcha.net/recaptcha'],
+    urls: [
+      'www.google.com/recaptcha/api.js',
+      'www.google.com/recaptcha/api2',
+      'www.gstatic.com/recaptcha',
+      'www.recaptcha.net/recaptcha',
+    ],
     globals: ['grecaptcha'],
     dom: ['.g-recaptcha', '.grecaptcha-badge'],
     docs: 'Google reCAPTCHA (google.com/recaptcha/api.js, g-recaptcha widget, grecaptcha)',
@@ -2752,7 +2824,11 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'reCAPTCHA Enterprise',
     category: 'security',
-    urls: ['www.google.com/recaptcha/enterprise.js', 'www.google.com/recaptcha/enterprise', 'recaptchaenterprise.googleapis.com'],
+    urls: [
+      'www.google.com/recaptcha/enterprise.js',
+      'www.google.com/recaptcha/enterprise',
+      'recaptchaenterprise.googleapis.com',
+    ],
     docs: 'reCAPTCHA Enterprise (google.com/recaptcha/enterprise.js)',
   },
   {
@@ -2798,7 +2874,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'YouTube',
     category: 'video',
-    urls: ['www.youtube.com/embed', 'www.youtube-nocookie.com/embed', 'www.youtube.com/iframe_api', 's.ytimg.com'],
+    urls: [
+      'www.youtube.com/embed',
+      'www.youtube-nocookie.com/embed',
+      'www.youtube.com/iframe_api',
+      's.ytimg.com',
+    ],
     globals: ['YT', 'onYouTubeIframeAPIReady'],
     docs: 'YouTube embedded player and IFrame API (youtube.com/embed, youtube-nocookie.com)',
   },
@@ -2903,7 +2984,12 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Algolia',
     category: 'search',
-    urls: ['algolia.net', 'algolianet.com', 'cdn.jsdelivr.net/npm/algoliasearch', 'cdn.jsdelivr.net/npm/instantsearch.js'],
+    urls: [
+      'algolia.net',
+      'algolianet.com',
+      'cdn.jsdelivr.net/npm/algoliasearch',
+      'cdn.jsdelivr.net/npm/instantsearch.js',
+    ],
     globals: ['algoliasearch', 'instantsearch'],
     docs: 'Algolia search API hosts (*-dsn.algolia.net) and InstantSearch',
   },

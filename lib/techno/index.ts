@@ -7,11 +7,16 @@ import { platformOf } from '../extract/platforms';
 import type { FactCandidate, PageRole } from '../extract/schema';
 import { COLLECT_LIMITS } from './collect';
 import { FINGERPRINTS } from './fingerprints';
-import { type CompiledFingerprints, collectorRequest, compileFingerprints, detectTechnologies } from './match';
+import {
+  type CompiledFingerprints,
+  collectorRequest,
+  compileFingerprints,
+  detectTechnologies,
+} from './match';
 import { PageSignalsSchema } from './schema';
 import type { Detection } from './types';
 
-export { collectPageSignals, COLLECT_LIMITS } from './collect';
+export { COLLECT_LIMITS, collectPageSignals } from './collect';
 export { FINGERPRINTS } from './fingerprints';
 export { compileFingerprints, detectTechnologies } from './match';
 export type { Detection, Fingerprint, PageSignals, TechCategory } from './types';

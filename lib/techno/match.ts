@@ -162,9 +162,11 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   }
   for (const cookie of signals.cookies) {
     for (const tech of compiled.cookies.get(cookie) ?? []) hit(tech, 'cookie', cookie);
-    for (const { prefix, tech } of compiled.cookiePrefixes) if (cookie.startsWith(prefix)) hit(tech, 'cookie', cookie);
+    for (const { prefix, tech } of compiled.cookiePrefixes)
+      if (cookie.startsWith(prefix)) hit(tech, 'cookie', cookie);
   }
-  for (const name of signals.globals) for (const tech of compiled.globals.get(name) ?? []) hit(tech, 'global', name);
+  for (const name of signals.globals)
+    for (const tech of compiled.globals.get(name) ?? []) hit(tech, 'global', name);
   for (const selector of signals.dom)
     for (const tech of compiled.selectors.get(selector) ?? []) hit(tech, 'dom', selector);
 

@@ -3,7 +3,7 @@
  * tamper with the built-ins it calls) and the detections kept with a page's report.
  */
 import { z } from 'zod';
-import { type TechCategory, TECH_CATEGORIES } from './types';
+import { TECH_CATEGORIES, type TechCategory } from './types';
 
 const address = z.string().max(500);
 const name = z.string().max(200);
