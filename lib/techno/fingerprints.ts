@@ -1233,7 +1233,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     globals: ['Shopify', 'ShopifyAnalytics'],
     cookies: ['_shopify_y', '_shopify_s', 'cart_sig', 'secure_customer_sig'],
     meta: ['shopify-checkout-api-token', 'shopify-digital-wallet'],
-    dom: ['link[href*="cdn.shopify.com"]', 'script#shopify-features'],
+    dom: ['script#shopify-features'],
     docs: 'Shopify storefronts: assets on cdn.shopify.com, the Shopify global, shopify-* meta tags and documented cookies',
   },
   {

@@ -114,16 +114,23 @@ function hostRules(map: Map<string, UrlRule[]>, host: string, path: string): num
 }
 
 const MAX_EVIDENCE = 3;
+const MAX_KINDS = 5;
 const MAX_SHOWN = 160;
 
-/** Runs the lookups over a page's signals; each technology once, with up to three pieces of evidence. */
+/** Runs the lookups over a page's signals; each technology once, with a few pieces of evidence of each kind. */
 export function detectTechnologies(signals: PageSignals, compiled: CompiledFingerprints): Detection[] {
   const evidence = new Map<number, string[]>();
   const hit = (tech: number, kind: SignalKind, what: string) => {
     const list = evidence.get(tech);
     const line = `${kind} ${what.length > MAX_SHOWN ? `${what.slice(0, MAX_SHOWN)}…` : what}`;
     if (!list) evidence.set(tech, [line]);
-    else if (list.length < MAX_EVIDENCE && !list.includes(line)) list.push(line);
+    else if (list.includes(line)) return;
+    // A few of any kind, and beyond that one of each other kind (a script, then also the global it set).
+    else if (
+      list.length < MAX_EVIDENCE ||
+      (list.length < MAX_KINDS && !list.some((l) => l.startsWith(`${kind} `)))
+    )
+      list.push(line);
   };
 
   const urlLists: Array<[SignalKind, string[]]> = [
