@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { updateTechnologiesDoc } from '@/lib/techno/doc';
 import {
   compileFingerprints,
   detectFromCollected,
@@ -348,5 +351,13 @@ describe('from collected signals to the page', () => {
       snippet: 'HubSpot: script https://js.hs-scripts.com/1.js',
     });
     expect(technologiesCandidate([])).toBeNull();
+  });
+});
+
+describe('docs/TECHNOLOGIES.md', () => {
+  it('lists every fingerprint as the generator writes it (run `npm run -s techno-doc` after a change)', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/TECHNOLOGIES.md'), 'utf8');
+    expect(updateTechnologiesDoc(doc, FINGERPRINTS)).toBe(doc);
+    for (const f of FINGERPRINTS) expect(doc).toContain(`| ${f.name.replace(/\|/g, '\\|')} |`);
   });
 });
