@@ -18,6 +18,8 @@ export const COLLECT_LIMITS = {
   inlineChars: 100_000,
   meta: 200,
   cookies: 100,
+  comments: 40,
+  commentChars: 300,
   urlChars: 500,
 } as const;
 
@@ -112,6 +114,13 @@ export function collectPageSignals(
     }
   });
 
+  const comments: string[] = [];
+  const walker = document.createNodeIterator(document, NodeFilter.SHOW_COMMENT);
+  for (let node = walker.nextNode(); node && comments.length < limits.comments; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim();
+    if (text) comments.push(text.slice(0, limits.commentChars));
+  }
+
   return {
     url: location.href,
     scripts,
@@ -124,5 +133,6 @@ export function collectPageSignals(
     cookies,
     globals: present,
     dom,
+    comments,
   };
 }

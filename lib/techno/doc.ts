@@ -17,6 +17,7 @@ const KINDS: Array<[keyof Fingerprint, string]> = [
   ['cookies', 'cookie'],
   ['meta', 'meta'],
   ['dom', 'markup'],
+  ['comments', 'comment'],
 ];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -47,7 +48,9 @@ export function renderTechnologiesDoc(fingerprints: readonly Fingerprint[]): str
       const signals = kinds
         .map(([key, label]) => `${label}: ${code(f[key] as readonly string[])}`)
         .join('; ');
-      const implies = f.implies?.length ? `; implies ${f.implies.join(', ')}` : '';
+      const implies =
+        (f.implies?.length ? `; implies ${f.implies.join(', ')}` : '') +
+        (f.replaces?.length ? `; reported instead of ${f.replaces.join(', ')}` : '');
       lines.push(`| ${cell(f.name)} | ${evidence} | ${signals}${implies} | ${cell(f.docs)} |`);
     }
   }

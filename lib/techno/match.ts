@@ -27,6 +27,8 @@ export interface CompiledFingerprints {
   cookiePrefixes: Array<{ prefix: string; tech: number }>;
   globals: Map<string, number[]>;
   selectors: Map<string, number[]>;
+  /** Lower-cased comment fragments and their technology (a short list, checked with `includes`). */
+  comments: Array<{ text: string; tech: number }>;
   byName: Map<string, number>;
 }
 
@@ -57,6 +59,7 @@ export function compileFingerprints(fingerprints: readonly Fingerprint[]): Compi
     cookiePrefixes: [],
     globals: new Map(),
     selectors: new Map(),
+    comments: [],
     byName: new Map(),
   };
   fingerprints.forEach((fp, tech) => {
@@ -75,6 +78,7 @@ export function compileFingerprints(fingerprints: readonly Fingerprint[]): Compi
     }
     for (const name of fp.globals ?? []) push(compiled.globals, name, tech);
     for (const selector of fp.dom ?? []) push(compiled.selectors, selector, tech);
+    for (const text of fp.comments ?? []) compiled.comments.push({ text: text.toLowerCase(), tech });
   });
   const fragments = [...compiled.pathTechs.keys()].sort((a, b) => b.length - a.length);
   if (fragments.length > 0) compiled.pathPattern = new RegExp(fragments.map(escapeLiteral).join('|'), 'g');
@@ -177,6 +181,11 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   for (const selector of signals.dom)
     for (const tech of compiled.selectors.get(selector) ?? []) hit(tech, 'dom', selector);
 
+  for (const comment of signals.comments) {
+    const lower = comment.toLowerCase();
+    for (const { text, tech } of compiled.comments) if (lower.includes(text)) hit(tech, 'comment', comment);
+  }
+
   // What a detected technology always runs on (a WordPress plugin → WordPress).
   const queue = [...evidence.keys()];
   while (queue.length > 0) {
@@ -187,6 +196,14 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
       if (implied === undefined || evidence.has(implied)) continue;
       evidence.set(implied, [`implied by ${fp.name}`]);
       queue.push(implied);
+    }
+  }
+
+  // A more specific edition is reported instead of the general one.
+  for (const tech of [...evidence.keys()]) {
+    for (const name of compiled.fingerprints[tech]?.replaces ?? []) {
+      const general = compiled.byName.get(name);
+      if (general !== undefined) evidence.delete(general);
     }
   }
 

@@ -21,6 +21,7 @@ export const PageSignalsSchema = z.object({
   cookies: z.array(name).max(100),
   globals: z.array(name).max(1000),
   dom: z.array(z.string().max(300)).max(1000),
+  comments: z.array(z.string().max(300)).max(40),
 });
 
 /** One detected technology with what showed it. */

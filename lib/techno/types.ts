@@ -63,8 +63,12 @@ export interface Fingerprint {
   meta?: readonly string[];
   /** CSS selectors of markup the vendor's embed or the platform writes. */
   dom?: readonly string[];
+  /** Text the product writes into an HTML comment about itself (case-insensitive substring). */
+  comments?: readonly string[];
   /** Technologies this one always runs on (WooCommerce → WordPress). */
   implies?: readonly string[];
+  /** Editions this one is a more specific form of: reported instead of them (reCAPTCHA Enterprise → reCAPTCHA). */
+  replaces?: readonly string[];
   /** Where the evidence is public: the vendor's install or developer documentation, in a few words. */
   docs: string;
 }
@@ -89,6 +93,8 @@ export interface PageSignals {
   globals: string[];
   /** The asked-for selectors that match. */
   dom: string[];
+  /** The first HTML comments of the document (products that sign their output: "optimized with …"). */
+  comments: string[];
 }
 
 /** Which kind of signal matched. */
@@ -103,6 +109,7 @@ export type SignalKind =
   | 'cookie'
   | 'global'
   | 'dom'
+  | 'comment'
   | 'implied';
 
 /** A detected technology with what showed it (the first few signals, e.g. "script https://js.hs-scripts.com/1.js"). */

@@ -36,6 +36,7 @@ const EMPTY: PageSignals = {
   cookies: [],
   globals: [],
   dom: [],
+  comments: [],
 };
 
 describe('the fingerprint set', () => {
@@ -70,7 +71,9 @@ describe('the fingerprint set', () => {
   it('gives every technology a known category, at least one signal and where its evidence is documented', () => {
     for (const f of FINGERPRINTS) {
       expect(Object.keys(TECH_CATEGORIES), f.name).toContain(f.category);
-      const signals = [f.urls, f.paths, f.links, f.globals, f.cookies, f.meta, f.dom].flatMap((s) => s ?? []);
+      const signals = [f.urls, f.paths, f.links, f.globals, f.cookies, f.meta, f.dom, f.comments].flatMap(
+        (s) => s ?? [],
+      );
       expect(signals.length, f.name).toBeGreaterThan(0);
       expect(f.docs.length, f.name).toBeGreaterThan(10);
     }
@@ -85,7 +88,8 @@ describe('the fingerprint set', () => {
 
   it('implies only technologies it knows', () => {
     const known = new Set(FINGERPRINTS.map((f) => f.name));
-    for (const f of FINGERPRINTS) for (const name of f.implies ?? []) expect(known, f.name).toContain(name);
+    for (const f of FINGERPRINTS)
+      for (const name of [...(f.implies ?? []), ...(f.replaces ?? [])]) expect(known, f.name).toContain(name);
   });
 
   it('has only selectors a browser accepts', () => {
@@ -270,6 +274,37 @@ describe('CMS, site builders and plugins', () => {
   });
 });
 
+describe('plugins that sign their output', () => {
+  it('finds Yoast SEO from the comment older versions write', () => {
+    const html =
+      '<head><!-- This site is optimized with the Yoast SEO plugin v8.1 - https://yoast.com/wordpress/plugins/seo/ --></head>';
+    expect(detect(html).find((d) => d.name === 'Yoast SEO')?.evidence[0]).toMatch(
+      /^comment This site is optimized with the Yoast SEO plugin v8\.1/,
+    );
+  });
+
+  it('does not take a comment that only names a tool for the tool', () => {
+    expect(names('<!-- Google Tag Manager --><!-- Yoast would be nice here -->')).toEqual([]);
+  });
+});
+
+describe('editions', () => {
+  it('reports reCAPTCHA Enterprise instead of reCAPTCHA when the Enterprise script is there', () => {
+    const html =
+      '<script src="https://www.google.com/recaptcha/enterprise.js?render=x"></script><div class="grecaptcha-badge"></div>';
+    expect(names(html)).toEqual(['reCAPTCHA Enterprise']);
+    expect(names('<div class="g-recaptcha" data-sitekey="x"></div>')).toEqual(['reCAPTCHA']);
+  });
+
+  it('finds Segment served from a custom proxy host by its documented path', () => {
+    expect(
+      names(
+        '<script src="https://d2dq2ahtl5zl1z.cloudfront.net/analytics.js/v1/KEY/analytics.min.js"></script>',
+      ),
+    ).toEqual(['Segment']);
+  });
+});
+
 describe('recruiting and scheduling', () => {
   it('finds the ATS from the careers links a site makes', () => {
     expect(names('<a href="https://boards.greenhouse.io/acme">Open roles</a>')).toEqual(['Greenhouse']);
@@ -304,9 +339,8 @@ describe('frameworks and hosting', () => {
     expect(names('<script src="https://d2wy8f7a9ursnm.cloudfront.net/v7/bugsnag.min.js"></script>')).toEqual([
       'Bugsnag',
     ]);
-    expect(names('<script src="https://d1abc2def3.cloudfront.net/app.js"></script>')).toEqual([
-      'Amazon CloudFront',
-    ]);
+    // A file on a generic CDN or storage host says nothing about who runs it.
+    expect(names('<script src="https://d1abc2def3.cloudfront.net/app.js"></script>')).toEqual([]);
   });
 
   it('finds jQuery from the copy WordPress ships', () => {
