@@ -75,6 +75,15 @@ describe('the main-world signal collector', () => {
     expect(signals.dom).toHaveLength(2);
   });
 
+  it('reads the first HTML comments, trimmed and bounded', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `<!-- note ${i} -->`).join('');
+    const signals = collectFrom(
+      `<head><!--  Performance optimized by W3 Total Cache  --></head><body>${many}</body>`,
+    );
+    expect(signals.comments[0]).toBe('Performance optimized by W3 Total Cache');
+    expect(signals.comments).toHaveLength(COLLECT_LIMITS.comments);
+  });
+
   it('bounds every list on a huge page', () => {
     const many = Array.from(
       { length: 450 },
