@@ -14,7 +14,7 @@ import type { CompanyFacts, PageExtract } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
-import { detectFromCollected, technologiesApply, technologiesCandidate } from './techno/index';
+import { detectFromCollected, fingerprints, technologiesApply, technologiesCandidate } from './techno/index';
 
 /** The badge for a tab; `null` clears it. */
 export interface Badge {
@@ -92,14 +92,15 @@ async function withTechnologies(
   if (!collect || !technologiesApply(extract.url, extract.pageRole)) return own;
   const started = performance.now();
   const collected = await collect(tabId).catch(() => null);
-  const detected = detectFromCollected(collected, extract.url);
-  if (!detected) return own;
+  const found = detectFromCollected(collected, extract.url);
+  if (!found) return own;
+  const { detected, pageMs, matchMs } = found;
   const ms = performance.now() - started;
   const candidate = technologiesCandidate(detected);
   return {
     ...own,
     candidates: candidate ? [...own.candidates, candidate].slice(-500) : own.candidates,
-    technologies: { detected, ms },
+    technologies: { detected, ms, pageMs, matchMs },
   };
 }
 
@@ -118,6 +119,8 @@ export function badgeFor(state: TabState): Badge | null {
 /** Creates the background's tab service. */
 export function createTabService(deps: TabServiceDeps) {
   let lastPurge = 0;
+  // Compile the fingerprints when the background starts, not on the first page it is asked about.
+  if (deps.collectSignals) fingerprints();
 
   /** Whether a tab's page may go into the company memory. */
   async function mayRemember(stored: StoredPage): Promise<boolean> {

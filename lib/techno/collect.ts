@@ -29,6 +29,7 @@ export function collectPageSignals(
   selectors: string[],
   limits: typeof COLLECT_LIMITS,
 ): PageSignals {
+  const started = performance.now();
   const cap = (list: Iterable<string>, max: number): string[] => {
     const out = new Set<string>();
     for (const item of list) {
@@ -134,5 +135,6 @@ export function collectPageSignals(
     globals: present,
     dom,
     comments,
+    ms: performance.now() - started,
   };
 }

@@ -56,10 +56,15 @@ const documentOf = (url: string) => url.split('#')[0];
  * Matches what the collector returned for a page; null when it is not valid signals of that page (the tab
  * moved on, or the page tampered with the answer's shape).
  */
-export function detectFromCollected(collected: unknown, pageUrl: string): Detection[] | null {
+export function detectFromCollected(
+  collected: unknown,
+  pageUrl: string,
+): { detected: Detection[]; pageMs: number; matchMs: number } | null {
+  const started = performance.now();
   const signals = PageSignalsSchema.safeParse(collected);
   if (!signals.success || documentOf(signals.data.url) !== documentOf(pageUrl)) return null;
-  return detectTechnologies(signals.data, fingerprints());
+  const detected = detectTechnologies(signals.data, fingerprints());
+  return { detected, pageMs: signals.data.ms, matchMs: performance.now() - started };
 }
 
 /** The `technologies` fact candidate for a page's detections (null when nothing was detected). */

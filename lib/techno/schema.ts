@@ -22,6 +22,7 @@ export const PageSignalsSchema = z.object({
   globals: z.array(name).max(1000),
   dom: z.array(z.string().max(300)).max(1000),
   comments: z.array(z.string().max(300)).max(40),
+  ms: z.number().nonnegative().finite(),
 });
 
 /** One detected technology with what showed it. */
@@ -36,5 +37,8 @@ export const TechnoReportSchema = z.object({
   detected: z.array(DetectionSchema).max(500),
   /** Milliseconds from asking the page for its signals to the matched result. */
   ms: z.number().nonnegative(),
+  /** Of which: the collector inside the page, and the matching in the background. */
+  pageMs: z.number().nonnegative().optional(),
+  matchMs: z.number().nonnegative().optional(),
 });
 export type TechnoReport = z.infer<typeof TechnoReportSchema>;

@@ -95,6 +95,8 @@ export interface PageSignals {
   dom: string[];
   /** The first HTML comments of the document (products that sign their output: "optimized with …"). */
   comments: string[];
+  /** Milliseconds the collector took inside the page. */
+  ms: number;
 }
 
 /** Which kind of signal matched. */

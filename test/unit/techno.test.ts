@@ -37,6 +37,7 @@ const EMPTY: PageSignals = {
   globals: [],
   dom: [],
   comments: [],
+  ms: 0,
 };
 
 describe('the fingerprint set', () => {
@@ -355,7 +356,7 @@ describe('from collected signals to the page', () => {
       '<script src="https://js.hs-scripts.com/1.js"></script>',
       'https://www.acme.example/a#top',
     );
-    expect(detectFromCollected(signals, 'https://www.acme.example/a')?.map((d) => d.name)).toEqual([
+    expect(detectFromCollected(signals, 'https://www.acme.example/a')?.detected.map((d) => d.name)).toEqual([
       'HubSpot',
     ]);
     expect(detectFromCollected(signals, 'https://www.acme.example/b')).toBeNull();
