@@ -16,6 +16,10 @@ export const COLLECT_LIMITS = {
   links: 300,
   inlineScripts: 60,
   inlineChars: 100_000,
+  /** All inline scripts together. */
+  inlineTotalChars: 400_000,
+  anchors: 3000,
+  domElements: 300,
   meta: 200,
   cookies: 100,
   comments: 40,
@@ -63,9 +67,15 @@ export function collectPageSignals(
   // Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...).
   const inlineFound: string[] = [];
   const address = /(?:https?:)?\/\/(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:\/[^\s"'`<>\\)]{0,200})?/gi;
-  for (const s of scriptEls.slice(0, limits.inlineScripts)) {
+  let inlineScripts = 0;
+  let inlineBudget = limits.inlineTotalChars;
+  for (const s of scriptEls) {
     if (s.src || (s.type && !/javascript|module|^text\/babel$/i.test(s.type))) continue;
-    const text = (s.textContent ?? '').slice(0, limits.inlineChars).replaceAll('\\/', '/');
+    if (++inlineScripts > limits.inlineScripts || inlineBudget <= 0) break;
+    const text = (s.textContent ?? '')
+      .slice(0, Math.min(limits.inlineChars, inlineBudget))
+      .replaceAll('\\/', '/');
+    inlineBudget -= text.length;
     for (const m of text.matchAll(address)) {
       inlineFound.push(m[0]);
       if (inlineFound.length >= limits.urls) break;
@@ -73,10 +83,11 @@ export function collectPageSignals(
     if (inlineFound.length >= limits.urls) break;
   }
 
+  // Only absolute links can be off-site; the address is resolved for those alone.
   const links = cap(
-    Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))
-      .slice(0, 3000)
-      .filter((a) => (a.protocol === 'https:' || a.protocol === 'http:') && a.hostname !== location.hostname)
+    Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="http"], a[href^="//"]'))
+      .slice(0, limits.anchors)
+      .filter((a) => a.hostname !== location.hostname && (a.protocol === 'https:' || a.protocol === 'http:'))
       .map((a) => a.href),
     limits.links,
   );
@@ -107,19 +118,35 @@ export function collectPageSignals(
     const d = Object.getOwnPropertyDescriptor(window, name);
     return d !== undefined && (d.get !== undefined || d.value !== undefined);
   });
-  const dom = selectors.filter((selector) => {
-    try {
-      return document.querySelector(selector) !== null;
-    } catch {
-      return false;
+  // One pass over the document for all selectors; only the elements it finds are tested one selector at a time.
+  let dom: string[] = [];
+  try {
+    const found = new Set<string>();
+    const matched = document.querySelectorAll(selectors.join(','));
+    for (let i = 0; i < matched.length && i < limits.domElements && found.size < selectors.length; i++) {
+      const el = matched[i] as Element;
+      for (const selector of selectors) if (!found.has(selector) && el.matches(selector)) found.add(selector);
     }
-  });
+    dom = selectors.filter((selector) => found.has(selector));
+  } catch {
+    // A selector this browser does not know spoils the list: test them one by one.
+    dom = selectors.filter((selector) => {
+      try {
+        return document.querySelector(selector) !== null;
+      } catch {
+        return false;
+      }
+    });
+  }
 
+  // Products sign their output at the top level: in the head, or before or after the page's markup.
   const comments: string[] = [];
-  const walker = document.createNodeIterator(document, NodeFilter.SHOW_COMMENT);
-  for (let node = walker.nextNode(); node && comments.length < limits.comments; node = walker.nextNode()) {
-    const text = (node.nodeValue ?? '').trim();
-    if (text) comments.push(text.slice(0, limits.commentChars));
+  for (const parent of [document, document.documentElement, document.head, document.body]) {
+    for (const node of Array.from(parent?.childNodes ?? [])) {
+      if (node.nodeType !== 8 || comments.length >= limits.comments) continue;
+      const text = (node.nodeValue ?? '').trim();
+      if (text) comments.push(text.slice(0, limits.commentChars));
+    }
   }
 
   return {
