@@ -114,29 +114,50 @@ export function collectPageSignals(
   );
 
   // Own properties only, read through their descriptors: no getter of the page runs.
+  const own = Object.prototype.hasOwnProperty;
   const present = globals.filter((name) => {
+    if (!own.call(window, name)) return false;
     const d = Object.getOwnPropertyDescriptor(window, name);
     return d !== undefined && (d.get !== undefined || d.value !== undefined);
   });
-  // One pass over the document for all selectors; only the elements it finds are tested one selector at a time.
-  let dom: string[] = [];
+  // Selectors by cost: an id is a lookup, a tag narrows to few elements (scripts, forms, custom elements), and
+  // the rest (classes, attributes) share one pass over the document; only what it finds is tested one by one.
+  const dom: string[] = [];
+  const byTag = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const selector of selectors) {
+    const id = /^#([\w-]+)$/.exec(selector)?.[1];
+    const tag = /^([a-z][\w-]*)(?=[[.#]|$)/i.exec(selector)?.[1]?.toLowerCase();
+    if (id !== undefined) {
+      if (document.getElementById(id)) dom.push(selector);
+    } else if (tag === 'html') {
+      if (document.documentElement.matches(selector)) dom.push(selector);
+    } else if (tag !== undefined) byTag.set(tag, [...(byTag.get(tag) ?? []), selector]);
+    else rest.push(selector);
+  }
+  for (const [tag, list] of byTag) {
+    const elements = Array.from(document.getElementsByTagName(tag)).slice(0, limits.domElements);
+    for (const selector of list) {
+      if (elements.some((el) => el.matches(selector))) dom.push(selector);
+    }
+  }
   try {
     const found = new Set<string>();
-    const matched = document.querySelectorAll(selectors.join(','));
-    for (let i = 0; i < matched.length && i < limits.domElements && found.size < selectors.length; i++) {
+    const matched = rest.length > 0 ? document.querySelectorAll(rest.join(',')) : [];
+    for (let i = 0; i < matched.length && i < limits.domElements && found.size < rest.length; i++) {
       const el = matched[i] as Element;
-      for (const selector of selectors) if (!found.has(selector) && el.matches(selector)) found.add(selector);
+      for (const selector of rest) if (!found.has(selector) && el.matches(selector)) found.add(selector);
     }
-    dom = selectors.filter((selector) => found.has(selector));
+    dom.push(...rest.filter((selector) => found.has(selector)));
   } catch {
     // A selector this browser does not know spoils the list: test them one by one.
-    dom = selectors.filter((selector) => {
+    for (const selector of rest) {
       try {
-        return document.querySelector(selector) !== null;
+        if (document.querySelector(selector) !== null) dom.push(selector);
       } catch {
-        return false;
+        // Not a selector here.
       }
-    });
+    }
   }
 
   // Products sign their output at the top level: in the head, or before or after the page's markup.
