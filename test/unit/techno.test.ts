@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toOutputFacts } from '@/lib/extract/output-format';
 import { updateTechnologiesDoc } from '@/lib/techno/doc';
 import {
   compileFingerprints,
@@ -386,6 +387,23 @@ describe('from collected signals to the page', () => {
       snippet: 'HubSpot: script https://js.hs-scripts.com/1.js',
     });
     expect(technologiesCandidate([])).toBeNull();
+  });
+});
+
+describe('the batch extraction output', () => {
+  it('fills technologies with the detected names, and [] when none were detected', () => {
+    const extract = {
+      url: 'https://www.acme.example/',
+      title: 'Acme',
+      pageRole: 'profile' as const,
+      pageRoleReason: 'home page',
+      candidates: [],
+      ms: 1,
+    };
+    const candidate = technologiesCandidate(detect('<script src="https://js.hs-scripts.com/1.js"></script>'));
+    if (!candidate) throw new Error('no candidate');
+    expect(toOutputFacts({ ...extract, candidates: [candidate] }).technologies).toEqual(['HubSpot']);
+    expect(toOutputFacts(extract).technologies).toEqual([]);
   });
 });
 
