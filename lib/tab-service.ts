@@ -65,6 +65,8 @@ const BADGES = {
 } as const;
 
 const DAY_MS = 86_400_000;
+/** How long the page's main world may take to answer the technology collector. */
+const COLLECT_TIMEOUT_MS = 2000;
 /** Expired pages are purged at most this often. */
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -91,7 +93,15 @@ async function withTechnologies(
   const own = { ...rest, candidates: rest.candidates.filter((c) => c.field !== 'technologies') };
   if (!collect || !technologiesApply(extract.url, extract.pageRole)) return own;
   const started = performance.now();
-  const collected = await collect(tabId).catch(() => null);
+  // A page busy in its main world must not hold up its own report: no answer in time, no technologies.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const collected = await Promise.race([
+    collect(tabId).catch(() => null),
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), COLLECT_TIMEOUT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
   const found = detectFromCollected(collected, extract.url);
   if (!found) return own;
   const { detected, pageMs, matchMs } = found;

@@ -308,6 +308,25 @@ describe('background: technologies', () => {
     expect(state?.result?.criteria[0]).toMatchObject({ id: 'stack', status: 'match' });
   });
 
+  it('reports the page without technologies when its main world does not answer in time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      executeScript.mockImplementation(() => new Promise(() => {}));
+      const entry = SAMPLES.find((s) => s.file === 'brambleworks-home.html');
+      if (!entry) throw new Error('sample');
+      tabs.set(5, entry);
+      const extract = sampleExtract('brambleworks-home.html');
+      const sent = send({ type: 'reportPage', payload: extract }, fromTab(5, extract.url));
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(await sent).toEqual({ accepted: true });
+      const state = await tabState(5);
+      expect(state?.facts.name?.value).toBe('Brambleworks Outfitters');
+      expect(state?.technologies).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reads no technologies on a platform page: its scripts are the platform’s', async () => {
     const state = await open(6, 'quarry-peak-linkedin.html');
     expect(executeScript).not.toHaveBeenCalled();
