@@ -1300,7 +1300,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Squarespace Commerce',
     category: 'ecommerce',
-    dom: ['[data-commerce-product-id]', '.sqs-add-to-cart-button'],
+    dom: ['.sqs-add-to-cart-button'],
     implies: ['Squarespace'],
     docs: 'Squarespace commerce blocks (sqs-add-to-cart-button)',
   },
@@ -1908,7 +1908,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'forms',
     urls: ['embed.typeform.com', 'form.typeform.com'],
     links: ['typeform.com/to/', 'form.typeform.com'],
-    dom: ['[data-tf-widget]', '[data-tf-popup]', '[data-tf-live]'],
     docs: 'Typeform embed SDK (embed.typeform.com/next/embed.js, data-tf-* attributes)',
   },
   {
@@ -1978,15 +1977,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     urls: ['assets.calendly.com'],
     links: ['calendly.com'],
     globals: ['Calendly'],
-    dom: ['.calendly-inline-widget', '[data-calendly]'],
-    docs: 'Calendly embed (assets.calendly.com/assets/external/widget.js, calendly-inline-widget) and booking links',
+    docs: 'Calendly embed (assets.calendly.com/assets/external/widget.js) and booking links',
   },
   {
     name: 'HubSpot Meetings',
     category: 'scheduling',
     urls: ['static.hsappstatic.net/MeetingsEmbed'],
     links: ['meetings.hubspot.com'],
-    dom: ['.meetings-iframe-container'],
     docs: 'HubSpot Meetings embed (MeetingsEmbed script, meetings-iframe-container) and meetings.hubspot.com links',
   },
   {
@@ -2350,7 +2347,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     urls: ['unpkg.com/react@', 'cdnjs.cloudflare.com/ajax/libs/react/', 'cdn.jsdelivr.net/npm/react@'],
     paths: ['/react.production.min.js', '/react-dom.production.min.js'],
     globals: ['React'],
-    dom: ['[data-reactroot]', '[data-reactid]'],
+    dom: ['[data-reactroot]'],
     docs: 'React (data-reactroot markup of server-rendered React, the React UMD build and global)',
   },
   {
@@ -2423,7 +2420,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'framework',
     paths: ['/_app/immutable/'],
     globals: ['__sveltekit_dev'],
-    dom: ['[data-sveltekit-preload-data]', '[data-sveltekit-reload]'],
+    dom: ['[data-sveltekit-preload-data]'],
     implies: ['Svelte'],
     docs: 'SvelteKit (/_app/immutable/ chunks, data-sveltekit-* attributes)',
   },
@@ -2462,7 +2459,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'js-library',
     urls: ['unpkg.com/htmx.org', 'cdn.jsdelivr.net/npm/htmx.org'],
     globals: ['htmx'],
-    dom: ['[hx-get]', '[hx-post]', '[data-hx-get]'],
+    dom: ['[hx-get]'],
     docs: 'htmx (hx-get/hx-post attributes, the htmx global)',
   },
   {
@@ -2784,8 +2781,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       'www.recaptcha.net/recaptcha',
     ],
     globals: ['grecaptcha'],
-    dom: ['.g-recaptcha', '.grecaptcha-badge'],
-    docs: 'Google reCAPTCHA (google.com/recaptcha/api.js, g-recaptcha widget, grecaptcha)',
+    docs: 'Google reCAPTCHA (google.com/recaptcha/api.js, www.gstatic.com/recaptcha, the grecaptcha global)',
   },
   {
     name: 'reCAPTCHA Enterprise',
@@ -2803,7 +2799,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'security',
     urls: ['js.hcaptcha.com', 'hcaptcha.com/1/api.js', 'newassets.hcaptcha.com'],
     globals: ['hcaptcha'],
-    dom: ['.h-captcha'],
     docs: 'hCaptcha (js.hcaptcha.com/1/api.js, h-captcha widget)',
   },
   {
@@ -2811,7 +2806,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'security',
     urls: ['challenges.cloudflare.com/turnstile'],
     globals: ['turnstile'],
-    dom: ['.cf-turnstile'],
     implies: ['Cloudflare'],
     docs: 'Cloudflare Turnstile (challenges.cloudflare.com/turnstile/v0/api.js, cf-turnstile widget)',
   },
@@ -2819,7 +2813,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Friendly Captcha',
     category: 'security',
     urls: ['cdn.jsdelivr.net/npm/friendly-challenge', 'api.friendlycaptcha.com'],
-    dom: ['.frc-captcha'],
     docs: 'Friendly Captcha widget (frc-captcha, friendly-challenge package)',
   },
   {
@@ -2861,7 +2854,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'video',
     urls: ['fast.wistia.com', 'fast.wistia.net', 'embed-ssl.wistia.com'],
     globals: ['Wistia', '_wq'],
-    dom: ['.wistia_embed'],
     docs: 'Wistia embeds (fast.wistia.com/assets/external/E-v1.js, wistia_embed)',
   },
   {
@@ -2897,7 +2889,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'reviews',
     urls: ['widget.trustpilot.com', 'invitejs.trustpilot.com'],
     globals: ['Trustpilot'],
-    dom: ['.trustpilot-widget'],
     docs: 'Trustpilot TrustBox (widget.trustpilot.com/bootstrap/v5/tp.widget.bootstrap.min.js, trustpilot-widget)',
   },
   {

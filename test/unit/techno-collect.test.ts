@@ -70,8 +70,8 @@ describe('the main-world signal collector', () => {
   });
 
   it('tests every fingerprint selector without throwing and reports the ones present', () => {
-    const signals = collectFrom('<div id="___gatsby"><div class="g-recaptcha"></div></div>');
-    expect(signals.dom).toEqual(expect.arrayContaining(['#___gatsby', '.g-recaptcha']));
+    const signals = collectFrom('<div id="___gatsby"><div class="vc_row"></div></div>');
+    expect(signals.dom).toEqual(expect.arrayContaining(['#___gatsby', '.vc_row']));
     expect(signals.dom).toHaveLength(2);
   });
 

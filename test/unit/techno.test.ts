@@ -293,9 +293,11 @@ describe('plugins that sign their output', () => {
 describe('editions', () => {
   it('reports reCAPTCHA Enterprise instead of reCAPTCHA when the Enterprise script is there', () => {
     const html =
-      '<script src="https://www.google.com/recaptcha/enterprise.js?render=x"></script><div class="grecaptcha-badge"></div>';
+      '<script src="https://www.google.com/recaptcha/enterprise.js?render=x"></script><script src="https://www.gstatic.com/recaptcha/releases/x5W/recaptcha__en.js"></script>';
     expect(names(html)).toEqual(['reCAPTCHA Enterprise']);
-    expect(names('<div class="g-recaptcha" data-sitekey="x"></div>')).toEqual(['reCAPTCHA']);
+    expect(names('<script src="https://www.google.com/recaptcha/api.js" async defer></script>')).toEqual([
+      'reCAPTCHA',
+    ]);
   });
 
   it('finds Segment served from a custom proxy host by its documented path', () => {
