@@ -18,6 +18,8 @@ export const COLLECT_LIMITS = {
   inlineChars: 100_000,
   /** All inline scripts together. */
   inlineTotalChars: 400_000,
+  /** "//" positions examined in inline scripts, all together. */
+  inlineProbes: 5000,
   anchors: 3000,
   domElements: 300,
   meta: 200,
@@ -66,7 +68,9 @@ export function collectPageSignals(
 
   // Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...).
   const inlineFound: string[] = [];
-  const address = /(?:https?:)?\/\/(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:\/[^\s"'`<>\\)]{0,200})?/gi;
+  // Found with indexOf (native) and read with a sticky pattern at each "//": no pattern runs over whole scripts.
+  const address = /\/\/(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:\/[^\s"'`<>\\)]{0,200})?/iy;
+  let probes = limits.inlineProbes;
   let inlineScripts = 0;
   let inlineBudget = limits.inlineTotalChars;
   for (const s of scriptEls) {
@@ -76,8 +80,16 @@ export function collectPageSignals(
       .slice(0, Math.min(limits.inlineChars, inlineBudget))
       .replaceAll('\\/', '/');
     inlineBudget -= text.length;
-    for (const m of text.matchAll(address)) {
-      inlineFound.push(m[0]);
+    for (let at = text.indexOf('//'); at >= 0 && probes-- > 0; at = text.indexOf('//', at + 2)) {
+      address.lastIndex = at;
+      const m = address.exec(text);
+      if (!m) continue;
+      const scheme = text.startsWith('https:', at - 6)
+        ? 'https:'
+        : text.startsWith('http:', at - 5)
+          ? 'http:'
+          : '';
+      inlineFound.push(scheme + m[0]);
       if (inlineFound.length >= limits.urls) break;
     }
     if (inlineFound.length >= limits.urls) break;
