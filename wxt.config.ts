@@ -11,14 +11,23 @@ export default defineConfig({
     description:
       'See how well the company on the page fits your Ideal Customer Profile. Local, explainable, private.',
     // `storage` keeps the ICP and per-tab facts; the content script's match patterns read pages, and the action
-    // badge and side panel show the verdict. `scripting` lets the background read technology signals (script
-    // addresses, globals, cookie names) in a page's main world, where the page's globals live
-    // (lib/techno/collect.ts); it shows no install warning of its own.
-    permissions: ['storage', 'scripting'],
+    // badge and side panel show the verdict.
+    // `alarms` wakes the service worker to check the team ICP file on schedule (hourly by default); the
+    // worker cannot keep a timer of its own.
+    // `scripting` lets the background read technology signals (script addresses, globals, cookie names) in a
+    // page's main world, where the page's globals live (lib/techno/collect.ts); it shows no install warning.
+    permissions: ['storage', 'alarms', 'scripting'],
     // executeScript needs host access to the tab. These are the very patterns the content scripts already match
     // (entrypoints/content.ts: http://*/* and https://*/*), so Chrome's install warning ("read and change your
     // data on all websites") is the same one the extension already shows: nothing new is asked of the rep.
     host_permissions: ['http://*/*', 'https://*/*'],
+    // The team ICP file's host, asked for one origin at a time when the rep saves its address (a user
+    // gesture). With the host access above, https origins are already granted and the request succeeds at once;
+    // it stays for browsers that let the rep withhold host access (Firefox) and for http://localhost.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Enterprise policy (Chrome/Edge): the ICP, the team file address, its check interval and whether reps
+    // may override it. Firefox reads the same settings from policies.json `3rdparty` without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     action: { default_title: 'ICP Lens: show fit for this company' },
     commands: {
       'save-prospect': {

@@ -4,7 +4,7 @@
  */
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
-import type { IcpLensDb, Prospect, ProspectStatus } from './index';
+import { type IcpLensDb, type Prospect, type ProspectStatus, writeProspects } from './index';
 
 /** What the panel knows about the company it saves. */
 export interface ProspectInput {
@@ -51,7 +51,7 @@ export async function saveProspect(
   if (!domain && !linkedinSlug)
     throw new Error('This company has neither a website domain nor a LinkedIn page to keep it by.');
   const name = input.facts.name?.value ?? domain ?? linkedinSlug ?? 'Unknown company';
-  return db.transaction('rw', db.prospects, async () => {
+  return writeProspects(db, async () => {
     const existing = await findProspect(db, { domain, linkedinSlug });
     const base = {
       domain: domain ?? existing?.domain ?? null,
@@ -107,12 +107,12 @@ export async function updateProspect(
   change: Partial<{ status: ProspectStatus; notes: string; tags: string[] }>,
   now = Date.now(),
 ): Promise<void> {
-  await db.prospects.update(id, { ...change, updatedAt: now });
+  await writeProspects(db, () => db.prospects.update(id, { ...change, updatedAt: now }));
 }
 
 /** Deletes prospects and returns them, so that the deletion can be undone with {@link restoreProspects}. */
 export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Prospect[]> {
-  return db.transaction('rw', db.prospects, async () => {
+  return writeProspects(db, async () => {
     const gone = (await db.prospects.bulkGet(ids)).filter((p): p is Prospect => p !== undefined);
     await db.prospects.bulkDelete(ids);
     return gone;
@@ -121,5 +121,34 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
 
 /** Puts deleted prospects back as they were. */
 export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
-  await db.transaction('rw', db.prospects, () => db.prospects.bulkPut(prospects));
+  await writeProspects(db, () => db.prospects.bulkPut(prospects));
+}
+
+/**
+ * Maps the prospects with these ids, in this order, reading them chunk by chunk: a long list is read in
+ * primary-key ranges (one request per chunk, and only the mapped rows kept in memory), a short one by its ids.
+ * Ids no longer in the database are left out.
+ */
+export async function mapProspects<T>(
+  db: IcpLensDb,
+  ids: readonly number[],
+  map: (prospect: Prospect) => T,
+  chunk = 5000,
+): Promise<T[]> {
+  if (ids.length <= chunk) {
+    return (await db.prospects.bulkGet([...ids])).flatMap((p) => (p ? [map(p)] : []));
+  }
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const out: Array<T | undefined> = new Array(ids.length);
+  let last = -Infinity;
+  for (;;) {
+    const rows = await db.prospects.where(':id').above(last).limit(chunk).toArray();
+    for (const p of rows) {
+      const at = position.get(p.id as number);
+      if (at !== undefined) out[at] = map(p);
+    }
+    if (rows.length < chunk) break;
+    last = rows[rows.length - 1]?.id as number;
+  }
+  return out.filter((row): row is T => row !== undefined);
 }

@@ -21,7 +21,8 @@ function icp(...args: string[]): { code: number; stdout: string; stderr: string 
   }
 }
 
-describe('npm run -s icp', () => {
+// Each case starts a TypeScript runner in a process of its own: generous time on a busy machine.
+describe('npm run -s icp', { timeout: 30_000 }, () => {
   it('validate prints the name and version of a valid ICP', () => {
     expect(icp('validate', 'docs/examples/icp-default.json')).toEqual({
       code: 0,
