@@ -10,13 +10,20 @@ export default defineConfig({
     name: 'ICP Lens',
     description:
       'See how well the company on the page fits your Ideal Customer Profile. Local, explainable, private.',
-    // `storage` keeps the ICP and per-tab facts; nothing else is needed to read pages (the content script's
-    // match patterns) or to show the verdict (action badge, side panel).
+    // `storage` keeps the ICP and per-tab facts; the content script's match patterns read pages, and the action
+    // badge and side panel show the verdict.
     // `alarms` wakes the service worker to check the team ICP file on schedule (hourly by default); the
     // worker cannot keep a timer of its own.
-    permissions: ['storage', 'alarms'],
+    // `scripting` lets the background read technology signals (script addresses, globals, cookie names) in a
+    // page's main world, where the page's globals live (lib/techno/collect.ts); it shows no install warning.
+    permissions: ['storage', 'alarms', 'scripting'],
+    // executeScript needs host access to the tab. These are the very patterns the content scripts already match
+    // (entrypoints/content.ts: http://*/* and https://*/*), so Chrome's install warning ("read and change your
+    // data on all websites") is the same one the extension already shows: nothing new is asked of the rep.
+    host_permissions: ['http://*/*', 'https://*/*'],
     // The team ICP file's host, asked for one origin at a time when the rep saves its address (a user
-    // gesture); never granted up front. Plain http only for a file served on this machine (testing).
+    // gesture). With the host access above, https origins are already granted and the request succeeds at once;
+    // it stays for browsers that let the rep withhold host access (Firefox) and for http://localhost.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // Enterprise policy (Chrome/Edge): the ICP, the team file address, its check interval and whether reps
     // may override it. Firefox reads the same settings from policies.json `3rdparty` without a schema.

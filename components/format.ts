@@ -15,6 +15,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   'adapter:crunchbase': 'Crunchbase',
   'adapter:directory': 'directory profile',
   import: 'imported file',
+  techno: "site's code",
 };
 
 /** Status words; a disqualifier that did not hit "passed". */

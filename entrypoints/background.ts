@@ -21,6 +21,7 @@ import {
 } from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
 import { createTeamSync, TEAM_SYNC_ALARM } from '@/lib/team-sync';
+import { collectorArgs, collectPageSignals } from '@/lib/techno/index';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -50,6 +51,17 @@ export default defineBackground(() => {
           created,
         };
       },
+    },
+    // Technology signals are read in the page's main world (its globals are invisible to content scripts), by
+    // a function that only reads; no message channel a page could use to forge an answer.
+    async collectSignals(tabId) {
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        world: 'MAIN',
+        func: collectPageSignals,
+        args: collectorArgs(),
+      });
+      return injection?.result;
     },
     async setBadge(tabId, badge) {
       try {

@@ -12,6 +12,7 @@ import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract
 import { ScoreResultSchema } from './icp/result-schema';
 import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
+import { DetectionSchema } from './techno/schema';
 
 /** A page that contributed to a company's profile. */
 export const SourcePageSchema = z.object({
@@ -57,6 +58,8 @@ export const PageStateSchema = z.object({
     checkedAt: z.number().nullable().default(null),
   }),
   extractMs: z.number(),
+  /** Technologies detected on this page, each with the signals that showed it. */
+  technologies: z.array(DetectionSchema).default([]),
   reportedAt: z.number(),
   /** Whether this page was kept in the company memory (not in incognito, unless allowed). */
   remembered: z.boolean(),

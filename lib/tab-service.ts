@@ -14,6 +14,7 @@ import type { CompanyFacts, PageExtract } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
+import { detectFromCollected, fingerprints, technologiesApply, technologiesCandidate } from './techno/index';
 
 /** The badge for a tab; `null` clears it. */
 export interface Badge {
@@ -44,6 +45,11 @@ export interface TabServiceDeps {
     find(facts: CompanyFacts): Promise<SavedSummary | null>;
     save(input: ProspectInput): Promise<SavedSummary & { created: boolean }>;
   };
+  /**
+   * Reads the technology signals of the top frame of a tab, in the page's main world (see lib/techno/collect.ts);
+   * the answer is unknown until validated. Absent: no technology detection (tests that do not need it).
+   */
+  collectSignals?(tabId: number): Promise<unknown>;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   notify(state: TabState): Promise<void>;
   notifyCleared(tabId: number): Promise<void>;
@@ -59,6 +65,8 @@ const BADGES = {
 } as const;
 
 const DAY_MS = 86_400_000;
+/** How long the page's main world may take to answer the technology collector. */
+const COLLECT_TIMEOUT_MS = 2000;
 /** Expired pages are purged at most this often. */
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -70,6 +78,40 @@ function withoutHash(url: string): string {
 
 function linkedinSlug(facts: CompanyFacts): string | null {
   return /\/company\/([^/?#]+)/.exec(facts.linkedinUrl?.value ?? '')?.[1] ?? null;
+}
+
+/**
+ * Adds the technologies detected in a tab's page to its extract: the detections with their evidence, and a
+ * `technologies` fact candidate. Only the background detects: whatever a content script claimed is dropped.
+ */
+async function withTechnologies(
+  extract: PageExtract,
+  tabId: number,
+  collect: TabServiceDeps['collectSignals'],
+): Promise<PageExtract> {
+  const { technologies: _claimed, ...rest } = extract;
+  const own = { ...rest, candidates: rest.candidates.filter((c) => c.field !== 'technologies') };
+  if (!collect || !technologiesApply(extract.url, extract.pageRole)) return own;
+  const started = performance.now();
+  // A page busy in its main world must not hold up its own report: no answer in time, no technologies.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const collected = await Promise.race([
+    collect(tabId).catch(() => null),
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), COLLECT_TIMEOUT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  const found = detectFromCollected(collected, extract.url);
+  if (!found) return own;
+  const { detected, pageMs, matchMs } = found;
+  const ms = performance.now() - started;
+  const candidate = technologiesCandidate(detected);
+  return {
+    ...own,
+    candidates: candidate ? [...own.candidates, candidate].slice(-500) : own.candidates,
+    technologies: { detected, ms, pageMs, matchMs },
+  };
 }
 
 /** The badge that sums up a tab state, or null when the page shows no company. */
@@ -87,6 +129,8 @@ export function badgeFor(state: TabState): Badge | null {
 /** Creates the background's tab service. */
 export function createTabService(deps: TabServiceDeps) {
   let lastPurge = 0;
+  // Compile the fingerprints when the background starts, not on the first page it is asked about.
+  if (deps.collectSignals) fingerprints();
 
   /** Whether a tab's page may go into the company memory. */
   async function mayRemember(stored: StoredPage): Promise<boolean> {
@@ -136,6 +180,7 @@ export function createTabService(deps: TabServiceDeps) {
         checkedAt: active.source === 'team' ? (active.team?.checkedAt ?? null) : null,
       },
       extractMs: extract.ms,
+      technologies: extract.technologies?.detected ?? [],
       reportedAt: stored.reportedAt,
       remembered,
       saved: hasCompany ? await deps.prospects.find(facts) : null,
@@ -177,7 +222,7 @@ export function createTabService(deps: TabServiceDeps) {
 
     /** A content script reported its page: remember it, merge it with the company's other pages, score it. */
     async reportPage(tabId: number, sent: PageExtract, incognito: boolean): Promise<TabState> {
-      const extract = completeExtract(sent);
+      const extract = await withTechnologies(completeExtract(sent), tabId, deps.collectSignals);
       const stored: StoredPage = { tabId, extract, paused: null, incognito, reportedAt: deps.now() };
       await deps.pages.set(stored);
       await purgeExpired();

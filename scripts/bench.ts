@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { collectorArgs, compileFingerprints, FINGERPRINTS } from '../lib/techno/index';
 import {
   CHROME_BUILD,
   type ExtensionBrowser,
@@ -57,6 +58,20 @@ async function measureScorer(): Promise<{ bulk: number; explained: number }> {
     logLevel: 'error',
   });
   return JSON.parse(execFileSync(process.execPath, [out], { encoding: 'utf8' }));
+}
+
+/** The main-world collector as executeScript sends it: its minified source plus its arguments, in kB. */
+async function mainWorldKb(): Promise<number> {
+  const bundled = await build({
+    entryPoints: [path.join(ROOT, 'lib/techno/collect.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = bundled.outputFiles[0]?.contents.length ?? Number.NaN;
+  return (code + JSON.stringify(collectorArgs()).length) / 1024;
 }
 
 /** The side panel from opening to showing the verdict for a page already read: median of 7 opens, in ms. */
@@ -110,6 +125,12 @@ async function main() {
   );
   add('content_script.site_max_raw_kb', largest / 1024, 'kB', 80);
 
+  // Technology fingerprints: compiled once per background (first call, cold), and what is injected per page.
+  const compileStarted = performance.now();
+  compileFingerprints(FINGERPRINTS);
+  add('techno.compile_ms', performance.now() - compileStarted, 'ms', null);
+  add('techno.main_world_kb', await mainWorldKb(), 'kB', null);
+
   // Bulk re-scoring of the prospect list computes tier, score and statuses; the panel also writes explanations.
   const scorer = await measureScorer();
   add('scorer.per_second', scorer.bulk, 'scorings/s', 200_000, 'higher');
@@ -138,6 +159,27 @@ async function main() {
       add('extract.median_ms', quantile(ms, 0.5), 'ms', 5);
       add('extract.p95_ms', quantile(ms, 0.95), 'ms', 20);
       add('extract.max_ms', ms[ms.length - 1] ?? Number.NaN, 'ms', 50);
+      // Technology detection, timed in the service worker from executeScript to the matched result, on the
+      // pages it runs on (company sites; not platforms or news).
+      const techno = outcomes
+        .flatMap((o) => (o.extract?.technologies ? [o.extract.technologies.ms] : []))
+        .sort((a, b) => a - b);
+      console.error(`techno.*: ${techno.length} company-site pages`);
+      add('techno.median_ms', quantile(techno, 0.5), 'ms', 3);
+      add('techno.max_ms', techno[techno.length - 1] ?? Number.NaN, 'ms', 20);
+      // Of which: the collector inside the page, and the matching in the service worker (the rest is the
+      // executeScript round trip).
+      const part = (key: 'pageMs' | 'matchMs') =>
+        quantile(
+          outcomes
+            .flatMap((o) =>
+              o.extract?.technologies?.[key] !== undefined ? [o.extract.technologies[key]] : [],
+            )
+            .sort((a, b) => a - b),
+          0.5,
+        );
+      add('techno.page_median_ms', part('pageMs'), 'ms', null);
+      add('techno.match_median_ms', part('matchMs'), 'ms', null);
     } else {
       console.error(
         `No corpus at ${corpus}: extract.* not measured (give --corpus DIR or set ICP_LENS_CORPUS).`,

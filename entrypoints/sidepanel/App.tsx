@@ -4,6 +4,7 @@ import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
 import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, tierName } from '@/components/format';
+import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
 import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
@@ -184,6 +185,7 @@ export function App({ target }: { target: URLSearchParams }) {
       <CriteriaList criteria={state.result.criteria} />
       <h2 className="section-title">Company facts</h2>
       <FactsTable facts={state.facts} currentUrl={state.url} />
+      <TechnologiesList technologies={state.technologies} />
       <SaveBar state={state} />
       <CompactList listUrl={browser.runtime.getURL('/list.html')} />
       <Footer state={state} />

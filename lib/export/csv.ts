@@ -114,6 +114,11 @@ function matching(p: Prospect): string {
     .join('; ');
 }
 
+/** The technologies detected on the company's site, as one cell ("HubSpot; Shopify"). */
+function technologies(p: Prospect): string {
+  return (p.facts.technologies?.value ?? []).join('; ');
+}
+
 function revenueUsd(p: Prospect): number | '' {
   return p.facts.revenueUsd?.value.min ?? '';
 }
@@ -153,6 +158,7 @@ export function hubspotRow(p: Prospect): CsvRow {
     Notes: p.notes,
     Tags: p.tags.join('; '),
     'LinkedIn company page': p.facts.linkedinUrl?.value ?? '',
+    'Technologies (detected)': technologies(p),
   };
 }
 
@@ -180,5 +186,6 @@ export function salesforceRow(p: Prospect): CsvRow {
     'ICP Matching Criteria': matching(p),
     'Prospect Status': p.status,
     Notes: p.notes,
+    'Technologies (detected)': technologies(p),
   };
 }

@@ -22,6 +22,7 @@ const SOURCE_RANK: Record<FactCandidate['source'], number> = {
   'adapter:wikipedia': 9,
   'adapter:crunchbase': 9,
   'adapter:directory': 8,
+  techno: 8,
   jsonld: 7,
   microdata: 6,
   rdfa: 6,
@@ -82,6 +83,7 @@ function normalise(field: FactField, value: FactCandidate['value'], pageHost: st
     case 'foundedYear':
       return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
     case 'keywords':
+    case 'technologies':
       return Array.isArray(value) && value.length > 0 ? value : undefined;
     case 'linkedinUrl': {
       if (typeof value !== 'string') return undefined;
@@ -112,6 +114,7 @@ const FACT_KEY: Record<FactField, keyof CompanyFacts> = {
   fundingStage: 'fundingStage',
   fundingTotal: 'fundingTotal',
   socialProfiles: 'socialProfiles',
+  technologies: 'technologies',
 };
 
 function sameValue(a: Normalised, b: Normalised): boolean {

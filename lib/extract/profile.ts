@@ -53,5 +53,19 @@ export function mergeProfile(pages: ProfilePage[]): CompanyFacts {
     }
     merged[field] = { ...winner, alternatives: alternatives.slice(0, 8) };
   }
+  // A site's pages load different tools (a form on the contact page, a chat on the pricing page): the
+  // company runs all of them, so technologies are the union over its pages, the winning page's first.
+  const technologies = byField.get('technologies');
+  if (technologies && technologies.length > 1 && merged.technologies) {
+    const all = new Map<string, string>();
+    for (const reading of technologies)
+      for (const name of reading.value as string[])
+        if (!all.has(name.toLowerCase())) all.set(name.toLowerCase(), name);
+    merged.technologies = {
+      ...(merged.technologies as object),
+      value: [...all.values()].slice(0, 200),
+      alternatives: [],
+    };
+  }
   return merged as CompanyFacts;
 }

@@ -4,6 +4,7 @@
  * The content script only imports *types* from here (`import type`), so zod never reaches the page.
  */
 import { z } from 'zod';
+import { TechnoReportSchema } from '../techno/schema';
 
 /** Where a fact was read. `adapter:*` sources are site-specific readers (LinkedIn, Wikipedia ...). */
 export const FactSourceSchema = z.enum([
@@ -20,6 +21,8 @@ export const FactSourceSchema = z.enum([
   'adapter:directory',
   /** Facts given in a file (the command line's `--facts`), not read from a page. */
   'import',
+  /** Technologies detected from the page's scripts, globals, cookies and markup (lib/techno). */
+  'techno',
 ]);
 export type FactSource = z.infer<typeof FactSourceSchema>;
 
@@ -66,6 +69,8 @@ export const FactFieldSchema = z.enum([
   'fundingTotal',
   /** Other profiles of the company (X/Twitter, Facebook, GitHub, Crunchbase ...), as URLs. */
   'socialProfiles',
+  /** Technologies the company's site runs (detected by the background, never sent by the page). */
+  'technologies',
 ]);
 export type FactField = z.infer<typeof FactFieldSchema>;
 
@@ -113,6 +118,8 @@ export const PageExtractSchema = z.object({
     .optional(),
   /** Milliseconds the extraction took inside the page. */
   ms: z.number().nonnegative(),
+  /** The technologies the background detected on the page, with evidence (set by the background only). */
+  technologies: TechnoReportSchema.optional(),
 });
 export type PageExtract = z.infer<typeof PageExtractSchema>;
 

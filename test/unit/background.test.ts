@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
@@ -13,7 +15,8 @@ import {
   userIcpItem,
 } from '@/lib/settings';
 import { TEAM_SYNC_ALARM } from '@/lib/team-sync';
-import { loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
+import { fixturePath, loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
+import { runInWindow } from '../helpers/techno';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
 const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
@@ -333,3 +336,131 @@ function onlyUs(version: number) {
     ],
   };
 }
+
+describe('background: technologies', () => {
+  /** The pages open in tabs, by tab id: executeScript runs the collector's source in a jsdom copy of each. */
+  const tabs = new Map<number, { file: string; url: string }>();
+  const executeScript = vi.fn();
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    tabs.clear();
+    await getDb().pages.clear();
+    await getDb().prospects.clear();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.sidePanel, 'setPanelBehavior').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    // The fake browser has no scripting API: run the injected function the way Chromium would, on the tab's page.
+    executeScript.mockImplementation(
+      async (injection: {
+        target: { tabId: number; frameIds: number[] };
+        world: string;
+        args: unknown[];
+      }) => {
+        const tab = tabs.get(injection.target.tabId);
+        if (!tab) throw new Error('No tab');
+        const html = readFileSync(fixturePath(`samples/${tab.file}`), 'utf8');
+        const dom = new JSDOM(html, {
+          url: tab.url,
+          runScripts: 'dangerously',
+          virtualConsole: new VirtualConsole(),
+        });
+        return [{ frameId: 0, result: runInWindow(dom.window, injection.args) }];
+      },
+    );
+    Object.assign(fakeBrowser, { scripting: { executeScript } });
+    background.main();
+  });
+
+  async function open(tabId: number, file: string) {
+    const entry = SAMPLES.find((s) => s.file === file);
+    if (!entry) throw new Error(file);
+    tabs.set(tabId, entry);
+    const extract = sampleExtract(file);
+    await send({ type: 'reportPage', payload: extract }, fromTab(tabId, extract.url));
+    return tabState(tabId);
+  }
+
+  it("detects a company site's technologies in its main world and adds them to its facts, with evidence", async () => {
+    const state = await open(5, 'brambleworks-home.html');
+    expect(executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({ target: { tabId: 5, frameIds: [0] }, world: 'MAIN' }),
+    );
+    expect(state?.facts.technologies).toMatchObject({
+      value: ['HubSpot', 'Google Tag Manager', 'Shopify', 'Greenhouse'],
+      source: 'techno',
+    });
+    expect(state?.technologies.find((t) => t.name === 'HubSpot')?.evidence).toEqual([
+      'script https://js.hs-scripts.com/48151623.js',
+    ]);
+    expect(state?.technologies.find((t) => t.name === 'Shopify')?.evidence).toContain('global Shopify');
+  });
+
+  it('scores the ICP technology criterion with what was detected', async () => {
+    await saveUserIcp({
+      ...DEFAULT_ICP,
+      name: 'HubSpot shops',
+      version: 2,
+      criteria: [
+        {
+          id: 'stack',
+          label: 'Runs HubSpot',
+          kind: 'technologies' as const,
+          weight: 1,
+          rule: 'score' as const,
+          match: 'any' as const,
+          technologies: ['HubSpot', 'Marketo'],
+        },
+      ],
+    });
+    const state = await open(5, 'brambleworks-home.html');
+    expect(state?.result?.criteria[0]).toMatchObject({ id: 'stack', status: 'match' });
+  });
+
+  it('reports the page without technologies when its main world does not answer in time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      executeScript.mockImplementation(() => new Promise(() => {}));
+      const entry = SAMPLES.find((s) => s.file === 'brambleworks-home.html');
+      if (!entry) throw new Error('sample');
+      tabs.set(5, entry);
+      const extract = sampleExtract('brambleworks-home.html');
+      const sent = send({ type: 'reportPage', payload: extract }, fromTab(5, extract.url));
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(await sent).toEqual({ accepted: true });
+      const state = await tabState(5);
+      expect(state?.facts.name?.value).toBe('Brambleworks Outfitters');
+      expect(state?.technologies).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads no technologies on a platform page: its scripts are the platform’s', async () => {
+    const state = await open(6, 'quarry-peak-linkedin.html');
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(state?.facts.technologies).toBeUndefined();
+    expect(state?.technologies).toEqual([]);
+  });
+
+  it('ignores technologies a content script claims: only the background detects them', async () => {
+    const entry = SAMPLES.find((s) => s.file === 'lumenfold-home.html');
+    if (!entry) throw new Error('sample');
+    const forged = {
+      ...sampleExtract('lumenfold-home.html'),
+      technologies: { detected: [{ name: 'Salesforce', category: 'crm', evidence: ['forged'] }], ms: 1 },
+    };
+    forged.candidates.push({
+      field: 'technologies',
+      value: ['Salesforce'],
+      source: 'techno',
+      snippet: 'forged',
+      confidence: 1,
+    });
+    tabs.set(7, entry);
+    await send({ type: 'reportPage', payload: forged }, fromTab(7, entry.url));
+    const state = await tabState(7);
+    expect(state?.facts.technologies).toBeUndefined();
+    expect(state?.technologies).toEqual([]);
+  });
+});

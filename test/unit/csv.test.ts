@@ -82,6 +82,34 @@ describe('HubSpot CSV', () => {
   });
 });
 
+describe('technologies in the exports', () => {
+  const withTech = (names: string[]) => {
+    const base = prospect('lumenfold-home.html');
+    const fact = {
+      value: names,
+      source: 'techno' as const,
+      snippet: names.join(', '),
+      confidence: 0.9,
+      alternatives: [],
+    };
+    return { ...base, facts: { ...base.facts, technologies: fact } };
+  };
+
+  it('lists the detected technologies in one cell of both exports', () => {
+    const p = withTech(['HubSpot', 'Google Tag Manager', 'Shopify']);
+    expect(parse(hubspotCsv([p]))[0]?.['Technologies (detected)']).toBe(
+      'HubSpot; Google Tag Manager; Shopify',
+    );
+    expect(parse(salesforceCsv([p]))[0]?.['Technologies (detected)']).toBe(
+      'HubSpot; Google Tag Manager; Shopify',
+    );
+  });
+
+  it('leaves the cell empty when nothing was detected', () => {
+    expect(parse(hubspotCsv([prospect('lumenfold-home.html')]))[0]?.['Technologies (detected)']).toBe('');
+  });
+});
+
 describe('Salesforce CSV', () => {
   it('maps a prospect to account fields', () => {
     const [row] = parse(salesforceCsv([prospect('fernbridge-impressum.html')]));

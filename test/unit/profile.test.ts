@@ -68,6 +68,20 @@ describe('merging pages into one profile', () => {
 });
 
 describe('the company memory (IndexedDB)', () => {
+  it("lists the technologies of all the company's pages, the newest page's first", () => {
+    const merged = mergeProfile([
+      page('https://acme.com/pricing', { technologies: fact(['HubSpot', 'Intercom'], 0.9) }, 5, 'acme.com'),
+      page(
+        'https://acme.com/',
+        { technologies: fact(['Google Tag Manager', 'hubspot'], 0.9) },
+        2,
+        'acme.com',
+      ),
+    ]);
+    expect(merged.technologies?.value).toEqual(['HubSpot', 'Intercom', 'Google Tag Manager']);
+    expect(merged.technologies?.url).toBe('https://acme.com/pricing');
+  });
+
   it('finds pages by domain, by LinkedIn slug, and through one link between them', async () => {
     const db = new IcpLensDb(`test-${Math.random()}`);
     await rememberPage(db, page('https://acme.com/', {}, 1, 'acme.com', 'acme-inc'));

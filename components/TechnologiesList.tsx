@@ -1,0 +1,24 @@
+import type { Detection } from '@/lib/techno/types';
+import { TECH_CATEGORIES } from '@/lib/techno/types';
+
+/**
+ * The technologies detected on the page, each with its category and the signal that showed it (the rest of
+ * the evidence in the tooltip). Page-derived text is rendered as text.
+ */
+export function TechnologiesList({ technologies }: { technologies: Detection[] }) {
+  if (technologies.length === 0) return null;
+  return (
+    <>
+      <h2 className="section-title">Technologies on this site</h2>
+      <ul className="technologies" data-testid="technologies">
+        {technologies.map((t) => (
+          <li key={t.name} title={t.evidence.join('\n')}>
+            <span className="technology-name">{t.name}</span>{' '}
+            <span className="chip">{TECH_CATEGORIES[t.category]}</span>
+            <div className="muted technology-evidence">{t.evidence[0]}</div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,418 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toOutputFacts } from '@/lib/extract/output-format';
+import { updateTechnologiesDoc } from '@/lib/techno/doc';
+import {
+  compileFingerprints,
+  detectFromCollected,
+  detectTechnologies,
+  FINGERPRINTS,
+  fingerprints,
+  TECH_CATEGORIES,
+  technologiesApply,
+  technologiesCandidate,
+} from '@/lib/techno/index';
+import type { PageSignals } from '@/lib/techno/types';
+import { parseHtml } from '../helpers/dom';
+import { collectFrom } from '../helpers/techno';
+
+/** What the fingerprints detect on a page snippet (the real collector, then the real matcher). */
+function detect(html: string, options: Parameters<typeof collectFrom>[2] = {}, url?: string) {
+  return detectTechnologies(collectFrom(html, url, options), fingerprints());
+}
+const names = (html: string, options: Parameters<typeof collectFrom>[2] = {}) =>
+  detect(html, options).map((d) => d.name);
+const evidenceOf = (html: string, name: string) => detect(html).find((d) => d.name === name)?.evidence;
+
+const EMPTY: PageSignals = {
+  url: 'https://www.acme.example/',
+  scripts: [],
+  stylesheets: [],
+  iframes: [],
+  resources: [],
+  inline: [],
+  links: [],
+  meta: [],
+  cookies: [],
+  globals: [],
+  dom: [],
+  comments: [],
+  ms: 0,
+};
+
+describe('the fingerprint set', () => {
+  it('covers at least 200 technologies with unique names', () => {
+    const all = FINGERPRINTS.map((f) => f.name);
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('covers every family sellers qualify on', () => {
+    const categories = new Set(FINGERPRINTS.map((f) => f.category));
+    for (const family of [
+      'crm',
+      'marketing-automation',
+      'analytics',
+      'tag-manager',
+      'cdp',
+      'chat',
+      'ab-testing',
+      'ecommerce',
+      'payments',
+      'cms',
+      'consent',
+      'ats',
+      'scheduling',
+      'framework',
+      'hosting',
+    ])
+      expect(categories, family).toContain(family);
+  });
+
+  it('gives every technology a known category, at least one signal and where its evidence is documented', () => {
+    for (const f of FINGERPRINTS) {
+      expect(Object.keys(TECH_CATEGORIES), f.name).toContain(f.category);
+      const signals = [f.urls, f.paths, f.links, f.globals, f.cookies, f.meta, f.dom, f.comments].flatMap(
+        (s) => s ?? [],
+      );
+      expect(signals.length, f.name).toBeGreaterThan(0);
+      expect(f.docs.length, f.name).toBeGreaterThan(10);
+    }
+  });
+
+  it('writes addresses as bare lower-case hosts with an optional path', () => {
+    for (const f of FINGERPRINTS)
+      for (const spec of [...(f.urls ?? []), ...(f.links ?? [])]) {
+        expect(spec, f.name).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}(?:\/\S*)?$/);
+      }
+  });
+
+  it('implies only technologies it knows', () => {
+    const known = new Set(FINGERPRINTS.map((f) => f.name));
+    for (const f of FINGERPRINTS)
+      for (const name of [...(f.implies ?? []), ...(f.replaces ?? [])]) expect(known, f.name).toContain(name);
+  });
+
+  it('has only selectors a browser accepts', () => {
+    const doc = parseHtml('<p>x</p>', 'https://www.acme.example/');
+    for (const f of FINGERPRINTS)
+      for (const selector of f.dom ?? []) expect(() => doc.querySelector(selector), selector).not.toThrow();
+  });
+
+  it('compiles to one path pattern of literals only (no quantifier can backtrack)', () => {
+    const compiled = compileFingerprints(FINGERPRINTS);
+    const source = compiled.pathPattern?.source ?? '';
+    // Remove escaped characters; what is left must be literal text and the alternation bars.
+    expect(source.replace(/\\./g, '')).not.toMatch(/[*+?{}()[\]]/);
+    expect(compiled.pathTechs.size).toBeGreaterThan(20);
+  });
+
+  it('matches long adversarial signals in bounded work', { timeout: 10_000 }, () => {
+    const nearMiss = '/wp-conten'.repeat(50);
+    const host = `${'a.'.repeat(120)}hs-scripts.co`;
+    const signals: PageSignals = {
+      ...EMPTY,
+      scripts: Array.from({ length: 400 }, (_, i) => `https://${host}/${nearMiss}${i}`.slice(0, 500)),
+      resources: Array.from({ length: 400 }, () => `https://x.example/${'_next/stati'.repeat(44)}`),
+      links: Array.from({ length: 300 }, () => `https://${'b.'.repeat(200)}example`),
+      cookies: Array.from({ length: 100 }, (_, i) => `_hjSessio${'n'.repeat(150)}${i}`),
+    };
+    const compiled = compileFingerprints(FINGERPRINTS);
+    for (let i = 0; i < 20; i++) expect(detectTechnologies(signals, compiled)).toEqual([]);
+  });
+
+  it('collects addresses from a long adversarial inline script in bounded work', { timeout: 10_000 }, () => {
+    const text = `var x = "${'//a.'.repeat(20_000)}${'//'.repeat(5_000)}${'a'.repeat(10_000)}";`;
+    expect(collectFrom(`<script>${text}</script>`).inline.length).toBeLessThanOrEqual(400);
+  });
+});
+
+describe('CRM and marketing automation', () => {
+  it('finds HubSpot from its tracking code and names the script', () => {
+    const html =
+      '<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/4242.js"></script>';
+    expect(evidenceOf(html, 'HubSpot')).toEqual(['script https://js.hs-scripts.com/4242.js']);
+  });
+
+  it('finds Marketo from the Munchkin snippet written inline', () => {
+    const html = `<script>(function(){var s=document.createElement('script');s.type='text/javascript';
+      s.src='//munchkin.marketo.net/munchkin.js';})();</script>`;
+    expect(names(html)).toContain('Marketo');
+  });
+
+  it('finds Pardot from its tracking globals', () => {
+    expect(names("<script>piAId = '1001'; piCId = '21';</script>")).toContain('Pardot');
+  });
+
+  it('finds Mailchimp from an embedded signup form', () => {
+    const html =
+      '<div id="mc_embed_signup"><form action="https://acme.us1.list-manage.com/subscribe/post?u=1" method="post" id="mc-embedded-subscribe-form"></form></div>';
+    expect(names(html)).toContain('Mailchimp');
+  });
+
+  it('does not take a link to a vendor page or a mention in text for its script', () => {
+    const html = `<p>We moved from Marketo to HubSpot last year.</p>
+      <a href="https://www.hubspot.com/products/marketing">HubSpot</a>
+      <a href="https://www.facebook.com/acme">Facebook</a>`;
+    expect(names(html)).toEqual([]);
+  });
+});
+
+describe('analytics and tag managers', () => {
+  it('tells Google Analytics (G- id) from Google Ads (AW- id) on gtag.js', () => {
+    expect(
+      names('<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>'),
+    ).toEqual(['Google Analytics']);
+    expect(names('<script async src="https://www.googletagmanager.com/gtag/js?id=AW-99"></script>')).toEqual([
+      'Google Ads',
+    ]);
+  });
+
+  it('finds Google Tag Manager from the container snippet', () => {
+    const html = `<script>(function(w,d,s,l,i){w[l]=w[l]||[];var f=d.getElementsByTagName(s)[0],
+      j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=
+      'https://www.googletagmanager.com/gtm.js?id='+i+dl;})(window,document,'script','dataLayer','GTM-XXXX');</script>`;
+    expect(evidenceOf(html, 'Google Tag Manager')?.[0]).toMatch(
+      /^inline https:\/\/www\.googletagmanager\.com\/gtm\.js/,
+    );
+  });
+
+  it('finds Hotjar from the global its snippet sets and from its cookies', () => {
+    const html =
+      '<script>(function(h){h.hj=h.hj||function(){};h._hjSettings={hjid:1,hjsv:6};})(window);</script>';
+    expect(evidenceOf(html, 'Hotjar')).toContain('global _hjSettings');
+    expect(names('<p>x</p>', { cookies: ['_hjSession_123=1'] })).toEqual(['Hotjar']);
+  });
+
+  it('finds Segment from analytics.js and its cookies', () => {
+    expect(
+      names('<script src="https://cdn.segment.com/analytics.js/v1/KEY/analytics.min.js"></script>'),
+    ).toEqual(['Segment']);
+    expect(names('<p>x</p>', { cookies: ['ajs_anonymous_id=1'] })).toEqual(['Segment']);
+  });
+
+  it('finds New Relic from the browser agent in resource timing', () => {
+    expect(names('<p>x</p>', { resources: ['https://js-agent.newrelic.com/nr-spa-1.2.js'] })).toEqual([
+      'New Relic',
+    ]);
+  });
+});
+
+describe('chat, A/B testing and consent', () => {
+  it('finds Intercom from its settings global and widget script', () => {
+    const html =
+      '<script>window.intercomSettings = { app_id: "abc" };</script><script src="https://widget.intercom.io/widget/abc"></script>';
+    expect(detect(html).find((d) => d.name === 'Intercom')?.evidence).toEqual([
+      'script https://widget.intercom.io/widget/abc',
+      'global intercomSettings',
+    ]);
+  });
+
+  it('finds Optimizely and VWO from their snippets', () => {
+    expect(names('<script src="https://cdn.optimizely.com/js/12345.js"></script>')).toEqual(['Optimizely']);
+    expect(names('<script>window._vwo_code = (function(){ return {}; })();</script>')).toEqual(['VWO']);
+  });
+
+  it('finds OneTrust and Cookiebot banners', () => {
+    expect(
+      names(
+        '<script src="https://cdn.cookielaw.org/scripttemplates/otSDKStub.js" data-domain-script="x"></script>',
+      ),
+    ).toEqual(['OneTrust']);
+    expect(
+      names('<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="x"></script>'),
+    ).toEqual(['Cookiebot']);
+  });
+});
+
+describe('e-commerce and payments', () => {
+  it('finds Shopify from its CDN, meta tag and global', () => {
+    const html = `<meta name="shopify-checkout-api-token" content="abc">
+      <link rel="stylesheet" href="//cdn.shopify.com/s/files/1/0001/t/1/assets/theme.css">
+      <script>var Shopify = Shopify || {}; Shopify.shop = "acme.myshopify.com";</script>`;
+    const found = detect(html).find((d) => d.name === 'Shopify');
+    expect(found?.category).toBe('ecommerce');
+    expect(found?.evidence).toEqual([
+      'stylesheet https://cdn.shopify.com/s/files/1/0001/t/1/assets/theme.css',
+      'meta shopify-checkout-api-token="abc"',
+      'global Shopify',
+    ]);
+  });
+
+  it('finds WooCommerce and the WordPress it runs on', () => {
+    const html =
+      '<link rel="stylesheet" href="https://shop.acme.example/wp-content/plugins/woocommerce/assets/css/woocommerce.css?ver=8.1">';
+    expect(names(html).sort()).toEqual(['WooCommerce', 'WordPress']);
+  });
+
+  it('finds Stripe from Stripe.js', () => {
+    expect(names('<script src="https://js.stripe.com/v3/"></script>')).toEqual(['Stripe']);
+  });
+});
+
+describe('CMS, site builders and plugins', () => {
+  it('finds WordPress from its generator meta and REST link', () => {
+    const html =
+      '<meta name="generator" content="WordPress 6.5.2"><link rel="https://api.w.org/" href="https://acme.example/wp-json/">';
+    expect(evidenceOf(html, 'WordPress')).toEqual([
+      'meta generator="WordPress 6.5.2"',
+      'dom link[rel="https://api.w.org/"]',
+    ]);
+  });
+
+  it('finds Yoast SEO from the schema graph it writes', () => {
+    const html =
+      '<script type="application/ld+json" class="yoast-schema-graph">{"@context":"https://schema.org"}</script>';
+    expect(names(html).sort()).toEqual(['WordPress', 'Yoast SEO']);
+  });
+
+  it('finds Drupal, Webflow and HubSpot CMS from their markup', () => {
+    expect(
+      names('<script type="application/json" data-drupal-selector="drupal-settings-json">{}</script>'),
+    ).toEqual(['Drupal']);
+    expect(names('<html data-wf-page="1" data-wf-site="2"><body></body></html>')).toEqual(['Webflow']);
+    expect(names('<meta name="generator" content="HubSpot">')).toEqual(['HubSpot CMS']);
+  });
+});
+
+describe('plugins that sign their output', () => {
+  it('finds Yoast SEO from the comment older versions write', () => {
+    const html =
+      '<head><!-- This site is optimized with the Yoast SEO plugin v8.1 - https://yoast.com/wordpress/plugins/seo/ --></head>';
+    expect(detect(html).find((d) => d.name === 'Yoast SEO')?.evidence[0]).toMatch(
+      /^comment This site is optimized with the Yoast SEO plugin v8\.1/,
+    );
+  });
+
+  it('does not take a comment that only names a tool for the tool', () => {
+    expect(names('<!-- Google Tag Manager --><!-- Yoast would be nice here -->')).toEqual([]);
+  });
+});
+
+describe('editions', () => {
+  it('reports reCAPTCHA Enterprise instead of reCAPTCHA when the Enterprise script is there', () => {
+    const html =
+      '<script src="https://www.google.com/recaptcha/enterprise.js?render=x"></script><script src="https://www.gstatic.com/recaptcha/releases/x5W/recaptcha__en.js"></script>';
+    expect(names(html)).toEqual(['reCAPTCHA Enterprise']);
+    expect(names('<script src="https://www.google.com/recaptcha/api.js" async defer></script>')).toEqual([
+      'reCAPTCHA',
+    ]);
+  });
+
+  it('finds Segment served from a custom proxy host by its documented path', () => {
+    expect(
+      names(
+        '<script src="https://d2dq2ahtl5zl1z.cloudfront.net/analytics.js/v1/KEY/analytics.min.js"></script>',
+      ),
+    ).toEqual(['Segment']);
+  });
+});
+
+describe('recruiting and scheduling', () => {
+  it('finds the ATS from the careers links a site makes', () => {
+    expect(names('<a href="https://boards.greenhouse.io/acme">Open roles</a>')).toEqual(['Greenhouse']);
+    expect(names('<a href="https://jobs.lever.co/acme/123">Apply</a>')).toEqual(['Lever']);
+    expect(names('<a href="https://acme.jobs.personio.de/">Karriere</a>')).toEqual(['Personio']);
+  });
+
+  it('finds Calendly from an inline widget and Chili Piper from its script', () => {
+    const html =
+      '<div class="calendly-inline-widget" data-url="https://calendly.com/acme/30min"></div><script src="https://assets.calendly.com/assets/external/widget.js"></script>';
+    expect(names(html)).toEqual(['Calendly']);
+    expect(names('<script src="https://js.chilipiper.com/marketing.js"></script>')).toEqual(['Chili Piper']);
+  });
+});
+
+describe('frameworks and hosting', () => {
+  it('finds Next.js and the React it implies', () => {
+    const html =
+      '<div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{}</script><script src="/_next/static/chunks/main-abc.js"></script>';
+    const found = detect(html);
+    expect(found.map((d) => d.name).sort()).toEqual(['Next.js', 'React']);
+    expect(found.find((d) => d.name === 'React')?.evidence).toEqual(['implied by Next.js']);
+  });
+
+  it('finds Cloudflare from the /cdn-cgi/ script it injects', () => {
+    const html =
+      '<script data-cfasync="false" src="/cdn-cgi/scripts/5c5dd728/cloudflare-static/email-decode.min.js"></script>';
+    expect(names(html)).toEqual(['Cloudflare']);
+  });
+
+  it('credits a vendor host over the CDN it sits on', () => {
+    expect(names('<script src="https://d2wy8f7a9ursnm.cloudfront.net/v7/bugsnag.min.js"></script>')).toEqual([
+      'Bugsnag',
+    ]);
+    // A file on a generic CDN or storage host says nothing about who runs it.
+    expect(names('<script src="https://d1abc2def3.cloudfront.net/app.js"></script>')).toEqual([]);
+  });
+
+  it('finds jQuery from the copy WordPress ships', () => {
+    const html = '<script src="https://acme.example/wp-includes/js/jquery/jquery.min.js?ver=3.7.1"></script>';
+    expect(names(html).sort()).toEqual(['WordPress', 'jQuery']);
+  });
+});
+
+describe('from collected signals to the page', () => {
+  it('matches only signals of the page they are for, in the shape the collector answers', () => {
+    const signals = collectFrom(
+      '<script src="https://js.hs-scripts.com/1.js"></script>',
+      'https://www.acme.example/a#top',
+    );
+    expect(detectFromCollected(signals, 'https://www.acme.example/a')?.detected.map((d) => d.name)).toEqual([
+      'HubSpot',
+    ]);
+    expect(detectFromCollected(signals, 'https://www.acme.example/b')).toBeNull();
+    expect(
+      detectFromCollected({ ...signals, scripts: 'https://js.hs-scripts.com/1.js' }, signals.url),
+    ).toBeNull();
+    expect(detectFromCollected(null, signals.url)).toBeNull();
+  });
+
+  it('reads technologies on company sites only, never on platforms or pages that are no company’s own', () => {
+    expect(technologiesApply('https://www.acme.example/', 'profile')).toBe(true);
+    expect(technologiesApply('https://www.acme.example/blog/x', 'company-site')).toBe(true);
+    expect(technologiesApply('https://www.linkedin.com/company/acme', 'profile')).toBe(false);
+    expect(technologiesApply('https://en.wikipedia.org/wiki/Acme', 'profile')).toBe(false);
+    expect(technologiesApply('https://www.crunchbase.com/organization/acme', 'profile')).toBe(false);
+    expect(technologiesApply('https://www.g2.com/products/acme', 'profile')).toBe(false);
+    expect(technologiesApply('https://techcrunch.com/2024/01/01/acme', 'negative')).toBe(false);
+    expect(technologiesApply('https://news.acme-daily.example/story', 'negative')).toBe(false);
+  });
+
+  it('turns detections into a technologies fact with its evidence', () => {
+    const candidate = technologiesCandidate(detect('<script src="https://js.hs-scripts.com/1.js"></script>'));
+    expect(candidate).toMatchObject({
+      field: 'technologies',
+      value: ['HubSpot'],
+      source: 'techno',
+      snippet: 'HubSpot: script https://js.hs-scripts.com/1.js',
+    });
+    expect(technologiesCandidate([])).toBeNull();
+  });
+});
+
+describe('the batch extraction output', () => {
+  it('fills technologies with the detected names, and [] when none were detected', () => {
+    const extract = {
+      url: 'https://www.acme.example/',
+      title: 'Acme',
+      pageRole: 'profile' as const,
+      pageRoleReason: 'home page',
+      candidates: [],
+      ms: 1,
+    };
+    const candidate = technologiesCandidate(detect('<script src="https://js.hs-scripts.com/1.js"></script>'));
+    if (!candidate) throw new Error('no candidate');
+    expect(toOutputFacts({ ...extract, candidates: [candidate] }).technologies).toEqual(['HubSpot']);
+    expect(toOutputFacts(extract).technologies).toEqual([]);
+  });
+});
+
+describe('docs/TECHNOLOGIES.md', () => {
+  it('lists every fingerprint as the generator writes it (run `npm run -s techno-doc` after a change)', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/TECHNOLOGIES.md'), 'utf8');
+    expect(updateTechnologiesDoc(doc, FINGERPRINTS)).toBe(doc);
+    for (const f of FINGERPRINTS) expect(doc).toContain(`| ${f.name.replace(/\|/g, '\\|')} |`);
+  });
+});
