@@ -6,8 +6,8 @@ import {
   type ImportedAccount,
   mappingProblems,
   parseCsvTable,
-  readAccounts,
   type RejectedRow,
+  readAccounts,
 } from './parse';
 
 /** What an import read. */

@@ -83,10 +83,60 @@ const SIGNAL_TECH = new Set(['Segment', 'Snowflake']);
 const WON_STAGES = ['closedwon', 'Closed Won', 'Won'];
 const LOST_STAGES = ['closedlost', 'Closed Lost', 'Lost'];
 const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'contractsent', 'Negotiation/Review', 'Open'];
-const SYLLABLES = ['lum', 'en', 'fold', 'quar', 'ry', 'peak', 'fern', 'bridge', 'tal', 'low', 'mere', 'kes',
-  'trel', 'sab', 'le', 'or', 'bit', 'al', 'north', 'wind', 'mer', 'id', 'ian', 'har', 'bor', 'pine', 'vel',
-  'ox', 'tri', 'dent', 'cas', 'cade', 'ny', 'lo', 'zen', 'ith', 'ar', 'gent', 'sol', 'stice'];
-const SUFFIXES = ['Labs', 'Systems', 'Group', 'Software', 'Analytics', 'Works', 'Solutions', 'Industries', 'AG', 'Ltd'];
+const SYLLABLES = [
+  'lum',
+  'en',
+  'fold',
+  'quar',
+  'ry',
+  'peak',
+  'fern',
+  'bridge',
+  'tal',
+  'low',
+  'mere',
+  'kes',
+  'trel',
+  'sab',
+  'le',
+  'or',
+  'bit',
+  'al',
+  'north',
+  'wind',
+  'mer',
+  'id',
+  'ian',
+  'har',
+  'bor',
+  'pine',
+  'vel',
+  'ox',
+  'tri',
+  'dent',
+  'cas',
+  'cade',
+  'ny',
+  'lo',
+  'zen',
+  'ith',
+  'ar',
+  'gent',
+  'sol',
+  'stice',
+];
+const SUFFIXES = [
+  'Labs',
+  'Systems',
+  'Group',
+  'Software',
+  'Analytics',
+  'Works',
+  'Solutions',
+  'Industries',
+  'AG',
+  'Ltd',
+];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
@@ -147,7 +197,11 @@ export function makeSampleAccountsCsv(count: number, seed = 8): string {
     if (techs.some((t) => SIGNAL_TECH.has(t))) fit += 0.9;
     const closed = random() < 0.75;
     const won = random() < 1 / (1 + Math.exp(-fit));
-    const stage = !closed ? pick(random, OPEN_STAGES) : won ? pick(random, WON_STAGES) : pick(random, LOST_STAGES);
+    const stage = !closed
+      ? pick(random, OPEN_STAGES)
+      : won
+        ? pick(random, WON_STAGES)
+        : pick(random, LOST_STAGES);
     const amount = Math.round((5_000 + Math.sqrt(employees) * 900 * (0.5 + random())) / 100) * 100;
     const name = `${base.charAt(0).toUpperCase()}${base.slice(1)} ${pick(random, SUFFIXES)}`;
     const row = [
