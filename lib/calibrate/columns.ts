@@ -35,7 +35,8 @@ export const FIELD_LABEL: Record<AccountField, string> = {
 };
 
 /** Which column holds each field (a header name), or null when the file has none. */
-export type ColumnMapping = Record<AccountField, string | null>;
+export const ColumnMappingSchema = z.record(AccountFieldSchema, z.string().max(500).nullable());
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 /** "Company Domain Name" → "companydomainname": case, spaces and punctuation do not matter. */
 export function normaliseHeader(header: string): string {

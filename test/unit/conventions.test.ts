@@ -19,7 +19,12 @@ describe('project conventions', () => {
   });
 
   it('the pure libraries do not touch extension APIs or storage', () => {
-    for (const file of [...files('lib/extract'), ...files('lib/icp'), ...files('lib/eval')]) {
+    for (const file of [
+      ...files('lib/extract'),
+      ...files('lib/icp'),
+      ...files('lib/eval'),
+      ...files('lib/calibrate'),
+    ]) {
       const source = read(file);
       expect(source, file).not.toMatch(
         /from ['"](?:wxt\/browser|wxt\/utils\/storage|dexie|webextension-polyfill)['"]/,
