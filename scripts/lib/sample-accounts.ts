@@ -194,7 +194,7 @@ export function makeSampleAccountsCsv(count: number, seed = 8): string {
     if (employees >= 200 && employees <= 2000) fit += 1.2;
     else if (employees >= 50 && employees <= 5000) fit += 0.4;
     if (FIT_COUNTRIES.has(country)) fit += 0.6;
-    if (techs.some((t) => SIGNAL_TECH.has(t))) fit += 0.9;
+    if (techs.some((t) => SIGNAL_TECH.has(t))) fit += 1.3;
     const closed = random() < 0.75;
     const won = random() < 1 / (1 + Math.exp(-fit));
     const stage = !closed
