@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { CHROME_BUILD, launchWithExtension, ROOT, servePages, waitForReport } from './lib/browser';
+import { measureCalibrateImport } from './lib/calibrate-bench';
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
 import { measureList } from './lib/list-bench';
@@ -145,6 +146,11 @@ async function main() {
       'ms',
       300,
     );
+
+    // Importing 20,000 CRM accounts in the options page: file chosen to per-tier table, and the page's longest task.
+    const calibration = await measureCalibrateImport(ext);
+    add('calibrate.import_20k_s', calibration.importS, 's', 10);
+    add('calibrate.longest_task_ms', calibration.longestTaskMs, 'ms', 500);
 
     const list = values['skip-list'] ? null : await measureList(ext);
     if (list) {

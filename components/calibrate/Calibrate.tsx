@@ -4,15 +4,16 @@ import {
   applySuggestion,
   type ColumnMapping,
   type CsvTable,
-  compareIcps,
+  comparisonOf,
   decodeCsv,
   FIELD_LABEL,
   guessMapping,
   type ImportedAccount,
   mappingProblems,
-  parseCsvTable,
+  parseCsvTableInSlices,
   type RejectedRow,
   readAccounts,
+  reportOf,
   type Suggestion,
   scoreAccounts,
   scoredAccountsCsv,
@@ -27,7 +28,7 @@ import {
   replaceAccounts,
   storageErrorMessage,
 } from '@/lib/db/accounts';
-import { type Icp, parseIcp } from '@/lib/icp';
+import { type Icp, parseIcp, type ScoreResult } from '@/lib/icp';
 import type { ActiveIcp } from '@/lib/settings';
 import { downloadText } from '../download';
 import { sendToDraft, useEditorDraft } from '../icp-editor/draft-channel';
@@ -45,6 +46,35 @@ interface Pending {
 }
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Every account's verdict under an ICP, computed in slices so the page stays responsive (a draft being typed
+ * re-scores tens of thousands of accounts); null until done. A newer ICP cancels the run in progress.
+ */
+function useScores(accounts: readonly ImportedAccount[], icp: Icp | null): ScoreResult[] | null {
+  const [scores, setScores] = useState<{
+    icp: Icp;
+    accounts: readonly ImportedAccount[];
+    results: ScoreResult[];
+  } | null>(null);
+  useEffect(() => {
+    if (!icp || accounts.length === 0) return;
+    let cancelled = false;
+    void (async () => {
+      const results: ScoreResult[] = [];
+      for (let from = 0; from < accounts.length; from += SLICE) {
+        results.push(...scoreAccounts(accounts.slice(from, from + SLICE), icp));
+        await nextFrame();
+        if (cancelled) return;
+      }
+      setScores({ icp, accounts, results });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [accounts, icp]);
+  return scores && scores.icp === icp && scores.accounts === accounts ? scores.results : null;
+}
 
 /** The mapping step: the guessed column for each field, corrected with a select, and the first rows. */
 function MappingStep({
@@ -166,7 +196,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
     accounts: [],
   });
   const [pending, setPending] = useState<Pending | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number; saving: boolean } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [compareWith, setCompareWith] = useState<'none' | 'draft' | 'file'>('none');
@@ -196,14 +226,15 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       return;
     }
     try {
-      setMessage(`Reading ${file.name}…`);
-      await nextFrame();
+      setProgress({ done: 0, total: 100, label: `Reading ${file.name}…` });
       const { text, encoding } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-      const table = parseCsvTable(text);
+      const table = await parseCsvTableInSlices(text, (share) =>
+        setProgress({ done: Math.round(share * 100), total: 100, label: `Reading ${file.name}…` }),
+      );
       setPending({ fileName: file.name, encoding, table, mapping: guessMapping(table.headers) });
-      setMessage('');
+      setProgress(null);
     } catch (e) {
-      setMessage('');
+      setProgress(null);
       setError(`Not imported: ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
@@ -218,11 +249,16 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       const part = readAccounts(p.table, p.mapping, from, from + SLICE);
       accounts.push(...part.accounts);
       rejected.push(...part.rejected);
-      setProgress({ done: Math.min(total, from + SLICE), total, saving: false });
+      const done = Math.min(total, from + SLICE);
+      setProgress({
+        done,
+        total,
+        label: `Read ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`,
+      });
       await nextFrame();
     }
     rejected.sort((a, b) => a.line - b.line);
-    setProgress({ done: total, total, saving: true });
+    setProgress({ done: total, total, label: 'Saving…' });
     try {
       await replaceAccounts(db, accounts, {
         fileName: p.fileName,
@@ -237,7 +273,20 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         `Imported ${accounts.length.toLocaleString('en-US')} accounts from ${p.fileName}` +
           (rejected.length ? `; ${rejected.length} rows rejected (see below).` : '.'),
       );
-      await reload();
+      // What was just validated and saved; no need to read it back.
+      setStored({
+        info: {
+          id: 'current',
+          fileName: p.fileName,
+          importedAt: Date.now(),
+          encoding: p.encoding,
+          mapping: p.mapping,
+          rows: total,
+          rejectedCount: rejected.length,
+          rejected: rejected.slice(0, 500),
+        },
+        accounts,
+      });
     } catch (e) {
       setError(storageErrorMessage(e));
     } finally {
@@ -257,9 +306,15 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
 
   const other = compareWith === 'draft' ? draft : compareWith === 'file' ? fileIcp : null;
   const { accounts } = stored;
+  const scoresA = useScores(accounts, active.icp);
+  const scoresB = useScores(accounts, other);
+  const report = useMemo(
+    () => (scoresA ? reportOf(accounts, scoresA, active.icp) : null),
+    [accounts, scoresA, active.icp],
+  );
   const comparison = useMemo(
-    () => (accounts.length > 0 ? compareIcps(accounts, active.icp, other ?? active.icp) : null),
-    [accounts, active.icp, other],
+    () => (scoresA && scoresB && other ? comparisonOf(accounts, scoresA, active.icp, scoresB, other) : null),
+    [accounts, scoresA, scoresB, active.icp, other],
   );
   const suggestions = useMemo(
     () => (accounts.length > 0 ? suggestCriteria(accounts, draft ?? active.icp) : []),
@@ -318,7 +373,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
               onClick={() =>
                 downloadText(
                   'scored-accounts.csv',
-                  scoredAccountsCsv(accounts, scoreAccounts(accounts, active.icp)),
+                  scoredAccountsCsv(accounts, scoresA ?? scoreAccounts(accounts, active.icp)),
                   'text/csv',
                 )
               }
@@ -342,9 +397,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       {progress && (
         <p className="calibrate-progress">
           <progress value={progress.done} max={progress.total} aria-label="Import progress" />{' '}
-          {progress.saving
-            ? 'Saving…'
-            : `Read ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} rows`}
+          {progress.label}
         </p>
       )}
       {error && (
@@ -378,16 +431,17 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         </details>
       )}
 
-      {comparison && (
+      {accounts.length > 0 && !report && <p className="muted">Scoring the accounts…</p>}
+      {report && (
         <>
           <h4>
             {active.icp.name} <span className="muted">v{active.icp.version}, in force</span>
           </h4>
-          <Headline report={comparison.a} />
-          <TierTable report={comparison.a} testId="tier-table" />
+          <Headline report={report} />
+          <TierTable report={report} testId="tier-table" />
 
           <h4>Per criterion</h4>
-          <CriteriaTable report={comparison.a} />
+          <CriteriaTable report={report} />
 
           <h4>Compare</h4>
           <div className="calibrate-compare">
@@ -417,7 +471,8 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           {compareWith === 'draft' && !draft && (
             <p className="muted">Open the editor (Edit the ICP) and fix any problems to compare its draft.</p>
           )}
-          {other && (
+          {other && !comparison && <p className="muted">Scoring the accounts…</p>}
+          {other && comparison && (
             <div data-testid="comparison">
               <p>
                 {other.name} <span className="muted">v{other.version}</span>: {comparison.movedUp} accounts

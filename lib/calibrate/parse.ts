@@ -90,10 +90,8 @@ export interface CsvTable {
 
 const DELIMITER_NAME: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' };
 
-/** Splits CSV text into a table (papaparse guesses the delimiter). Throws {@link CsvFileError} for an unusable file. */
-export function parseCsvTable(input: string): CsvTable {
-  const text = input.replace(/^\uFEFF/, '');
-  if (!text.trim()) throw new CsvFileError('The file is empty.');
+/** Collects papaparse's rows into a table, counting lines (a quoted cell may span several). */
+function tableBuilder(text: string) {
   const rows: string[][] = [];
   const lines: number[] = [];
   const rejected: RejectedRow[] = [];
@@ -101,16 +99,18 @@ export function parseCsvTable(input: string): CsvTable {
   let delimiter = ',';
   let line = 1;
   let cursor = 0;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', ';', '\t', '|'],
-    step: (result) => {
+  return {
+    /** Takes one row; `offset` is where papaparse resumed (its cursor restarts from 0 after a pause). */
+    step(result: Papa.ParseStepResult<string[]>, offset = 0): void {
       // The row started after any blank lines that precede it; count the lines the cursor passed.
       const startLine = line + countLeadingBreaks(text, cursor);
-      for (let i = cursor; i < result.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++;
-      cursor = result.meta.cursor;
+      const end = offset + result.meta.cursor;
+      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+      cursor = end;
       delimiter = result.meta.delimiter;
       const cells = result.data;
+      // A blank line papaparse passes on after a resume.
+      if (cells.length === 1 && cells[0] === '') return;
       if (!headers) {
         headers = cells.map((h, i) => h.trim() || `Column ${i + 1}`);
         return;
@@ -128,15 +128,77 @@ export function parseCsvTable(input: string): CsvTable {
         lines.push(startLine);
       }
     },
+    /** Where reading stands in the text. */
+    cursor: () => cursor,
+    finish(): CsvTable {
+      if (!headers) throw new CsvFileError('The file has no header row.');
+      const header: string[] = headers;
+      if (header.length < 2) {
+        throw new CsvFileError(
+          `Only one column found ("${clip(header[0] ?? '', 60)}"): the file is not comma, semicolon, tab or bar separated.`,
+        );
+      }
+      return { headers: header, rows, lines, delimiter, rejected };
+    },
+  };
+}
+
+const PARSE_CONFIG = { skipEmptyLines: 'greedy' as const, delimitersToGuess: [',', ';', '\t', '|'] };
+
+function textOf(input: string): string {
+  const text = input.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new CsvFileError('The file is empty.');
+  return text;
+}
+
+/** Splits CSV text into a table (papaparse guesses the delimiter). Throws {@link CsvFileError} for an unusable file. */
+export function parseCsvTable(input: string): CsvTable {
+  const text = textOf(input);
+  const builder = tableBuilder(text);
+  Papa.parse<string[]>(text, { ...PARSE_CONFIG, step: (result) => builder.step(result) });
+  return builder.finish();
+}
+
+/**
+ * {@link parseCsvTable} in slices of `slice` rows, yielding to the page between them (so tens of thousands of
+ * rows never freeze it) and reporting the share read. Rejects with {@link CsvFileError} for an unusable file.
+ */
+export function parseCsvTableInSlices(
+  input: string,
+  onProgress: (share: number) => void = () => {},
+  slice = 2000,
+): Promise<CsvTable> {
+  return new Promise((resolve, reject) => {
+    let text: string;
+    try {
+      text = textOf(input);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const builder = tableBuilder(text);
+    let n = 0;
+    let offset = 0;
+    Papa.parse<string[]>(text, {
+      ...PARSE_CONFIG,
+      step: (result, parser) => {
+        builder.step(result, offset);
+        if (++n % slice === 0) {
+          parser.pause();
+          offset = builder.cursor();
+          onProgress(offset / text.length);
+          setTimeout(() => parser.resume(), 0);
+        }
+      },
+      complete: () => {
+        try {
+          resolve(builder.finish());
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
   });
-  if (!headers) throw new CsvFileError('The file has no header row.');
-  const header: string[] = headers;
-  if (header.length < 2) {
-    throw new CsvFileError(
-      `Only one column found ("${clip(header[0] ?? '', 60)}"): the file is not comma, semicolon, tab or bar separated.`,
-    );
-  }
-  return { headers: header, rows, lines, delimiter, rejected };
 }
 
 function countLeadingBreaks(text: string, from: number): number {
@@ -193,6 +255,11 @@ const WORDS_IN_AMOUNTS = new Set([
 
 /** An amount in US dollars: "$20M", "20000000", "€12 Mio.", "5–10 million" (no currency: US dollars). */
 export function parseAmountUsd(text: string): z.infer<typeof RangeSchema> | undefined {
+  // Most CRM exports write plain numbers: no need for the money reader's patterns.
+  if (/^\d+(?:\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    return { min: n, max: n };
+  }
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.some((w) => !WORDS_IN_AMOUNTS.has(w))) return undefined;
   if (!/\d/.test(text)) return undefined;
@@ -213,6 +280,16 @@ export function parseEmployees(text: string): z.infer<typeof RangeSchema> | unde
   if (a === undefined || numbers.length > 2 || !Number.isFinite(a)) return undefined;
   if (b !== undefined) return a <= b ? { min: a, max: b } : undefined;
   return { min: Math.round(a), max: t.includes('+') ? null : Math.round(a) };
+}
+
+const countries = new Map<string, string | undefined>();
+/** {@link countryCode}, remembered: an export names the same few countries thousands of times. */
+function cachedCountryCode(text: string): string | undefined {
+  if (!countries.has(text)) {
+    if (countries.size > 2000) countries.clear();
+    countries.set(text, countryCode(text));
+  }
+  return countries.get(text);
 }
 
 /** "COMPUTER_SOFTWARE" (HubSpot's industry values) → "Computer Software"; other wordings stay as written. */
@@ -270,7 +347,7 @@ export const AccountRowSchema = z
     industry: optional((t) => industryText(t.slice(0, 300)), 'an industry'),
     employees: optional(parseEmployees, 'a number of employees or a range such as 51-200'),
     revenue: optional(parseAmountUsd, 'an amount such as 20000000, $20M or €15 Mio.'),
-    country: optional(countryCode, 'a country name or ISO code'),
+    country: optional(cachedCountryCode, 'a country name or ISO code'),
     technologies: cell.optional().transform((t) => {
       const seen = new Map<string, string>();
       for (const tech of (t ?? '').split(/[;,|\n]/)) {

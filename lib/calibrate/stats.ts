@@ -217,8 +217,17 @@ export interface Comparison {
 
 /** Calibrates two ICP versions side by side (e.g. the one in force and a draft) on the same accounts. */
 export function compareIcps(accounts: readonly ImportedAccount[], a: Icp, b: Icp): Comparison {
-  const ra = scoreAccounts(accounts, a);
-  const rb = scoreAccounts(accounts, b);
+  return comparisonOf(accounts, scoreAccounts(accounts, a), a, scoreAccounts(accounts, b), b);
+}
+
+/** {@link compareIcps} on verdicts already computed (`ra` under `a`, `rb` under `b`). */
+export function comparisonOf(
+  accounts: readonly ImportedAccount[],
+  ra: readonly ScoreResult[],
+  a: Icp,
+  rb: readonly ScoreResult[],
+  b: Icp,
+): Comparison {
   let movedUp = 0;
   let movedDown = 0;
   ra.forEach((r, i) => {

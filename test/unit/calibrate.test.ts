@@ -14,6 +14,7 @@ import {
   importAccounts,
   outcomeOf,
   parseCsvTable,
+  parseCsvTableInSlices,
   type Suggestion,
   scoreAccounts,
   scoredAccountsCsv,
@@ -149,6 +150,20 @@ describe('reading the file', () => {
     expect(table.rejected).toEqual([
       { line: 4, reason: expect.stringMatching(/4 cells where the header has 3/) },
     ]);
+  });
+
+  it('reads in slices with progress to the same table as in one go', async () => {
+    const text = readFileSync(path.join(ROOT, 'test/fixtures/accounts/sample-accounts.csv'), 'utf8');
+    const shares: number[] = [];
+    const sliced = await parseCsvTableInSlices(text, (share) => shares.push(share), 100);
+    expect(sliced).toEqual(parseCsvTable(text));
+    expect(shares.length).toBe(15);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    const tricky = 'Name,Domain,Stage\n"A\nB",a.com,won\n\nC,c.com,lost\n"D\n\nE",d.com,open\nF,f.com,won\n';
+    const oneByOne = await parseCsvTableInSlices(tricky, undefined, 1);
+    expect(oneByOne).toEqual(parseCsvTable(tricky));
+    expect(oneByOne.lines).toEqual([2, 5, 6, 9]);
+    await expect(parseCsvTableInSlices('only-one-column\nx\n')).rejects.toThrow(/Only one column/);
   });
 
   it('counts a quoted line break in the line numbers of later rows', () => {
