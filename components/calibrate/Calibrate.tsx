@@ -475,8 +475,9 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           {other && comparison && (
             <div data-testid="comparison">
               <p>
-                {other.name} <span className="muted">v{other.version}</span>: {comparison.movedUp} accounts
-                move up a tier, {comparison.movedDown} move down.
+                {compareWith === 'draft' ? 'The draft' : 'The file'} “{other.name}”{' '}
+                <span className="muted">v{other.version}</span>: {comparison.movedUp} accounts move up a tier,{' '}
+                {comparison.movedDown} move down.
               </p>
               <Headline report={comparison.b} />
               <TierTable report={comparison.b} testId="tier-table-other" />

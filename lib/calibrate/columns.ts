@@ -2,21 +2,9 @@
  * The columns of an accounts CSV: which field each one holds, guessed from the header names CRMs export
  * (HubSpot, Salesforce) and spreadsheets use, and the outcome wordings (won / lost / open, or a deal stage).
  */
-import { z } from 'zod';
+import { type AccountField, AccountFieldSchema, type ColumnMapping, type Outcome } from './schema';
 
-/** The account fields an import can fill. */
-export const AccountFieldSchema = z.enum([
-  'domain',
-  'name',
-  'industry',
-  'employees',
-  'revenue',
-  'country',
-  'technologies',
-  'outcome',
-  'dealValue',
-]);
-export type AccountField = z.infer<typeof AccountFieldSchema>;
+export * from './schema';
 
 /** The fields, in the order the mapping step shows them. */
 export const ACCOUNT_FIELDS: readonly AccountField[] = AccountFieldSchema.options;
@@ -33,10 +21,6 @@ export const FIELD_LABEL: Record<AccountField, string> = {
   outcome: 'Outcome or deal stage',
   dealValue: 'Deal value',
 };
-
-/** Which column holds each field (a header name), or null when the file has none. */
-export const ColumnMappingSchema = z.record(AccountFieldSchema, z.string().max(500).nullable());
-export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 /** "Company Domain Name" → "companydomainname": case, spaces and punctuation do not matter. */
 export function normaliseHeader(header: string): string {
@@ -173,10 +157,6 @@ export function applyMapSpec(
   }
   return out;
 }
-
-/** An account's outcome. */
-export const OutcomeSchema = z.enum(['won', 'lost', 'open']);
-export type Outcome = z.infer<typeof OutcomeSchema>;
 
 const WON = ['won', 'win', 'closedwon', 'customer', 'evangelist', 'yes', 'signed', 'closedwonrenewal'];
 const LOST = ['lost', 'loss', 'lose', 'closedlost', 'no', 'churned', 'disqualified', 'unqualified'];

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { ScoreResult } from '../icp/result-schema';
 import { tierLabel } from '../icp/scorer';
-import type { ImportedAccount } from './parse';
+import type { ImportedAccount } from './schema';
 
 /** One row per account: what was imported, its tier and score (`results[i]` is `accounts[i]`'s verdict). */
 export function scoredAccountsCsv(

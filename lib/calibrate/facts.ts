@@ -1,7 +1,7 @@
 /** Imported accounts as the scorer sees them: the same CompanyFacts a page yields, with `import` as the source. */
 import type { CompanyFacts } from '../extract/schema';
 import { classifyIndustry } from '../icp/industries';
-import type { ImportedAccount } from './parse';
+import type { ImportedAccount } from './schema';
 
 /** The company facts of an imported account; fields the file did not have stay unknown. */
 export function accountFacts(account: ImportedAccount): CompanyFacts {

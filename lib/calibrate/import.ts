@@ -1,14 +1,7 @@
 /** The whole import in one call, for the command line and tests (the options page runs the steps in slices). */
 import { applyMapSpec, type ColumnMapping, guessMapping } from './columns';
-import {
-  CsvFileError,
-  type CsvTable,
-  type ImportedAccount,
-  mappingProblems,
-  parseCsvTable,
-  type RejectedRow,
-  readAccounts,
-} from './parse';
+import { CsvFileError, type CsvTable, mappingProblems, parseCsvTable, readAccounts } from './parse';
+import type { ImportedAccount, RejectedRow } from './schema';
 
 /** What an import read. */
 export interface AccountsImport {

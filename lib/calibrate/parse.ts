@@ -7,9 +7,10 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { currencyOf, parseMoney, toUsd } from '../extract/currency';
 import { countryCode, registrableDomain } from '../extract/merge';
-import { RangeSchema } from '../extract/schema';
+import type { RangeSchema } from '../extract/schema';
 import { formatIssues } from '../icp/schema';
-import { type ColumnMapping, OutcomeSchema, outcomeOf } from './columns';
+import { outcomeOf } from './columns';
+import type { ColumnMapping, ImportedAccount, RejectedRow } from './schema';
 
 /** The largest file an import reads: refused with a clear message before any parsing. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
@@ -73,10 +74,6 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
   }
   return { text: parts.join('\n'), encoding: sawUtf8 ? 'mixed' : 'windows-1252' };
 }
-
-/** A row left out of the import, by its line in the file (the header is line 1). */
-export const RejectedRowSchema = z.object({ line: z.number().int().positive(), reason: z.string() });
-export type RejectedRow = z.infer<typeof RejectedRowSchema>;
 
 /** The file as a table: header names, rows of cells, and the line each row starts on. */
 export interface CsvTable {
@@ -301,25 +298,6 @@ function industryText(text: string): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 }
-
-/** One imported account, as stored and scored. */
-export const ImportedAccountSchema = z.object({
-  /** The row's line in the file it came from. */
-  line: z.number().int().positive(),
-  /** Registrable domain ("acme.co.uk"). */
-  domain: z.string().max(253).nullable(),
-  name: z.string().max(300).nullable(),
-  industry: z.string().max(300).nullable(),
-  employees: RangeSchema.nullable(),
-  revenueUsd: RangeSchema.nullable(),
-  /** ISO 3166-1 alpha-2. */
-  country: z.string().length(2).nullable(),
-  technologies: z.array(z.string().max(80)).max(100),
-  outcome: OutcomeSchema,
-  /** Deal value in US dollars. */
-  dealValue: z.number().nonnegative().nullable(),
-});
-export type ImportedAccount = z.infer<typeof ImportedAccountSchema>;
 
 const cell = z.string().trim().max(2000, 'longer than 2,000 characters');
 

@@ -6,9 +6,8 @@
 import type { CriterionStatus, ScoreResult } from '../icp/result-schema';
 import type { Criterion, Icp, Tier } from '../icp/schema';
 import { scoreCompany } from '../icp/scorer';
-import type { Outcome } from './columns';
 import { accountFacts } from './facts';
-import type { ImportedAccount } from './parse';
+import type { ImportedAccount, Outcome } from './schema';
 
 /** The tiers, best first. */
 export const TIERS: readonly Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];

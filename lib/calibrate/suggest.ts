@@ -7,7 +7,7 @@ import { classifyIndustry, industryById } from '../icp/industries';
 import { countryName, regionCountries } from '../icp/regions';
 import type { Band, Criterion, Icp } from '../icp/schema';
 import { describeRange } from '../icp/scorer';
-import type { ImportedAccount } from './parse';
+import type { ImportedAccount } from './schema';
 
 /** What a suggestion adds. */
 export type SuggestionKind = 'industry' | 'country' | 'technology' | 'employees' | 'revenue';

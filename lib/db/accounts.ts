@@ -6,8 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
-import { ColumnMappingSchema } from '../calibrate/columns';
-import { ImportedAccountSchema, RejectedRowSchema } from '../calibrate/parse';
+import { ColumnMappingSchema, ImportedAccountSchema, RejectedRowSchema } from '../calibrate/schema';
 
 /** A stored account: an imported account with its key. */
 export type StoredAccount = z.infer<typeof ImportedAccountSchema> & { id?: number };
