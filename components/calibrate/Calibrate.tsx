@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   ACCOUNT_FIELDS,
   applySuggestion,
@@ -316,9 +316,11 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
     () => (scoresA && scoresB && other ? comparisonOf(accounts, scoresA, active.icp, scoresB, other) : null),
     [accounts, scoresA, scoresB, active.icp, other],
   );
+  // Typing in the editor changes the draft at every key; the suggestions can follow a moment later.
+  const suggestAgainst = useDeferredValue(draft ?? active.icp);
   const suggestions = useMemo(
-    () => (accounts.length > 0 ? suggestCriteria(accounts, draft ?? active.icp) : []),
-    [accounts, draft, active.icp],
+    () => (accounts.length > 0 ? suggestCriteria(accounts, suggestAgainst) : []),
+    [accounts, suggestAgainst],
   );
 
   const adopt = (s: Suggestion) => {

@@ -105,3 +105,25 @@ test('a won account shows as a customer in the side panel and the list, until th
   await expect(panel.getByTestId('customer-badge')).toHaveCount(0);
   await expect(row.getByTestId('customer-badge')).toHaveCount(0);
 });
+
+test('a file it cannot use is refused with a clear message, and the earlier import stays', async ({
+  ext,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'accounts-'));
+  const good = path.join(dir, 'good.csv');
+  writeFileSync(good, 'Name,Domain,Stage\nAcme,acme.com,won\nBeta,beta.io,lost\nGamma,gamma.de,open\n');
+  const colons = path.join(dir, 'colons.csv');
+  writeFileSync(colons, 'Name:Domain:Stage\nAcme:acme.com:won\n');
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await importCsv(page, good, 3);
+  await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
+
+  await page.getByTestId('accounts-file').setInputFiles(colons);
+  await expect(page.getByRole('alert')).toContainText('Not imported: colons.csv: Only one column found');
+  await expect(page.getByTestId('mapping-step')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
+  await page.getByRole('button', { name: 'Delete imported accounts' }).click();
+  await expect(page.getByTestId('calibrate-source')).toHaveCount(0);
+});
