@@ -100,9 +100,13 @@ function tableBuilder(text: string) {
     /** Takes one row; `offset` is where papaparse resumed (its cursor restarts from 0 after a pause). */
     step(result: Papa.ParseStepResult<string[]>, offset = 0): void {
       // The row started after any blank lines that precede it; count the lines the cursor passed.
-      const startLine = line + countLeadingBreaks(text, cursor);
+      const leading = countLeadingBreaks(text, cursor);
+      const startLine = line + leading;
       const end = offset + result.meta.cursor;
-      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+      let breaks = 0;
+      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === 10) breaks++;
+      line += breaks;
+      const endLine = startLine + breaks - leading - (text.charCodeAt(end - 1) === 10 ? 1 : 0);
       cursor = end;
       delimiter = result.meta.delimiter;
       const cells = result.data;
@@ -114,7 +118,8 @@ function tableBuilder(text: string) {
       }
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        rejected.push({ line: startLine, reason: `unbalanced quotes (${quoteError.message})` });
+        const span = endLine > startLine ? `: lines ${startLine}–${endLine} read as one row` : '';
+        rejected.push({ line: startLine, reason: `unbalanced quotes${span} (${quoteError.message})` });
       } else if (cells.length !== headers.length) {
         rejected.push({
           line: startLine,

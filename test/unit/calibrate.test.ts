@@ -174,6 +174,16 @@ describe('reading the file', () => {
     expect(rejected).toEqual([{ line: 4, reason: expect.stringContaining('"sometime" is not won') }]);
   });
 
+  it('reports an unterminated quote with the lines it swallowed, keeping the rows before it', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Domain,Stage\nAcme,acme.com,won\n"Beta,beta.io,lost\nGamma,gamma.de,open\nDelta,delta.io,won\n',
+    );
+    expect(accounts.map((a) => a.name)).toEqual(['Acme']);
+    expect(rejected).toEqual([
+      { line: 3, reason: 'unbalanced quotes: lines 3–5 read as one row (Quoted field unterminated)' },
+    ]);
+  });
+
   it('refuses a file with one column (a delimiter it cannot split on) and an empty file', () => {
     expect(() => parseCsvTable('Name:Domain:Stage\nAcme:acme.com:won\n')).toThrow(/Only one column found/);
     expect(() => parseCsvTable('\n\n')).toThrow(/empty/);

@@ -113,6 +113,14 @@ describe('npm run -s icp', { timeout: 60_000 }, () => {
     expect(guessed.stderr).toMatch(
       /Choose the column with the outcome or deal stage\. Columns: Firm, Web, Phase/,
     );
+    // A second ICP to compare with. These accounts give only a name and a domain, nothing either ICP asks
+    // about: both leave them Not a fit, every pair ties (AUC 0.5) and none moves.
+    const other = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
+    other.name = 'Enterprise';
+    other.criteria[1].ideal = { min: 10000, max: null };
+    other.criteria[1].acceptable = [];
+    const otherPath = path.join(dir, 'enterprise.json');
+    writeFileSync(otherPath, JSON.stringify(other));
     const mapped = icp(
       'calibrate',
       '--icp',
@@ -121,9 +129,17 @@ describe('npm run -s icp', { timeout: 60_000 }, () => {
       csv,
       '--map',
       'Firm=name,Phase=outcome',
+      '--compare',
+      otherPath,
     );
     expect(mapped.code).toBe(0);
-    expect(JSON.parse(mapped.stdout)).toMatchObject({ accounts: 2, rejected: [] });
+    expect(JSON.parse(mapped.stdout)).toMatchObject({
+      accounts: 2,
+      rejected: [],
+      outcomes: { won: 1, lost: 1, open: 0 },
+      auc: 0.5,
+      compare: { icp: 'Enterprise v1', movedUp: 0, movedDown: 0 },
+    });
 
     expect(
       icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', 'nope.csv'),
