@@ -242,51 +242,49 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
   const runImport = async (p: Pending) => {
     setPending(null);
     setError('');
+    setMessage('');
     const total = p.table.rows.length;
     const accounts: ImportedAccount[] = [];
     const rejected: RejectedRow[] = [...p.table.rejected];
-    for (let from = 0; from < total; from += SLICE) {
-      const part = readAccounts(p.table, p.mapping, from, from + SLICE);
-      accounts.push(...part.accounts);
-      rejected.push(...part.rejected);
-      const done = Math.min(total, from + SLICE);
-      setProgress({
-        done,
-        total,
-        label: `Read ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`,
-      });
-      await nextFrame();
-    }
-    rejected.sort((a, b) => a.line - b.line);
-    setProgress({ done: total, total, label: 'Saving…' });
     try {
-      await replaceAccounts(db, accounts, {
+      for (let from = 0; from < total; from += SLICE) {
+        const part = readAccounts(p.table, p.mapping, from, from + SLICE);
+        accounts.push(...part.accounts);
+        rejected.push(...part.rejected);
+        const done = Math.min(total, from + SLICE);
+        setProgress({
+          done,
+          total,
+          label: `Read ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`,
+        });
+        await nextFrame();
+      }
+      rejected.sort((a, b) => a.line - b.line);
+      if (accounts.length === 0) {
+        // Replacing a good import with nothing would only lose data: keep the earlier one.
+        const reasons = rejected.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`);
+        setError(
+          `Not imported: no row of ${p.fileName} could be read${reasons.length ? ` (${reasons.join('; ')})` : ''}. Check the column mapping. Any earlier import is unchanged.`,
+        );
+        return;
+      }
+      setProgress({ done: total, total, label: 'Saving…' });
+      const info = {
         fileName: p.fileName,
         importedAt: Date.now(),
         encoding: p.encoding,
         mapping: p.mapping,
         rows: total,
         rejectedCount: rejected.length,
-        rejected,
-      });
+        rejected: rejected.slice(0, 500),
+      };
+      await replaceAccounts(db, accounts, info);
       setMessage(
         `Imported ${accounts.length.toLocaleString('en-US')} accounts from ${p.fileName}` +
           (rejected.length ? `; ${rejected.length} rows rejected (see below).` : '.'),
       );
       // What was just validated and saved; no need to read it back.
-      setStored({
-        info: {
-          id: 'current',
-          fileName: p.fileName,
-          importedAt: Date.now(),
-          encoding: p.encoding,
-          mapping: p.mapping,
-          rows: total,
-          rejectedCount: rejected.length,
-          rejected: rejected.slice(0, 500),
-        },
-        accounts,
-      });
+      setStored({ info: { id: 'current', ...info }, accounts });
     } catch (e) {
       setError(storageErrorMessage(e));
     } finally {

@@ -307,9 +307,12 @@ function industryText(text: string): string {
 const cell = z.string().trim().max(2000, 'longer than 2,000 characters');
 
 /** An optional cell read by `read`; a cell that does not read is an issue naming what was expected. */
+/** What exports write for "no value" ("N/A", "-", "#N/A", "null"): read as an empty cell, not as a mistake. */
+const NO_VALUE = new Set(['-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none', 'unknown', '?']);
+
 function optional<T>(read: (text: string) => T | undefined, expected: string) {
   return cell.optional().transform((text, ctx): T | null => {
-    if (!text) return null;
+    if (!text || NO_VALUE.has(text.toLowerCase())) return null;
     const value = read(text);
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: `"${clip(text)}" is not ${expected}` });

@@ -122,6 +122,14 @@ test('a file it cannot use is refused with a clear message, and the earlier impo
   await page.getByTestId('accounts-file').setInputFiles(colons);
   await expect(page.getByRole('alert')).toContainText('Not imported: colons.csv: Only one column found');
   await expect(page.getByTestId('mapping-step')).toHaveCount(0);
+  // Every row unreadable (the stage column holds something else): nothing replaces the earlier import.
+  const unreadable = path.join(dir, 'unreadable.csv');
+  writeFileSync(unreadable, 'Name,Domain,Stage\nAcme,acme.com,=1+1\nBeta,beta.io,soon\n');
+  await page.getByTestId('accounts-file').setInputFiles(unreadable);
+  await page.getByTestId('mapping-step').getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Not imported: no row of unreadable.csv could be read (line 2: outcome: "=1+1" is not won',
+  );
   await page.reload();
   await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();

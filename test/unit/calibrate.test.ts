@@ -249,6 +249,14 @@ describe('reading the file', () => {
     expect(row?.Name).toBe('\'=HYPERLINK("http://evil.example","x")');
   });
 
+  it('reads "N/A", "-" and the like as empty cells, not as mistakes', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Employees,Annual Revenue,Country,Stage\nAcme,N/A,-,#N/A,won\n',
+    );
+    expect(rejected).toEqual([]);
+    expect(accounts[0]).toMatchObject({ employees: null, revenueUsd: null, country: null });
+  });
+
   it('maps HubSpot industry values and splits technologies without duplicates', () => {
     const { accounts } = importAccounts(
       'Name,Industry,Technologies,Stage\nAcme,COMPUTER_SOFTWARE,"HubSpot; hubspot|Segment",won\n',
