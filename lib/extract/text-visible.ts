@@ -102,8 +102,22 @@ const BLOCK_TAGS = new Set([
 /** Tags and roles of the blocks where a site states who runs it. */
 const REGION_TAGS = new Set(['FOOTER', 'HEADER', 'ADDRESS']);
 const REGION_ROLE = /^(?:contentinfo|banner)$/i;
-const REGION_NAME =
-  /footer|contact|kontakt|impressum|imprint|address|adresse|anschrift|vcard|copyright|colophon|site-info|legal/i;
+/** Words in an id or class that mark such a block ("site-footer", "contactInfo", "impressum"). */
+const REGION_WORDS = [
+  'footer',
+  'contact',
+  'kontakt',
+  'impressum',
+  'imprint',
+  'address',
+  'adresse',
+  'anschrift',
+  'vcard',
+  'copyright',
+  'colophon',
+  'site-info',
+  'legal',
+];
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 const ELEMENT_NODE = 1;
@@ -125,8 +139,18 @@ function isRegion(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && REGION_ROLE.test(role)) return true;
+  return hasRegionName(el);
+}
+
+/**
+ * Whether an element's id or class names a region block. Plain substring tests on the lowered names: utility-class
+ * sites carry kilobytes of class names, where a case-insensitive pattern or attribute selector costs milliseconds.
+ */
+function hasRegionName(el: Element): boolean {
   const name = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
-  return name.length > 1 && name.length < 400 && REGION_NAME.test(name);
+  if (name.length < 2 || name.length > 400) return false;
+  const lower = name.toLowerCase();
+  return REGION_WORDS.some((word) => lower.includes(word));
 }
 
 /** Accumulates lines under a character budget. */
@@ -276,15 +300,28 @@ export function readOwnSiteText(doc: Document): OwnSiteText {
   };
 }
 
-/** Outermost header, footer, address and contact blocks: where a site states who runs it. */
-const REGION_SELECTOR = [
-  'header',
-  'footer',
-  'address',
-  '[role="contentinfo"]',
-  '[role="banner"]',
-  ...REGION_NAME.source.split('|').flatMap((word) => [`[id*="${word}" i]`, `[class*="${word}" i]`]),
-].join(', ');
+const XHTML = 'http://www.w3.org/1999/xhtml';
+/** Most region blocks read. */
+const MAX_REGIONS = 200;
+
+/**
+ * Outermost header, footer, address and contact blocks, in document order: where a site states who runs it.
+ * Elements inside SVG and other foreign content are passed over.
+ */
+function regionBlocks(body: Element): Element[] {
+  const all = body.getElementsByTagName('*');
+  const blocks: Element[] = [];
+  let outer: Element | undefined;
+  for (let i = 0; i < all.length && i < MAX_ELEMENTS && blocks.length < MAX_REGIONS; i++) {
+    const el = all[i] as Element;
+    if (el.namespaceURI !== XHTML || !isRegion(el)) continue;
+    // Document order lists a block before the blocks inside it: comparing with the last block kept is enough.
+    if (outer?.contains(el)) continue;
+    outer = el;
+    blocks.push(el);
+  }
+  return blocks;
+}
 
 /** An element's rendered text, or undefined in a DOM without layout. */
 function renderedText(el: Element): string | undefined {
@@ -307,12 +344,7 @@ function renderedLines(doc: Document): OwnSiteText['lines'] | undefined {
       .map((line) => line.replace(/\s+/g, ' ').trim())
       .filter(Boolean);
   const region = new Set<string>();
-  const blocks = Array.from(doc.querySelectorAll(REGION_SELECTOR)).slice(0, 200);
-  // Document order lists a block before the blocks inside it: comparing with the last block read is enough.
-  let outer: Element | undefined;
-  for (const block of blocks) {
-    if (outer?.contains(block)) continue;
-    outer = block;
+  for (const block of regionBlocks(body)) {
     for (const line of split(renderedText(block) ?? '').slice(0, 400)) region.add(line);
   }
   const lines: OwnSiteText['lines'] = [];

@@ -22,8 +22,8 @@ function icp(...args: string[]): { code: number; stdout: string; stderr: string 
   }
 }
 
-// Each test starts tsx (about 2 s, more on a busy machine).
-describe('npm run -s icp', { timeout: 60_000 }, () => {
+// Each case starts a TypeScript runner in a process of its own: generous time on a busy machine.
+describe('npm run -s icp', { timeout: 30_000 }, () => {
   it('validate prints the name and version of a valid ICP', () => {
     expect(icp('validate', 'docs/examples/icp-default.json')).toEqual({
       code: 0,
@@ -104,7 +104,7 @@ describe('npm run -s icp', { timeout: 60_000 }, () => {
     expect(out.rejected[0]).toEqual({ line: expect.any(Number), reason: expect.any(String) });
   });
 
-  it('calibrate takes --map corrections and explains an unusable file on stderr', () => {
+  it('calibrate takes --map corrections and --compare, and names the columns when the outcome is missing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     const csv = path.join(dir, 'accounts.csv');
     writeFileSync(csv, 'Firm,Web,Phase\nAcme,acme.com,Closed Won\nBeta,beta.io,Closed Lost\n');
@@ -140,7 +140,10 @@ describe('npm run -s icp', { timeout: 60_000 }, () => {
       auc: 0.5,
       compare: { icp: 'Enterprise v1', movedUp: 0, movedDown: 0 },
     });
+  });
 
+  it('calibrate explains a missing, one-column or oversized accounts file on stderr', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     expect(
       icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', 'nope.csv'),
     ).toMatchObject({
