@@ -205,6 +205,8 @@ describe('reading the file', () => {
     expect(decodeCsv(cp1252)).toEqual({ text: 'Name,Price\nMül,€\n', encoding: 'windows-1252' });
     const mixed = new Uint8Array([...new TextEncoder().encode('Name\nMüller\n'), 0x4d, 0xfc, 0x6c, 0x0a]);
     expect(decodeCsv(mixed)).toEqual({ text: 'Name\nMüller\nMül\n', encoding: 'mixed' });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('Name,Stage\nZürich AG,won\n', 'utf16le')]);
+    expect(decodeCsv(utf16)).toEqual({ text: 'Name,Stage\nZürich AG,won\n', encoding: 'utf-16' });
   });
 
   it('rejects rows with reasons and keeps the rest', () => {
