@@ -481,6 +481,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
               </p>
               <Headline report={comparison.b} />
               <TierTable report={comparison.b} testId="tier-table-other" />
+              <CriteriaTable report={comparison.b} testId="criteria-table-other" />
             </div>
           )}
 

@@ -82,9 +82,9 @@ const VERDICT_TEXT: Record<Report['criteria'][number]['verdict'], string> = {
 };
 
 /** Each criterion's match rate among won and lost accounts. */
-export function CriteriaTable({ report }: { report: Report }) {
+export function CriteriaTable({ report, testId = 'criteria-table' }: { report: Report; testId?: string }) {
   return (
-    <table className="calibrate-criteria" data-testid="criteria-table">
+    <table className="calibrate-criteria" data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">Criterion</th>

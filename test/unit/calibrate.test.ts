@@ -404,6 +404,22 @@ describe('suggestions', () => {
     expect(parseIcp(draft).ok).toBe(true);
   });
 
+  it('suggests an employee band when wins cluster in it, by the middle of each range', () => {
+    const mid = { min: 201, max: 500 };
+    const sized = [
+      ...Array.from({ length: 5 }, () => account({ employees: { min: 250, max: 400 }, outcome: 'won' })),
+      account({ employees: { min: 300, max: 300 }, outcome: 'lost' }),
+      ...Array.from({ length: 5 }, () => account({ employees: { min: 20, max: 20 }, outcome: 'lost' })),
+      account({ employees: { min: 10, max: 30 }, outcome: 'won' }),
+    ];
+    // Base 6/12 = 0.5; 201–500: 5 of 6 won, lift 1.67.
+    expect(suggestCriteria(sized, SOFTWARE_ONLY)).toEqual([]);
+    const withoutSizeCriterion: Icp = { ...SOFTWARE_ONLY, criteria: SOFTWARE_ONLY.criteria.slice(0, 1) };
+    expect(suggestCriteria(sized, withoutSizeCriterion)).toEqual([
+      expect.objectContaining({ kind: 'employees', band: mid, label: '201–500 employees', won: 5, lost: 1 }),
+    ]);
+  });
+
   it('a band suggestion becomes a full-credit acceptable band of the existing criterion', () => {
     const band = {
       key: 'employees:11–50',
