@@ -359,6 +359,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
             type="file"
             accept=".csv,.tsv,.txt,text/csv"
             data-testid="accounts-file"
+            disabled={progress !== null}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
