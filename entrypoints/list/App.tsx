@@ -7,11 +7,12 @@ import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema } from '@/lib/db/index';
 import { type ListQuery, queryProspectIds } from '@/lib/db/list-query';
-import { deleteProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
-import { hubspotCsv, salesforceCsv } from '@/lib/export/csv';
+import { deleteProspects, mapProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import { hubspotRow, salesforceRow, toCsv } from '@/lib/export/csv';
 import { type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
+import { useTableQuery } from './use-table-query';
 
 const db = getDb();
 const STATUSES = ProspectStatusSchema.options;
@@ -88,12 +89,17 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   const [status, setStatus] = useState('');
-  const ids = useLiveQuery(async () => {
-    const found = await queryProspectIds(db, query);
-    // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
-    performance.mark('icp-lens:list-query');
-    return found;
-  }, [query]);
+  const { value: ids, error: queryError } = useTableQuery(
+    db,
+    'prospects',
+    async () => {
+      const found = await queryProspectIds(db, query);
+      // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
+      performance.mark('icp-lens:list-query');
+      return found;
+    },
+    [query],
+  );
   const total = useLiveQuery(() => db.prospects.count(), []);
   const counts = useLiveQuery(
     async () =>
@@ -120,13 +126,9 @@ export function App() {
   const chosen = useMemo(() => [...selected], [selected]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
-    const all = (await db.prospects.bulkGet(ids ?? [])).filter((p): p is Prospect => p !== undefined);
-    downloadText(
-      `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
-      (kind === 'hubspot' ? hubspotCsv : salesforceCsv)(all),
-      'text/csv',
-    );
-    setStatus(`Exported ${all.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
+    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow);
+    downloadText(`icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv');
+    setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
   };
 
   return (
@@ -295,7 +297,7 @@ export function App() {
         </p>
       )}
       <p role="status" className="muted">
-        {status}
+        {queryError ? `The list could not be read: ${queryError.message}` : status}
       </p>
       <div ref={scroller} className="rows" data-testid="rows">
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>

@@ -123,3 +123,32 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
 export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
   await db.transaction('rw', db.prospects, () => db.prospects.bulkPut(prospects));
 }
+
+/**
+ * Maps the prospects with these ids, in this order, reading them chunk by chunk: a long list is read in
+ * primary-key ranges (one request per chunk, and only the mapped rows kept in memory), a short one by its ids.
+ * Ids no longer in the database are left out.
+ */
+export async function mapProspects<T>(
+  db: IcpLensDb,
+  ids: readonly number[],
+  map: (prospect: Prospect) => T,
+  chunk = 5000,
+): Promise<T[]> {
+  if (ids.length <= chunk) {
+    return (await db.prospects.bulkGet([...ids])).flatMap((p) => (p ? [map(p)] : []));
+  }
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const out: Array<T | undefined> = new Array(ids.length);
+  let last = -Infinity;
+  for (;;) {
+    const rows = await db.prospects.where(':id').above(last).limit(chunk).toArray();
+    for (const p of rows) {
+      const at = position.get(p.id as number);
+      if (at !== undefined) out[at] = map(p);
+    }
+    if (rows.length < chunk) break;
+    last = rows[rows.length - 1]?.id as number;
+  }
+  return out.filter((row): row is T => row !== undefined);
+}

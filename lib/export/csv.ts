@@ -118,57 +118,67 @@ function revenueUsd(p: Prospect): number | '' {
   return p.facts.revenueUsd?.value.min ?? '';
 }
 
-function write(rows: Array<Record<string, string | number>>): string {
+/** One row of an export, by column. */
+export type CsvRow = Record<string, string | number>;
+
+/** Rows already mapped (by {@link hubspotRow} or {@link salesforceRow}) as CSV, formulas neutralised. */
+export function toCsv(rows: CsvRow[]): string {
   return Papa.unparse(rows, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' });
 }
 
 /** The prospects as a HubSpot company import. */
 export function hubspotCsv(prospects: Prospect[]): string {
-  return write(
-    prospects.map((p) => ({
-      'Company name': p.name,
-      'Company domain name': p.domain ?? '',
-      Industry: HUBSPOT_INDUSTRY[p.industryId ?? ''] ?? '',
-      'Industry (as the company states it)': p.facts.industry?.value ?? '',
-      'Number of employees': employeeCount(p),
-      'Employee range': p.facts.employees ? describeRange(p.facts.employees.value) : '',
-      'Annual revenue': revenueUsd(p),
-      City: p.facts.hqCity?.value ?? '',
-      'State/Region': p.facts.hqRegion?.value ?? '',
-      'Country/Region': p.hqCountry ? countryName(p.hqCountry) : '',
-      'Ideal Customer Profile Tier': HUBSPOT_TIER[p.tier],
-      'ICP tier': TIER_TEXT[p.tier],
-      'ICP score': p.score,
-      'ICP matching criteria': matching(p),
-      'ICP version': `${p.icpName} v${p.icpVersion}`,
-      'Prospect status': p.status,
-      Notes: p.notes,
-      Tags: p.tags.join('; '),
-      'LinkedIn company page': p.facts.linkedinUrl?.value ?? '',
-    })),
-  );
+  return toCsv(prospects.map(hubspotRow));
+}
+
+/** One prospect as a row of {@link hubspotCsv}. */
+export function hubspotRow(p: Prospect): CsvRow {
+  return {
+    'Company name': p.name,
+    'Company domain name': p.domain ?? '',
+    Industry: HUBSPOT_INDUSTRY[p.industryId ?? ''] ?? '',
+    'Industry (as the company states it)': p.facts.industry?.value ?? '',
+    'Number of employees': employeeCount(p),
+    'Employee range': p.facts.employees ? describeRange(p.facts.employees.value) : '',
+    'Annual revenue': revenueUsd(p),
+    City: p.facts.hqCity?.value ?? '',
+    'State/Region': p.facts.hqRegion?.value ?? '',
+    'Country/Region': p.hqCountry ? countryName(p.hqCountry) : '',
+    'Ideal Customer Profile Tier': HUBSPOT_TIER[p.tier],
+    'ICP tier': TIER_TEXT[p.tier],
+    'ICP score': p.score,
+    'ICP matching criteria': matching(p),
+    'ICP version': `${p.icpName} v${p.icpVersion}`,
+    'Prospect status': p.status,
+    Notes: p.notes,
+    Tags: p.tags.join('; '),
+    'LinkedIn company page': p.facts.linkedinUrl?.value ?? '',
+  };
 }
 
 /** The prospects as a Salesforce account import (Data Import Wizard field names). */
 export function salesforceCsv(prospects: Prospect[]): string {
-  return write(
-    prospects.map((p) => ({
-      'Account Name': p.name,
-      Website: p.domain ? `https://${p.domain}` : '',
-      Industry: SALESFORCE_INDUSTRY[p.industryId ?? ''] ?? '',
-      'Industry (as the company states it)':
-        p.facts.industry?.value ?? industryById(p.industryId ?? '')?.label ?? '',
-      Employees: employeeCount(p),
-      'Annual Revenue': revenueUsd(p),
-      'Billing City': p.facts.hqCity?.value ?? '',
-      'Billing State/Province': p.facts.hqRegion?.value ?? '',
-      'Billing Country': p.hqCountry ? countryName(p.hqCountry) : '',
-      Description: p.facts.description?.value ?? '',
-      'ICP Tier': TIER_TEXT[p.tier],
-      'ICP Score': p.score,
-      'ICP Matching Criteria': matching(p),
-      'Prospect Status': p.status,
-      Notes: p.notes,
-    })),
-  );
+  return toCsv(prospects.map(salesforceRow));
+}
+
+/** One prospect as a row of {@link salesforceCsv}. */
+export function salesforceRow(p: Prospect): CsvRow {
+  return {
+    'Account Name': p.name,
+    Website: p.domain ? `https://${p.domain}` : '',
+    Industry: SALESFORCE_INDUSTRY[p.industryId ?? ''] ?? '',
+    'Industry (as the company states it)':
+      p.facts.industry?.value ?? industryById(p.industryId ?? '')?.label ?? '',
+    Employees: employeeCount(p),
+    'Annual Revenue': revenueUsd(p),
+    'Billing City': p.facts.hqCity?.value ?? '',
+    'Billing State/Province': p.facts.hqRegion?.value ?? '',
+    'Billing Country': p.hqCountry ? countryName(p.hqCountry) : '',
+    Description: p.facts.description?.value ?? '',
+    'ICP Tier': TIER_TEXT[p.tier],
+    'ICP Score': p.score,
+    'ICP Matching Criteria': matching(p),
+    'Prospect Status': p.status,
+    Notes: p.notes,
+  };
 }

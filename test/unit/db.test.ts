@@ -5,6 +5,7 @@ import { IcpLensDb, type SeenPage } from '@/lib/db/index';
 import {
   deleteProspects,
   findProspectFor,
+  mapProspects,
   restoreProspects,
   saveProspect,
   updateProspect,
@@ -54,6 +55,27 @@ function company(file: string, icp: Icp = DEFAULT_ICP) {
 
 describe('the prospect list', () => {
   const fresh = () => new IcpLensDb(`prospects-${Math.random()}`);
+
+  it('maps prospects in the order asked, by ids or in key ranges, leaving out deleted ones', async () => {
+    const db = fresh();
+    const saved = new Set<number>();
+    for (const { file } of SAMPLES) {
+      const found = company(file);
+      if (!found.facts.domain && !found.facts.linkedinUrl) continue;
+      const { prospect } = await saveProspect(db, found, 1000);
+      saved.add(prospect.id as number);
+    }
+    const ids = [...saved];
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const wanted = [...ids].reverse().slice(0, -1);
+    await deleteProspects(db, [wanted[1] as number]);
+    const expected = wanted.filter((_, i) => i !== 1);
+    const byIds = await mapProspects(db, wanted, (p) => p.id);
+    // A chunk of 2 reads the table in several key ranges.
+    const byRanges = await mapProspects(db, wanted, (p) => p.id, 2);
+    expect(byIds).toEqual(expected);
+    expect(byRanges).toEqual(expected);
+  });
 
   it('saves a company once, with its facts, tier, score and the ICP version used', async () => {
     const db = fresh();

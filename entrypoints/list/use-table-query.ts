@@ -1,0 +1,63 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { type DependencyList, useEffect, useState } from 'react';
+
+/**
+ * Runs `query` now, whenever `deps` change, and again after any committed write to `table` (from this page,
+ * another page or the background), at most once per `settleMs`. Unlike `useLiveQuery` it does not record which
+ * keys the query read: for a query that returns 100,000 ids that bookkeeping costs more than the query itself.
+ * @returns the latest result (undefined until the first one), and the error of the latest run if it failed
+ */
+export function useTableQuery<T>(
+  db: Dexie,
+  table: string,
+  query: () => Promise<T>,
+  deps: DependencyList,
+  settleMs = 100,
+): { value: T | undefined; error: Error | null } {
+  const [state, setState] = useState<{ value: T | undefined; error: Error | null }>({
+    value: undefined,
+    error: null,
+  });
+  useEffect(() => {
+    let cancelled = false;
+    let running = false;
+    let pending = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = async () => {
+      if (running) {
+        pending = true;
+        return;
+      }
+      running = true;
+      try {
+        const value = await query();
+        if (!cancelled) setState({ value, error: null });
+      } catch (error) {
+        if (!cancelled) setState((s) => ({ value: s.value, error: error as Error }));
+      } finally {
+        running = false;
+        if (pending && !cancelled) {
+          pending = false;
+          schedule();
+        }
+      }
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), settleMs);
+    };
+    const prefix = `idb://${db.name}/${table}/`;
+    const onMutated = (parts: ObservabilitySet) => {
+      if (Object.keys(parts).some((part) => part.startsWith(prefix))) schedule();
+    };
+    Dexie.on('storagemutated', onMutated);
+    void run();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when the query changes.
+  }, deps);
+  return state;
+}
