@@ -406,9 +406,12 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           {error}
         </p>
       )}
-      <p role="status" className="muted" data-testid="calibrate-status">
-        {message}
-      </p>
+      {/* Only while there is news: the options page has other status lines, and an empty one is noise. */}
+      {message && (
+        <p role="status" className="muted" data-testid="calibrate-status">
+          {message}
+        </p>
+      )}
 
       {info && (
         <p className="muted" data-testid="calibrate-source">
