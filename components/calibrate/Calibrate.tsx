@@ -159,7 +159,8 @@ function SuggestionList({
   onAdopt,
 }: {
   suggestions: Suggestion[];
-  onAdopt: (s: Suggestion) => void;
+  /** Null when the ICP cannot be edited here (locked by policy). */
+  onAdopt: ((s: Suggestion) => void) | null;
 }) {
   if (suggestions.length === 0)
     return (
@@ -176,9 +177,11 @@ function SuggestionList({
               in {percent(s.wonShare)} of wins and {percent(s.lostShare)} of losses
             </span>
           </span>
-          <button type="button" onClick={() => onAdopt(s)} aria-label={`Add to draft: ${s.label}`}>
-            Add to draft
-          </button>
+          {onAdopt && (
+            <button type="button" onClick={() => onAdopt(s)} aria-label={`Add to draft: ${s.label}`}>
+              Add to draft
+            </button>
+          )}
         </li>
       ))}
     </ul>
@@ -494,7 +497,13 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
             Values at least 1.2 times as likely to win as the average account, with at least 5 wins. Adding
             one puts it into the editor's draft; nothing changes until you save.
           </p>
-          <SuggestionList suggestions={suggestions} onAdopt={adopt} />
+          {active.locked && (
+            <p className="muted">
+              Your organisation sets the ICP, so it cannot be edited here: pass these on to whoever maintains
+              it.
+            </p>
+          )}
+          <SuggestionList suggestions={suggestions} onAdopt={active.locked ? null : adopt} />
         </>
       )}
     </section>

@@ -5,12 +5,14 @@ import { type DependencyList, useEffect, useState } from 'react';
  * Runs `query` now, whenever `deps` change, and again after any committed write to `table` (from this page,
  * another page or the background), at most once per `settleMs`. Unlike `useLiveQuery` it does not record which
  * keys the query read: for a query that returns 100,000 ids that bookkeeping costs more than the query itself.
+ * On its first run after `deps` change, `query` may `publish` a partial result (the first screenful) before
+ * its whole result; re-runs after writes replace the result only when complete.
  * @returns the latest result (undefined until the first one), and the error of the latest run if it failed
  */
 export function useTableQuery<T>(
   db: Dexie,
   table: string,
-  query: () => Promise<T>,
+  query: (publish: (partial: T) => void) => Promise<T>,
   deps: DependencyList,
   settleMs = 100,
 ): { value: T | undefined; error: Error | null } {
@@ -23,6 +25,10 @@ export function useTableQuery<T>(
     let running = false;
     let pending = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let first = true;
+    const publish = (value: T) => {
+      if (!cancelled) setState({ value, error: null });
+    };
     const run = async () => {
       if (running) {
         pending = true;
@@ -30,8 +36,9 @@ export function useTableQuery<T>(
       }
       running = true;
       try {
-        const value = await query();
-        if (!cancelled) setState({ value, error: null });
+        const value = await query(first ? publish : () => {});
+        first = false;
+        publish(value);
       } catch (error) {
         if (!cancelled) setState((s) => ({ value: s.value, error: error as Error }));
       } finally {

@@ -25,6 +25,11 @@ const SORT_INDEX = { score: 'score', savedAt: 'savedAt', updatedAt: 'updatedAt',
 const TIER_ORDER: Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
 const TIER_RANK: Record<Tier, number> = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
 
+/** Whether the query is answered in index order without reading records, so its first rows come cheaply. */
+export function readsInIndexOrder(q: ListQuery): boolean {
+  return Object.entries(q).every(([k, v]) => k === 'sort' || v === undefined);
+}
+
 /** Whether a prospect passes the filters the index did not already apply. */
 function passes(p: Prospect, q: ListQuery, indexed: keyof ListQuery | null): boolean {
   if (q.tier && indexed !== 'tier' && p.tier !== q.tier) return false;
@@ -44,8 +49,16 @@ function passes(p: Prospect, q: ListQuery, indexed: keyof ListQuery | null): boo
   return true;
 }
 
-/** The ids of the prospects the query shows, in its order. */
-export async function queryProspectIds(db: IcpLensDb, q: ListQuery): Promise<number[]> {
+/**
+ * The ids of the prospects the query shows, in its order.
+ * @param limit at most this many (the first rows to paint). Honoured on the index-ordered paths (no filter),
+ *   where the first rows come without reading the rest; a filtered query is read whole and then cut.
+ */
+export async function queryProspectIds(
+  db: IcpLensDb,
+  q: ListQuery,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<number[]> {
   // The most selective filter that has an index narrows the candidates; the rest is checked per record.
   let collection: Collection<Prospect, number | undefined>;
   let indexed: keyof ListQuery | null = null;
@@ -70,6 +83,20 @@ export async function queryProspectIds(db: IcpLensDb, q: ListQuery): Promise<num
     indexed = 'tier';
   } else if (q.sort === 'tier' && q.movedWithVersion === undefined) {
     // Grouped by tier: one index range per tier, best first, without reading a record.
+    if (Number.isFinite(limit)) {
+      const ids: number[] = [];
+      for (const t of TIER_ORDER) {
+        if (ids.length >= limit) break;
+        ids.push(
+          ...((await db.prospects
+            .where('tier')
+            .equals(t)
+            .limit(limit - ids.length)
+            .primaryKeys()) as number[]),
+        );
+      }
+      return ids;
+    }
     const groups = await Promise.all(
       TIER_ORDER.map((t) => db.prospects.where('tier').equals(t).primaryKeys()),
     );
@@ -77,8 +104,10 @@ export async function queryProspectIds(db: IcpLensDb, q: ListQuery): Promise<num
   } else {
     // No filter: the sort index gives the order directly, without reading a single record.
     const ordered = db.prospects.orderBy(q.sort === 'tier' ? 'score' : SORT_INDEX[q.sort]);
-    const ids = (await (q.sort === 'name' ? ordered : ordered.reverse()).primaryKeys()) as number[];
-    if (q.movedWithVersion === undefined) return ids;
+    const directed = q.sort === 'name' ? ordered : ordered.reverse();
+    if (q.movedWithVersion === undefined) {
+      return (await (Number.isFinite(limit) ? directed.limit(limit) : directed).primaryKeys()) as number[];
+    }
     collection = db.prospects.toCollection();
   }
   const needsCheck = Object.entries(q).some(([k, v]) => v !== undefined && k !== 'sort' && k !== indexed);
@@ -92,5 +121,5 @@ export async function queryProspectIds(db: IcpLensDb, q: ListQuery): Promise<num
       key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : (b[key] as number) - (a[key] as number),
     );
   }
-  return rows.map((p) => p.id as number);
+  return rows.slice(0, limit).map((p) => p.id as number);
 }

@@ -76,8 +76,9 @@ export async function measureList(ext: ExtensionBrowser, count = 100_000): Promi
   await page.reload();
   await page.getByTestId('prospect-row').first().waitFor({ timeout: 60_000 });
   const firstPaintMs = await page.evaluate(() => {
+    // The first rows shown (the list publishes its first screenful before the whole list of ids).
     const marks = performance.getEntriesByName('icp-lens:list-query');
-    return marks.at(-1)?.startTime ?? Number.NaN;
+    return marks[0]?.startTime ?? Number.NaN;
   });
 
   // Filter: the time from typing a search to its result.

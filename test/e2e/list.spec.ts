@@ -45,6 +45,10 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await expect(list.getByTestId('prospect-row')).toHaveCount(1);
   await list.getByLabel('Search by name or domain').fill('');
   await list.getByRole('button', { name: 'Show all' }).click();
+  await list.getByLabel('Industry').selectOption('industrial-machinery');
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+  await expect(list.getByTestId('rows')).not.toContainText('Lumenfold');
+  await list.getByLabel('Industry').selectOption('');
 
   const [download] = await Promise.all([
     list.waitForEvent('download'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IcpLensDb } from '@/lib/db/index';
-import { queryProspectIds } from '@/lib/db/list-query';
+import { queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
 import { saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
@@ -59,5 +59,18 @@ describe('list queries', () => {
     expect(await queryProspectIds(db, { sort: 'name', search: 'ac' })).toEqual([acme.id]);
     expect(await queryProspectIds(db, { sort: 'name', search: 'brio.c' })).toEqual([brio.id]);
     expect(await queryProspectIds(db, { sort: 'score', status: 'contacted', hqCountry: 'DE' })).toEqual([]);
+  });
+
+  it('gives the first rows of a query alone, in the same order as the whole list', async () => {
+    const { db } = await list();
+    for (const sort of ['tier', 'score', 'savedAt', 'updatedAt', 'name'] as const) {
+      const whole = await queryProspectIds(db, { sort });
+      expect(await queryProspectIds(db, { sort }, 2)).toEqual(whole.slice(0, 2));
+    }
+    const filtered = await queryProspectIds(db, { sort: 'name', search: 'c' }, 1);
+    expect(filtered).toEqual((await queryProspectIds(db, { sort: 'name', search: 'c' })).slice(0, 1));
+    expect(readsInIndexOrder({ sort: 'score' })).toBe(true);
+    expect(readsInIndexOrder({ sort: 'score', tier: 'tier_1' })).toBe(false);
+    expect(readsInIndexOrder({ sort: 'tier', movedWithVersion: 2 })).toBe(false);
   });
 });
