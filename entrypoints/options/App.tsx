@@ -5,7 +5,7 @@ import { IcpEditor } from '@/components/icp-editor/IcpEditor';
 import { PrivacySettings } from '@/components/PrivacySettings';
 import { TeamIcpSettings } from '@/components/TeamIcpSettings';
 import { sendMessage } from '@/lib/messaging';
-import type { ActiveIcp } from '@/lib/settings';
+import { type ActiveIcp, watchIcpSettings } from '@/lib/settings';
 import './style.css';
 
 /** The options page: the ICP in force, where it came from, its editor, and the privacy settings. */
@@ -19,6 +19,8 @@ export function App() {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(refresh, [refresh]);
+  // A background check of the team file (or a policy change) while the page is open shows at once.
+  useEffect(() => watchIcpSettings(refresh), [refresh]);
 
   return (
     <main className="options">

@@ -231,6 +231,22 @@ export function watchPolicy(callback: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * Calls back on any change to the ICP settings, including a team check that changed nothing but its time or
+ * error: for pages that show those (the options page).
+ */
+export function watchIcpSettings(callback: () => void): () => void {
+  const stops = [
+    userIcpItem.watch(callback),
+    teamIcpUrlItem.watch(callback),
+    teamSyncItem.watch(callback),
+    watchPolicy(callback),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
 /** Identifies an ICP by what it says, so that a change from any channel is noticed once. */
 function identity(active: ActiveIcp): string {
   return `${active.source} ${JSON.stringify(active.icp)}`;
@@ -250,15 +266,7 @@ export function watchActiveIcp(callback: (active: ActiveIcp) => void): () => voi
       return now;
     });
   };
-  const stops = [
-    userIcpItem.watch(check),
-    teamIcpUrlItem.watch(check),
-    teamSyncItem.watch(check),
-    watchPolicy(check),
-  ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return watchIcpSettings(check);
 }
 
 /** The rep's privacy choices for the company memory. */

@@ -229,6 +229,19 @@ test('every failure keeps the last good team ICP and shows the error with its ti
   await expect(page.getByTestId('team-status')).toContainText('Not saved: not HTTPS');
   await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v3');
 
+  // A check the background makes on its own (the hourly alarm; here asked for from another extension page)
+  // shows in the open options page without a reload.
+  server.state.mode = '404';
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('sidepanel.html'));
+  await other.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ type: 'syncTeamIcp', payload: {} }),
+  );
+  await other.close();
+  await expect(page.getByTestId('team-error')).toContainText(/the server answered 404/);
+
   // Back to a good file: the error clears.
   server.state.mode = 'ok';
   await page.getByTestId('team-sync-now').click();
