@@ -19,6 +19,7 @@ import {
   servePages,
   waitForReport,
 } from './lib/browser';
+import { measureCalibrateImport } from './lib/calibrate-bench';
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
 import { measureContentScriptHeap } from './lib/heap-bench';
@@ -214,6 +215,11 @@ async function main() {
     const team = await measureTeamSync(ext);
     add('team_sync.full_ms', team.fullMs, 'ms', 1000);
     add('team_sync.not_modified_ms', team.notModifiedMs, 'ms', 200);
+
+    // Importing 20,000 CRM accounts in the options page: file chosen to per-tier table, and the page's longest task.
+    const calibration = await measureCalibrateImport(ext);
+    add('calibrate.import_20k_s', calibration.importS, 's', 10);
+    add('calibrate.longest_task_ms', calibration.longestTaskMs, 'ms', 500);
 
     const list = values['skip-list'] ? null : await measureList(ext);
     if (list) {

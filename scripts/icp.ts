@@ -3,11 +3,22 @@
  *   npm run -s icp -- validate FILE
  *   npm run -s icp -- score --icp FILE --facts FACTS.jsonl
  *   npm run -s icp -- schema            (the JSON Schema of the ICP file)
+ *   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--compare FILE]
  * It runs the very same lib/icp code as the extension. Problems are printed as `path: message`, never as a
  * stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import {
+  CsvFileError,
+  compareIcps,
+  decodeCsv,
+  importAccounts,
+  reportOf,
+  scoreAccounts,
+  sizeProblem,
+  suggestCriteria,
+} from '../lib/calibrate';
 import { fromOutputFacts, OutputFactsSchema } from '../lib/extract/output-format';
 import { type Icp, icpJsonSchema, parseIcp, scoreCompany } from '../lib/icp';
 import { formatIssues } from '../lib/icp/schema';
@@ -16,7 +27,8 @@ import { userPath } from './lib/cli';
 const USAGE = `Usage:
   npm run -s icp -- validate FILE
   npm run -s icp -- score --icp FILE --facts FACTS.jsonl
-  npm run -s icp -- schema`;
+  npm run -s icp -- schema
+  npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--compare FILE]`;
 
 /** A failure the user can act on: printed as is, exit code 1 (2 for usage). */
 class UserError extends Error {
@@ -100,9 +112,106 @@ function score(args: string[]): void {
   if (failed) process.exitCode = 1;
 }
 
+/** Reads a CSV file's bytes, refusing one too large before reading it. */
+function readCsv(file: string): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(userPath(file)).size;
+  } catch {
+    return new Uint8Array(Buffer.from(readText(file)));
+  }
+  const tooLarge = sizeProblem(file, size);
+  if (tooLarge) throw new UserError(tooLarge);
+  try {
+    return new Uint8Array(readFileSync(userPath(file)));
+  } catch {
+    readText(file);
+    throw new UserError(`${file}: cannot be read`);
+  }
+}
+
+/** Tiers the accounts in a CSV under an ICP and prints one JSON object: counts per tier, AUC, coverage, rejected rows. */
+function calibrateCommand(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      icp: { type: 'string' },
+      accounts: { type: 'string' },
+      map: { type: 'string' },
+      compare: { type: 'string' },
+    },
+  });
+  if (!values.icp || !values.accounts) throw new UserError(USAGE, 2);
+  const icp = loadIcp(values.icp);
+  const other = values.compare ? loadIcp(values.compare) : null;
+  let imported: ReturnType<typeof importAccounts>;
+  try {
+    imported = importAccounts(decodeCsv(readCsv(values.accounts)).text, values.map ?? '');
+  } catch (error) {
+    if (error instanceof CsvFileError) throw new UserError(`${values.accounts}: ${error.message}`);
+    throw error;
+  }
+  const { accounts, rejected, mapping } = imported;
+  const report = reportOf(accounts, scoreAccounts(accounts, icp), icp);
+  const tiers = Object.fromEntries(
+    Object.entries(report.tiers).map(([tier, t]) => [
+      tier,
+      {
+        won: t.won,
+        lost: t.lost,
+        open: t.open,
+        winRate: t.winRate,
+        valueShare: t.valueShare,
+        wonValueShare: t.wonValueShare,
+      },
+    ]),
+  );
+  const comparison = other ? compareIcps(accounts, icp, other) : null;
+  console.log(
+    JSON.stringify({
+      accounts: report.accounts,
+      tiers,
+      auc: report.auc,
+      coverage: report.coverage,
+      rejected,
+      icp: `${icp.name} v${icp.version}`,
+      mapping,
+      outcomes: { won: report.won, lost: report.lost, open: report.open },
+      headline: report.headline,
+      criteria: report.criteria.map((c) => ({
+        id: c.id,
+        won: c.won.rate,
+        lost: c.lost.rate,
+        verdict: c.verdict,
+      })),
+      suggestions: suggestCriteria(accounts, icp).map((s) => ({
+        kind: s.kind,
+        value: s.value,
+        won: s.won,
+        lost: s.lost,
+        winRate: s.winRate,
+        lift: s.lift,
+      })),
+      ...(comparison && other
+        ? {
+            compare: {
+              icp: `${other.name} v${other.version}`,
+              auc: comparison.b.auc,
+              coverage: comparison.b.coverage,
+              headline: comparison.b.headline,
+              movedUp: comparison.movedUp,
+              movedDown: comparison.movedDown,
+            },
+          }
+        : {}),
+    }),
+  );
+}
+
 const COMMANDS: Record<string, (args: string[]) => void> = {
   validate,
   score,
+  calibrate: calibrateCommand,
   schema: () => console.log(JSON.stringify(icpJsonSchema(), null, 2)),
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type Criterion, CriterionKindSchema, DEFAULT_ICP, type Icp, parseIcp, tierLabel } from '@/lib/icp';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
@@ -6,6 +6,7 @@ import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
 import { downloadText } from '../download';
 import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
+import { type DraftChange, useDraftChannel } from './draft-channel';
 import './IcpEditor.css';
 
 const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
@@ -79,6 +80,13 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
   }, []);
 
   const parsed = useMemo(() => parseIcp(draft), [draft]);
+  // The calibration reads the draft and adds adopted suggestions to it (never saved without the button).
+  const adopt = useCallback((change: DraftChange) => {
+    setDraft((d) => change(d));
+    setGeneration((g) => g + 1);
+    setStatus('Added a suggestion from the calibration to the draft: review it, then save.');
+  }, []);
+  useDraftChannel(parsed.ok ? parsed.icp : null, adopt);
   const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
   const load = (icp: Icp, message: string) => {
     setDraft(icp);

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
@@ -55,6 +56,7 @@ function Row({
           {p.name}
         </a>
         <span className="muted"> {p.domain}</span>
+        <CustomerBadge domain={p.domain} compact />
       </span>
       <span className="row-score">{p.score}</span>
       <label className="sr-only" htmlFor={`status-${id}`}>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Calibrate } from '@/components/calibrate/Calibrate';
 import { IcpView } from '@/components/IcpView';
 import { IcpEditor } from '@/components/icp-editor/IcpEditor';
 import { PrivacySettings } from '@/components/PrivacySettings';
@@ -66,6 +67,7 @@ export function App() {
         </section>
       )}
       {active && <TeamIcpSettings active={active} onChange={setActive} />}
+      {active && <Calibrate active={active} onOpenEditor={() => setEditing(true)} />}
       <h2 className="section-title">Privacy</h2>
       <PrivacySettings />
       <p className="muted">Everything ICP Lens reads stays in this browser unless you export it.</p>

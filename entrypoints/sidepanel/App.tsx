@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
+import { CustomerBadge } from '@/components/CustomerBadge';
 import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, tierName } from '@/components/format';
 import { TechnologiesList } from '@/components/TechnologiesList';
@@ -180,6 +181,7 @@ export function App({ target }: { target: URLSearchParams }) {
   return (
     <main className="panel" aria-live="polite">
       <Company state={state} />
+      <CustomerBadge domain={state.facts.domain?.value} />
       <TierVerdict result={state.result} />
       <h2 className="section-title">Why this tier</h2>
       <CriteriaList criteria={state.result.criteria} />

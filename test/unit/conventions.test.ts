@@ -24,6 +24,7 @@ describe('project conventions', () => {
       ...files('lib/icp'),
       ...files('lib/eval'),
       ...files('lib/techno'),
+      ...files('lib/calibrate'),
     ]) {
       const source = read(file);
       expect(source, file).not.toMatch(

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { icpJsonSchema } from '@/lib/icp';
@@ -69,5 +70,96 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(JSON.parse(readFileSync(path.join(ROOT, 'docs/icp.schema.json'), 'utf8'))).toEqual(
       icpJsonSchema(),
     );
+  });
+
+  it('calibrate prints one JSON object: accounts, tiers with won/lost/open/win rate, AUC, coverage, rejected rows', () => {
+    const { code, stdout, stderr } = icp(
+      'calibrate',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--accounts',
+      'test/fixtures/accounts/sample-accounts.csv',
+    );
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(stdout);
+    expect(out.accounts).toBeGreaterThan(1000);
+    for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit']) {
+      const t = out.tiers[tier];
+      expect(t).toMatchObject({
+        won: expect.any(Number),
+        lost: expect.any(Number),
+        open: expect.any(Number),
+      });
+      expect(t.winRate).toBeCloseTo(t.won / (t.won + t.lost), 10);
+    }
+    const total = Object.values(
+      out.tiers as Record<string, { won: number; lost: number; open: number }>,
+    ).reduce((s, t) => s + t.won + t.lost + t.open, 0);
+    expect(total).toBe(out.accounts);
+    expect(out.auc).toBeGreaterThan(0.5);
+    expect(out.auc).toBeLessThanOrEqual(1);
+    expect(out.coverage).toBeGreaterThan(0);
+    expect(out.rejected.length + out.accounts).toBe(1500);
+    expect(out.rejected[0]).toEqual({ line: expect.any(Number), reason: expect.any(String) });
+  });
+
+  it('calibrate takes --map corrections and --compare, and names the columns when the outcome is missing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const csv = path.join(dir, 'accounts.csv');
+    writeFileSync(csv, 'Firm,Web,Phase\nAcme,acme.com,Closed Won\nBeta,beta.io,Closed Lost\n');
+    const guessed = icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', csv);
+    expect(guessed.code).toBe(1);
+    expect(guessed.stderr).toMatch(
+      /Choose the column with the outcome or deal stage\. Columns: Firm, Web, Phase/,
+    );
+    // A second ICP to compare with. These accounts give only a name and a domain, nothing either ICP asks
+    // about: both leave them Not a fit, every pair ties (AUC 0.5) and none moves.
+    const other = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
+    other.name = 'Enterprise';
+    other.criteria[1].ideal = { min: 10000, max: null };
+    other.criteria[1].acceptable = [];
+    const otherPath = path.join(dir, 'enterprise.json');
+    writeFileSync(otherPath, JSON.stringify(other));
+    const mapped = icp(
+      'calibrate',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--accounts',
+      csv,
+      '--map',
+      'Firm=name,Phase=outcome',
+      '--compare',
+      otherPath,
+    );
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)).toMatchObject({
+      accounts: 2,
+      rejected: [],
+      outcomes: { won: 1, lost: 1, open: 0 },
+      auc: 0.5,
+      compare: { icp: 'Enterprise v1', movedUp: 0, movedDown: 0 },
+    });
+  });
+
+  it('calibrate explains a missing, one-column or oversized accounts file on stderr', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    expect(
+      icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', 'nope.csv'),
+    ).toMatchObject({
+      code: 1,
+      stderr: 'nope.csv: no such file\n',
+    });
+    const oneColumn = path.join(dir, 'colon.csv');
+    writeFileSync(oneColumn, 'Name:Domain:Stage\nAcme:acme.com:won\n');
+    expect(
+      icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', oneColumn).stderr,
+    ).toMatch(/Only one column found/);
+    const huge = path.join(dir, 'huge.csv');
+    writeFileSync(huge, '');
+    truncateSync(huge, 100 * 1024 * 1024);
+    const refused = icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', huge);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/is 100 MB; an accounts file can be at most 50 MB/);
   });
 });

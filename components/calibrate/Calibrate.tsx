@@ -1,0 +1,511 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  ACCOUNT_FIELDS,
+  applySuggestion,
+  type ColumnMapping,
+  type CsvTable,
+  comparisonOf,
+  decodeCsv,
+  FIELD_LABEL,
+  guessMapping,
+  type ImportedAccount,
+  mappingProblems,
+  parseCsvTableInSlices,
+  type RejectedRow,
+  readAccounts,
+  reportOf,
+  type Suggestion,
+  scoreAccounts,
+  scoredAccountsCsv,
+  sizeProblem,
+  suggestCriteria,
+} from '@/lib/calibrate';
+import {
+  type AccountsImportInfo,
+  deleteAccounts,
+  getAccountsDb,
+  loadAccounts,
+  replaceAccounts,
+  storageErrorMessage,
+} from '@/lib/db/accounts';
+import { type Icp, parseIcp, type ScoreResult } from '@/lib/icp';
+import type { ActiveIcp } from '@/lib/settings';
+import { downloadText } from '../download';
+import { sendToDraft, useEditorDraft } from '../icp-editor/draft-channel';
+import { CriteriaTable, Headline, percent, TierTable } from './CalibrationReport';
+import './Calibrate.css';
+
+/** Rows validated between two progress updates: small enough to keep the page responsive. */
+const SLICE = 2000;
+
+interface Pending {
+  fileName: string;
+  encoding: string;
+  table: CsvTable;
+  mapping: ColumnMapping;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Every account's verdict under an ICP, computed in slices so the page stays responsive (a draft being typed
+ * re-scores tens of thousands of accounts); null until done. A newer ICP cancels the run in progress.
+ */
+function useScores(accounts: readonly ImportedAccount[], icp: Icp | null): ScoreResult[] | null {
+  const [scores, setScores] = useState<{
+    icp: Icp;
+    accounts: readonly ImportedAccount[];
+    results: ScoreResult[];
+  } | null>(null);
+  useEffect(() => {
+    if (!icp || accounts.length === 0) return;
+    let cancelled = false;
+    void (async () => {
+      const results: ScoreResult[] = [];
+      for (let from = 0; from < accounts.length; from += SLICE) {
+        results.push(...scoreAccounts(accounts.slice(from, from + SLICE), icp));
+        await nextFrame();
+        if (cancelled) return;
+      }
+      setScores({ icp, accounts, results });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [accounts, icp]);
+  return scores && scores.icp === icp && scores.accounts === accounts ? scores.results : null;
+}
+
+/** The mapping step: the guessed column for each field, corrected with a select, and the first rows. */
+function MappingStep({
+  pending,
+  onChange,
+  onImport,
+  onCancel,
+}: {
+  pending: Pending;
+  onChange: (mapping: ColumnMapping) => void;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
+  const problems = mappingProblems(pending.mapping);
+  const { table, mapping } = pending;
+  return (
+    <div className="calibrate-mapping" data-testid="mapping-step">
+      <p>
+        <strong>{pending.fileName}</strong>: {table.rows.length.toLocaleString('en-US')} rows,{' '}
+        {table.headers.length} columns. Check which column holds what:
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Column in the file</th>
+            <th scope="col">First values</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ACCOUNT_FIELDS.map((field) => {
+            const index = mapping[field] === null ? -1 : table.headers.indexOf(mapping[field] as string);
+            return (
+              <tr key={field}>
+                <th scope="row">
+                  <label htmlFor={`map-${field}`}>{FIELD_LABEL[field]}</label>
+                </th>
+                <td>
+                  <select
+                    id={`map-${field}`}
+                    value={mapping[field] ?? ''}
+                    onChange={(e) => onChange({ ...mapping, [field]: e.target.value || null })}
+                  >
+                    <option value="">— none —</option>
+                    {table.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="muted sample-values">
+                  {index >= 0
+                    ? table.rows
+                        .slice(0, 3)
+                        .map((r) => r[index] ?? '')
+                        .join(' · ')
+                    : ''}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {problems.length > 0 && (
+        <p role="alert" className="calibrate-error">
+          {problems.join(' ')}
+        </p>
+      )}
+      <button type="button" className="primary" disabled={problems.length > 0} onClick={onImport}>
+        Import {table.rows.length.toLocaleString('en-US')} rows
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function SuggestionList({
+  suggestions,
+  onAdopt,
+}: {
+  suggestions: Suggestion[];
+  /** Null when the ICP cannot be edited here (locked by policy). */
+  onAdopt: ((s: Suggestion) => void) | null;
+}) {
+  if (suggestions.length === 0)
+    return (
+      <p className="muted">No value is over-represented among your wins beyond what the ICP already asks.</p>
+    );
+  return (
+    <ul className="calibrate-suggestions" data-testid="suggestions">
+      {suggestions.map((s) => (
+        <li key={s.key}>
+          <span>
+            <strong>{s.label}</strong>{' '}
+            <span className="muted">
+              wins {percent(s.winRate)} ({s.won} won, {s.lost} lost; ×{s.lift.toFixed(2)} the overall rate);
+              in {percent(s.wonShare)} of wins and {percent(s.lostShare)} of losses
+            </span>
+          </span>
+          {onAdopt && (
+            <button type="button" onClick={() => onAdopt(s)} aria-label={`Add to draft: ${s.label}`}>
+              Add to draft
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The calibration: import accounts from a CRM export, see how the ICP in force tiers the won and the lost,
+ * compare it with the draft or another ICP file, and adopt suggested criteria into the draft.
+ */
+export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenEditor: () => void }) {
+  const db = getAccountsDb();
+  const [stored, setStored] = useState<{ info: AccountsImportInfo | null; accounts: ImportedAccount[] }>({
+    info: null,
+    accounts: [],
+  });
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [compareWith, setCompareWith] = useState<'none' | 'draft' | 'file'>('none');
+  const [fileIcp, setFileIcp] = useState<Icp | null>(null);
+  const draft = useEditorDraft();
+
+  const reload = useCallback(async () => {
+    try {
+      const loaded = await loadAccounts(db);
+      setStored(loaded);
+      if (loaded.invalid > 0)
+        setError(`${loaded.invalid} stored accounts no longer read correctly and are left out.`);
+    } catch (e) {
+      setError(`Could not read the imported accounts: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, [db]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const chooseFile = async (file: File) => {
+    setError('');
+    setMessage('');
+    const tooLarge = sizeProblem(file.name, file.size);
+    if (tooLarge) {
+      setError(`Not imported: ${tooLarge}`);
+      return;
+    }
+    try {
+      setProgress({ done: 0, total: 100, label: `Reading ${file.name}…` });
+      const { text, encoding } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+      const table = await parseCsvTableInSlices(text, (share) =>
+        setProgress({ done: Math.round(share * 100), total: 100, label: `Reading ${file.name}…` }),
+      );
+      setPending({ fileName: file.name, encoding, table, mapping: guessMapping(table.headers) });
+      setProgress(null);
+    } catch (e) {
+      setProgress(null);
+      setError(`Not imported: ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const runImport = async (p: Pending) => {
+    setPending(null);
+    setError('');
+    setMessage('');
+    const total = p.table.rows.length;
+    const accounts: ImportedAccount[] = [];
+    const rejected: RejectedRow[] = [...p.table.rejected];
+    try {
+      for (let from = 0; from < total; from += SLICE) {
+        const part = readAccounts(p.table, p.mapping, from, from + SLICE);
+        accounts.push(...part.accounts);
+        rejected.push(...part.rejected);
+        const done = Math.min(total, from + SLICE);
+        setProgress({
+          done,
+          total,
+          label: `Read ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`,
+        });
+        await nextFrame();
+      }
+      rejected.sort((a, b) => a.line - b.line);
+      if (accounts.length === 0) {
+        // Replacing a good import with nothing would only lose data: keep the earlier one.
+        const reasons = rejected.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`);
+        setError(
+          `Not imported: no row of ${p.fileName} could be read${reasons.length ? ` (${reasons.join('; ')})` : ''}. Check the column mapping. Any earlier import is unchanged.`,
+        );
+        return;
+      }
+      setProgress({ done: total, total, label: 'Saving…' });
+      const info = {
+        fileName: p.fileName,
+        importedAt: Date.now(),
+        encoding: p.encoding,
+        mapping: p.mapping,
+        rows: total,
+        rejectedCount: rejected.length,
+        rejected: rejected.slice(0, 500),
+      };
+      await replaceAccounts(db, accounts, info);
+      setMessage(
+        `Imported ${accounts.length.toLocaleString('en-US')} accounts from ${p.fileName}` +
+          (rejected.length ? `; ${rejected.length} rows rejected (see below).` : '.'),
+      );
+      // What was just validated and saved; no need to read it back.
+      setStored({ info: { id: 'current', ...info }, accounts });
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await deleteAccounts(db);
+      setMessage('Imported accounts deleted.');
+      await reload();
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
+  };
+
+  const other = compareWith === 'draft' ? draft : compareWith === 'file' ? fileIcp : null;
+  const { accounts } = stored;
+  const scoresA = useScores(accounts, active.icp);
+  const scoresB = useScores(accounts, other);
+  const report = useMemo(
+    () => (scoresA ? reportOf(accounts, scoresA, active.icp) : null),
+    [accounts, scoresA, active.icp],
+  );
+  const comparison = useMemo(
+    () => (scoresA && scoresB && other ? comparisonOf(accounts, scoresA, active.icp, scoresB, other) : null),
+    [accounts, scoresA, scoresB, active.icp, other],
+  );
+  // Typing in the editor changes the draft at every key; the suggestions can follow a moment later.
+  const suggestAgainst = useDeferredValue(draft ?? active.icp);
+  const suggestions = useMemo(
+    () => (accounts.length > 0 ? suggestCriteria(accounts, suggestAgainst) : []),
+    [accounts, suggestAgainst],
+  );
+
+  const adopt = (s: Suggestion) => {
+    sendToDraft((d) => applySuggestion(d, s));
+    onOpenEditor();
+    setMessage(
+      `Added “${s.label}” to the draft in the editor above. It is not saved until you save the ICP.`,
+    );
+  };
+
+  const loadCompareFile = async (file: File) => {
+    try {
+      const parsed = parseIcp(JSON.parse(await file.text()));
+      if (parsed.ok) setFileIcp(parsed.icp);
+      else setError(`${file.name}: ${parsed.problems.slice(0, 5).join('; ')}`);
+    } catch (e) {
+      setError(`${file.name} is not valid JSON (${(e as Error).message}).`);
+    }
+  };
+
+  const info = stored.info;
+  return (
+    <section
+      className="card options-section calibrate"
+      aria-labelledby="calibrate-title"
+      data-testid="calibrate"
+    >
+      <h3 id="calibrate-title">Check the ICP against your own accounts</h3>
+      <p className="muted">
+        Import a CSV of accounts from HubSpot, Salesforce or a spreadsheet: domain or name, what you have of
+        industry, employees, revenue, country and technologies, and the outcome (won, lost, open or a deal
+        stage). The file stays in this browser, apart from your prospect list.
+      </p>
+      <div className="calibrate-actions">
+        <label className="file-button">
+          Choose a CSV…
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            data-testid="accounts-file"
+            disabled={progress !== null}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void chooseFile(file);
+            }}
+          />
+        </label>
+        {accounts.length > 0 && (
+          <>
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(
+                  'scored-accounts.csv',
+                  scoredAccountsCsv(accounts, scoresA ?? scoreAccounts(accounts, active.icp)),
+                  'text/csv',
+                )
+              }
+            >
+              Download scored accounts (CSV)
+            </button>
+            <button type="button" onClick={() => void remove()}>
+              Delete imported accounts
+            </button>
+          </>
+        )}
+      </div>
+      {pending && (
+        <MappingStep
+          pending={pending}
+          onChange={(mapping) => setPending({ ...pending, mapping })}
+          onImport={() => void runImport(pending)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {progress && (
+        <p className="calibrate-progress">
+          <progress value={progress.done} max={progress.total} aria-label="Import progress" />{' '}
+          {progress.label}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="calibrate-error">
+          {error}
+        </p>
+      )}
+      {/* Only while there is news: the options page has other status lines, and an empty one is noise. */}
+      {message && (
+        <p role="status" className="muted" data-testid="calibrate-status">
+          {message}
+        </p>
+      )}
+
+      {info && (
+        <p className="muted" data-testid="calibrate-source">
+          {accounts.length.toLocaleString('en-US')} accounts from {info.fileName} ({info.encoding}), imported{' '}
+          {new Date(info.importedAt).toLocaleString()}.
+        </p>
+      )}
+      {info && info.rejectedCount > 0 && (
+        <details className="calibrate-rejected">
+          <summary>
+            {info.rejectedCount} rows rejected
+            {info.rejectedCount > info.rejected.length && ` (first ${info.rejected.length} shown)`}
+          </summary>
+          <ul>
+            {info.rejected.map((r) => (
+              <li key={`${r.line}-${r.reason}`}>
+                Line {r.line}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {accounts.length > 0 && !report && <p className="muted">Scoring the accounts…</p>}
+      {report && (
+        <>
+          <h4>
+            {active.icp.name} <span className="muted">v{active.icp.version}, in force</span>
+          </h4>
+          <Headline report={report} />
+          <TierTable report={report} testId="tier-table" />
+
+          <h4>Per criterion</h4>
+          <CriteriaTable report={report} />
+
+          <h4>Compare</h4>
+          <div className="calibrate-compare">
+            <label>
+              Compare with{' '}
+              <select
+                value={compareWith}
+                onChange={(e) => setCompareWith(e.target.value as typeof compareWith)}
+                aria-label="Compare with"
+              >
+                <option value="none">nothing</option>
+                <option value="draft">the draft in the editor</option>
+                <option value="file">an ICP file</option>
+              </select>
+            </label>
+            {compareWith === 'file' && (
+              <label className="file-button">
+                Choose an ICP JSON…
+                <input
+                  type="file"
+                  accept="application/json,.json"
+                  onChange={(e) => e.target.files?.[0] && void loadCompareFile(e.target.files[0])}
+                />
+              </label>
+            )}
+          </div>
+          {compareWith === 'draft' && !draft && (
+            <p className="muted">Open the editor (Edit the ICP) and fix any problems to compare its draft.</p>
+          )}
+          {other && !comparison && <p className="muted">Scoring the accounts…</p>}
+          {other && comparison && (
+            <div data-testid="comparison">
+              <p>
+                {compareWith === 'draft' ? 'The draft' : 'The file'} “{other.name}”{' '}
+                <span className="muted">v{other.version}</span>: {comparison.movedUp} accounts move up a tier,{' '}
+                {comparison.movedDown} move down.
+              </p>
+              <Headline report={comparison.b} />
+              <TierTable report={comparison.b} testId="tier-table-other" />
+              <CriteriaTable report={comparison.b} testId="criteria-table-other" />
+            </div>
+          )}
+
+          <h4>Suggestions from your wins</h4>
+          <p className="muted">
+            Values at least 1.2 times as likely to win as the average account, with at least 5 wins. Adding
+            one puts it into the editor's draft; nothing changes until you save.
+          </p>
+          {active.locked && (
+            <p className="muted">
+              Your organisation sets the ICP, so it cannot be edited here: pass these on to whoever maintains
+              it.
+            </p>
+          )}
+          <SuggestionList suggestions={suggestions} onAdopt={active.locked ? null : adopt} />
+        </>
+      )}
+    </section>
+  );
+}

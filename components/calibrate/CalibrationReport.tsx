@@ -1,0 +1,115 @@
+import { type CalibrationReport as Report, TIERS } from '@/lib/calibrate';
+import { tierLabel } from '@/lib/icp';
+
+/** 0.6123 → "61%"; null → "–". */
+export function percent(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 100)}%`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The one-line verdict: Tier 1's win rate against the rest, the AUC, and the coverage. */
+export function Headline({ report }: { report: Report }) {
+  const { tier1WinRate, restWinRate, winRate } = report.headline;
+  return (
+    <p className="calibrate-headline" data-testid="calibrate-headline">
+      Tier 1 wins <strong>{percent(tier1WinRate)}</strong> of its closed deals, the other tiers{' '}
+      <strong>{percent(restWinRate)}</strong> (all: {percent(winRate)}). AUC{' '}
+      <strong>{report.auc === null ? '–' : report.auc.toFixed(2)}</strong>
+      <span className="muted"> (0.5 is a coin toss, 1 perfect)</span>. Enough data for{' '}
+      <strong>{percent(report.coverage)}</strong> of {count(report.accounts)} accounts.
+    </p>
+  );
+}
+
+/** Won, lost and open per tier, as a table with a bar per tier (the table carries every number). */
+export function TierTable({ report, testId }: { report: Report; testId: string }) {
+  const widest = Math.max(
+    1,
+    ...TIERS.map((t) => report.tiers[t].won + report.tiers[t].lost + report.tiers[t].open),
+  );
+  return (
+    <table className="calibrate-tiers" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Tier</th>
+          <th scope="col">Won</th>
+          <th scope="col">Lost</th>
+          <th scope="col">Open</th>
+          <th scope="col">Win rate</th>
+          <th scope="col">Share of won value</th>
+          <th scope="col">
+            <span className="sr-only">Chart</span>
+            <span aria-hidden="true" className="legend">
+              <i className="won" /> won <i className="lost" /> lost <i className="open" /> open
+            </span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {TIERS.map((tier) => {
+          const t = report.tiers[tier];
+          return (
+            <tr key={tier} data-testid={`${testId}-${tier}`}>
+              <th scope="row">{tierLabel(tier)}</th>
+              <td>{count(t.won)}</td>
+              <td>{count(t.lost)}</td>
+              <td>{count(t.open)}</td>
+              <td>
+                <strong>{percent(t.winRate)}</strong>
+              </td>
+              <td>{percent(t.wonValueShare)}</td>
+              <td className="bar-cell" aria-hidden="true">
+                <div className="bar" style={{ width: `${(100 * (t.won + t.lost + t.open)) / widest}%` }}>
+                  <span className="won" style={{ flexGrow: t.won }} />
+                  <span className="lost" style={{ flexGrow: t.lost }} />
+                  <span className="open" style={{ flexGrow: t.open }} />
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+const VERDICT_TEXT: Record<Report['criteria'][number]['verdict'], string> = {
+  separates: 'separates wins from losses',
+  weak: 'weak: about the same for both',
+  misleading: 'misleading: the wrong way round',
+  'too-few': 'too few accounts show it',
+};
+
+/** Each criterion's match rate among won and lost accounts. */
+export function CriteriaTable({ report, testId = 'criteria-table' }: { report: Report; testId?: string }) {
+  return (
+    <table className="calibrate-criteria" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Criterion</th>
+          <th scope="col">Matches among won</th>
+          <th scope="col">Matches among lost</th>
+          <th scope="col">Reading</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.criteria.map((c) => (
+          <tr key={c.id} className={`verdict-${c.verdict}`}>
+            <th scope="row">
+              {c.label}
+              {c.rule === 'disqualifier' && <span className="muted"> (disqualifier)</span>}
+            </th>
+            <td>
+              {percent(c.won.rate)} <span className="muted">of {count(c.won.known)}</span>
+            </td>
+            <td>
+              {percent(c.lost.rate)} <span className="muted">of {count(c.lost.known)}</span>
+            </td>
+            <td>{VERDICT_TEXT[c.verdict]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

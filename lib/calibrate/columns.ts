@@ -1,0 +1,205 @@
+/**
+ * The columns of an accounts CSV: which field each one holds, guessed from the header names CRMs export
+ * (HubSpot, Salesforce) and spreadsheets use, and the outcome wordings (won / lost / open, or a deal stage).
+ */
+import { type AccountField, AccountFieldSchema, type ColumnMapping, type Outcome } from './schema';
+
+export * from './schema';
+
+/** The fields, in the order the mapping step shows them. */
+export const ACCOUNT_FIELDS: readonly AccountField[] = AccountFieldSchema.options;
+
+/** What each field is, for the mapping step. */
+export const FIELD_LABEL: Record<AccountField, string> = {
+  domain: 'Domain or website',
+  name: 'Company name',
+  industry: 'Industry',
+  employees: 'Employees',
+  revenue: 'Annual revenue',
+  country: 'Country',
+  technologies: 'Technologies',
+  outcome: 'Outcome or deal stage',
+  dealValue: 'Deal value',
+};
+
+/** "Company Domain Name" → "companydomainname": case, spaces and punctuation do not matter. */
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Header names per field, normalised, best first: HubSpot company and deal exports, Salesforce account and
+ * opportunity reports, and what people type in spreadsheets.
+ */
+const ALIASES: Record<AccountField, readonly string[]> = {
+  domain: [
+    'domain',
+    'companydomainname',
+    'companydomain',
+    'domainname',
+    'website',
+    'websiteurl',
+    'web',
+    'url',
+    'homepage',
+    'companywebsite',
+    'accountwebsite',
+  ],
+  name: ['companyname', 'accountname', 'name', 'company', 'account', 'organization', 'organisation'],
+  industry: ['industry', 'accountindustry', 'companyindustry', 'sector', 'vertical'],
+  employees: [
+    'numberofemployees',
+    'employees',
+    'employeecount',
+    'employeerange',
+    'headcount',
+    'companysize',
+    'size',
+    'staff',
+  ],
+  revenue: ['annualrevenue', 'revenue', 'revenueusd', 'turnover', 'accountannualrevenue'],
+  country: [
+    'countryregion',
+    'country',
+    'billingcountry',
+    'hqcountry',
+    'headquarterscountry',
+    'shippingcountry',
+    'accountbillingcountry',
+  ],
+  technologies: ['technologies', 'techstack', 'technology', 'technographics', 'tools', 'stack'],
+  outcome: [
+    'outcome',
+    'dealstage',
+    'stage',
+    'stagename',
+    'opportunitystage',
+    'wonlost',
+    'result',
+    'status',
+    'lifecyclestage',
+  ],
+  dealValue: [
+    'dealvalue',
+    'amount',
+    'dealamount',
+    'opportunityamount',
+    'value',
+    'acv',
+    'arr',
+    'contractvalue',
+  ],
+};
+
+/**
+ * Guesses which column holds each field: exact header names first (in each field's order of preference),
+ * then headers that contain a field's name ("Billing Country (Text)"). A column serves one field at most.
+ */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping = Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, null])) as ColumnMapping;
+  const normalised = headers.map(normaliseHeader);
+  const taken = new Set<number>();
+  const pick = (field: AccountField, index: number) => {
+    mapping[field] = headers[index] ?? null;
+    taken.add(index);
+  };
+  for (const field of ACCOUNT_FIELDS) {
+    for (const alias of ALIASES[field]) {
+      const index = normalised.findIndex((h, i) => h === alias && !taken.has(i));
+      if (index >= 0) {
+        pick(field, index);
+        break;
+      }
+    }
+  }
+  for (const field of ACCOUNT_FIELDS) {
+    if (mapping[field] !== null) continue;
+    for (const alias of ALIASES[field]) {
+      // Short names ("url", "arr", "web") would match inside unrelated headers.
+      if (alias.length < 5) continue;
+      const index = normalised.findIndex((h, i) => h.includes(alias) && !taken.has(i));
+      if (index >= 0) {
+        pick(field, index);
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+/**
+ * Applies `--map column=field,...` corrections (the command line's form of the mapping step) to a guess.
+ * Throws an error naming the wrong part when a field is unknown or a column is not in the file.
+ */
+export function applyMapSpec(
+  mapping: ColumnMapping,
+  spec: string,
+  headers: readonly string[],
+): ColumnMapping {
+  const out = { ...mapping };
+  for (const part of spec.split(',')) {
+    if (!part.trim()) continue;
+    const at = part.lastIndexOf('=');
+    if (at <= 0) throw new Error(`--map: "${part}" is not column=field`);
+    const column = part.slice(0, at).trim();
+    const field = AccountFieldSchema.safeParse(part.slice(at + 1).trim());
+    if (!field.success)
+      throw new Error(`--map: "${part.slice(at + 1).trim()}" is not a field (${ACCOUNT_FIELDS.join(', ')})`);
+    const header =
+      headers.find((h) => h === column) ??
+      headers.find((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (header === undefined) throw new Error(`--map: the file has no column "${column}"`);
+    for (const f of ACCOUNT_FIELDS) if (out[f] === header) out[f] = null;
+    out[field.data] = header;
+  }
+  return out;
+}
+
+const WON = ['won', 'win', 'closedwon', 'customer', 'evangelist', 'yes', 'signed', 'closedwonrenewal'];
+const LOST = ['lost', 'loss', 'lose', 'closedlost', 'no', 'churned', 'disqualified', 'unqualified'];
+const OPEN = [
+  'open',
+  'pending',
+  'inprogress',
+  // HubSpot's default deal stages and lifecycle stages.
+  'appointmentscheduled',
+  'qualifiedtobuy',
+  'presentationscheduled',
+  'decisionmakerboughtin',
+  'contractsent',
+  'lead',
+  'subscriber',
+  'marketingqualifiedlead',
+  'salesqualifiedlead',
+  'opportunity',
+  // Salesforce's default opportunity stages.
+  'prospecting',
+  'qualification',
+  'needsanalysis',
+  'valueproposition',
+  'iddecisionmakers',
+  'perceptionanalysis',
+  'proposalpricequote',
+  'negotiationreview',
+];
+const OUTCOME_OF = new Map<string, Outcome>([
+  ...WON.map((w) => [w, 'won'] as const),
+  ...LOST.map((w) => [w, 'lost'] as const),
+  ...OPEN.map((w) => [w, 'open'] as const),
+]);
+
+/**
+ * The outcome a cell states: "Won", "Closed Won", "closedwon", "Closed - Lost", a HubSpot or Salesforce open
+ * stage ("Negotiation/Review"). Undefined when the wording is not known.
+ */
+export function outcomeOf(text: string): Outcome | undefined {
+  const key = normaliseHeader(text);
+  const known = OUTCOME_OF.get(key);
+  if (known) return known;
+  if (/^closed?won/.test(key)) return 'won';
+  if (/^closed?lost/.test(key)) return 'lost';
+  return undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * The imported accounts with their tiers as a CSV, for checking in a spreadsheet. Imported cells are untrusted
+ * (a CRM export can carry `=HYPERLINK(...)`), so every text cell a spreadsheet would run as a formula is
+ * neutralised, as in the prospect list's exports.
+ */
+import Papa from 'papaparse';
+import type { ScoreResult } from '../icp/result-schema';
+import { tierLabel } from '../icp/scorer';
+import type { ImportedAccount } from './schema';
+
+/** One row per account: what was imported, its tier and score (`results[i]` is `accounts[i]`'s verdict). */
+export function scoredAccountsCsv(
+  accounts: readonly ImportedAccount[],
+  results: readonly ScoreResult[],
+): string {
+  const rows = accounts.map((a, i) => {
+    const r = results[i];
+    return {
+      Line: a.line,
+      Domain: a.domain ?? '',
+      Name: a.name ?? '',
+      Industry: a.industry ?? '',
+      'Employees (min)': a.employees?.min ?? '',
+      'Revenue USD (min)': a.revenueUsd?.min ?? '',
+      Country: a.country ?? '',
+      Technologies: a.technologies.join('; '),
+      Outcome: a.outcome,
+      'Deal value USD': a.dealValue ?? '',
+      'ICP tier': r ? tierLabel(r.tier) : '',
+      'ICP score': r?.score ?? '',
+    };
+  });
+  return Papa.unparse(rows, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' });
+}

@@ -1,0 +1,410 @@
+/**
+ * Reading an accounts CSV: bytes to text (UTF-8, or Windows-1252 where a line is not valid UTF-8), text to a
+ * table with papaparse (any of the usual delimiters), and each row to a validated account with zod. A row that
+ * does not validate is reported with its line number and the reason; it never fails the file.
+ */
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { currencyOf, parseMoney, toUsd } from '../extract/currency';
+import { countryCode, registrableDomain } from '../extract/merge';
+import type { RangeSchema } from '../extract/schema';
+import { formatIssues } from '../icp/schema';
+import { outcomeOf } from './columns';
+import type { ColumnMapping, ImportedAccount, RejectedRow } from './schema';
+
+/** The largest file an import reads: refused with a clear message before any parsing. */
+export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
+/** A problem with the file as a whole: the import stops, nothing is saved. */
+export class CsvFileError extends Error {}
+
+/** The message for a file over {@link MAX_CSV_BYTES}, or null when its size is fine. */
+export function sizeProblem(name: string, bytes: number): string | null {
+  if (bytes <= MAX_CSV_BYTES) return null;
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `${name} is ${mb(bytes)}; an accounts file can be at most ${mb(MAX_CSV_BYTES)}. Export fewer columns or split it.`;
+}
+
+// What Windows-1252 puts at 0x80–0x9F (Node's decoder reads those bytes as Latin-1 control characters).
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decode1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+}
+
+/** How the file's text was decoded. */
+export type CsvEncoding = 'utf-8' | 'utf-16' | 'windows-1252' | 'mixed';
+
+/**
+ * Decodes a CSV file's bytes. UTF-8 (byte-order mark stripped) when valid; UTF-16 when its byte-order mark says
+ * so; otherwise line by line, each line as UTF-8 when it is valid and as Windows-1252 (what Excel writes on
+ * Windows) when not, so a file pasted together from both keeps its umlauts either way.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes),
+      encoding: 'utf-16',
+    };
+  }
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8 throughout: decide line by line.
+  }
+  const parts: string[] = [];
+  let sawUtf8 = false;
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    try {
+      parts.push(utf8.decode(line));
+      if (line.some((b) => b >= 0x80)) sawUtf8 = true;
+    } catch {
+      parts.push(decode1252(line));
+    }
+    start = end + 1;
+  }
+  return { text: parts.join('\n'), encoding: sawUtf8 ? 'mixed' : 'windows-1252' };
+}
+
+/** The file as a table: header names, rows of cells, and the line each row starts on. */
+export interface CsvTable {
+  headers: string[];
+  rows: string[][];
+  lines: number[];
+  delimiter: string;
+  /** Rows papaparse could not read as the header's number of cells. */
+  rejected: RejectedRow[];
+}
+
+const DELIMITER_NAME: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' };
+
+/** Collects papaparse's rows into a table, counting lines (a quoted cell may span several). */
+function tableBuilder(text: string) {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const rejected: RejectedRow[] = [];
+  let headers: string[] | null = null;
+  let delimiter = ',';
+  let line = 1;
+  let cursor = 0;
+  return {
+    /** Takes one row; `offset` is where papaparse resumed (its cursor restarts from 0 after a pause). */
+    step(result: Papa.ParseStepResult<string[]>, offset = 0): void {
+      // The row started after any blank lines that precede it; count the lines the cursor passed.
+      const leading = countLeadingBreaks(text, cursor);
+      const startLine = line + leading;
+      const end = offset + result.meta.cursor;
+      let breaks = 0;
+      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === 10) breaks++;
+      line += breaks;
+      const endLine = startLine + breaks - leading - (text.charCodeAt(end - 1) === 10 ? 1 : 0);
+      cursor = end;
+      delimiter = result.meta.delimiter;
+      const cells = result.data;
+      // A blank line papaparse passes on after a resume.
+      if (cells.length === 1 && cells[0] === '') return;
+      if (!headers) {
+        headers = cells.map((h, i) => h.trim() || `Column ${i + 1}`);
+        return;
+      }
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      if (quoteError) {
+        const span = endLine > startLine ? `: lines ${startLine}–${endLine} read as one row` : '';
+        rejected.push({ line: startLine, reason: `unbalanced quotes${span} (${quoteError.message})` });
+      } else if (cells.length !== headers.length) {
+        rejected.push({
+          line: startLine,
+          reason: `${cells.length} cells where the header has ${headers.length} (a stray ${DELIMITER_NAME[delimiter] ?? delimiter} or quote?)`,
+        });
+      } else {
+        rows.push(cells);
+        lines.push(startLine);
+      }
+    },
+    /** Where reading stands in the text. */
+    cursor: () => cursor,
+    finish(): CsvTable {
+      if (!headers) throw new CsvFileError('The file has no header row.');
+      const header: string[] = headers;
+      if (header.length < 2) {
+        throw new CsvFileError(
+          `Only one column found ("${clip(header[0] ?? '', 60)}"): the file is not comma, semicolon, tab or bar separated.`,
+        );
+      }
+      return { headers: header, rows, lines, delimiter, rejected };
+    },
+  };
+}
+
+const PARSE_CONFIG = { skipEmptyLines: 'greedy' as const, delimitersToGuess: [',', ';', '\t', '|'] };
+
+function textOf(input: string): string {
+  const text = input.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new CsvFileError('The file is empty.');
+  return text;
+}
+
+/** Splits CSV text into a table (papaparse guesses the delimiter). Throws {@link CsvFileError} for an unusable file. */
+export function parseCsvTable(input: string): CsvTable {
+  const text = textOf(input);
+  const builder = tableBuilder(text);
+  Papa.parse<string[]>(text, { ...PARSE_CONFIG, step: (result) => builder.step(result) });
+  return builder.finish();
+}
+
+/**
+ * {@link parseCsvTable} in slices of `slice` rows, yielding to the page between them (so tens of thousands of
+ * rows never freeze it) and reporting the share read. Rejects with {@link CsvFileError} for an unusable file.
+ */
+export function parseCsvTableInSlices(
+  input: string,
+  onProgress: (share: number) => void = () => {},
+  slice = 2000,
+): Promise<CsvTable> {
+  return new Promise((resolve, reject) => {
+    let text: string;
+    try {
+      text = textOf(input);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const builder = tableBuilder(text);
+    let n = 0;
+    let offset = 0;
+    Papa.parse<string[]>(text, {
+      ...PARSE_CONFIG,
+      step: (result, parser) => {
+        builder.step(result, offset);
+        if (++n % slice === 0) {
+          parser.pause();
+          offset = builder.cursor();
+          onProgress(offset / text.length);
+          setTimeout(() => parser.resume(), 0);
+        }
+      },
+      complete: () => {
+        try {
+          resolve(builder.finish());
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+  });
+}
+
+function countLeadingBreaks(text: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c !== 13 && c !== 32 && c !== 9) break;
+  }
+  return n;
+}
+
+function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const WORDS_IN_AMOUNTS = new Set([
+  'usd',
+  'us',
+  'eur',
+  'euro',
+  'euros',
+  'gbp',
+  'chf',
+  'fr',
+  'cad',
+  'ca',
+  'c',
+  'aud',
+  'a',
+  'jpy',
+  'yen',
+  'inr',
+  'sek',
+  'kr',
+  'dollars',
+  'k',
+  'm',
+  'b',
+  'bn',
+  'mn',
+  'mio',
+  'mrd',
+  'million',
+  'millions',
+  'billion',
+  'billions',
+  'thousand',
+  'tsd',
+  't',
+  'tn',
+  'trillion',
+]);
+
+/** An amount in US dollars: "$20M", "20000000", "€12 Mio.", "5–10 million" (no currency: US dollars). */
+export function parseAmountUsd(text: string): z.infer<typeof RangeSchema> | undefined {
+  // Most CRM exports write plain numbers: no need for the money reader's patterns.
+  if (/^\d+(?:\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    return { min: n, max: n };
+  }
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.some((w) => !WORDS_IN_AMOUNTS.has(w))) return undefined;
+  if (!/\d/.test(text)) return undefined;
+  const money = parseMoney(currencyOf(text) ? text : `USD ${text}`);
+  return money ? toUsd(money) : undefined;
+}
+
+/** A number of employees: "1200", "1,200", "51-200", "51 – 200", "10,001+", "5k". */
+export function parseEmployees(text: string): z.infer<typeof RangeSchema> | undefined {
+  const t = text.toLowerCase().replace(/\b(?:employees|people|staff|to)\b/g, ' ');
+  if (/[^\d\s.,'+kK–—-]/.test(t)) return undefined;
+  const numbers = [...t.matchAll(/(\d{1,3}(?:[,.' ]\d{3})+|\d+(?:\.\d+)?)\s*(k)?/g)].map(
+    ([, digits = '', k]) =>
+      (/^\d{1,3}(?:[,.' ]\d{3})+$/.test(digits) ? Number(digits.replace(/[,.' ]/g, '')) : Number(digits)) *
+      (k ? 1000 : 1),
+  );
+  const [a, b] = numbers;
+  if (a === undefined || numbers.length > 2 || !Number.isFinite(a)) return undefined;
+  if (b !== undefined) return a <= b ? { min: a, max: b } : undefined;
+  return { min: Math.round(a), max: t.includes('+') ? null : Math.round(a) };
+}
+
+const countries = new Map<string, string | undefined>();
+/** {@link countryCode}, remembered: an export names the same few countries thousands of times. */
+function cachedCountryCode(text: string): string | undefined {
+  if (!countries.has(text)) {
+    if (countries.size > 2000) countries.clear();
+    countries.set(text, countryCode(text));
+  }
+  return countries.get(text);
+}
+
+/** "COMPUTER_SOFTWARE" (HubSpot's industry values) → "Computer Software"; other wordings stay as written. */
+function industryText(text: string): string {
+  if (!/^[A-Z0-9_&]+$/.test(text) || !text.includes('_')) return text;
+  return text
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+const cell = z.string().trim().max(2000, 'longer than 2,000 characters');
+
+/** An optional cell read by `read`; a cell that does not read is an issue naming what was expected. */
+/** What exports write for "no value" ("N/A", "-", "#N/A", "null"): read as an empty cell, not as a mistake. */
+const NO_VALUE = new Set(['-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none', 'unknown', '?']);
+
+function optional<T>(read: (text: string) => T | undefined, expected: string) {
+  return cell.optional().transform((text, ctx): T | null => {
+    if (!text || NO_VALUE.has(text.toLowerCase())) return null;
+    const value = read(text);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${clip(text)}" is not ${expected}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** A row's cells by field (strings as the file has them) → an account, or issues naming the bad cells. */
+export const AccountRowSchema = z
+  .object({
+    domain: optional(registrableDomain, 'a domain or web address'),
+    name: cell
+      .max(300, 'longer than 300 characters')
+      .optional()
+      .transform((t) => t || null),
+    industry: optional((t) => industryText(t.slice(0, 300)), 'an industry'),
+    employees: optional(parseEmployees, 'a number of employees or a range such as 51-200'),
+    revenue: optional(parseAmountUsd, 'an amount such as 20000000, $20M or €15 Mio.'),
+    country: optional(cachedCountryCode, 'a country name or ISO code'),
+    technologies: cell.optional().transform((t) => {
+      const seen = new Map<string, string>();
+      for (const tech of (t ?? '').split(/[;,|\n]/)) {
+        const name = tech.trim().slice(0, 80);
+        if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+      }
+      return [...seen.values()].slice(0, 100);
+    }),
+    outcome: cell.transform((text, ctx) => {
+      const outcome = text ? outcomeOf(text) : undefined;
+      if (!outcome) {
+        ctx.addIssue({
+          code: 'custom',
+          message: text
+            ? `"${clip(text)}" is not won, lost, open or a known deal stage`
+            : 'empty (won, lost, open or a deal stage)',
+        });
+        return z.NEVER;
+      }
+      return outcome;
+    }),
+    dealValue: optional((t) => parseAmountUsd(t)?.min, 'an amount'),
+  })
+  .refine((row) => row.domain !== null || row.name !== null, {
+    message: 'no domain and no company name',
+    path: ['domain'],
+  });
+
+/** Field names as the reasons print them. */
+const REASON_FIELD: Record<string, string> = { revenue: 'revenue', dealValue: 'deal value' };
+
+/**
+ * Validates rows `from` to `to` (exclusive) of a table under a column mapping. Valid rows become accounts,
+ * the others rejected rows with their reasons. Called in slices by the options page to show progress.
+ */
+export function readAccounts(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  from = 0,
+  to = table.rows.length,
+): { accounts: ImportedAccount[]; rejected: RejectedRow[] } {
+  const columns = Object.entries(mapping)
+    .filter((e): e is [string, string] => e[1] !== null)
+    .map(([field, header]) => [field, table.headers.indexOf(header)] as const)
+    .filter(([, index]) => index >= 0);
+  const accounts: ImportedAccount[] = [];
+  const rejected: RejectedRow[] = [];
+  for (let r = from; r < Math.min(to, table.rows.length); r++) {
+    const cells = table.rows[r] as string[];
+    const line = table.lines[r] as number;
+    const raw: Record<string, string> = {};
+    for (const [field, index] of columns) raw[field] = cells[index] ?? '';
+    const parsed = AccountRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const reason = formatIssues(parsed.error)
+        .map((p) => p.replace(/^(\w+):/, (_, f: string) => `${REASON_FIELD[f] ?? f}:`))
+        .join('; ');
+      rejected.push({ line, reason });
+      continue;
+    }
+    const { revenue, ...rest } = parsed.data;
+    accounts.push({ line, ...rest, revenueUsd: revenue });
+  }
+  return { accounts, rejected };
+}
+
+/** What a mapping lacks before an import can run (the outcome, and a domain or a name). */
+export function mappingProblems(mapping: ColumnMapping): string[] {
+  const problems: string[] = [];
+  if (!mapping.outcome) problems.push('Choose the column with the outcome or deal stage.');
+  if (!mapping.domain && !mapping.name)
+    problems.push('Choose the column with the domain or the company name.');
+  return problems;
+}

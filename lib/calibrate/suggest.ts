@@ -1,0 +1,271 @@
+/**
+ * Criteria suggested from the won accounts: industries, size and revenue bands, countries and technologies
+ * that are over-represented among wins compared with losses, each with the counts behind it. Nothing here
+ * changes an ICP by itself: {@link applySuggestion} returns a new draft when the manager chooses one.
+ */
+import { classifyIndustry, industryById } from '../icp/industries';
+import { countryName, regionCountries } from '../icp/regions';
+import type { Band, Criterion, Icp } from '../icp/schema';
+import { describeRange } from '../icp/scorer';
+import type { ImportedAccount } from './schema';
+
+/** What a suggestion adds. */
+export type SuggestionKind = 'industry' | 'country' | 'technology' | 'employees' | 'revenue';
+
+/** One suggested criterion value and the numbers behind it. */
+export interface Suggestion {
+  /** Stable within a report: kind and value. */
+  key: string;
+  kind: SuggestionKind;
+  /** Industry id, country code, technology name, or the band as text. */
+  value: string;
+  /** For employees and revenue: the band. */
+  band: Band | null;
+  label: string;
+  /** Won and lost accounts that have this value. */
+  won: number;
+  lost: number;
+  /** Share of all won accounts that have it, and of all lost ones. */
+  wonShare: number;
+  lostShare: number;
+  /** Win rate of the accounts that have it. */
+  winRate: number;
+  /** That win rate over the win rate of all closed accounts (1.5 = wins half again as often). */
+  lift: number;
+}
+
+/** Thresholds of {@link suggestCriteria}. */
+export interface SuggestOptions {
+  /** Fewest won accounts a value needs before it is suggested. Default 5. */
+  minWon?: number;
+  /** Smallest lift suggested. Default 1.2. */
+  minLift?: number;
+  /** Most suggestions per kind. Default 5. */
+  perKind?: number;
+}
+
+/** Size bands as CRMs and LinkedIn group companies. */
+export const EMPLOYEE_BANDS: readonly Band[] = [
+  { min: 1, max: 10 },
+  { min: 11, max: 50 },
+  { min: 51, max: 200 },
+  { min: 201, max: 500 },
+  { min: 501, max: 1000 },
+  { min: 1001, max: 5000 },
+  { min: 5001, max: 10000 },
+  { min: 10001, max: null },
+];
+
+/** Revenue bands in US dollars. */
+export const REVENUE_BANDS: readonly Band[] = [
+  { min: 0, max: 999_999 },
+  { min: 1_000_000, max: 9_999_999 },
+  { min: 10_000_000, max: 49_999_999 },
+  { min: 50_000_000, max: 99_999_999 },
+  { min: 100_000_000, max: 499_999_999 },
+  { min: 500_000_000, max: 999_999_999 },
+  { min: 1_000_000_000, max: null },
+];
+
+function bandOf(range: { min: number; max: number | null }, bands: readonly Band[]): Band | undefined {
+  // A range such as 51-200 falls in the band of its middle; an open one ("10,001+") in its lower end's.
+  const point = range.max === null ? range.min : (range.min + range.max) / 2;
+  return bands.find((b) => (b.min ?? 0) <= point && (b.max === null || point <= b.max));
+}
+
+function within(band: Band, outer: Band): boolean {
+  return (
+    (outer.min === null || (band.min !== null && band.min >= outer.min)) &&
+    (outer.max === null || (band.max !== null && band.max <= outer.max))
+  );
+}
+
+/** Whether the ICP already scores this value as a full match. */
+function alreadyInIcp(icp: Icp, kind: SuggestionKind, value: string, band: Band | null): boolean {
+  const scoring = icp.criteria.filter((c) => c.rule !== 'disqualifier' && c.weight > 0);
+  return scoring.some((c) => {
+    if (kind === 'industry' && c.kind === 'industry') return c.industries.includes(value);
+    if (kind === 'country' && c.kind === 'location')
+      return c.countries.includes(value) || c.regions.some((r) => regionCountries(r).includes(value));
+    if (kind === 'technology' && c.kind === 'technologies')
+      return c.match !== 'none' && c.technologies.some((t) => t.toLowerCase() === value.toLowerCase());
+    if ((kind === 'employees' || kind === 'revenue') && c.kind === kind && band)
+      return within(band, c.ideal) || c.acceptable.some((a) => a.credit >= 1 && within(band, a));
+    return false;
+  });
+}
+
+/** The values an account has for each kind (an account counts once per value). */
+function valuesOf(
+  account: ImportedAccount,
+): Array<{ kind: SuggestionKind; value: string; band: Band | null }> {
+  const out: Array<{ kind: SuggestionKind; value: string; band: Band | null }> = [];
+  const industry = account.industry ? classifyIndustry(account.industry) : undefined;
+  if (industry) out.push({ kind: 'industry', value: industry.id, band: null });
+  if (account.country) out.push({ kind: 'country', value: account.country, band: null });
+  for (const tech of account.technologies) out.push({ kind: 'technology', value: tech, band: null });
+  const employees = account.employees && bandOf(account.employees, EMPLOYEE_BANDS);
+  if (employees) out.push({ kind: 'employees', value: describeRange(employees), band: employees });
+  const revenue = account.revenueUsd && bandOf(account.revenueUsd, REVENUE_BANDS);
+  if (revenue) out.push({ kind: 'revenue', value: describeRange(revenue, 'USD'), band: revenue });
+  return out;
+}
+
+function labelOf(kind: SuggestionKind, value: string): string {
+  switch (kind) {
+    case 'industry':
+      return `Industry: ${industryById(value)?.label ?? value}`;
+    case 'country':
+      return `Country: ${countryName(value)}`;
+    case 'technology':
+      return `Uses ${value}`;
+    case 'employees':
+      return `${value} employees`;
+    case 'revenue':
+      return `Revenue ${value}`;
+  }
+}
+
+/**
+ * Values over-represented among won accounts: at least `minWon` wins, and a win rate at least `minLift` times
+ * the overall one. Values the ICP already scores as a match are left out. Best lift first within each kind.
+ */
+export function suggestCriteria(
+  accounts: readonly ImportedAccount[],
+  icp: Icp,
+  options: SuggestOptions = {},
+): Suggestion[] {
+  const minWon = options.minWon ?? 5;
+  const minLift = options.minLift ?? 1.2;
+  const perKind = options.perKind ?? 5;
+  const counts = new Map<
+    string,
+    { kind: SuggestionKind; value: string; band: Band | null; won: number; lost: number }
+  >();
+  let won = 0;
+  let lost = 0;
+  for (const account of accounts) {
+    if (account.outcome === 'open') continue;
+    if (account.outcome === 'won') won++;
+    else lost++;
+    for (const v of valuesOf(account)) {
+      // Technologies are matched case-insensitively, as the scorer does; the first spelling seen is shown.
+      const key = `${v.kind}:${v.value.toLowerCase()}`;
+      const entry = counts.get(key) ?? { ...v, won: 0, lost: 0 };
+      entry[account.outcome]++;
+      counts.set(key, entry);
+    }
+  }
+  if (won === 0 || lost === 0) return [];
+  const base = won / (won + lost);
+  const all: Suggestion[] = [];
+  for (const [key, c] of counts) {
+    if (c.won < minWon) continue;
+    const winRate = c.won / (c.won + c.lost);
+    const lift = winRate / base;
+    if (lift < minLift || alreadyInIcp(icp, c.kind, c.value, c.band)) continue;
+    all.push({
+      key,
+      kind: c.kind,
+      value: c.value,
+      band: c.band,
+      label: labelOf(c.kind, c.value),
+      won: c.won,
+      lost: c.lost,
+      wonShare: c.won / won,
+      lostShare: c.lost / lost,
+      winRate,
+      lift,
+    });
+  }
+  all.sort((a, b) => b.lift - a.lift || b.won - a.won || a.key.localeCompare(b.key));
+  const taken = new Map<SuggestionKind, number>();
+  return all.filter((s) => {
+    const n = taken.get(s.kind) ?? 0;
+    taken.set(s.kind, n + 1);
+    return n < perKind;
+  });
+}
+
+function uniqueId(icp: Icp, base: string): string {
+  const ids = new Set(icp.criteria.map((c) => c.id));
+  if (!ids.has(base)) return base;
+  for (let i = 2; ; i++) if (!ids.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/**
+ * The ICP with a suggestion adopted: the value joins the first scoring criterion of its kind (a band becomes an
+ * acceptable band at full credit), or a new criterion when there is none. Returns a new object; the input is
+ * untouched, and nothing is saved.
+ */
+export function applySuggestion(icp: Icp, suggestion: Suggestion): Icp {
+  const criteria = [...icp.criteria];
+  const index = (test: (c: Criterion) => boolean) =>
+    criteria.findIndex((c) => c.rule !== 'disqualifier' && test(c));
+  const replace = (i: number, c: Criterion) => {
+    criteria[i] = c;
+    return { ...icp, criteria };
+  };
+  const add = (c: Criterion) => ({ ...icp, criteria: [...criteria, c] });
+  const base = { weight: 2, rule: 'score' as const };
+  switch (suggestion.kind) {
+    case 'industry': {
+      const i = index((c) => c.kind === 'industry');
+      const c = criteria[i];
+      if (c?.kind === 'industry')
+        return replace(i, { ...c, industries: [...c.industries, suggestion.value] });
+      return add({
+        ...base,
+        id: uniqueId(icp, 'industry-won'),
+        label: 'Industries that buy',
+        kind: 'industry',
+        industries: [suggestion.value],
+        wording: [],
+      });
+    }
+    case 'country': {
+      const i = index((c) => c.kind === 'location');
+      const c = criteria[i];
+      if (c?.kind === 'location') return replace(i, { ...c, countries: [...c.countries, suggestion.value] });
+      return add({
+        ...base,
+        id: uniqueId(icp, 'location-won'),
+        label: 'Countries that buy',
+        kind: 'location',
+        countries: [suggestion.value],
+        regions: [],
+      });
+    }
+    case 'technology': {
+      const i = index((c) => c.kind === 'technologies' && c.match === 'any');
+      const c = criteria[i];
+      if (c?.kind === 'technologies')
+        return replace(i, { ...c, technologies: [...c.technologies, suggestion.value] });
+      return add({
+        ...base,
+        id: uniqueId(icp, 'technologies-won'),
+        label: 'Uses what our customers use',
+        kind: 'technologies',
+        match: 'any',
+        technologies: [suggestion.value],
+      });
+    }
+    case 'employees':
+    case 'revenue': {
+      const band = suggestion.band ?? { min: null, max: null };
+      const kind = suggestion.kind;
+      const i = index((c) => c.kind === kind && c.acceptable.length < 5);
+      const c = criteria[i];
+      if (c && (c.kind === 'employees' || c.kind === 'revenue'))
+        return replace(i, { ...c, acceptable: [...c.acceptable, { ...band, credit: 1 }] });
+      return add({
+        ...base,
+        id: uniqueId(icp, `${kind}-won`),
+        label: suggestion.label,
+        kind,
+        ideal: band,
+        acceptable: [],
+      });
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ROOT } from '../../scripts/lib/browser';
+import { expect, PAGES, test } from './fixtures';
+
+const SAMPLE = path.join(ROOT, 'test/fixtures/accounts/sample-accounts.csv');
+
+async function importCsv(page: Page, file: string, rows: number): Promise<void> {
+  await page.getByTestId('accounts-file').setInputFiles(file);
+  const mapping = page.getByTestId('mapping-step');
+  await expect(mapping).toBeVisible();
+  await mapping.getByRole('button', { name: `Import ${rows.toLocaleString('en-US')} rows` }).click();
+  await expect(page.getByTestId('calibrate-status')).toContainText('Imported');
+}
+
+test('a manager imports CRM accounts, reads the per-tier table and adopts a suggestion into the draft', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByTestId('accounts-file').setInputFiles(SAMPLE);
+  const mapping = page.getByTestId('mapping-step');
+  // The HubSpot headers are guessed; the manager could correct any of them here.
+  await expect(mapping.getByLabel('Outcome or deal stage')).toHaveValue('Deal Stage');
+  await expect(mapping.getByLabel('Domain or website')).toHaveValue('Company Domain Name');
+  await mapping.getByRole('button', { name: 'Import 1,500 rows' }).click();
+
+  const status = page.getByTestId('calibrate-status');
+  await expect(status).toContainText(/Imported [\d,]+ accounts from sample-accounts\.csv; \d+ rows rejected/);
+  const imported = Number(
+    (/Imported ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1] ?? '').replace(',', ''),
+  );
+  const rejected = Number(/; (\d+) rows rejected/.exec((await status.textContent()) ?? '')?.[1]);
+  expect(imported + rejected).toBe(1500);
+
+  // Every imported account is in one tier, as won, lost or open.
+  const table = page.getByTestId('tier-table');
+  let total = 0;
+  for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit']) {
+    const cells = await table.getByTestId(`tier-table-${tier}`).locator('td').allTextContents();
+    total += cells.slice(0, 3).reduce((s, c) => s + Number(c.replace(',', '')), 0);
+  }
+  expect(total).toBe(imported);
+  await expect(table.getByTestId('tier-table-tier_1')).toContainText('Tier 1');
+  await expect(page.getByTestId('calibrate-headline')).toContainText(/Tier 1 wins \d+%.*AUC 0\.\d\d/);
+  await expect(page.getByTestId('criteria-table')).toContainText('Software, IT or internet');
+  await page.locator('.calibrate-rejected summary').click();
+  await expect(page.locator('.calibrate-rejected')).toContainText(/Line \d+: outcome: "maybe later"/);
+
+  // Adopt the first suggestion: it lands in the editor's draft, unsaved.
+  const suggestion = page.getByTestId('suggestions').getByRole('listitem').first();
+  const label = (await suggestion.locator('strong').textContent()) ?? '';
+  expect(label).not.toBe('');
+  await suggestion.getByRole('button', { name: /^Add to draft/ }).click();
+  await expect(page.getByTestId('editor-status')).toContainText('Added a suggestion from the calibration');
+  await expect(page.getByTestId('save-icp')).toBeEnabled();
+  await expect(page.getByRole('button', { name: `Add to draft: ${label}` })).toHaveCount(0);
+  const saved = await ext.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<object> } } } }
+    ).chrome.storage.sync.get('icp'),
+  );
+  expect(saved).toEqual({});
+
+  // The draft and the ICP in force, side by side on the same accounts.
+  await page.getByLabel('Compare with').selectOption('draft');
+  await expect(page.getByTestId('comparison')).toContainText(/\d+ accounts move up a tier, \d+ move down/);
+  await expect(page.getByTestId('tier-table-other')).toBeVisible();
+  await page.close();
+});
+
+test('a won account shows as a customer in the side panel and the list, until the import is deleted', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'accounts-'));
+  const csv = path.join(dir, 'customers.csv');
+  writeFileSync(
+    csv,
+    'Account Name;Website;Stage\nLumenfold;https://www.lumenfold.io;Closed Won\nFernbridge;fernbridge.de;Closed Lost\n',
+  );
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await importCsv(options, csv, 2);
+
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('customer-badge')).toContainText('Already a customer');
+  await panel.getByTestId('save-prospect').click();
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  const row = list.getByTestId('prospect-row').filter({ hasText: 'Lumenfold' });
+  await expect(row.getByTestId('customer-badge')).toHaveText('Customer');
+
+  const fernbridge = await visit(PAGES.fernbridge);
+  const lostPanel = await openPanel({ tabId: fernbridge.tabId });
+  await expect(lostPanel.getByTestId('company-name')).toBeVisible();
+  await expect(lostPanel.getByTestId('customer-badge')).toHaveCount(0);
+
+  await options.getByRole('button', { name: 'Delete imported accounts' }).click();
+  await expect(options.getByTestId('calibrate-status')).toContainText('Imported accounts deleted');
+  await expect(panel.getByTestId('customer-badge')).toHaveCount(0);
+  await expect(row.getByTestId('customer-badge')).toHaveCount(0);
+});
+
+test('a file it cannot use is refused with a clear message, and the earlier import stays', async ({
+  ext,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'accounts-'));
+  const good = path.join(dir, 'good.csv');
+  writeFileSync(good, 'Name,Domain,Stage\nAcme,acme.com,won\nBeta,beta.io,lost\nGamma,gamma.de,open\n');
+  const colons = path.join(dir, 'colons.csv');
+  writeFileSync(colons, 'Name:Domain:Stage\nAcme:acme.com:won\n');
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await importCsv(page, good, 3);
+  await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
+
+  await page.getByTestId('accounts-file').setInputFiles(colons);
+  await expect(page.getByRole('alert')).toContainText('Not imported: colons.csv: Only one column found');
+  await expect(page.getByTestId('mapping-step')).toHaveCount(0);
+  // Every row unreadable (the stage column holds something else): nothing replaces the earlier import.
+  const unreadable = path.join(dir, 'unreadable.csv');
+  writeFileSync(unreadable, 'Name,Domain,Stage\nAcme,acme.com,=1+1\nBeta,beta.io,soon\n');
+  await page.getByTestId('accounts-file').setInputFiles(unreadable);
+  await page.getByTestId('mapping-step').getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Not imported: no row of unreadable.csv could be read (line 2: outcome: "=1+1" is not won',
+  );
+  await page.reload();
+  await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
+  await page.getByRole('button', { name: 'Delete imported accounts' }).click();
+  await expect(page.getByTestId('calibrate-source')).toHaveCount(0);
+});

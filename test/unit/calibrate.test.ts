@@ -1,0 +1,464 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  applyMapSpec,
+  applySuggestion,
+  aucOf,
+  calibrate,
+  compareIcps,
+  decodeCsv,
+  guessMapping,
+  type ImportedAccount,
+  importAccounts,
+  outcomeOf,
+  parseCsvTable,
+  parseCsvTableInSlices,
+  type Suggestion,
+  scoreAccounts,
+  scoredAccountsCsv,
+  sizeProblem,
+  suggestCriteria,
+} from '@/lib/calibrate';
+import { DEFAULT_ICP, type Icp, parseIcp } from '@/lib/icp';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A one-criterion ICP: software scores 100 (Tier 1), anything else 0 (Not a fit). */
+const SOFTWARE_ONLY: Icp = (() => {
+  const parsed = parseIcp({
+    schemaVersion: 1,
+    name: 'Software only',
+    version: 1,
+    updatedAt: '2026-11-23T00:00:00Z',
+    criteria: [
+      { id: 'industry', label: 'Software', weight: 1, kind: 'industry', industries: ['software'] },
+      {
+        id: 'size',
+        label: '50–500 employees',
+        weight: 1,
+        kind: 'employees',
+        ideal: { min: 50, max: 500 },
+      },
+    ],
+    tiers: { tier1: 90, tier2: 60, tier3: 40 },
+    minCoverageForTier1: 0.5,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return parsed.icp;
+})();
+
+function account(partial: Partial<ImportedAccount> & Pick<ImportedAccount, 'outcome'>): ImportedAccount {
+  return {
+    line: 2,
+    domain: null,
+    name: 'Acme',
+    industry: null,
+    employees: null,
+    revenueUsd: null,
+    country: null,
+    technologies: [],
+    dealValue: null,
+    ...partial,
+  };
+}
+
+describe('column mapping', () => {
+  it('guesses a HubSpot company and deal export', () => {
+    expect(
+      guessMapping([
+        'Record ID',
+        'Company name',
+        'Company Domain Name',
+        'Industry',
+        'Number of Employees',
+        'Annual Revenue',
+        'Country/Region',
+        'Deal Stage',
+        'Amount',
+      ]),
+    ).toEqual({
+      domain: 'Company Domain Name',
+      name: 'Company name',
+      industry: 'Industry',
+      employees: 'Number of Employees',
+      revenue: 'Annual Revenue',
+      country: 'Country/Region',
+      technologies: null,
+      outcome: 'Deal Stage',
+      dealValue: 'Amount',
+    });
+  });
+
+  it('guesses a Salesforce opportunity report, including headers that contain a field name', () => {
+    const mapping = guessMapping([
+      'Account Name',
+      'Website',
+      'Account: Industry',
+      'Employees',
+      'Billing Country (text)',
+      'Stage',
+      'Amount',
+    ]);
+    expect(mapping).toMatchObject({
+      name: 'Account Name',
+      domain: 'Website',
+      industry: 'Account: Industry',
+      employees: 'Employees',
+      country: 'Billing Country (text)',
+      outcome: 'Stage',
+      dealValue: 'Amount',
+      revenue: null,
+    });
+  });
+
+  it('a column serves one field only', () => {
+    const mapping = guessMapping(['Name', 'Status', 'Result']);
+    expect(mapping.outcome).toBe('Result');
+    expect(Object.values(mapping).filter((v) => v === 'Result')).toHaveLength(1);
+  });
+
+  it('--map corrections override the guess and name an unknown field or column', () => {
+    const headers = ['Firm', 'Web', 'Phase'];
+    const mapping = applyMapSpec(guessMapping(headers), 'Firm=name, Phase=outcome', headers);
+    expect(mapping).toMatchObject({ name: 'Firm', outcome: 'Phase', domain: 'Web' });
+    expect(() => applyMapSpec(mapping, 'Firm=company', headers)).toThrow(/"company" is not a field/);
+    expect(() => applyMapSpec(mapping, 'Nope=name', headers)).toThrow(/no column "Nope"/);
+  });
+
+  it('reads outcomes and the usual deal stages as won, lost or open', () => {
+    expect(['Closed Won', 'closedwon', 'Closed - Won', 'WON', 'customer'].map(outcomeOf)).toEqual(
+      Array(5).fill('won'),
+    );
+    expect(['Closed Lost', 'closedlost', 'lost'].map(outcomeOf)).toEqual(Array(3).fill('lost'));
+    expect(
+      ['appointmentscheduled', 'Negotiation/Review', 'Open', 'Proposal/Price Quote'].map(outcomeOf),
+    ).toEqual(Array(4).fill('open'));
+    expect(outcomeOf('maybe later')).toBeUndefined();
+  });
+});
+
+describe('reading the file', () => {
+  it('detects a semicolon delimiter and reports rows with a wrong number of cells by line', () => {
+    const table = parseCsvTable(
+      'Name;Domain;Stage\nAcme;acme.com;won\n\nBeta;beta.io;lost;extra\nGamma;gamma.de;open\n',
+    );
+    expect(table.delimiter).toBe(';');
+    expect(table.rows).toHaveLength(2);
+    expect(table.lines).toEqual([2, 5]);
+    expect(table.rejected).toEqual([
+      { line: 4, reason: expect.stringMatching(/4 cells where the header has 3/) },
+    ]);
+  });
+
+  it('reads in slices with progress to the same table as in one go', async () => {
+    const text = readFileSync(path.join(ROOT, 'test/fixtures/accounts/sample-accounts.csv'), 'utf8');
+    const shares: number[] = [];
+    const sliced = await parseCsvTableInSlices(text, (share) => shares.push(share), 100);
+    expect(sliced).toEqual(parseCsvTable(text));
+    expect(shares.length).toBe(15);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    const tricky = 'Name,Domain,Stage\n"A\nB",a.com,won\n\nC,c.com,lost\n"D\n\nE",d.com,open\nF,f.com,won\n';
+    const oneByOne = await parseCsvTableInSlices(tricky, undefined, 1);
+    expect(oneByOne).toEqual(parseCsvTable(tricky));
+    expect(oneByOne.lines).toEqual([2, 5, 6, 9]);
+    await expect(parseCsvTableInSlices('only-one-column\nx\n')).rejects.toThrow(/Only one column/);
+  });
+
+  it('counts a quoted line break in the line numbers of later rows', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Domain,Stage\n"Acme\nInc",acme.com,won\nBeta,beta.io,sometime\n',
+    );
+    expect(accounts[0]).toMatchObject({ name: 'Acme\nInc', line: 2 });
+    expect(rejected).toEqual([{ line: 4, reason: expect.stringContaining('"sometime" is not won') }]);
+  });
+
+  it('reports an unterminated quote with the lines it swallowed, keeping the rows before it', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Domain,Stage\nAcme,acme.com,won\n"Beta,beta.io,lost\nGamma,gamma.de,open\nDelta,delta.io,won\n',
+    );
+    expect(accounts.map((a) => a.name)).toEqual(['Acme']);
+    expect(rejected).toEqual([
+      { line: 3, reason: 'unbalanced quotes: lines 3–5 read as one row (Quoted field unterminated)' },
+    ]);
+  });
+
+  it('refuses a file with one column (a delimiter it cannot split on) and an empty file', () => {
+    expect(() => parseCsvTable('Name:Domain:Stage\nAcme:acme.com:won\n')).toThrow(/Only one column found/);
+    expect(() => parseCsvTable('\n\n')).toThrow(/empty/);
+  });
+
+  it('refuses a file over the size limit before reading it, naming its size', () => {
+    expect(sizeProblem('big.csv', 100 * 1024 * 1024)).toMatch(
+      /big\.csv is 100 MB; an accounts file can be at most 50 MB/,
+    );
+    expect(sizeProblem('small.csv', 10_000)).toBeNull();
+  });
+
+  it('decodes UTF-8 with a byte-order mark, Windows-1252, and a file mixing both', () => {
+    const utf8 = new TextEncoder().encode('\uFEFFName,Country\nMüller,Österreich\n');
+    expect(decodeCsv(utf8)).toEqual({ text: 'Name,Country\nMüller,Österreich\n', encoding: 'utf-8' });
+    const cp1252 = Uint8Array.from(
+      [...'Name,Price\nM'].map((c) => c.charCodeAt(0)).concat([0xfc, 0x6c, 0x2c, 0x80, 0x0a]),
+    );
+    expect(decodeCsv(cp1252)).toEqual({ text: 'Name,Price\nMül,€\n', encoding: 'windows-1252' });
+    const mixed = new Uint8Array([...new TextEncoder().encode('Name\nMüller\n'), 0x4d, 0xfc, 0x6c, 0x0a]);
+    expect(decodeCsv(mixed)).toEqual({ text: 'Name\nMüller\nMül\n', encoding: 'mixed' });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('Name,Stage\nZürich AG,won\n', 'utf16le')]);
+    expect(decodeCsv(utf16)).toEqual({ text: 'Name,Stage\nZürich AG,won\n', encoding: 'utf-16' });
+  });
+
+  it('rejects rows with reasons and keeps the rest', () => {
+    const { accounts, rejected } = importAccounts(
+      [
+        'Company,Website,Employees,Annual Revenue,Country,Deal Stage,Amount',
+        'Acme,https://www.acme.co.uk/about,51-200,$20M,UK,Closed Won,"12,000"',
+        'Beta,beta.io,lots,,Germany,closedlost,',
+        'Gamma,gamma.de,10,000+,,Atlantis,open,',
+        ',,,,,won,',
+        'Delta,delta.com,1200,€12 Mio.,DE,,',
+      ].join('\n'),
+    );
+    expect(accounts).toEqual([
+      {
+        line: 2,
+        domain: 'acme.co.uk',
+        name: 'Acme',
+        industry: null,
+        employees: { min: 51, max: 200 },
+        revenueUsd: { min: 20_000_000, max: 20_000_000 },
+        country: 'GB',
+        technologies: [],
+        outcome: 'won',
+        dealValue: 12_000,
+      },
+    ]);
+    expect(rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);
+    expect(rejected[0]?.reason).toMatch(/^employees: "lots" is not a number of employees/);
+    expect(rejected[1]?.reason).toMatch(/8 cells where the header has 7/);
+    expect(rejected[2]?.reason).toMatch(/no domain and no company name/);
+    expect(rejected[3]?.reason).toMatch(/outcome: empty/);
+  });
+
+  it('keeps a formula cell as inert text, and the export neutralises it', () => {
+    const { accounts } = importAccounts(
+      'Name,Domain,Stage\n"=HYPERLINK(""http://evil.example"",""x"")",acme.com,won\n',
+    );
+    expect(accounts[0]?.name).toBe('=HYPERLINK("http://evil.example","x")');
+    const csv = scoredAccountsCsv(accounts, scoreAccounts(accounts, DEFAULT_ICP));
+    const [row] = Papa.parse<Record<string, string>>(csv, { header: true }).data;
+    expect(row?.Name).toBe('\'=HYPERLINK("http://evil.example","x")');
+  });
+
+  it('reads "N/A", "-" and the like as empty cells, not as mistakes', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Employees,Annual Revenue,Country,Stage\nAcme,N/A,-,#N/A,won\n',
+    );
+    expect(rejected).toEqual([]);
+    expect(accounts[0]).toMatchObject({ employees: null, revenueUsd: null, country: null });
+  });
+
+  it('maps HubSpot industry values and splits technologies without duplicates', () => {
+    const { accounts } = importAccounts(
+      'Name,Industry,Technologies,Stage\nAcme,COMPUTER_SOFTWARE,"HubSpot; hubspot|Segment",won\n',
+    );
+    expect(accounts[0]).toMatchObject({
+      industry: 'Computer Software',
+      technologies: ['HubSpot', 'Segment'],
+    });
+  });
+});
+
+describe('statistics', () => {
+  it('AUC counts ties half (Mann–Whitney)', () => {
+    // Pairs (won, lost): (3,1) win, (3,2) win, (2,1) win, (2,2) tie → 3.5 of 4.
+    expect(aucOf([3, 2], [1, 2])).toBe(0.875);
+    expect(aucOf([1, 1], [1])).toBe(0.5);
+    expect(aucOf([0], [5])).toBe(0);
+    expect(aucOf([], [1])).toBeNull();
+  });
+
+  it('counts won, lost and open per tier with win rates, deal value shares and coverage', () => {
+    const software = { industry: 'Software Development', employees: { min: 100, max: 100 } };
+    const report = calibrate(
+      [
+        account({ ...software, outcome: 'won', dealValue: 300 }),
+        account({ ...software, outcome: 'won', dealValue: 100 }),
+        account({ ...software, outcome: 'lost' }),
+        account({ ...software, outcome: 'open', dealValue: 100 }),
+        account({ industry: 'Retail', employees: { min: 100, max: 100 }, outcome: 'won' }),
+        account({ industry: 'Retail', employees: { min: 9, max: 9 }, outcome: 'lost' }),
+        account({ industry: 'Retail', employees: { min: 9, max: 9 }, outcome: 'lost' }),
+        account({ outcome: 'lost' }),
+      ],
+      SOFTWARE_ONLY,
+    );
+    expect(report.tiers.tier_1).toEqual({
+      won: 2,
+      lost: 1,
+      open: 1,
+      winRate: 2 / 3,
+      dealValue: 500,
+      valueShare: 1,
+      wonValueShare: 1,
+    });
+    // Retail with the right size scores 50: Tier 3.
+    expect(report.tiers.tier_3).toMatchObject({ won: 1, lost: 0, winRate: 1 });
+    expect(report.tiers.not_a_fit).toMatchObject({ won: 0, lost: 3, open: 0, winRate: 0, valueShare: 0 });
+    expect(report.tiers.tier_2).toMatchObject({ won: 0, lost: 0, winRate: null });
+    expect(report.headline).toEqual({ tier1WinRate: 2 / 3, restWinRate: 1 / 4, winRate: 3 / 7 });
+    // 7 of 8 accounts have at least half the profile known; the last has nothing.
+    expect(report.coverage).toBe(7 / 8);
+    // Won ranks: T1,T1,T3; lost: T1 (tie with two wins), NF×3. Pairs: 3 wins × 4 lost = 12,
+    // T1 wins: 2×(0.5 + 3) = 7, T3 win: 3 → 10 of 12.
+    expect(report.auc).toBeCloseTo(10 / 12, 10);
+  });
+
+  it('per criterion: match rate among won and lost, and a verdict', () => {
+    const accounts = [
+      ...Array.from({ length: 6 }, () =>
+        account({ industry: 'Software Development', employees: { min: 9, max: 9 }, outcome: 'won' }),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        account({ industry: 'Retail', employees: { min: 100, max: 100 }, outcome: 'lost' }),
+      ),
+    ];
+    const [industry, size] = calibrate(accounts, SOFTWARE_ONLY).criteria;
+    expect(industry).toMatchObject({
+      won: { matched: 6, known: 6, rate: 1 },
+      lost: { rate: 0 },
+      verdict: 'separates',
+    });
+    expect(size).toMatchObject({ won: { rate: 0 }, lost: { rate: 1 }, verdict: 'misleading' });
+  });
+
+  it('compares two ICPs on the same accounts', () => {
+    const accounts = [
+      account({ industry: 'Software Development', employees: { min: 100, max: 100 }, outcome: 'won' }),
+      account({ industry: 'Retail', employees: { min: 100, max: 100 }, outcome: 'lost' }),
+    ];
+    const retail: Icp = {
+      ...SOFTWARE_ONLY,
+      criteria: SOFTWARE_ONLY.criteria.map((c) =>
+        c.kind === 'industry' ? { ...c, industries: ['retail'] } : c,
+      ),
+    };
+    const comparison = compareIcps(accounts, SOFTWARE_ONLY, retail);
+    expect(comparison.a.auc).toBe(1);
+    expect(comparison.b.auc).toBe(0);
+    expect({ up: comparison.movedUp, down: comparison.movedDown }).toEqual({ up: 1, down: 1 });
+  });
+});
+
+describe('suggestions', () => {
+  const accounts = [
+    // 6 won with Segment in Germany, 2 lost with Segment; 2 won and 10 lost without it, in France.
+    ...Array.from({ length: 6 }, () => account({ country: 'DE', technologies: ['Segment'], outcome: 'won' })),
+    ...Array.from({ length: 2 }, () =>
+      account({ country: 'DE', technologies: ['segment'], outcome: 'lost' }),
+    ),
+    ...Array.from({ length: 2 }, () => account({ country: 'FR', outcome: 'won' })),
+    ...Array.from({ length: 10 }, () => account({ country: 'FR', outcome: 'lost' })),
+    account({ country: 'DE', outcome: 'open' }),
+  ];
+
+  it('suggests values over-represented among wins, with their numbers', () => {
+    const suggestions = suggestCriteria(accounts, SOFTWARE_ONLY);
+    // Base win rate 8/20 = 0.4; with Segment (and in Germany) 6/8 = 0.75: lift 1.875. France: 2 wins, too few.
+    expect(suggestions).toEqual([
+      expect.objectContaining({
+        kind: 'country',
+        value: 'DE',
+        won: 6,
+        lost: 2,
+        winRate: 0.75,
+        lift: 1.875,
+        wonShare: 0.75,
+        lostShare: 2 / 12,
+      }),
+      expect.objectContaining({ kind: 'technology', value: 'Segment', won: 6, lost: 2, lift: 1.875 }),
+    ]);
+  });
+
+  it('leaves out values with too few wins or ones the ICP already scores', () => {
+    expect(suggestCriteria(accounts, SOFTWARE_ONLY, { minWon: 7 })).toEqual([]);
+    const withGermany = applySuggestion(
+      SOFTWARE_ONLY,
+      suggestCriteria(accounts, SOFTWARE_ONLY)[0] as Suggestion,
+    );
+    expect(suggestCriteria(accounts, withGermany).map((s) => s.value)).toEqual(['Segment']);
+  });
+
+  it('adopting a suggestion adds it to a copy of the ICP that still validates', () => {
+    // Germany is in the built-in ICP's Europe region already: only the technology is new.
+    const suggestions = suggestCriteria(accounts, DEFAULT_ICP);
+    expect(suggestions.map((s) => s.value)).toEqual(['Segment']);
+    const draft = applySuggestion(DEFAULT_ICP, suggestions[0] as Suggestion);
+    expect(DEFAULT_ICP.criteria.some((c) => c.kind === 'technologies')).toBe(false);
+    expect(draft.criteria.at(-1)).toMatchObject({
+      kind: 'technologies',
+      match: 'any',
+      technologies: ['Segment'],
+    });
+    expect(parseIcp(draft).ok).toBe(true);
+  });
+
+  it('suggests an employee band when wins cluster in it, by the middle of each range', () => {
+    const mid = { min: 201, max: 500 };
+    const sized = [
+      ...Array.from({ length: 5 }, () => account({ employees: { min: 250, max: 400 }, outcome: 'won' })),
+      account({ employees: { min: 300, max: 300 }, outcome: 'lost' }),
+      ...Array.from({ length: 5 }, () => account({ employees: { min: 20, max: 20 }, outcome: 'lost' })),
+      account({ employees: { min: 10, max: 30 }, outcome: 'won' }),
+    ];
+    // Base 6/12 = 0.5; 201–500: 5 of 6 won, lift 1.67.
+    expect(suggestCriteria(sized, SOFTWARE_ONLY)).toEqual([]);
+    const withoutSizeCriterion: Icp = { ...SOFTWARE_ONLY, criteria: SOFTWARE_ONLY.criteria.slice(0, 1) };
+    expect(suggestCriteria(sized, withoutSizeCriterion)).toEqual([
+      expect.objectContaining({ kind: 'employees', band: mid, label: '201–500 employees', won: 5, lost: 1 }),
+    ]);
+  });
+
+  it('a band suggestion becomes a full-credit acceptable band of the existing criterion', () => {
+    const band = {
+      key: 'employees:11–50',
+      kind: 'employees' as const,
+      value: '11–50',
+      band: { min: 11, max: 50 },
+      label: '11–50 employees',
+      won: 5,
+      lost: 0,
+      wonShare: 1,
+      lostShare: 0,
+      winRate: 1,
+      lift: 2,
+    };
+    const draft = applySuggestion(DEFAULT_ICP, band);
+    const employees = draft.criteria.find((c) => c.id === 'employees');
+    expect(employees?.kind === 'employees' && employees.acceptable.at(-1)).toEqual({
+      min: 11,
+      max: 50,
+      credit: 1,
+    });
+    expect(DEFAULT_ICP.criteria.find((c) => c.id === 'employees')).not.toBe(employees);
+    expect(parseIcp(draft).ok).toBe(true);
+  });
+});
+
+describe('the bundled sample accounts', () => {
+  const text = readFileSync(path.join(ROOT, 'test/fixtures/accounts/sample-accounts.csv'), 'utf8');
+
+  it('is what the generator writes (seeded, deterministic)', async () => {
+    const { makeSampleAccountsCsv } = await import('../../scripts/lib/sample-accounts');
+    expect(makeSampleAccountsCsv(1500, 8)).toBe(text);
+  });
+
+  it('the built-in ICP ranks its wins above its losses better than chance, Tier 1 winning most', () => {
+    const { accounts, rejected } = importAccounts(text);
+    expect(accounts.length + rejected.length).toBe(1500);
+    const report = calibrate(accounts, DEFAULT_ICP);
+    expect(report.auc).toBeGreaterThan(0.6);
+    expect(report.headline.tier1WinRate).toBeGreaterThan(report.headline.restWinRate ?? 1);
+  });
+});
