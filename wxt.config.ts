@@ -13,6 +13,11 @@ export default defineConfig({
     // `storage` keeps the ICP and per-tab facts; nothing else is needed to read pages (the content script's
     // match patterns) or to show the verdict (action badge, side panel).
     permissions: ['storage'],
+    // MV3's default already allows only the extension's own scripts; spelled out, plugins (`object-src`) and
+    // `<base>` rewrites are refused too, so no page text could ever load code into the panel or the list.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
     action: { default_title: 'ICP Lens: show fit for this company' },
     commands: {
       'save-prospect': {
