@@ -9,6 +9,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Route } from '@playwright/test';
+import { BackupSchema } from '../../lib/db/backup';
+import type { CompanyFacts } from '../../lib/extract/schema';
+import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
 import { ROOT, waitForReport } from '../../scripts/lib/browser';
 import { expect, test } from './fixtures';
 
@@ -308,4 +311,93 @@ test('a page of 200,000 elements is read and reported, and its own controls stil
   await expect(page.locator('#ping')).toHaveText('pong');
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('company-name')).toHaveText('Many Nodes');
+});
+
+test('a malicious backup file: its text is shown as text in the list, and its javascript: link runs nothing', async ({
+  ext,
+}) => {
+  const facts = {
+    name: { value: XSS_NAME, source: 'jsonld', snippet: XSS, confidence: 0.9, alternatives: [] },
+    domain: { value: 'evil-backup.com', source: 'jsonld', snippet: '', confidence: 0.9, alternatives: [] },
+  } as CompanyFacts;
+  const result = scoreCompany(facts, DEFAULT_ICP);
+  const backup = BackupSchema.parse({
+    format: 'icp-lens-backup',
+    version: 1,
+    exportedAt: 1,
+    prospects: [
+      {
+        domain: 'evil-backup.com',
+        linkedinSlug: null,
+        name: XSS_NAME,
+        nameLower: XSS_NAME.toLowerCase(),
+        facts,
+        sourceUrls: ['javascript:window.__pwned=4;document.title="pwned"'],
+        tier: result.tier,
+        score: result.score,
+        result,
+        icpName: XSS,
+        icpVersion: 1,
+        status: 'new',
+        notes: XSS,
+        tags: [XSS.slice(0, 60)],
+        industryId: null,
+        hqCountry: null,
+        tierHistory: [],
+        savedAt: 1,
+        updatedAt: 1,
+      },
+    ],
+  });
+  const list = await ext.context.newPage();
+  const dialogs = watchDialogs(list);
+  await list.goto(ext.pageUrl('list.html'));
+  await list.locator('input[type="file"]').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await expect(list.getByText(/Restored backup\.json: [01] added/)).toBeVisible();
+  const link = list.getByRole('link', { name: XSS_NAME, exact: true });
+  await expect(link).toBeVisible();
+  await link.click();
+  await list.waitForTimeout(500);
+  await expectNoScriptRan(list, dialogs);
+  for (const other of ext.context.pages())
+    if (other.url().startsWith('chrome-extension:') || other.url().startsWith('javascript:'))
+      expect(await other.title()).not.toBe('pwned');
+  await list.close();
+});
+
+test('a compromised team ICP can only change the ICP: its text shows as text, and an invalid one is refused', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const hostileIcp = {
+    ...DEFAULT_ICP,
+    name: XSS_NAME,
+    description: XSS,
+    criteria: DEFAULT_ICP.criteria.map((c) => (c.id === 'industry' ? { ...c, label: XSS } : c)),
+  };
+  const setIcp = (icp: unknown) =>
+    ext.worker.evaluate(
+      (value) =>
+        (
+          globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+        ).chrome.storage.sync.set({ icp: value }),
+      icp,
+    );
+  await setIcp(hostileIcp);
+  const { tabId } = await visit(URLS.redefined);
+  const panel = await openPanel({ tabId });
+  const dialogs = watchDialogs(panel);
+  await expect(panel.getByTestId('icp-footer')).toContainText(XSS_NAME);
+  await expect(panel.getByTestId('criterion-industry')).toContainText(XSS);
+  await expectNoScriptRan(panel, dialogs);
+
+  // Anything outside the schema (here an unknown key carrying script) is refused whole: the default is in force.
+  await setIcp({ ...hostileIcp, onload: 'window.__pwned=5' });
+  await expect(panel.getByTestId('icp-footer')).toContainText('Mid-market B2B SaaS (built-in)');
+  await expectNoScriptRan(panel, dialogs);
 });
