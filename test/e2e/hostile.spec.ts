@@ -81,6 +81,10 @@ function pages(extensionId: string): Record<string, string> {
     [URLS.linkedinXss]: linkedin
       .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '')
       .replaceAll('Quarry Peak Logistics', attr(XSS_NAME).replaceAll('<', '&lt;'))
+      // Another company entirely, so the company memory has nothing to join it with.
+      .replaceAll('quarry-peak-logistics', 'evilcorp-xss')
+      .replaceAll('quarrypeak', 'evilcorp-xss')
+      .replaceAll('Quarry Peak', 'Evilcorp')
       .replace(
         '<dd>Software Development</dd>',
         `<dd>Software Development ${XSS.replaceAll('<', '&lt;')}</dd>`,
