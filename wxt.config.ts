@@ -12,7 +12,15 @@ export default defineConfig({
       'See how well the company on the page fits your Ideal Customer Profile. Local, explainable, private.',
     // `storage` keeps the ICP and per-tab facts; nothing else is needed to read pages (the content script's
     // match patterns) or to show the verdict (action badge, side panel).
-    permissions: ['storage'],
+    // `alarms` wakes the service worker to check the team ICP file on schedule (hourly by default); the
+    // worker cannot keep a timer of its own.
+    permissions: ['storage', 'alarms'],
+    // The team ICP file's host, asked for one origin at a time when the rep saves its address (a user
+    // gesture); never granted up front. Plain http only for a file served on this machine (testing).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Enterprise policy (Chrome/Edge): the ICP, the team file address, its check interval and whether reps
+    // may override it. Firefox reads the same settings from policies.json `3rdparty` without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // MV3's default already allows only the extension's own scripts; spelled out, plugins (`object-src`) and
     // `<base>` rewrites are refused too, so no page text could ever load code into the panel or the list.
     content_security_policy: {

@@ -9,12 +9,18 @@ import {
   loadActiveIcp,
   loadPrivacy,
   loadRescore,
+  loadTeamSchedule,
+  loadTeamSync,
   rescoreItem,
   savePrivacy,
+  saveRepTeamUrl,
+  saveTeamSync,
   tabPages,
-  watchIcp,
+  watchActiveIcp,
+  watchPolicy,
 } from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
+import { createTeamSync, TEAM_SYNC_ALARM } from '@/lib/team-sync';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -59,6 +65,27 @@ export default defineBackground(() => {
     now: Date.now,
   });
 
+  // The team ICP file: checked on start when due, on the alarm, and when the address or the policy changes.
+  const teamSync = createTeamSync({
+    schedule: loadTeamSchedule,
+    load: loadTeamSync,
+    save: saveTeamSync,
+    alarms: {
+      get: async (name) => (await browser.alarms.get(name)) ?? undefined,
+      create: (name, info) => browser.alarms.create(name, info),
+      clear: (name) => browser.alarms.clear(name),
+    },
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_SYNC_ALARM) void teamSync.sync();
+  });
+  watchPolicy(() => void teamSync.start({ force: true }));
+  // A browser start checks at once; a service worker woken for anything else checks only when one is due.
+  browser.runtime.onStartup.addListener(() => void teamSync.start({ force: true }));
+  void teamSync.start();
+
   const listener = createMessageListener(
     {
       async pageOpened({ url }, sender) {
@@ -82,6 +109,17 @@ export default defineBackground(() => {
         return savePrivacy({ pausedSites: next });
       },
       saveProspect: ({ tabId }) => service.saveProspect(tabId),
+      async setTeamIcpUrl({ url }) {
+        if ((await loadTeamSchedule()).setBy === 'policy')
+          throw new Error('Your organisation’s policy sets the team address; it cannot be changed here.');
+        await saveRepTeamUrl(url);
+        await teamSync.start({ force: true });
+        return loadActiveIcp();
+      },
+      async syncTeamIcp() {
+        await teamSync.sync();
+        return loadActiveIcp();
+      },
       async forgetMemory() {
         const forgotten = await forgetAllPages(db);
         await service.rescoreAll();
@@ -105,7 +143,8 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url) void service.forgetTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
-  // An ICP change re-scores open tabs at once and the prospect list in chunks, resumably.
+  // An ICP change from any channel (the rep, the team file, the policy) re-scores open tabs at once and the
+  // prospect list in chunks, resumably.
   let rescoring: Promise<void> = Promise.resolve();
   const rescoreList = (resume: RescoreProgress | null) => {
     rescoring = rescoring.then(async () => {
@@ -118,13 +157,16 @@ export default defineBackground(() => {
     });
     return rescoring;
   };
-  watchIcp(() => {
+  watchActiveIcp(() => {
     void service.rescoreAll();
     void rescoreList(null);
   });
-  // A service worker stopped in the middle of a re-score picks it up where it left off.
-  void loadRescore().then((progress) => {
+  // A service worker stopped in the middle of a re-score picks it up where it left off; a list last scored
+  // against another ICP (a policy or team file that changed while the browser was closed) is scored again.
+  void Promise.all([loadRescore(), loadActiveIcp()]).then(([progress, { icp }]) => {
     if (progress && progress.finishedAt === null) void rescoreList(progress);
+    else if (progress && (progress.icpName !== icp.name || progress.icpVersion !== icp.version))
+      void rescoreList(null);
   });
 
   // The keyboard shortcut (manifest `commands`) saves the company in the active tab.

@@ -48,7 +48,14 @@ export const PageStateSchema = z.object({
   /** False when the page names no company (the panel says so instead of scoring nothing). */
   hasCompany: z.boolean(),
   result: ScoreResultSchema.nullable(),
-  icp: z.object({ name: z.string(), version: z.number(), source: IcpSourceSchema, updatedAt: z.string() }),
+  icp: z.object({
+    name: z.string(),
+    version: z.number(),
+    source: IcpSourceSchema,
+    updatedAt: z.string(),
+    /** For a team ICP: when the team file was last checked. */
+    checkedAt: z.number().nullable().default(null),
+  }),
   extractMs: z.number(),
   reportedAt: z.number(),
   /** Whether this page was kept in the company memory (not in incognito, unless allowed). */
@@ -98,6 +105,10 @@ export const protocol = {
     z.object({ tabId: z.number().int() }),
     SavedSummarySchema.extend({ created: z.boolean() }),
   ),
+  /** Extension page → background: set (or remove, with null) the rep's team-file address, then sync it. */
+  setTeamIcpUrl: message('extension', z.object({ url: z.string().max(2000).nullable() }), ActiveIcpSchema),
+  /** Extension page → background: check the team file now ("Sync now"); answers the ICP in force after. */
+  syncTeamIcp: message('extension', z.object({}), ActiveIcpSchema),
   /** Extension page → background: forget every remembered page. */
   forgetMemory: message('extension', z.object({}), z.object({ forgotten: z.number() })),
   /** Background → extension pages: a tab's state changed (new page, new ICP). */

@@ -133,6 +133,7 @@ export function createTabService(deps: TabServiceDeps) {
         version: active.icp.version,
         source: active.source,
         updatedAt: active.icp.updatedAt,
+        checkedAt: active.source === 'team' ? (active.team?.checkedAt ?? null) : null,
       },
       extractMs: extract.ms,
       reportedAt: stored.reportedAt,

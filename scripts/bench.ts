@@ -10,10 +10,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { CHROME_BUILD, launchWithExtension, ROOT, servePages, waitForReport } from './lib/browser';
+import {
+  CHROME_BUILD,
+  type ExtensionBrowser,
+  launchWithExtension,
+  ROOT,
+  servePages,
+  waitForReport,
+} from './lib/browser';
 import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
+import { measureContentScriptHeap } from './lib/heap-bench';
 import { measureList } from './lib/list-bench';
+import { measureTeamSync } from './lib/team-sync-bench';
 
 /** One figure in bench-results.json. */
 interface BenchResult {
@@ -48,6 +57,26 @@ async function measureScorer(): Promise<{ bulk: number; explained: number }> {
     logLevel: 'error',
   });
   return JSON.parse(execFileSync(process.execPath, [out], { encoding: 'utf8' }));
+}
+
+/** The side panel from opening to showing the verdict for a page already read: median of 7 opens, in ms. */
+async function measurePanel(ext: ExtensionBrowser, tabId: number): Promise<number> {
+  const renders: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.pageUrl(`sidepanel.html?tabId=${tabId}`));
+    await panel.getByTestId('tier').waitFor();
+    renders.push(
+      await panel.evaluate(
+        () => performance.getEntriesByName('icp-lens:verdict')[0]?.startTime ?? Number.NaN,
+      ),
+    );
+    await panel.close();
+  }
+  return quantile(
+    renders.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 async function main() {
@@ -124,27 +153,25 @@ async function main() {
     const tab = await ext.context.newPage();
     await tab.goto(sample.url);
     const { tabId } = await waitForReport(ext.worker, sample.url);
-    const renders: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const panel = await ext.context.newPage();
-      await panel.goto(ext.pageUrl(`sidepanel.html?tabId=${tabId}`));
-      await panel.getByTestId('tier').waitFor();
-      renders.push(
-        await panel.evaluate(
-          () => performance.getEntriesByName('icp-lens:verdict')[0]?.startTime ?? Number.NaN,
-        ),
-      );
-      await panel.close();
-    }
-    add(
-      'panel.first_render_ms',
-      quantile(
-        renders.sort((a, b) => a - b),
-        0.5,
-      ),
-      'ms',
-      300,
-    );
+    add('panel.first_render_ms', await measurePanel(ext, tabId), 'ms', 300);
+
+    // Memory the content script adds to a page: the bundled company-site samples (platform pages get a
+    // script of their own).
+    const samples = (
+      JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/samples/index.json'), 'utf8')) as Array<{
+        file: string;
+        url: string;
+      }>
+    )
+      .filter((s) => !/linkedin|wikipedia|crunchbase/.test(s.url))
+      .map((s) => ({ url: s.url, file: path.join(ROOT, 'test/fixtures/samples', s.file) }));
+    await servePages(ext.context, samples);
+    add('content_script.heap_kb', await measureContentScriptHeap(ext, samples), 'kB', 1024);
+
+    // The team ICP file (5,000 listed domains): "Sync now" to its answer, received in full and unchanged (304).
+    const team = await measureTeamSync(ext);
+    add('team_sync.full_ms', team.fullMs, 'ms', 1000);
+    add('team_sync.not_modified_ms', team.notModifiedMs, 'ms', 200);
 
     const list = values['skip-list'] ? null : await measureList(ext);
     if (list) {
@@ -152,6 +179,8 @@ async function main() {
       add('list.filter_ms', list.filterMs, 'ms', 100);
       add('list.rescore_all_s', list.rescoreAllS, 's', 10);
       add('list.export_csv_s', list.exportCsvS, 's', 5);
+      // The same panel again, now that the list holds 100,000 prospects (its compact list and saved check).
+      add('panel.first_render_100k_ms', await measurePanel(ext, tabId), 'ms', 300);
     }
   } finally {
     await ext.close();

@@ -10,6 +10,14 @@ import './IcpEditor.css';
 
 const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
 
+/** What is in force once the rep's own ICP is cleared. */
+const FALLBACK_TEXT = {
+  default: 'The built-in default',
+  team: 'The team ICP',
+  policy: 'Your organisation’s ICP',
+  user: 'Your ICP',
+} as const;
+
 /** Offers the ICP as a JSON file download. */
 function download(icp: Icp) {
   downloadText(
@@ -294,14 +302,14 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
             onClick={async () => {
               await clearUserIcp();
               setHistory(await loadIcpHistory());
-              load(
-                DEFAULT_ICP,
-                'The built-in default is in force again; your ICP is in the earlier versions below.',
+              if (active.fallback.source === 'default') load(DEFAULT_ICP, '');
+              setStatus(
+                `${FALLBACK_TEXT[active.fallback.source]} is in force again; your ICP is in the earlier versions below.`,
               );
               onSaved();
             }}
           >
-            Go back to the built-in default
+            Go back to {FALLBACK_TEXT[active.fallback.source].toLowerCase()}
           </button>
         )}
       </div>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
-import { getDb, type Prospect, ProspectStatusSchema } from '@/lib/db/index';
+import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import { type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
 import { deleteProspects, mapProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { hubspotRow, salesforceRow, toCsv } from '@/lib/export/csv';
@@ -19,9 +19,23 @@ const ROW_HEIGHT = 64;
 /** Rows read before the rest of the list: more than a tall window shows. */
 const FIRST_ROWS = 40;
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** One row, loaded when it scrolls into view. */
-function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSelect: (on: boolean) => void }) {
+function Row({
+  id,
+  selected,
+  onSelect,
+  onFailed,
+}: {
+  id: number;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onFailed: (error: unknown) => void;
+}) {
   const p = useLiveQuery(() => db.prospects.get(id), [id]);
+  const edit = (change: Parameters<typeof updateProspect>[2]) =>
+    void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
   return (
     <div className={`row tier-${p.tier}`} data-testid="prospect-row">
@@ -49,7 +63,7 @@ function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSele
       <select
         id={`status-${id}`}
         value={p.status}
-        onChange={(e) => void updateProspect(db, id, { status: e.target.value as Prospect['status'] })}
+        onChange={(e) => edit({ status: e.target.value as Prospect['status'] })}
       >
         {STATUSES.map((s) => (
           <option key={s}>{s}</option>
@@ -60,7 +74,7 @@ function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSele
         aria-label={`Notes on ${p.name}`}
         defaultValue={p.notes}
         placeholder="Notes"
-        onBlur={(e) => e.target.value !== p.notes && void updateProspect(db, id, { notes: e.target.value })}
+        onBlur={(e) => e.target.value !== p.notes && edit({ notes: e.target.value })}
       />
       <input
         className="row-tags"
@@ -76,7 +90,7 @@ function Row({ id, selected, onSelect }: { id: number; selected: boolean; onSele
                 .filter(Boolean),
             ),
           ];
-          if (tags.join(',') !== p.tags.join(',')) void updateProspect(db, id, { tags });
+          if (tags.join(',') !== p.tags.join(',')) edit({ tags });
         }}
       />
     </div>
@@ -259,7 +273,7 @@ export function App() {
                   `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
                 );
               } catch (error) {
-                setStatus(`Not restored: ${error instanceof Error ? error.message : String(error)}`);
+                setStatus(`Not restored: ${messageOf(error)}`);
               }
             }}
           />
@@ -273,10 +287,14 @@ export function App() {
             value=""
             onChange={async (e) => {
               const value = e.target.value as Prospect['status'];
-              await db.transaction('rw', db.prospects, () =>
-                Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
-              );
-              setStatus(`Set ${chosen.length} to ${value}.`);
+              try {
+                await writeProspects(db, () =>
+                  Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
+                );
+                setStatus(`Set ${chosen.length} to ${value}.`);
+              } catch (error) {
+                setStatus(`Not changed: ${messageOf(error)}`);
+              }
             }}
           >
             <option value="">set status…</option>
@@ -287,7 +305,12 @@ export function App() {
           <button
             type="button"
             onClick={async () => {
-              setUndo(await deleteProspects(db, chosen));
+              try {
+                setUndo(await deleteProspects(db, chosen));
+              } catch (error) {
+                setStatus(`Not deleted: ${messageOf(error)}`);
+                return;
+              }
               setSelected(new Set());
             }}
           >
@@ -301,7 +324,12 @@ export function App() {
           <button
             type="button"
             onClick={async () => {
-              await restoreProspects(db, undo);
+              try {
+                await restoreProspects(db, undo);
+              } catch (error) {
+                setStatus(`Not undone: ${messageOf(error)}`);
+                return;
+              }
               setUndo(null);
             }}
           >
@@ -330,6 +358,7 @@ export function App() {
               >
                 <Row
                   id={id}
+                  onFailed={(error) => setStatus(`Not saved: ${messageOf(error)}`)}
                   selected={selected.has(id)}
                   onSelect={(on) =>
                     setSelected((s) => {

@@ -2,14 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { IcpView } from '@/components/IcpView';
 import { IcpEditor } from '@/components/icp-editor/IcpEditor';
 import { PrivacySettings } from '@/components/PrivacySettings';
+import { TeamIcpSettings } from '@/components/TeamIcpSettings';
 import { sendMessage } from '@/lib/messaging';
-import type { ActiveIcp } from '@/lib/settings';
+import { type ActiveIcp, watchIcpSettings } from '@/lib/settings';
 import './style.css';
-
-const SOURCE_TEXT = {
-  default: 'Built-in default: in force because no ICP has been set up.',
-  user: 'Your own ICP, synced across your browsers.',
-} as const;
 
 /** The options page: the ICP in force, where it came from, its editor, and the privacy settings. */
 export function App() {
@@ -22,6 +18,8 @@ export function App() {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(refresh, [refresh]);
+  // A background check of the team file (or a policy change) while the page is open shows at once.
+  useEffect(() => watchIcpSettings(refresh), [refresh]);
 
   return (
     <main className="options">
@@ -34,22 +32,40 @@ export function App() {
             {active.icp.name} <span className="muted">v{active.icp.version}</span>
           </h3>
           <p className="muted" data-testid="icp-source">
-            {SOURCE_TEXT[active.source]} {active.icp.owner && `Maintained by ${active.icp.owner}.`} Updated{' '}
+            {active.origin} {active.icp.owner && `Maintained by ${active.icp.owner}.`} Updated{' '}
             {new Date(active.icp.updatedAt).toLocaleDateString()}.
           </p>
+          {active.locked && (
+            <p className="lock-notice" data-testid="icp-locked">
+              🔒 Set by your organisation’s policy: it cannot be edited or replaced here.
+            </p>
+          )}
           {active.problem && <p role="alert">{active.problem}</p>}
-          {editing ? (
+          {active.policy && active.policy.problems.length > 0 && (
+            <div role="alert" data-testid="policy-problems">
+              Your organisation’s policy has settings ICP Lens cannot use (tell your IT administrator):
+              <ul>
+                {active.policy.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {editing && !active.locked ? (
             <IcpEditor active={active} onSaved={refresh} />
           ) : (
             <>
               <IcpView icp={active.icp} />
-              <button type="button" className="primary" onClick={() => setEditing(true)}>
-                Edit the ICP
-              </button>
+              {!active.locked && (
+                <button type="button" className="primary" onClick={() => setEditing(true)}>
+                  Edit the ICP
+                </button>
+              )}
             </>
           )}
         </section>
       )}
+      {active && <TeamIcpSettings active={active} onChange={setActive} />}
       <h2 className="section-title">Privacy</h2>
       <PrivacySettings />
       <p className="muted">Everything ICP Lens reads stays in this browser unless you export it.</p>

@@ -9,7 +9,12 @@ import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
 
-const ICP_SOURCE_LABEL = { default: 'built-in default', user: 'your own ICP' } as const;
+const ICP_SOURCE_LABEL = {
+  default: 'built-in default',
+  user: 'your own ICP',
+  team: 'team ICP',
+  policy: 'set by your organisation',
+} as const;
 
 function hostOf(url: string): string {
   try {
@@ -117,8 +122,10 @@ function Footer({ state }: { state: PageState }) {
   return (
     <footer className="panel-footer muted" data-testid="icp-footer">
       <p>
-        ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]} · read in{' '}
-        {state.extractMs.toFixed(1)} ms · nothing left your browser
+        ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]}
+        {state.icp.checkedAt !== null &&
+          `, checked ${new Date(state.icp.checkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}{' '}
+        · read in {state.extractMs.toFixed(1)} ms · nothing left your browser
         {!state.remembered && state.hasCompany && ' · this page is not remembered (incognito)'}
       </p>
       {state.site && <PauseButton site={state.site} paused={false} />}

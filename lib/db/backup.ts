@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { formatIssues } from '../icp/schema';
-import type { IcpLensDb } from './index';
+import { type IcpLensDb, writeProspects } from './index';
 import { findProspect } from './prospects';
 import { type Prospect, ProspectSchema } from './schema';
 
@@ -39,7 +39,7 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
   if (!parsed.success) {
     throw new Error(`Not an ICP Lens backup: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`);
   }
-  return db.transaction('rw', db.prospects, async () => {
+  return writeProspects(db, async () => {
     const report: RestoreReport = { added: 0, updated: 0, unchanged: 0 };
     for (const incoming of parsed.data.prospects) {
       const { id: _ignored, ...fields } = incoming;

@@ -34,3 +34,50 @@ export function getDb(): IcpLensDb {
   shared ??= new IcpLensDb();
   return shared;
 }
+
+/** A write the browser's storage refused (full disk, quota, a failing database), in words a rep can act on. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+}
+
+/** The names of an error and of the errors it wraps (Dexie wraps the browser's own). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  for (let e = error as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.name === 'string') names.push(e.name);
+    e = e.inner as typeof e;
+  }
+  return names;
+}
+
+/** A storage failure as a {@link StorageError} that says what happened and that nothing was written. */
+export function explainStorageError(error: unknown): unknown {
+  const names = errorNames(error);
+  if (names.includes('QuotaExceededError')) {
+    return new StorageError(
+      'The browser has no room left for ICP Lens, so nothing was saved; everything saved before is intact. ' +
+        'Export and delete prospects you no longer need, or free disk space, and try again.',
+    );
+  }
+  const failure = names.find((n) =>
+    ['DatabaseClosedError', 'OpenFailedError', 'UnknownError', 'AbortError', 'DataError'].includes(n),
+  );
+  if (failure) {
+    return new StorageError(
+      `The browser's storage refused the change (${failure}), so nothing was saved; everything saved before is intact.`,
+    );
+  }
+  return error;
+}
+
+/**
+ * Runs `work` as one read-write transaction on the prospect list: all of it is written or none of it, and a
+ * storage failure comes out as a {@link StorageError}.
+ */
+export async function writeProspects<T>(db: IcpLensDb, work: () => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction('rw', db.prospects, work);
+  } catch (error) {
+    throw explainStorageError(error);
+  }
+}

@@ -4,7 +4,7 @@
  */
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
-import type { IcpLensDb, Prospect, ProspectStatus } from './index';
+import { type IcpLensDb, type Prospect, type ProspectStatus, writeProspects } from './index';
 
 /** What the panel knows about the company it saves. */
 export interface ProspectInput {
@@ -51,7 +51,7 @@ export async function saveProspect(
   if (!domain && !linkedinSlug)
     throw new Error('This company has neither a website domain nor a LinkedIn page to keep it by.');
   const name = input.facts.name?.value ?? domain ?? linkedinSlug ?? 'Unknown company';
-  return db.transaction('rw', db.prospects, async () => {
+  return writeProspects(db, async () => {
     const existing = await findProspect(db, { domain, linkedinSlug });
     const base = {
       domain: domain ?? existing?.domain ?? null,
@@ -107,12 +107,12 @@ export async function updateProspect(
   change: Partial<{ status: ProspectStatus; notes: string; tags: string[] }>,
   now = Date.now(),
 ): Promise<void> {
-  await db.prospects.update(id, { ...change, updatedAt: now });
+  await writeProspects(db, () => db.prospects.update(id, { ...change, updatedAt: now }));
 }
 
 /** Deletes prospects and returns them, so that the deletion can be undone with {@link restoreProspects}. */
 export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Prospect[]> {
-  return db.transaction('rw', db.prospects, async () => {
+  return writeProspects(db, async () => {
     const gone = (await db.prospects.bulkGet(ids)).filter((p): p is Prospect => p !== undefined);
     await db.prospects.bulkDelete(ids);
     return gone;
@@ -121,7 +121,7 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
 
 /** Puts deleted prospects back as they were. */
 export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
-  await db.transaction('rw', db.prospects, () => db.prospects.bulkPut(prospects));
+  await writeProspects(db, () => db.prospects.bulkPut(prospects));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Icp, Tier } from '../icp/schema';
 import { scoreCompany } from '../icp/scorer';
-import type { IcpLensDb } from './index';
+import { type IcpLensDb, writeProspects } from './index';
 
 const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
 
@@ -49,7 +49,7 @@ export async function rescoreChunk(
   size = 5000,
   now = Date.now(),
 ): Promise<RescoreProgress> {
-  return db.transaction('rw', db.prospects, async () => {
+  return writeProspects(db, async () => {
     const chunk = await db.prospects.where('id').above(progress.lastId).limit(size).toArray();
     let { movedUp, movedDown } = progress;
     for (const prospect of chunk) {

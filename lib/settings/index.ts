@@ -4,23 +4,34 @@
  * Defaults are never written: an unset item means "use the built-in default", so a later default (or a
  * team- or policy-provided ICP) can change under the rep without a stale copy shadowing it.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { PageExtractSchema } from '../extract/schema';
 import { DEFAULT_ICP } from '../icp/default-icp';
 import { type Icp, IcpSchema, parseIcp } from '../icp/schema';
+import { checkTeamUrl } from '../team-sync';
+import {
+  type ActiveIcp,
+  DEFAULT_REFRESH_MINUTES,
+  effectiveTeamUrl,
+  type ManagedPolicy,
+  NO_POLICY,
+  readPolicy,
+  resolveActiveIcp,
+  type TeamSyncState,
+  TeamSyncStateSchema,
+} from './precedence';
 
-/** Where the ICP in force came from. */
-export const IcpSourceSchema = z.enum(['default', 'user']);
-
-/** The ICP in force, with where it came from and any problem reading the stored one. */
-export const ActiveIcpSchema = z.object({
-  icp: IcpSchema,
-  source: IcpSourceSchema,
-  /** Set when a stored ICP exists but could not be used (the default is in force instead). */
-  problem: z.string().nullable(),
-});
-export type ActiveIcp = z.infer<typeof ActiveIcpSchema>;
+export {
+  type ActiveIcp,
+  ActiveIcpSchema,
+  type IcpSource,
+  IcpSourceSchema,
+  type ManagedPolicy,
+  type TeamStatus,
+  type TeamSyncState,
+} from './precedence';
 
 /**
  * The rep's own ICP (synced across their browsers). `null`: not set, the default is in force.
@@ -58,18 +69,91 @@ async function readStoredIcp(): Promise<unknown> {
   }
 }
 
-/** Reads the ICP in force. A stored ICP that fails validation is reported, never silently replaced. */
-export async function loadActiveIcp(): Promise<ActiveIcp> {
-  const stored = await readStoredIcp();
-  if (stored === null || stored === undefined) return { icp: DEFAULT_ICP, source: 'default', problem: null };
-  const parsed = parseIcp(stored);
-  if (parsed.ok) return { icp: parsed.icp, source: 'user', problem: null };
+/**
+ * The enterprise policy (managed storage). No policy, or a browser without managed storage (Firefox rejects
+ * the read when no policy names this extension), is no policy.
+ */
+export async function loadPolicy(): Promise<ManagedPolicy> {
+  try {
+    return readPolicy(await storage.snapshot('managed'));
+  } catch {
+    return NO_POLICY;
+  }
+}
+
+/** The team-file address the rep set (a policy's address wins over it); `null`: none. */
+export const teamIcpUrlItem = storage.defineItem<string | null>('local:teamIcpUrl', {
+  fallback: null,
+  version: 1,
+});
+
+/** The team file's last good ICP, validators, last check and last error (see TeamSyncStateSchema). */
+export const teamSyncItem = storage.defineItem<unknown>('local:teamIcp', { fallback: null, version: 1 });
+
+/** The stored team-sync state, or null when there is none (or it no longer validates). */
+export async function loadTeamSync(): Promise<TeamSyncState | null> {
+  return TeamSyncStateSchema.safeParse(await teamSyncItem.getValue()).data ?? null;
+}
+
+/** The team address in force (policy, else the rep's) and how often to check it. */
+export async function loadTeamSchedule(): Promise<{
+  url: string | null;
+  setBy: 'policy' | 'rep' | null;
+  periodMinutes: number;
+}> {
+  const [policy, repUrl] = await Promise.all([loadPolicy(), teamIcpUrlItem.getValue()]);
+  const team = effectiveTeamUrl(policy, repUrl);
   return {
-    icp: DEFAULT_ICP,
-    source: 'default',
-    problem: `Your saved ICP could not be read (${parsed.problems.slice(0, 3).join('; ')}); the built-in default is in force.`,
+    url: team?.url ?? null,
+    setBy: team?.setBy ?? null,
+    periodMinutes: policy.refreshMinutes ?? DEFAULT_REFRESH_MINUTES,
   };
 }
+
+/**
+ * Reads the ICP in force: the policy's, the team file's, the rep's own or the built-in default (see
+ * precedence.ts). A stored or provided ICP that fails validation is reported, never silently replaced.
+ */
+export async function loadActiveIcp(): Promise<ActiveIcp> {
+  const [policy, repTeamUrl, team, user] = await Promise.all([
+    loadPolicy(),
+    teamIcpUrlItem.getValue(),
+    loadTeamSync(),
+    readStoredIcp(),
+  ]);
+  return resolveActiveIcp({ policy, repTeamUrl, team, user: user ?? null, defaultIcp: DEFAULT_ICP });
+}
+
+/** The rep's own ICP if one is stored and valid (whether or not it is in force). */
+async function loadUserIcp(): Promise<Icp | null> {
+  const stored = await readStoredIcp();
+  if (stored === null || stored === undefined) return null;
+  const parsed = parseIcp(stored);
+  return parsed.ok ? parsed.icp : null;
+}
+
+/**
+ * Sets (or, with `null`, removes) the team-file address the rep chose. Refuses an address that is not https
+ * (or http on localhost). Removing it forgets the team file's state; the rep's own ICP is untouched.
+ */
+export async function saveRepTeamUrl(url: string | null): Promise<void> {
+  if (url === null) {
+    await teamIcpUrlItem.removeValue();
+    await teamSyncItem.removeValue();
+    return;
+  }
+  const checked = checkTeamUrl(url);
+  if (!checked.ok) throw new Error(`Not saved: ${checked.problem}.`);
+  await teamIcpUrlItem.setValue(checked.url.href);
+}
+
+/** Saves the state a team sync returned. */
+export async function saveTeamSync(state: TeamSyncState): Promise<void> {
+  await teamSyncItem.setValue(TeamSyncStateSchema.parse(state));
+}
+
+/** The rep may not save an ICP of their own: the organisation's policy sets it. */
+export class IcpLockedError extends Error {}
 
 /** The rep's earlier ICP versions, newest first (kept locally: sync space is small). */
 export const IcpHistorySchema = z.array(z.object({ icp: z.unknown(), replacedAt: z.number() })).max(20);
@@ -99,11 +183,14 @@ export async function saveUserIcp(input: Icp): Promise<void> {
       `This ICP takes ${Math.ceil(bytes / 1024)} kB; browser sync keeps at most about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB. Shorten long lists (domains, keywords) or share it as a team file.`,
     );
   }
-  const previous = await loadActiveIcp();
-  if (previous.source === 'user') {
+  if ((await loadActiveIcp()).locked) {
+    throw new IcpLockedError('Your organisation’s policy sets the ICP; it cannot be changed here.');
+  }
+  const previous = await loadUserIcp();
+  if (previous) {
     const history = await loadIcpHistory();
     await icpHistoryItem.setValue(
-      [{ icp: previous.icp, replacedAt: Date.now() }, ...history].slice(0, HISTORY_LENGTH),
+      [{ icp: previous, replacedAt: Date.now() }, ...history].slice(0, HISTORY_LENGTH),
     );
   }
   const oldPointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
@@ -121,12 +208,12 @@ export async function saveUserIcp(input: Icp): Promise<void> {
   for (let i = inUse; i < stale; i++) await storage.removeItem(chunkKey(i));
 }
 
-/** Goes back to the built-in default ICP (the rep's ICP goes into the history). */
+/** Goes back to the organisation's ICP or the built-in default (the rep's ICP goes into the history). */
 export async function clearUserIcp(): Promise<void> {
-  const previous = await loadActiveIcp();
-  if (previous.source === 'user') {
+  const previous = await loadUserIcp();
+  if (previous) {
     await icpHistoryItem.setValue(
-      [{ icp: previous.icp, replacedAt: Date.now() }, ...(await loadIcpHistory())].slice(0, HISTORY_LENGTH),
+      [{ icp: previous, replacedAt: Date.now() }, ...(await loadIcpHistory())].slice(0, HISTORY_LENGTH),
     );
   }
   const pointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
@@ -135,9 +222,51 @@ export async function clearUserIcp(): Promise<void> {
     await storage.removeItem(chunkKey(i));
 }
 
-/** Calls back whenever the stored ICP changes. */
-export function watchIcp(callback: () => void): () => void {
-  return userIcpItem.watch(callback);
+/** Calls back whenever the enterprise policy changes (an administrator pushed a new one). */
+export function watchPolicy(callback: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Calls back on any change to the ICP settings, including a team check that changed nothing but its time or
+ * error: for pages that show those (the options page).
+ */
+export function watchIcpSettings(callback: () => void): () => void {
+  const stops = [
+    userIcpItem.watch(callback),
+    teamIcpUrlItem.watch(callback),
+    teamSyncItem.watch(callback),
+    watchPolicy(callback),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** Identifies an ICP by what it says, so that a change from any channel is noticed once. */
+function identity(active: ActiveIcp): string {
+  return `${active.source} ${JSON.stringify(active.icp)}`;
+}
+
+/**
+ * Calls back whenever the ICP in force changes, from any channel: the rep's ICP, the team address, a new team
+ * file, the policy. A team check that changes nothing (a 304, a failure) does not call back.
+ */
+export function watchActiveIcp(callback: (active: ActiveIcp) => void): () => void {
+  let last: Promise<string> = loadActiveIcp().then(identity);
+  const check = () => {
+    last = last.then(async (before) => {
+      const active = await loadActiveIcp();
+      const now = identity(active);
+      if (now !== before) callback(active);
+      return now;
+    });
+  };
+  return watchIcpSettings(check);
 }
 
 /** The rep's privacy choices for the company memory. */

@@ -1,10 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { getDb } from '@/lib/db/index';
 import { DEFAULT_ICP } from '@/lib/icp';
 import type { PageState } from '@/lib/messaging';
-import { savePrivacy, saveUserIcp, userIcpItem } from '@/lib/settings';
+import {
+  loadRescore,
+  loadTeamSync,
+  rescoreItem,
+  savePrivacy,
+  saveUserIcp,
+  userIcpItem,
+} from '@/lib/settings';
+import { TEAM_SYNC_ALARM } from '@/lib/team-sync';
 import { loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
@@ -223,4 +231,105 @@ describe('background', () => {
       /no company on this page/,
     );
   });
+
+  it('re-scores open tabs and the prospect list when the organisation’s policy sets the ICP', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel);
+    await fakeBrowser.storage.managed.set({ icp: JSON.stringify(onlyUs(3)) });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
+    await vi.waitFor(async () => expect((await getDb().prospects.toArray())[0]?.tier).toBe('not_a_fit'));
+    expect(await tabState(7)).toMatchObject({ icp: { name: 'Only US', version: 3, source: 'policy' } });
+  });
+
+  it('refuses to change a team address the policy sets', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    await fakeBrowser.storage.managed.set({ teamIcpUrl: 'https://hq.acme.test/icp.json' });
+    await expect(
+      send({ type: 'setTeamIcpUrl', payload: { url: 'https://mine.test/icp.json' } }, fromPanel),
+    ).rejects.toThrow(/policy sets the team address/);
+  });
+
+  it('re-scores the list on start when it was last scored against another ICP (changed while closed)', async () => {
+    await rescoreItem.setValue({
+      icpName: 'An ICP since replaced by policy',
+      icpVersion: 4,
+      total: 0,
+      done: 0,
+      movedUp: 0,
+      movedDown: 0,
+      lastId: 0,
+      startedAt: 1,
+      finishedAt: 2,
+    });
+    background.main();
+    await vi.waitFor(async () =>
+      expect(await loadRescore()).toMatchObject({
+        icpName: DEFAULT_ICP.name,
+        icpVersion: DEFAULT_ICP.version,
+      }),
+    );
+  });
+
+  it('fetches the team file when the rep sets its address, schedules it hourly, and re-scores', async () => {
+    const fetch = vi.fn(
+      async (_url: string, _init?: RequestInit) =>
+        new Response(JSON.stringify(onlyUs(4)), { status: 200, headers: { etag: '"a"' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    const active = (await send(
+      { type: 'setTeamIcpUrl', payload: { url: 'https://ops.acme.test/icp.json' } },
+      fromPanel,
+    )) as { source: string; team: { setBy: string; icp: { version: number } } };
+    expect(active).toMatchObject({ source: 'team', team: { setBy: 'rep', icp: { version: 4 } } });
+    expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 60 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
+    expect(await tabState(7)).toMatchObject({
+      icp: { name: 'Only US', version: 4, source: 'team', checkedAt: expect.any(Number) },
+    });
+
+    fetch.mockImplementation(async () => new Response(null, { status: 304 }));
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: TEAM_SYNC_ALARM,
+      scheduledTime: Date.now(),
+      persistAcrossSessions: true,
+    });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(fetch.mock.calls[1]?.[1]).toMatchObject({ headers: { 'If-None-Match': '"a"' } });
+
+    fetch.mockImplementation(async () => new Response('', { status: 500 }));
+    const after = (await send({ type: 'syncTeamIcp', payload: {} }, fromPanel)) as {
+      source: string;
+      team: { error: { message: string } };
+    };
+    expect(after).toMatchObject({ source: 'team', team: { error: { message: 'the server answered 500' } } });
+    expect((await loadTeamSync())?.etag).toBe('"a"');
+  });
 });
+
+function onlyUs(version: number) {
+  return {
+    ...DEFAULT_ICP,
+    name: 'Only US',
+    version,
+    criteria: [
+      {
+        id: 'us',
+        label: 'US only',
+        kind: 'location' as const,
+        weight: 1,
+        rule: 'score' as const,
+        countries: ['US'],
+        regions: [],
+      },
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb, type SeenPage } from '@/lib/db/index';
+import { IcpLensDb, type SeenPage, StorageError } from '@/lib/db/index';
 import {
   deleteProspects,
   findProspectFor,
@@ -55,6 +55,42 @@ function company(file: string, icp: Icp = DEFAULT_ICP) {
 
 describe('the prospect list', () => {
   const fresh = () => new IcpLensDb(`prospects-${Math.random()}`);
+
+  it('a full disk says so, writes nothing, and keeps what was saved before', async () => {
+    const db = fresh();
+    // Once `full` is set the browser refuses every write, as it does when the profile's quota is used up.
+    let full = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) =>
+              full
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1000);
+    await updateProspect(db, prospect.id as number, { notes: 'Call Ana' }, 1100);
+    const before = await db.prospects.toArray();
+    full = true;
+    await expect(saveProspect(db, company('fernbridge-impressum.html'), 2000)).rejects.toThrow(
+      /no room left.*nothing was saved/,
+    );
+    await expect(updateProspect(db, prospect.id as number, { notes: 'lost?' })).rejects.toBeInstanceOf(
+      StorageError,
+    );
+    await expect(deleteProspects(db, [prospect.id as number])).rejects.toBeInstanceOf(StorageError);
+    full = false;
+    expect(await db.prospects.toArray()).toEqual(before);
+  });
 
   it('maps prospects in the order asked, by ids or in key ranges, leaving out deleted ones', async () => {
     const db = fresh();

@@ -40,7 +40,7 @@ describe('the rep’s ICP in synced storage', () => {
   it('reads back exactly what was saved', async () => {
     const icp = withDomains(3);
     await saveUserIcp(icp);
-    expect(await loadActiveIcp()).toEqual({ icp, source: 'user', problem: null });
+    expect(await loadActiveIcp()).toMatchObject({ icp, source: 'user', problem: null, locked: false });
   });
 
   it('splits an ICP too big for one sync item over several, and cleans up when it shrinks', async () => {

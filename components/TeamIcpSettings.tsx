@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { publishIcp } from '@/lib/icp';
+import { sendMessage } from '@/lib/messaging';
+import type { ActiveIcp } from '@/lib/settings';
+import { DEFAULT_REFRESH_MINUTES } from '@/lib/settings/precedence';
+import { checkTeamUrl, originPattern } from '@/lib/team-sync';
+import { downloadText } from './download';
+
+const when = (ms: number | null) => (ms === null ? 'never' : new Date(ms).toLocaleString());
+
+/**
+ * The team ICP file: its address (the rep's, or the policy's, read-only), when it was last checked and
+ * received, the last error, "Sync now", and "Publish" for managers.
+ */
+export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onChange(a: ActiveIcp): void }) {
+  const { team } = active;
+  const [url, setUrl] = useState(team?.setBy === 'rep' ? team.url : '');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [permissionNote, setPermissionNote] = useState('');
+
+  const run = async (work: () => Promise<ActiveIcp>, done: (a: ActiveIcp) => string) => {
+    setBusy(true);
+    try {
+      const next = await work();
+      onChange(next);
+      setStatus(done(next));
+    } catch (error) {
+      setStatus(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (event: React.FormEvent) => {
+    event.preventDefault();
+    const checked = checkTeamUrl(url);
+    if (!checked.ok) {
+      setStatus(`Not saved: ${checked.problem}.`);
+      return;
+    }
+    // Asked here, inside the click: browsers grant optional permissions only from a user gesture, and
+    // Firefox only before the handler awaits anything. The address is saved and checked without waiting for
+    // the answer (the host may allow ICP Lens through CORS anyway); a grant triggers another check.
+    setPermissionNote('');
+    void browser.permissions
+      .request({ origins: [originPattern(checked.url)] })
+      .catch(() => false)
+      .then(async (granted) => {
+        if (granted) onChange(await sendMessage('syncTeamIcp', {}));
+        else
+          setPermissionNote(
+            `ICP Lens was not allowed to read ${checked.url.host}: the file can be fetched only if its host sends CORS headers (Access-Control-Allow-Origin).`,
+          );
+      });
+    void run(
+      () => sendMessage('setTeamIcpUrl', { url: checked.url.href }),
+      (next) =>
+        next.team?.error
+          ? `Saved. The first check failed: ${next.team.error.message}.`
+          : `Saved. ${next.team?.icp ? `Team ICP “${next.team.icp.name}” v${next.team.icp.version} received.` : ''}`,
+    );
+  };
+
+  const publish = () => {
+    const file = publishIcp(active.icp, new Date(), active.team?.icp?.version ?? 0);
+    downloadText(file.fileName, file.text, 'application/json');
+    setStatus(
+      `Downloaded ${file.fileName} (version ${file.icp.version}). Host it at your team address to roll it out.`,
+    );
+  };
+
+  return (
+    <section className="card options-section" aria-labelledby="team-title" data-testid="team-icp">
+      <h3 id="team-title">Team ICP file</h3>
+      {team?.setBy === 'policy' ? (
+        <p>
+          Address set by your organisation’s policy: <code data-testid="team-url-policy">{team.url}</code>
+        </p>
+      ) : (
+        <form onSubmit={save} className="team-url-form">
+          <label className="field">
+            Address of your team’s ICP file (https://…){' '}
+            <input
+              type="url"
+              value={url}
+              placeholder="https://ops.example.com/icp.json"
+              onChange={(e) => setUrl(e.target.value)}
+              data-testid="team-url"
+              size={50}
+            />
+          </label>
+          <button type="submit" disabled={busy} data-testid="team-url-save">
+            Save address
+          </button>{' '}
+          {team && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  () => sendMessage('setTeamIcpUrl', { url: null }),
+                  () => 'Team address removed.',
+                )
+              }
+            >
+              Remove
+            </button>
+          )}
+        </form>
+      )}
+      {team && (
+        <>
+          <p className="muted" data-testid="team-checked">
+            Last checked: {when(team.checkedAt)} ·{' '}
+            {team.icp
+              ? `in use: “${team.icp.name}” v${team.icp.version}, received ${when(team.fetchedAt)}`
+              : 'nothing received yet'}
+            {` · checked every ${active.policy?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES} minutes`}
+          </p>
+          {team.error && (
+            <p role="alert" data-testid="team-error">
+              Last check failed at {when(team.error.at)}: {team.error.message}.{' '}
+              {team.icp ? 'The last good team ICP stays in force. ' : ''}ICP Lens tries again at the next
+              check.
+            </p>
+          )}
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="team-sync-now"
+            onClick={() =>
+              void run(
+                () => sendMessage('syncTeamIcp', {}),
+                (next) => (next.team?.error ? 'Checked: it failed (see above).' : 'Checked: up to date.'),
+              )
+            }
+          >
+            Sync now
+          </button>
+        </>
+      )}
+      <p className="muted">
+        Managers:{' '}
+        <button type="button" onClick={publish} data-testid="publish">
+          Publish…
+        </button>{' '}
+        downloads the ICP in force as a team file with the next version number, ready to host (see
+        docs/ADMIN.md).
+      </p>
+      {/* Only while there is something to say: the options page has other status regions, one per section. */}
+      {status && (
+        <p role="status" className="muted" data-testid="team-status">
+          {status}
+        </p>
+      )}
+      {permissionNote && <p className="muted">{permissionNote}</p>}
+    </section>
+  );
+}

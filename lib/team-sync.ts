@@ -1,0 +1,294 @@
+/**
+ * Fetching the team ICP file: one attempt, every failure named, the last good ICP always kept.
+ * The environment (fetch, clock) is passed in, so every failure path is tested without a network; the
+ * background stores the state this returns (lib/settings) and schedules the next attempt (`ensureSyncAlarm`).
+ */
+import { type Icp, parseIcp } from './icp/schema';
+import type { TeamSyncState } from './settings/precedence';
+
+/** The largest team file accepted (an ICP with thousands of listed domains is well under this). */
+export const MAX_TEAM_FILE_BYTES = 512 * 1024;
+/** How long one attempt may take, body included. */
+export const TEAM_FETCH_TIMEOUT_MS = 15_000;
+/** The alarm that runs the periodic sync. */
+export const TEAM_SYNC_ALARM = 'team-icp-sync';
+
+/** Hosts reachable over plain http, for testing a team file on this machine. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Checks a team-file address: https, or http on this machine only; no credentials in it. */
+export function checkTeamUrl(input: string): { ok: true; url: URL } | { ok: false; problem: string } {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, problem: `“${input}” is not a web address` };
+  }
+  const local = LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return {
+      ok: false,
+      problem: `${url.protocol === 'http:' ? 'not HTTPS' : `${url.protocol} is not a web address`}: the team file must be served over https:// (plain http only for localhost)`,
+    };
+  }
+  if (url.username || url.password)
+    return { ok: false, problem: 'the address must not contain a user name or password' };
+  return { ok: true, url };
+}
+
+/** The host-permission pattern for an address's origin (`https://ops.acme.com/*`). */
+export function originPattern(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** What a sync needs from its surroundings. */
+export interface TeamSyncEnv {
+  fetch: typeof fetch;
+  now: () => number;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Why an attempt failed (a message for the rep, never thrown past `syncTeamIcp`). */
+class SyncFailure extends Error {}
+
+/** Reads a body up to `max` bytes, failing as soon as it is exceeded (a lying or absent Content-Length). */
+async function readLimited(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    throw new SyncFailure(`the file is too big (${Math.ceil(declared / 1024)} kB; at most ${max / 1024} kB)`);
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new SyncFailure(`the file is too big (more than ${max / 1024} kB)`);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** Two ICPs with the same content (key order aside). */
+function sameContent(a: Icp, b: Icp): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * One attempt to fetch the team ICP from `url`. Returns the new state: on success the new ICP and validators;
+ * on 304 the same ICP, checked now; on any failure the previous ICP and validators with the error and its time.
+ *
+ * A file whose `version` is lower than the last good one is refused (a stale copy on a CDN must not roll reps
+ * back). The same version with different content is refused too: every published change must bump the version,
+ * so that a version number always names one ICP (the list's re-score and the history rely on it).
+ */
+export async function syncTeamIcp(
+  url: string,
+  previous: TeamSyncState | null,
+  env: TeamSyncEnv,
+): Promise<TeamSyncState> {
+  const sameUrl = previous?.icpUrl === url;
+  const lastGood = sameUrl && previous?.icp != null ? parseIcp(previous.icp) : null;
+  const kept: TeamSyncState = {
+    url,
+    icp: previous?.icp ?? null,
+    icpUrl: previous?.icpUrl ?? null,
+    etag: sameUrl ? (previous?.etag ?? null) : null,
+    lastModified: sameUrl ? (previous?.lastModified ?? null) : null,
+    fetchedAt: previous?.fetchedAt ?? null,
+    checkedAt: previous?.checkedAt ?? null,
+    error: null,
+  };
+  const fail = (message: string): TeamSyncState => ({
+    ...kept,
+    checkedAt: env.now(),
+    error: { message, at: env.now() },
+  });
+
+  const checked = checkTeamUrl(url);
+  if (!checked.ok) return fail(checked.problem);
+  const target = checked.url;
+
+  const controller = new AbortController();
+  const timeoutMs = env.timeoutMs ?? TEAM_FETCH_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    // Validators only when we still hold the ICP they describe; otherwise a 304 would leave us with nothing.
+    if (lastGood?.ok && kept.etag) headers['If-None-Match'] = kept.etag;
+    if (lastGood?.ok && kept.lastModified) headers['If-Modified-Since'] = kept.lastModified;
+    let response: Response;
+    try {
+      response = await env.fetch(target.href, {
+        headers,
+        // Our own validators decide; the HTTP cache must not answer for the server.
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'follow',
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (controller.signal.aborted)
+        throw new SyncFailure(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+      throw new SyncFailure(
+        `could not reach ${target.host} (${error instanceof Error ? error.message : String(error)}); if the address is right, its host must allow ICP Lens (permission, or CORS headers)`,
+      );
+    }
+    // Redirects within the same origin are fine (static hosts add slashes, move files); to another origin
+    // they are refused: the rep or the policy approved this host, not wherever it points.
+    const finalUrl = response.url ? new URL(response.url) : target;
+    if (finalUrl.origin !== target.origin) {
+      throw new SyncFailure(`the address redirected to another site (${finalUrl.origin}); refused`);
+    }
+    if (response.type === 'opaqueredirect') throw new SyncFailure('the address redirected; refused');
+    if (response.status === 304) {
+      if (!lastGood?.ok)
+        throw new SyncFailure('the server answered 304 Not Modified, but no earlier file is kept');
+      return { ...kept, checkedAt: env.now(), error: null };
+    }
+    if (!response.ok) {
+      throw new SyncFailure(
+        `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      );
+    }
+    const text = await readLimited(response, env.maxBytes ?? MAX_TEAM_FILE_BYTES);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new SyncFailure(`the file is not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = parseIcp(json);
+    if (!parsed.ok) {
+      throw new SyncFailure(
+        `the file is not a valid ICP: ${parsed.problems.slice(0, 5).join('; ')}${parsed.problems.length > 5 ? ` (and ${parsed.problems.length - 5} more)` : ''}`,
+      );
+    }
+    if (lastGood?.ok) {
+      const current = lastGood.icp;
+      if (parsed.icp.version < current.version) {
+        throw new SyncFailure(
+          `the file is version ${parsed.icp.version}, older than version ${current.version} in force; kept ${current.version}`,
+        );
+      }
+      if (parsed.icp.version === current.version && !sameContent(parsed.icp, current)) {
+        throw new SyncFailure(
+          `the file changed but is still version ${current.version}; the manager must raise the version to publish a change`,
+        );
+      }
+    }
+    return {
+      url,
+      icp: json,
+      icpUrl: url,
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+      fetchedAt: lastGood?.ok && lastGood.icp.version === parsed.icp.version ? kept.fetchedAt : env.now(),
+      checkedAt: env.now(),
+      error: null,
+    };
+  } catch (error) {
+    if (error instanceof SyncFailure) return fail(error.message);
+    if (controller.signal.aborted) return fail(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+    return fail(error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The part of `browser.alarms` the schedule needs. */
+export interface AlarmsPort {
+  get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined>;
+  create(name: string, info: { delayInMinutes: number; periodInMinutes: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean>;
+}
+
+/**
+ * Keeps the sync alarm in line with the settings: one alarm every `periodMinutes` while a team address is set,
+ * none otherwise. An alarm that already has the right period is left alone: re-creating it each time the service
+ * worker wakes would push the next sync back for ever.
+ */
+export async function ensureSyncAlarm(
+  alarms: AlarmsPort,
+  periodMinutes: number | null,
+): Promise<'created' | 'kept' | 'cleared' | 'none'> {
+  const existing = await alarms.get(TEAM_SYNC_ALARM);
+  if (periodMinutes === null) {
+    if (!existing) return 'none';
+    await alarms.clear(TEAM_SYNC_ALARM);
+    return 'cleared';
+  }
+  if (existing?.periodInMinutes === periodMinutes) return 'kept';
+  await alarms.create(TEAM_SYNC_ALARM, { delayInMinutes: periodMinutes, periodInMinutes: periodMinutes });
+  return 'created';
+}
+
+/** Whether a check is due now (on start: the last one is older than the period, or there was none). */
+export function syncDue(
+  state: TeamSyncState | null,
+  url: string,
+  periodMinutes: number,
+  now: number,
+): boolean {
+  if (!state || state.url !== url || state.checkedAt === null) return true;
+  return now - state.checkedAt >= periodMinutes * 60_000;
+}
+
+/** What the background's team sync needs (ports; see entrypoints/background.ts). */
+export interface TeamSyncDeps extends TeamSyncEnv {
+  /** The address in force and the interval (policy, else the rep's address; default hourly). */
+  schedule(): Promise<{ url: string | null; periodMinutes: number }>;
+  load(): Promise<TeamSyncState | null>;
+  save(state: TeamSyncState): Promise<void>;
+  alarms: AlarmsPort;
+}
+
+/** The background's team sync: one attempt at a time, scheduled by an alarm. */
+export function createTeamSync(deps: TeamSyncDeps) {
+  let running: Promise<void> | null = null;
+  /** Checks the team file now; an attempt already under way is joined, not doubled. */
+  function sync(): Promise<void> {
+    running ??= (async () => {
+      const { url } = await deps.schedule();
+      if (!url) return;
+      await deps.save(await syncTeamIcp(url, await deps.load(), deps));
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  return {
+    sync,
+    /**
+     * Brings the alarm in line with the settings and checks the file if due (on start), or at once (`force`:
+     * the address or the policy changed).
+     */
+    async start(options: { force?: boolean } = {}): Promise<void> {
+      const { url, periodMinutes } = await deps.schedule();
+      await ensureSyncAlarm(deps.alarms, url ? periodMinutes : null);
+      if (url && (options.force || syncDue(await deps.load(), url, periodMinutes, deps.now()))) await sync();
+    },
+  };
+}

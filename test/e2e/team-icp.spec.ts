@@ -1,0 +1,251 @@
+/**
+ * The team ICP file end to end: a real HTTP server on 127.0.0.1 (the service worker's fetches are not routed
+ * by Playwright), the options page to set the address and sync, the side panel and badge to see it in force.
+ *
+ * Playwright does route this Chromium's service-worker fetches, and the shared fixture answers every unknown
+ * address with a 404; the tests let requests to the local server through to the network (`route.continue`).
+ *
+ * Not exercised here: answering the optional host-permission prompt (it cannot be clicked headless; it stays
+ * open, and Chromium fetches the file anyway because the extension's content scripts already match every
+ * http(s) page).
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page, Route } from '@playwright/test';
+import { DEFAULT_ICP } from '../../lib/icp/default-icp';
+import { expect, PAGES, test } from './fixtures';
+
+type Mode =
+  | 'ok'
+  | '404'
+  | '500'
+  | 'drop'
+  | 'hang'
+  | 'redirect'
+  | 'not-json'
+  | 'invalid'
+  | 'big'
+  | 'older'
+  | 'same-version';
+
+const teamIcp = (version: number, extra: object = {}) =>
+  JSON.stringify({ ...DEFAULT_ICP, name: 'Acme team ICP', owner: 'Sales Ops', version, ...extra });
+/** Version 4 excludes Lumenfold (a competitor now), so its tier changes when v4 arrives. */
+const V4 = teamIcp(4, {
+  criteria: [
+    ...DEFAULT_ICP.criteria,
+    {
+      id: 'rivals',
+      label: 'Competitors',
+      kind: 'domains',
+      weight: 0,
+      rule: 'disqualifier',
+      domains: ['lumenfold.io'],
+    },
+  ],
+});
+
+/** The team file's host: serves one ICP with an ETag and counts what it is asked. */
+function startServer() {
+  const state = {
+    mode: 'ok' as Mode,
+    body: teamIcp(3),
+    etag: '"v3"',
+    requests: 0,
+    conditional: 0,
+    notModified: 0,
+  };
+  const hanging: http.ServerResponse[] = [];
+  // Another origin (another port), serving a newer ICP that must not be taken through a redirect.
+  const elsewhere = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(teamIcp(9));
+  });
+  const server = http.createServer((req, res) => {
+    state.requests++;
+    const inm = req.headers['if-none-match'];
+    if (inm) state.conditional++;
+    const cors = { 'access-control-allow-origin': '*' };
+    const json = (status: number, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...cors, ...headers });
+      res.end(body);
+    };
+    switch (state.mode) {
+      case 'ok':
+        if (inm === state.etag) {
+          state.notModified++;
+          res.writeHead(304, { etag: state.etag, ...cors });
+          res.end();
+        } else json(200, state.body, { etag: state.etag });
+        return;
+      case '404':
+      case '500':
+        json(Number(state.mode), '{"error":"nope"}');
+        return;
+      case 'drop':
+        req.socket.destroy();
+        return;
+      case 'hang':
+        hanging.push(res);
+        return;
+      case 'redirect': {
+        const { port } = elsewhere.address() as AddressInfo;
+        res.writeHead(302, { location: `http://127.0.0.1:${port}/icp.json`, ...cors });
+        res.end();
+        return;
+      }
+      case 'not-json':
+        json(200, '<html><body>Please sign in</body></html>');
+        return;
+      case 'invalid':
+        json(200, teamIcp(9, { tiers: { tier1: 10, tier2: 50, tier3: 20 } }));
+        return;
+      case 'big':
+        json(200, JSON.stringify({ padding: 'x'.repeat(600 * 1024) }));
+        return;
+      case 'older':
+        json(200, teamIcp(2));
+        return;
+      case 'same-version':
+        json(200, teamIcp(3, { description: 'Quietly edited without a new version' }));
+        return;
+    }
+  });
+  return {
+    state,
+    async listen() {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/icp.json`;
+    },
+    async close() {
+      for (const res of hanging) res.destroy();
+      for (const s of [server, elsewhere]) {
+        s.closeAllConnections();
+        await new Promise((resolve) => s.close(resolve));
+      }
+    },
+  };
+}
+
+const LOCAL = /^http:\/\/127\.0\.0\.1:\d+\//;
+const passThrough = (route: Route) => route.continue();
+
+let server: ReturnType<typeof startServer>;
+let address: string;
+test.beforeEach(async ({ ext }) => {
+  server = startServer();
+  address = await server.listen();
+  await ext.context.route(LOCAL, passThrough);
+});
+test.afterEach(async ({ ext }) => {
+  await ext.context.unroute(LOCAL, passThrough);
+  await server.close();
+});
+
+/** Opens the options page and sets the team address there, as a rep does. */
+async function setAddress(page: Page, url: string) {
+  await page.getByTestId('team-url').fill(url);
+  await page.getByTestId('team-url-save').click();
+}
+
+test('the options page syncs the team ICP, picks up an update, and an unchanged file costs a 304', async ({
+  ext,
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  await expect.poll(() => badge(tabId)).toBe('T1');
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await setAddress(page, address);
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v3');
+  await expect(page.getByTestId('icp-source')).toContainText(`Team ICP from ${address}`);
+  await expect(page.getByTestId('team-checked')).toContainText('in use: “Acme team ICP” v3');
+  expect(server.state.conditional).toBe(0);
+
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('team-status')).toHaveText('Checked: up to date.');
+  expect(server.state).toMatchObject({ conditional: 1, notModified: 1 });
+
+  server.state.body = V4;
+  server.state.etag = '"v4"';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
+  // The new team ICP re-scores open tabs: Lumenfold is now excluded.
+  await expect.poll(() => badge(tabId)).toBe('✕');
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('icp-footer')).toContainText(
+    /ICP “Acme team ICP” v4 · team ICP, checked \d/,
+  );
+
+  // "Publish" downloads the next version, ready to host at the same address.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);
+  expect(download.suggestedFilename()).toBe('acme-team-icp-v5.team.json');
+  const published = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(published).toMatchObject({ name: 'Acme team ICP', version: 5 });
+  expect(Date.now() - Date.parse(published.updatedAt)).toBeLessThan(60_000);
+
+  // Removing the address goes back to the built-in default, and the list is re-scored again.
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
+  await expect.poll(() => badge(tabId)).toBe('T1');
+  await page.close();
+});
+
+test('every failure keeps the last good team ICP and shows the error with its time', async ({ ext }) => {
+  test.setTimeout(120_000);
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await setAddress(page, address);
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v3');
+
+  const failures: Array<[Mode, RegExp]> = [
+    ['404', /the server answered 404/],
+    ['500', /the server answered 500/],
+    ['drop', /could not reach 127\.0\.0\.1:\d+/],
+    ['redirect', /redirected to another site \(http:\/\/127\.0\.0\.1:\d+\); refused/],
+    ['not-json', /not valid JSON/],
+    ['invalid', /not a valid ICP: tiers: thresholds must fall/],
+    ['big', /too big/],
+    ['older', /version 2, older than version 3 in force/],
+    ['same-version', /changed but is still version 3/],
+    ['hang', /no answer within 15 s/],
+  ];
+  for (const [mode, message] of failures) {
+    server.state.mode = mode;
+    await page.getByTestId('team-sync-now').click();
+    await expect(page.getByTestId('team-error'), mode).toContainText(message, { timeout: 25_000 });
+    await expect(page.getByTestId('team-error'), mode).toContainText('Last check failed at');
+    await expect(page.getByTestId('team-error'), mode).toContainText('The last good team ICP stays in force');
+    await expect(page.getByTestId('icp-name'), mode).toContainText('Acme team ICP v3');
+  }
+
+  // An address that is not HTTPS is refused before anything is saved or fetched.
+  const before = server.state.requests;
+  await setAddress(page, 'http://icp.example.com/icp.json');
+  await expect(page.getByTestId('team-status')).toContainText('Not saved: not HTTPS');
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v3');
+
+  // A check the background makes on its own (the hourly alarm; here asked for from another extension page)
+  // shows in the open options page without a reload.
+  server.state.mode = '404';
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('sidepanel.html'));
+  await other.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ type: 'syncTeamIcp', payload: {} }),
+  );
+  await other.close();
+  await expect(page.getByTestId('team-error')).toContainText(/the server answered 404/);
+
+  // Back to a good file: the error clears.
+  server.state.mode = 'ok';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('team-error')).toHaveCount(0);
+  expect(server.state.requests).toBeGreaterThan(before);
+  await page.close();
+});

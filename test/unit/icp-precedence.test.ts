@@ -1,0 +1,354 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_ICP, type Icp, parseIcp, publishIcp } from '@/lib/icp';
+import {
+  clearUserIcp,
+  IcpLockedError,
+  loadActiveIcp,
+  loadIcpHistory,
+  loadTeamSchedule,
+  saveRepTeamUrl,
+  saveTeamSync,
+  saveUserIcp,
+  teamSyncItem,
+  watchActiveIcp,
+} from '@/lib/settings';
+import {
+  type IcpInputs,
+  NO_POLICY,
+  readPolicy,
+  resolveActiveIcp,
+  type TeamSyncState,
+} from '@/lib/settings/precedence';
+import { createTeamSync, ensureSyncAlarm, TEAM_SYNC_ALARM } from '@/lib/team-sync';
+
+const icp = (name: string, version: number): Icp => ({ ...DEFAULT_ICP, name, version });
+const TEAM_URL = 'https://ops.acme.test/icp.json';
+const teamState = (team: Icp, url = TEAM_URL): TeamSyncState => ({
+  url,
+  icp: team,
+  icpUrl: url,
+  etag: null,
+  lastModified: null,
+  fetchedAt: 1000,
+  checkedAt: 2000,
+  error: null,
+});
+const inputs = (change: Partial<IcpInputs>): IcpInputs => ({
+  policy: NO_POLICY,
+  repTeamUrl: null,
+  team: null,
+  user: null,
+  defaultIcp: DEFAULT_ICP,
+  ...change,
+});
+const policy = (raw: Record<string, unknown>) => readPolicy(raw);
+
+describe('which ICP is in force', () => {
+  it('is the built-in default when nothing is set', () => {
+    expect(resolveActiveIcp(inputs({}))).toMatchObject({
+      source: 'default',
+      locked: false,
+      team: null,
+      policy: null,
+    });
+  });
+
+  it('is the rep’s own ICP over the default', () => {
+    expect(resolveActiveIcp(inputs({ user: icp('Mine', 2) }))).toMatchObject({
+      source: 'user',
+      icp: { name: 'Mine' },
+      fallback: { source: 'default' },
+    });
+  });
+
+  it('is the team ICP from the rep’s address over the default', () => {
+    const active = resolveActiveIcp(inputs({ repTeamUrl: TEAM_URL, team: teamState(icp('Team', 5)) }));
+    expect(active).toMatchObject({
+      source: 'team',
+      icp: { name: 'Team', version: 5 },
+      locked: false,
+      team: {
+        url: TEAM_URL,
+        setBy: 'rep',
+        checkedAt: 2000,
+        fetchedAt: 1000,
+        icp: { name: 'Team', version: 5 },
+      },
+    });
+    expect(active.origin).toContain(TEAM_URL);
+  });
+
+  it('lets the rep’s own ICP override a team address the rep set (clearing it goes back to the team’s)', () => {
+    const active = resolveActiveIcp(
+      inputs({ repTeamUrl: TEAM_URL, team: teamState(icp('Team', 5)), user: icp('Mine', 2) }),
+    );
+    expect(active).toMatchObject({ source: 'user', fallback: { source: 'team', name: 'Team', version: 5 } });
+  });
+
+  it('is the policy ICP over the team, the rep and the default, and locks the editor', () => {
+    const active = resolveActiveIcp(
+      inputs({
+        policy: policy({ icp: JSON.stringify(icp('Org', 7)), teamIcpUrl: 'https://other.test/icp.json' }),
+        repTeamUrl: TEAM_URL,
+        team: teamState(icp('Team', 5)),
+        user: icp('Mine', 2),
+      }),
+    );
+    expect(active).toMatchObject({ source: 'policy', icp: { name: 'Org', version: 7 }, locked: true });
+    expect(active.origin).toBe('Set by your organisation’s policy.');
+  });
+
+  it('lets the rep’s own ICP win over the policy when the policy allows overrides', () => {
+    const active = resolveActiveIcp(
+      inputs({ policy: policy({ icp: icp('Org', 7), allowRepOverride: true }), user: icp('Mine', 2) }),
+    );
+    expect(active).toMatchObject({
+      source: 'user',
+      locked: false,
+      fallback: { source: 'policy', name: 'Org' },
+    });
+  });
+
+  it('uses the policy’s team address over the rep’s and locks it', () => {
+    const policyUrl = 'https://hq.acme.test/icp.json';
+    const active = resolveActiveIcp(
+      inputs({
+        policy: policy({ teamIcpUrl: policyUrl }),
+        repTeamUrl: TEAM_URL,
+        team: teamState(icp('HQ', 3), policyUrl),
+        user: icp('Mine', 2),
+      }),
+    );
+    expect(active).toMatchObject({ source: 'team', locked: true, team: { url: policyUrl, setBy: 'policy' } });
+  });
+
+  it('does not use a team ICP received from an address no longer in force', () => {
+    const active = resolveActiveIcp(
+      inputs({ repTeamUrl: 'https://new.acme.test/icp.json', team: teamState(icp('Old team', 5)) }),
+    );
+    expect(active.source).toBe('default');
+    expect(active.team).toMatchObject({ icp: null, checkedAt: null });
+    expect(active.problem).toMatch(/No team ICP has been received/);
+  });
+
+  it('reports an invalid policy ICP clearly and keeps working with the next channel', () => {
+    const active = resolveActiveIcp(
+      inputs({
+        policy: policy({ icp: '{"name": "Broken"', refreshMinutes: 30 }),
+        repTeamUrl: TEAM_URL,
+        team: teamState(icp('Team', 5)),
+      }),
+    );
+    expect(active.source).toBe('team');
+    expect(active.policy?.problems[0]).toMatch(/^icp: not valid JSON/);
+    expect(active.policy?.refreshMinutes).toBe(30);
+  });
+
+  it('reports a schema-invalid policy ICP by path, and the other policy settings still apply', () => {
+    const parsed = policy({
+      icp: { ...icp('Org', 1), criteria: [] },
+      refreshMinutes: 2,
+      allowRepOverride: 'yes',
+      teamIcpUrl: 'ftp://x',
+    });
+    expect(parsed.icp).toBeNull();
+    expect(parsed.problems).toContain('icp.criteria: Too small: expected array to have >=1 items');
+    expect(parsed.problems).toContain('teamIcpUrl: must be an https:// address');
+    expect(parsed.problems).toContain('refreshMinutes: Too small: expected number to be >=5');
+    expect(parsed.problems).toContain('allowRepOverride: Invalid input: expected boolean, received string');
+    expect(parsed).toMatchObject({ teamIcpUrl: null, refreshMinutes: null, allowRepOverride: null });
+  });
+
+  it('reports a stored ICP of the rep’s that cannot be read, and the team ICP is in force', () => {
+    const active = resolveActiveIcp(
+      inputs({
+        repTeamUrl: TEAM_URL,
+        team: teamState(icp('Team', 5)),
+        user: { name: 'broken', criteria: 'none' },
+      }),
+    );
+    expect(active.source).toBe('team');
+    expect(active.problem).toMatch(/^Your saved ICP could not be read \(.+\); the team ICP is in force\.$/);
+  });
+
+  it('reads no policy from an empty or missing managed area', () => {
+    expect(readPolicy({})).toEqual(NO_POLICY);
+    expect(readPolicy(undefined)).toEqual(NO_POLICY);
+    expect(resolveActiveIcp(inputs({ policy: readPolicy({}) })).policy).toBeNull();
+  });
+});
+
+describe('the ICP channels in storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the policy from managed storage and refuses the rep’s own ICP while locked', async () => {
+    await fakeBrowser.storage.managed.set({ icp: JSON.stringify(icp('Org', 7)) });
+    expect(await loadActiveIcp()).toMatchObject({ source: 'policy', locked: true });
+    await expect(saveUserIcp(icp('Mine', 8))).rejects.toThrow(IcpLockedError);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('treats a browser without managed storage as no policy', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(
+      new Error('Managed storage manifest not found'),
+    );
+    expect(await loadActiveIcp()).toMatchObject({ source: 'default', policy: null });
+  });
+
+  it('keeps the rep’s own ICP in the history even when it was not in force', async () => {
+    await saveUserIcp(icp('Mine', 2));
+    await fakeBrowser.storage.managed.set({ teamIcpUrl: TEAM_URL, allowRepOverride: true });
+    await saveUserIcp(icp('Mine again', 3));
+    await clearUserIcp();
+    expect((await loadIcpHistory()).map((h) => h.icp.name)).toEqual(['Mine again', 'Mine']);
+  });
+
+  it('refuses a team address that is not https, and removing it forgets the team file', async () => {
+    await expect(saveRepTeamUrl('http://ops.acme.test/icp.json')).rejects.toThrow(/not HTTPS/);
+    await saveRepTeamUrl(TEAM_URL);
+    await saveTeamSync(teamState(icp('Team', 5)));
+    expect((await loadActiveIcp()).source).toBe('team');
+    await saveRepTeamUrl(null);
+    expect(await teamSyncItem.getValue()).toBeNull();
+    expect((await loadActiveIcp()).source).toBe('default');
+  });
+
+  it('calls back when a channel changes the ICP in force, not when a check changes nothing', async () => {
+    const changes: string[] = [];
+    watchActiveIcp((active) => changes.push(`${active.source} ${active.icp.name} v${active.icp.version}`));
+    await saveRepTeamUrl(TEAM_URL);
+    await saveTeamSync(teamState(icp('Team', 5)));
+    await saveTeamSync({ ...teamState(icp('Team', 5)), checkedAt: 9000 }); // a 304: same ICP
+    await saveTeamSync({ ...teamState(icp('Team', 5)), error: { message: 'answered 500', at: 9500 } });
+    await fakeBrowser.storage.managed.set({ icp: JSON.stringify(icp('Org', 7)) });
+    await vi.waitFor(() => expect(changes).toEqual(['team Team v5', 'policy Org v7']));
+  });
+});
+
+describe('the team sync schedule', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const alarmsPort = {
+    get: async (name: string) => (await fakeBrowser.alarms.get(name)) ?? undefined,
+    create: (name: string, info: { delayInMinutes: number; periodInMinutes: number }) =>
+      fakeBrowser.alarms.create(name, info),
+    clear: (name: string) => fakeBrowser.alarms.clear(name),
+  };
+
+  it('creates an hourly alarm when a team address is set, and none otherwise', async () => {
+    expect(await ensureSyncAlarm(alarmsPort, null)).toBe('none');
+    expect(await ensureSyncAlarm(alarmsPort, 60)).toBe('created');
+    expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 60 });
+  });
+
+  it('leaves an alarm with the right period alone (waking the worker must not postpone it)', async () => {
+    await ensureSyncAlarm(alarmsPort, 60);
+    const scheduled = (await fakeBrowser.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime;
+    expect(await ensureSyncAlarm(alarmsPort, 60)).toBe('kept');
+    expect((await fakeBrowser.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime).toBe(scheduled);
+  });
+
+  it('re-creates the alarm when the policy changes the interval, and clears it when the address goes', async () => {
+    await saveRepTeamUrl(TEAM_URL);
+    const sync = createTeamSync({
+      schedule: loadTeamSchedule,
+      load: async () => null,
+      save: async () => {},
+      alarms: alarmsPort,
+      fetch: (async () => new Response('', { status: 404 })) as typeof fetch,
+      now: () => 0,
+    });
+    await sync.start();
+    expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 60 });
+    await fakeBrowser.storage.managed.set({ refreshMinutes: 15 });
+    await sync.start();
+    expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 15 });
+    await saveRepTeamUrl(null);
+    await sync.start();
+    expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toBeUndefined();
+  });
+
+  it('checks on start only when the last check is older than the interval', async () => {
+    await saveRepTeamUrl(TEAM_URL);
+    const fetch = vi.fn(async () => new Response(JSON.stringify(icp('Team', 5)), { status: 200 }));
+    let saved: TeamSyncState | null = null;
+    const sync = createTeamSync({
+      schedule: loadTeamSchedule,
+      load: async () => saved,
+      save: async (state) => {
+        saved = state;
+      },
+      alarms: alarmsPort,
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      now: () => 10 * 60_000,
+    });
+    await sync.start();
+    await sync.start();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await sync.start({ force: true });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('joins a check already under way instead of starting a second one', async () => {
+    await saveRepTeamUrl(TEAM_URL);
+    const fetch = vi.fn(async () => new Response(JSON.stringify(icp('Team', 5)), { status: 200 }));
+    const sync = createTeamSync({
+      schedule: loadTeamSchedule,
+      load: async () => null,
+      save: async () => {},
+      alarms: alarmsPort,
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      now: () => 0,
+    });
+    await Promise.all([sync.sync(), sync.sync()]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('publishing and the policy schema', () => {
+  it('publishes the ICP with the next version above the team file’s, dated now, as a valid ICP file', () => {
+    const file = publishIcp(icp('Acme ICP', 3), new Date('2026-11-23T09:00:00Z'), 5);
+    expect(file.icp).toMatchObject({ version: 6, updatedAt: '2026-11-23T09:00:00.000Z' });
+    expect(file.fileName).toBe('acme-icp-v6.team.json');
+    expect(parseIcp(JSON.parse(file.text))).toEqual({ ok: true, icp: file.icp });
+  });
+
+  it('ships a Chrome managed-storage schema naming exactly the settings ICP Lens reads, in types Chrome knows', () => {
+    const schema = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '../../public/managed_schema.json'), 'utf8'),
+    );
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'allowRepOverride',
+      'icp',
+      'refreshMinutes',
+      'teamIcpUrl',
+    ]);
+    const types = Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v]) => [k, (v as { type: string }).type]),
+    );
+    expect(types).toEqual({
+      icp: 'string',
+      teamIcpUrl: 'string',
+      refreshMinutes: 'integer',
+      allowRepOverride: 'boolean',
+    });
+    // What the schema lets through, readPolicy takes.
+    const read = readPolicy({
+      icp: JSON.stringify(icp('Org', 2)),
+      teamIcpUrl: TEAM_URL,
+      refreshMinutes: 30,
+      allowRepOverride: true,
+    });
+    expect(read).toMatchObject({
+      icp: { name: 'Org' },
+      teamIcpUrl: TEAM_URL,
+      refreshMinutes: 30,
+      allowRepOverride: true,
+      problems: [],
+    });
+  });
+});

@@ -1,0 +1,238 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ICP, type Icp } from '@/lib/icp';
+import type { TeamSyncState } from '@/lib/settings/precedence';
+import { checkTeamUrl, MAX_TEAM_FILE_BYTES, syncTeamIcp, type TeamSyncEnv } from '@/lib/team-sync';
+
+const URL_ = 'https://ops.acme.test/icp.json';
+const NOW = Date.UTC(2026, 10, 23, 12);
+const teamIcp = (version: number, name = 'Acme team ICP'): Icp => ({ ...DEFAULT_ICP, name, version });
+
+/** A fetch that answers with `response` (its final address set to `finalUrl`) and records each request. */
+function fetchAnswering(response: () => Response, finalUrl = URL_) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    const answer = response();
+    Object.defineProperty(answer, 'url', { value: finalUrl });
+    return answer;
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
+}
+
+const env = (fetch: typeof globalThis.fetch, extra: Partial<TeamSyncEnv> = {}): TeamSyncEnv => ({
+  fetch,
+  now: () => NOW,
+  ...extra,
+});
+
+const json = (value: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(value), {
+    status: 200,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+/** A state holding a good team ICP received an hour ago. */
+const good = (icp: Icp = teamIcp(3)): TeamSyncState => ({
+  url: URL_,
+  icp,
+  icpUrl: URL_,
+  etag: '"v3"',
+  lastModified: 'Mon, 23 Nov 2026 10:00:00 GMT',
+  fetchedAt: NOW - 3_600_000,
+  checkedAt: NOW - 3_600_000,
+  error: null,
+});
+
+describe('team ICP sync', () => {
+  it('takes the first valid file with its validators and times', async () => {
+    const { fetch } = fetchAnswering(() =>
+      json(teamIcp(3), { etag: '"v3"', 'last-modified': 'Mon, 23 Nov 2026 10:00:00 GMT' }),
+    );
+    const state = await syncTeamIcp(URL_, null, env(fetch));
+    expect(state).toMatchObject({
+      url: URL_,
+      icpUrl: URL_,
+      etag: '"v3"',
+      lastModified: 'Mon, 23 Nov 2026 10:00:00 GMT',
+      fetchedAt: NOW,
+      checkedAt: NOW,
+      error: null,
+    });
+    expect((state.icp as Icp).name).toBe('Acme team ICP');
+  });
+
+  it('sends its validators, bypasses the HTTP cache and omits cookies', async () => {
+    const { fetch, calls } = fetchAnswering(() => new Response(null, { status: 304 }));
+    await syncTeamIcp(URL_, good(), env(fetch));
+    expect(calls[0]?.init).toMatchObject({ cache: 'no-store', credentials: 'omit' });
+    expect(calls[0]?.init.headers).toMatchObject({
+      'If-None-Match': '"v3"',
+      'If-Modified-Since': 'Mon, 23 Nov 2026 10:00:00 GMT',
+    });
+  });
+
+  it('on 304 keeps the ICP and only records the check', async () => {
+    const { fetch } = fetchAnswering(() => new Response(null, { status: 304 }));
+    const before = good();
+    const state = await syncTeamIcp(URL_, before, env(fetch));
+    expect(state).toEqual({ ...before, checkedAt: NOW, error: null });
+  });
+
+  it('sends no validators for another address (a 304 would leave it with nothing)', async () => {
+    const { fetch, calls } = fetchAnswering(() => json(teamIcp(1)), 'https://other.acme.test/icp.json');
+    await syncTeamIcp('https://other.acme.test/icp.json', good(), env(fetch));
+    expect(calls[0]?.init.headers).not.toHaveProperty('If-None-Match');
+    expect(calls[0]?.init.headers).not.toHaveProperty('If-Modified-Since');
+  });
+
+  it('picks up a newer version', async () => {
+    const { fetch } = fetchAnswering(() => json(teamIcp(4, 'Acme v4'), { etag: '"v4"' }));
+    const state = await syncTeamIcp(URL_, good(), env(fetch));
+    expect(state).toMatchObject({
+      etag: '"v4"',
+      fetchedAt: NOW,
+      error: null,
+      icp: { version: 4, name: 'Acme v4' },
+    });
+  });
+
+  it('accepts the same version with the same content (a server without validators)', async () => {
+    const { fetch } = fetchAnswering(() => json(teamIcp(3)));
+    const state = await syncTeamIcp(URL_, good(), env(fetch));
+    expect(state.error).toBeNull();
+    expect(state.fetchedAt).toBe(NOW - 3_600_000);
+  });
+
+  describe('keeps the last good ICP and records the error with its time when', () => {
+    const failures: Array<[string, () => { fetch: typeof globalThis.fetch; url?: string }, RegExp]> = [
+      [
+        'the host is unreachable',
+        () => ({
+          fetch: (async () => {
+            throw new TypeError('Failed to fetch');
+          }) as typeof globalThis.fetch,
+        }),
+        /could not reach ops\.acme\.test \(Failed to fetch\)/,
+      ],
+      [
+        'the file is missing (404)',
+        () => fetchAnswering(() => new Response('nope', { status: 404, statusText: 'Not Found' })),
+        /answered 404 Not Found/,
+      ],
+      [
+        'the server fails (500)',
+        () => fetchAnswering(() => new Response('', { status: 500 })),
+        /answered 500/,
+      ],
+      [
+        'the address redirects to another origin',
+        () => fetchAnswering(() => json(teamIcp(9)), 'https://evil.test/icp.json'),
+        /redirected to another site \(https:\/\/evil\.test\)/,
+      ],
+      [
+        'the address is not HTTPS',
+        () => ({ ...fetchAnswering(() => json(teamIcp(9))), url: 'http://ops.acme.test/icp.json' }),
+        /not HTTPS/,
+      ],
+      [
+        'the file is not JSON',
+        () => fetchAnswering(() => new Response('<html>login</html>', { status: 200 })),
+        /not valid JSON/,
+      ],
+      [
+        'the file is not a valid ICP',
+        () => fetchAnswering(() => json({ ...teamIcp(9), tiers: { tier1: 10, tier2: 50, tier3: 20 } })),
+        /not a valid ICP: tiers: thresholds must fall/,
+      ],
+      [
+        'the file declares a size over the limit',
+        () =>
+          fetchAnswering(
+            () =>
+              new Response('{}', {
+                status: 200,
+                headers: { 'content-length': String(MAX_TEAM_FILE_BYTES + 1) },
+              }),
+          ),
+        /too big \(513 kB; at most 512 kB\)/,
+      ],
+      [
+        'the file is over the limit without saying so',
+        () =>
+          fetchAnswering(
+            () =>
+              new Response(
+                new ReadableStream({
+                  pull(controller) {
+                    controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+                  },
+                }),
+                { status: 200 },
+              ),
+          ),
+        /too big \(more than 512 kB\)/,
+      ],
+      [
+        'the version is older than the one in force',
+        () => fetchAnswering(() => json(teamIcp(2))),
+        /version 2, older than version 3/,
+      ],
+      [
+        'the file changed without a new version',
+        () => fetchAnswering(() => json({ ...teamIcp(3), description: 'quietly edited' })),
+        /still version 3; the manager must raise the version/,
+      ],
+    ];
+    for (const [what, make, message] of failures) {
+      it(what, async () => {
+        const { fetch, url } = make();
+        const before = good();
+        const state = await syncTeamIcp(url ?? URL_, before, env(fetch));
+        expect(state.error?.message).toMatch(message);
+        expect(state.error?.at).toBe(NOW);
+        expect(state.checkedAt).toBe(NOW);
+        expect(state.icp).toEqual(before.icp);
+        expect(state.fetchedAt).toBe(before.fetchedAt);
+      });
+    }
+
+    it('the server does not answer in time', async () => {
+      const fetch = ((_: unknown, init?: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        })) as typeof globalThis.fetch;
+      const state = await syncTeamIcp(URL_, good(), env(fetch, { timeoutMs: 20 }));
+      expect(state.error?.message).toMatch(/^no answer within /);
+      expect(state.icp).toEqual(good().icp);
+    });
+  });
+
+  it('follows a redirect within the same origin', async () => {
+    const { fetch } = fetchAnswering(() => json(teamIcp(4)), 'https://ops.acme.test/v4/icp.json');
+    expect((await syncTeamIcp(URL_, good(), env(fetch))).error).toBeNull();
+  });
+
+  it('accepts plain http only on this machine', () => {
+    expect(checkTeamUrl('http://127.0.0.1:8123/icp.json').ok).toBe(true);
+    expect(checkTeamUrl('http://localhost/icp.json').ok).toBe(true);
+    expect(checkTeamUrl('http://intranet/icp.json')).toMatchObject({ ok: false, problem: /not HTTPS/ });
+    expect(checkTeamUrl('ftp://ops.acme.test/icp.json').ok).toBe(false);
+    expect(checkTeamUrl('https://user:pw@ops.acme.test/icp.json').ok).toBe(false);
+    expect(checkTeamUrl('icp.json')).toMatchObject({ ok: false, problem: /not a web address/ });
+  });
+
+  it('refuses a 304 when it holds no earlier file (a server answering 304 to anything)', async () => {
+    const { fetch } = fetchAnswering(() => new Response(null, { status: 304 }));
+    const state = await syncTeamIcp(URL_, null, env(fetch));
+    expect(state).toMatchObject({
+      icp: null,
+      error: { message: expect.stringMatching(/304 Not Modified, but no earlier file/) },
+    });
+  });
+
+  it('a first attempt that fails has nothing to keep and says so', async () => {
+    const { fetch } = fetchAnswering(() => new Response('', { status: 404 }));
+    const state = await syncTeamIcp(URL_, null, env(fetch));
+    expect(state).toMatchObject({ icp: null, fetchedAt: null, checkedAt: NOW, error: { at: NOW } });
+  });
+});
