@@ -20,6 +20,8 @@ import { type CompanyFacts, PageExtractSchema } from '@/lib/extract/schema';
 import { DEFAULT_ICP, IcpSchema, parseIcp, scoreCompany } from '@/lib/icp';
 import { IcpVersionError, migrateIcp } from '@/lib/icp/migrate';
 import { createMessageListener, protocol } from '@/lib/messaging';
+import type { TeamSyncState } from '@/lib/settings/precedence';
+import { syncTeamIcp } from '@/lib/team-sync';
 import { parseHtml, readPage } from '../helpers/dom';
 
 /** Cases per property; raise with `FUZZ_RUNS=20000 npx vitest run test/unit/fuzz.test.ts`. */
@@ -207,6 +209,71 @@ async function seededDb(): Promise<{ db: IcpLensDb; before: Prospect[] }> {
   }
   return { db, before: await db.prospects.toArray() };
 }
+
+describe('team ICP file responses (syncTeamIcp)', () => {
+  const URL_ = 'https://ops.acme.test/icp.json';
+  const NOW = Date.UTC(2026, 10, 23, 12);
+  const previous: TeamSyncState = {
+    url: URL_,
+    icp: { ...DEFAULT_ICP, version: 3 },
+    icpUrl: URL_,
+    etag: '"v3"',
+    lastModified: null,
+    fetchedAt: NOW - 3_600_000,
+    checkedAt: NOW - 3_600_000,
+    error: null,
+  };
+  /** What a compromised or broken server can answer: any status, headers, final address and body. */
+  const response = fc.record({
+    status: fc.constantFrom(200, 200, 200, 201, 204, 301, 304, 403, 404, 500),
+    body: fc.oneof(
+      fc.string(),
+      fc.json(),
+      hostileJson.map(asJsonText),
+      mutation.map(([path, value]) => asJsonText(mutate({ ...DEFAULT_ICP, version: 4 }, path, value))),
+      fc.nat({ max: 10 }).map((v) => asJsonText({ ...DEFAULT_ICP, version: v, name: `Team v${v}` })),
+      fc.constant('x'.repeat(600 * 1024)),
+    ),
+    contentLength: fc.option(fc.oneof(fc.nat(), fc.constantFrom('-1', 'abc', '1e9'))),
+    etag: fc.option(fc.string({ maxLength: 40 })),
+    finalUrl: fc.constantFrom(URL_, 'https://ops.acme.test/moved.json', 'https://evil.example/icp.json', ''),
+  });
+
+  it(`never throws, keeps the last good ICP on every failure, and only ever holds a valid ICP (${FUZZ_RUNS} cases)`, async () => {
+    let accepted = 0;
+    let refused = 0;
+    await checkAsync(
+      'syncTeamIcp: random server answers (status, headers, final address, body)',
+      fc.asyncProperty(response, async (r) => {
+        const fetch = (async () => {
+          const headers = new Headers();
+          if (r.contentLength !== null) headers.set('content-length', String(r.contentLength));
+          if (r.etag !== null) headers.set('etag', r.etag.replace(/[^\x20-\x7e]/g, ''));
+          const bodyless = [204, 304].includes(r.status);
+          const answer = new Response(bodyless ? null : r.body, { status: r.status, headers });
+          Object.defineProperty(answer, 'url', { value: r.finalUrl });
+          return answer;
+        }) as unknown as typeof globalThis.fetch;
+        const state = await syncTeamIcp(URL_, previous, { fetch, now: () => NOW });
+        expect(state.url).toBe(URL_);
+        const held = parseIcp(state.icp);
+        expect(held.ok).toBe(true);
+        if (state.error) {
+          refused++;
+          expect(state.icp).toEqual(previous.icp);
+          expect(state.error.message.length).toBeGreaterThan(0);
+        } else {
+          accepted++;
+          if (held.ok) expect(held.icp.version).toBeGreaterThanOrEqual(3);
+        }
+        expect(prototypesClean()).toBe(true);
+      }),
+      FUZZ_RUNS,
+    );
+    // Both ways were taken: the answers reached the ICP checks, not only the transport's.
+    if (FUZZ_RUNS >= 100) expect([accepted > 0, refused > 0]).toEqual([true, true]);
+  });
+});
 
 describe('backup restore', () => {
   let template: unknown;
