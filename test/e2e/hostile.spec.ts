@@ -294,6 +294,8 @@ test('a 50 MB page is read and reported, and the page stays responsive', async (
   await page.goto(URLS.huge, { timeout: 45_000 });
   const { tabId, extract } = await waitForReport(ext.worker, URLS.huge, 30_000);
   expect(extract.ms).toBeGreaterThanOrEqual(0);
+  // Reported, not asserted: timings belong in `npm run bench`, and this machine is shared.
+  test.info().annotations.push({ type: 'extract.ms', description: String(Math.round(extract.ms)) });
   expect(JSON.stringify(extract)).not.toContain('Oversized');
   await page.getByRole('button', { name: 'ping' }).click();
   await expect(page.locator('#ping')).toHaveText('pong');
@@ -310,6 +312,8 @@ test('a page of 200,000 elements is read and reported, and its own controls stil
   const { page, tabId } = await visit(URLS.manyNodes);
   const { extract } = await waitForReport(ext.worker, URLS.manyNodes);
   expect(extract.ms).toBeGreaterThanOrEqual(0);
+  // Reported, not asserted: timings belong in `npm run bench`, and this machine is shared.
+  test.info().annotations.push({ type: 'extract.ms', description: String(Math.round(extract.ms)) });
   expect(await page.evaluate(() => document.querySelectorAll('#grid > *').length)).toBe(200_000);
   await page.getByRole('button', { name: 'ping' }).click();
   await expect(page.locator('#ping')).toHaveText('pong');
