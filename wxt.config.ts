@@ -28,6 +28,11 @@ export default defineConfig({
     // Enterprise policy (Chrome/Edge): the ICP, the team file address, its check interval and whether reps
     // may override it. Firefox reads the same settings from policies.json `3rdparty` without a schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+    // MV3's default already allows only the extension's own scripts; spelled out, plugins (`object-src`) and
+    // `<base>` rewrites are refused too, so no page text could ever load code into the panel or the list.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
     action: { default_title: 'ICP Lens: show fit for this company' },
     commands: {
       'save-prospect': {

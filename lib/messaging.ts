@@ -172,12 +172,13 @@ export type Handlers = {
 export function createMessageListener(handlers: Handlers, extensionId: string, extensionOrigin: string) {
   return (raw: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
     const envelope = z.object({ type: z.string(), payload: z.unknown() }).safeParse(raw);
-    if (!envelope.success || !(envelope.data.type in protocol)) {
+    // An own key only: `type in protocol` would let "toString" or "constructor" through (found by fuzzing).
+    if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
       console.warn('ICP Lens: ignored an unknown message');
       return undefined;
     }
     const type = envelope.data.type as MessageType;
-    const handler = handlers[type] as
+    const handler = (Object.hasOwn(handlers, type) ? handlers[type] : undefined) as
       | ((payload: unknown, sender: SenderInfo) => Promise<unknown>)
       | undefined;
     if (!handler) return undefined;
