@@ -7,6 +7,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { ColumnMappingSchema, ImportedAccountSchema, RejectedRowSchema } from '../calibrate/schema';
+import { explainStorageError, StorageError } from './index';
 
 /** A stored account: an imported account with its key. */
 export type StoredAccount = z.infer<typeof ImportedAccountSchema> & { id?: number };
@@ -109,8 +110,7 @@ export async function isCustomer(db: AccountsDb, domain: string): Promise<boolea
 
 /** A storage failure in words a manager can act on (a full quota above all). */
 export function storageErrorMessage(error: unknown): string {
-  const names = [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name];
-  if (names.includes('QuotaExceededError'))
-    return 'The browser has no room left for this import (storage quota reached). Free disk space or import fewer rows; the earlier import is unchanged.';
+  const explained = explainStorageError(error, 'the earlier import is unchanged');
+  if (explained instanceof StorageError) return explained.message;
   return `Could not save the accounts: ${error instanceof Error ? error.message : String(error)}. The earlier import is unchanged.`;
 }

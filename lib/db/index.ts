@@ -50,13 +50,17 @@ function errorNames(error: unknown): string[] {
   return names;
 }
 
-/** A storage failure as a {@link StorageError} that says what happened and that nothing was written. */
-export function explainStorageError(error: unknown): unknown {
+/**
+ * A storage failure as a {@link StorageError} that says what happened and that nothing was written; any other
+ * error as it is.
+ * @param kept what the rep still has, for the message
+ */
+export function explainStorageError(error: unknown, kept = 'everything saved before is intact'): unknown {
   const names = errorNames(error);
   if (names.includes('QuotaExceededError')) {
     return new StorageError(
-      'The browser has no room left for ICP Lens, so nothing was saved; everything saved before is intact. ' +
-        'Export and delete prospects you no longer need, or free disk space, and try again.',
+      `The browser has no room left for ICP Lens, so nothing was saved; ${kept}. ` +
+        'Free disk space, or export and delete what you no longer need, and try again.',
     );
   }
   const failure = names.find((n) =>
@@ -64,7 +68,7 @@ export function explainStorageError(error: unknown): unknown {
   );
   if (failure) {
     return new StorageError(
-      `The browser's storage refused the change (${failure}), so nothing was saved; everything saved before is intact.`,
+      `The browser's storage refused the change (${failure}), so nothing was saved; ${kept}.`,
     );
   }
   return error;

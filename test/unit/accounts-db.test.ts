@@ -108,9 +108,9 @@ describe('the imported accounts database', () => {
 
   it('explains a full storage quota', () => {
     const quota = Object.assign(new Error('x'), { name: 'QuotaExceededError' });
-    expect(storageErrorMessage(quota)).toMatch(/storage quota reached.*earlier import is unchanged/);
+    expect(storageErrorMessage(quota)).toMatch(/no room left.*earlier import is unchanged/);
     expect(storageErrorMessage({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(
-      /quota/,
+      /no room left/,
     );
   });
 });
