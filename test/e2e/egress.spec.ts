@@ -8,10 +8,13 @@
  * service worker's fetches go to the network; the shared fixture only routes pages). Add an origin to
  * `configured` when a new feature may reach one.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { BrowserContext, Request, Route } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
+import { ROOT } from '../../scripts/lib/browser';
 import { expect, PAGES, test } from './fixtures';
 
 /** A request as recorded: its address, type and who made it. */
@@ -43,18 +46,39 @@ function originOf(url: string): string {
   return `${u.protocol}//${u.host}`;
 }
 
-/** The requests that went somewhere they should not: not the extension, not a served page, not configured. */
+/**
+ * The requests that went somewhere they should not: not the extension, not a served page, not configured.
+ * A visited page's own subresources (the scripts its HTML names, such as a tag manager on a sample page) are
+ * the page's requests, not the extension's: `pageMarkup` is the served HTML of the visited pages.
+ */
 function foreign(
   seen: Seen[],
   extensionId: string,
   servedPages: string[],
   configured: string[] = [],
+  pageMarkup = '',
 ): Seen[] {
   const allowed = new Set([`chrome-extension://${extensionId}`, ...configured.map(originOf)]);
   const pages = new Set(servedPages.map((u) => new URL(u).href));
   return seen.filter(
-    (r) => !allowed.has(originOf(r.url)) && !(r.navigation && r.from === 'page' && pages.has(r.url)),
+    (r) =>
+      !allowed.has(originOf(r.url)) &&
+      !(r.navigation && r.from === 'page' && pages.has(r.url)) &&
+      !(r.from === 'page' && !r.navigation && pageMarkup.includes(r.url)),
   );
+}
+
+/** The served HTML of these sample pages, as one text. */
+function markupOf(urls: string[]): string {
+  const samples = path.join(ROOT, 'test/fixtures/samples');
+  const index = JSON.parse(readFileSync(path.join(samples, 'index.json'), 'utf8')) as Array<{
+    url: string;
+    file: string;
+  }>;
+  return index
+    .filter((s) => urls.includes(s.url))
+    .map((s) => readFileSync(path.join(samples, s.file), 'utf8'))
+    .join('\n');
 }
 
 const CANARY = 'https://egress-canary.invalid/beacon';
@@ -128,7 +152,7 @@ test('reading, scoring, saving and showing companies, with a team ICP, sends not
     expect(recorder.seen.some((r) => r.url.startsWith(`chrome-extension://${ext.extensionId}/`))).toBe(true);
     expect(recorder.seen.some((r) => r.url === team.url && r.from === 'service worker')).toBe(true);
     expect(team.requests()).toBeGreaterThan(0);
-    expect(foreign(recorder.seen, ext.extensionId, visited, [team.url])).toEqual([]);
+    expect(foreign(recorder.seen, ext.extensionId, visited, [team.url], markupOf(visited))).toEqual([]);
 
     // A second witness from inside the worker: its own resource timing entries (the canary aside).
     const fetched = await ext.worker.evaluate(() =>
