@@ -1,25 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/index';
-import { TierSchema } from '@/lib/icp/schema';
 import { tierName } from './format';
 
-/** The prospect list in brief, for the side panel: counts per tier and the latest saves. */
+/**
+ * The prospect list in brief, for the side panel: the latest saves. No counts here: IndexedDB counts by
+ * walking the index, which with 100,000 prospects holds up the panel's next read for most of a second; the
+ * list page shows them.
+ */
 export function CompactList({ listUrl }: { listUrl: string }) {
   const db = getDb();
-  const counts = useLiveQuery(
-    () => Promise.all(TierSchema.options.map((t) => db.prospects.where('tier').equals(t).count())),
-    [],
-  );
   const latest = useLiveQuery(() => db.prospects.orderBy('savedAt').reverse().limit(5).toArray(), []);
-  if (!counts || !latest || latest.length === 0) return null;
+  if (!latest || latest.length === 0) return null;
   return (
     <section className="compact-list" aria-labelledby="compact-list-title" data-testid="compact-list">
       <h2 className="section-title" id="compact-list-title">
         Your list
       </h2>
-      <p className="muted">
-        {TierSchema.options.map((t, i) => `${tierName(t)} ${counts[i] ?? 0}`).join(' · ')}
-      </p>
       <ul>
         {latest.map((p) => (
           <li key={p.id}>
