@@ -14,7 +14,7 @@ import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
 
-/** A database as release 0.1.0 left it: schema v1 with remembered pages (saved in test/fixtures/db). */
+/** A database of schema v1 (before the prospect list) with remembered pages, saved in test/fixtures/db. */
 async function v1Database(name: string): Promise<SeenPage[]> {
   const saved = JSON.parse(readFileSync(fixturePath('db/v1-with-pages.json'), 'utf8')) as {
     tables: { pages: SeenPage[] };

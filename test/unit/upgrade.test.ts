@@ -1,0 +1,79 @@
+/**
+ * An update from every earlier release: its database (schema and records, as that release made them; see
+ * scripts/snapshot-release.ts) is opened by the current code, and its stored settings are read by it. Nothing
+ * may be lost.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IcpLensDb, type Prospect, type SeenPage } from '@/lib/db/index';
+import { queryProspectIds } from '@/lib/db/list-query';
+import { loadActiveIcp, loadPrivacy, loadRescore, loadTeamSchedule } from '@/lib/settings';
+import { fixturePath } from '../helpers/dom';
+
+interface Snapshot {
+  release: string;
+  database: {
+    name: string;
+    version: number;
+    stores: Record<string, string>;
+    tables: { pages: SeenPage[]; prospects: Prospect[] };
+  };
+  storage: { sync: Record<string, unknown>; local: Record<string, unknown> };
+}
+
+const releases = readdirSync(fixturePath('db'))
+  .filter((f) => /^release-.*\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(fixturePath(`db/${f}`), 'utf8')) as Snapshot);
+
+describe('updating from an earlier release', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('has a snapshot of at least one release to start from', () => {
+    expect(releases.length).toBeGreaterThan(0);
+  });
+
+  for (const snapshot of releases) {
+    it(`${snapshot.release}: every page and prospect is kept, and the list still answers its queries`, async () => {
+      const name = `release-${snapshot.release}-${Math.random()}`;
+      const old = new Dexie(name);
+      old.version(snapshot.database.version).stores(snapshot.database.stores);
+      await old.table('pages').bulkAdd(snapshot.database.tables.pages);
+      await old.table('prospects').bulkAdd(snapshot.database.tables.prospects);
+      old.close();
+
+      const db = new IcpLensDb(name);
+      await db.open();
+      expect(db.verno).toBeGreaterThanOrEqual(snapshot.database.version);
+      const byUrl = (a: SeenPage, b: SeenPage) => a.url.localeCompare(b.url);
+      expect((await db.pages.toArray()).sort(byUrl)).toEqual([...snapshot.database.tables.pages].sort(byUrl));
+      const prospects = await db.prospects.orderBy('id').toArray();
+      expect(prospects).toEqual(
+        expect.arrayContaining(snapshot.database.tables.prospects.map((p) => expect.objectContaining(p))),
+      );
+      expect(prospects).toHaveLength(snapshot.database.tables.prospects.length);
+      // The indexes the list uses still find the old records.
+      const ids = await queryProspectIds(db, { sort: 'tier' });
+      expect(ids).toHaveLength(prospects.length);
+      const tagged = await queryProspectIds(db, { sort: 'score', tag: 'q4' });
+      expect(tagged.length).toBe(prospects.filter((p) => p.tags.includes('q4')).length);
+      db.close();
+    });
+
+    it(`${snapshot.release}: the rep's ICP, privacy choices, re-score summary and team address are read as they were`, async () => {
+      await fakeBrowser.storage.sync.set(snapshot.storage.sync);
+      await fakeBrowser.storage.local.set(snapshot.storage.local);
+      const active = await loadActiveIcp();
+      expect(active.source).toBe('user');
+      expect(active.icp).toEqual(snapshot.storage.sync.icp);
+      expect(await loadPrivacy()).toMatchObject({
+        memoryDays: snapshot.storage.local.memoryDays,
+        rememberIncognito: snapshot.storage.local.rememberIncognito,
+        pausedSites: snapshot.storage.local.pausedSites,
+      });
+      expect(await loadRescore()).toEqual(snapshot.storage.local.rescore);
+      expect((await loadTeamSchedule()).url).toBe(snapshot.storage.local.teamIcpUrl);
+    });
+  }
+});
