@@ -13,6 +13,7 @@ import { rescoreChunk, startRescore } from '../lib/db/rescore';
 import { mergeCandidates } from '../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../lib/icp';
 import { loadFixture, readPage, SAMPLES } from '../test/helpers/dom';
+import { machineryIcp } from '../test/helpers/icps';
 import { ROOT } from './lib/browser';
 
 const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
@@ -47,13 +48,7 @@ for (const [i, { file, url }] of SAMPLES.entries()) {
   );
 }
 // A re-score to another ICP version, so that tier histories hold a change.
-const machinery = {
-  ...DEFAULT_ICP,
-  version: 2,
-  criteria: DEFAULT_ICP.criteria.map((c) =>
-    c.kind === 'industry' ? { ...c, industries: ['industrial-machinery'], wording: [] } : c,
-  ),
-};
+const machinery = machineryIcp(2, DEFAULT_ICP.name);
 let progress = await startRescore(db, machinery, at + 100);
 while (progress.finishedAt === null) progress = await rescoreChunk(db, machinery, progress, 5000, at + 100);
 

@@ -11,7 +11,6 @@ import { mergeCandidates } from '../../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
 import { loadFixture, readPage } from '../../test/helpers/dom';
 import type { ExtensionBrowser } from './browser';
-import { ROOT } from './browser';
 
 /** The figures, in ms (rescore in s). */
 export interface ListFigures {

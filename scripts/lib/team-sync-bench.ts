@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Route } from 'playwright-core';
-import { DEFAULT_ICP } from '../../lib/icp/default-icp';
+import { withCompetitors } from '../../test/helpers/icps';
 import type { ExtensionBrowser } from './browser';
 
 /** The figures, in ms. */
@@ -20,22 +20,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** A team ICP the size of a real one with a long competitor list (5,000 domains). */
 function bigTeamIcp(version: number): string {
-  return JSON.stringify({
-    ...DEFAULT_ICP,
-    name: 'Bench team ICP',
-    version,
-    criteria: [
-      ...DEFAULT_ICP.criteria,
-      {
-        id: 'rivals',
-        label: 'Competitors',
-        kind: 'domains',
-        weight: 0,
-        rule: 'disqualifier',
-        domains: Array.from({ length: 5000 }, (_, i) => `competitor-${i}.com`),
-      },
-    ],
-  });
+  return JSON.stringify(
+    withCompetitors(
+      Array.from({ length: 5000 }, (_, i) => `competitor-${i}.com`),
+      version,
+      'Bench team ICP',
+    ),
+  );
 }
 
 /** Times one "Sync now" message from the options page. */

@@ -3,9 +3,9 @@
  * pages editing the same prospect at once.
  */
 import type { Page } from '@playwright/test';
-import { DEFAULT_ICP } from '../../lib/icp';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/browser';
 import { seedProspects } from '../../scripts/lib/list-bench';
+import { machineryIcp } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
 
 type Chrome = {
@@ -74,16 +74,7 @@ test.describe('a stopped service worker', () => {
     expect(seeded.size).toBe(count);
 
     // The manager's new ICP wants machinery makers: every seeded prospect (a software company) is re-tiered.
-    const icp = {
-      ...DEFAULT_ICP,
-      name: 'Machinery',
-      version: 7,
-      criteria: DEFAULT_ICP.criteria.map((c) =>
-        c.kind === 'industry'
-          ? { ...c, label: 'Machinery', industries: ['industrial-machinery'], wording: [] }
-          : c,
-      ),
-    };
+    const icp = machineryIcp(7);
     await list.evaluate(
       (value) => (globalThis as unknown as Chrome).chrome.storage.sync.set({ icp: value }),
       icp,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { DEFAULT_ICP } from '../../lib/icp';
+import { machineryIcp } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
 
 test('the prospect list re-scores on an ICP change, and exports a CSV that parses back', async ({
@@ -20,16 +20,7 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
   // The manager's ICP now wants machinery makers, not software companies.
-  const machinery = {
-    ...DEFAULT_ICP,
-    name: 'Machinery',
-    version: 7,
-    criteria: DEFAULT_ICP.criteria.map((c) =>
-      c.kind === 'industry'
-        ? { ...c, label: 'Machinery', industries: ['industrial-machinery'], wording: [] }
-        : c,
-    ),
-  };
+  const machinery = machineryIcp(7);
   await ext.worker.evaluate(
     (icp) =>
       (

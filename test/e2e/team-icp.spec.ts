@@ -14,6 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Route } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
+import { withCompetitors } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
 
 type Mode =
@@ -32,18 +33,9 @@ type Mode =
 const teamIcp = (version: number, extra: object = {}) =>
   JSON.stringify({ ...DEFAULT_ICP, name: 'Acme team ICP', owner: 'Sales Ops', version, ...extra });
 /** Version 4 excludes Lumenfold (a competitor now), so its tier changes when v4 arrives. */
-const V4 = teamIcp(4, {
-  criteria: [
-    ...DEFAULT_ICP.criteria,
-    {
-      id: 'rivals',
-      label: 'Competitors',
-      kind: 'domains',
-      weight: 0,
-      rule: 'disqualifier',
-      domains: ['lumenfold.io'],
-    },
-  ],
+const V4 = JSON.stringify({
+  ...withCompetitors(['lumenfold.io'], 4, 'Acme team ICP'),
+  owner: 'Sales Ops',
 });
 
 /** The team file's host: serves one ICP with an ETag and counts what it is asked. */

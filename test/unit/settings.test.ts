@@ -11,23 +11,14 @@ import {
   saveUserIcp,
   userIcpItem,
 } from '@/lib/settings';
+import { withCompetitors } from '../helpers/icps';
 
-const withDomains = (count: number, version = 2): Icp => ({
-  ...DEFAULT_ICP,
-  name: `Big ${count}`,
-  version,
-  criteria: [
-    ...DEFAULT_ICP.criteria,
-    {
-      id: 'rivals',
-      label: 'Competitors',
-      kind: 'domains',
-      weight: 0,
-      rule: 'disqualifier',
-      domains: Array.from({ length: count }, (_, i) => `competitor-${i}.com`),
-    },
-  ],
-});
+const withDomains = (count: number, version = 2): Icp =>
+  withCompetitors(
+    Array.from({ length: count }, (_, i) => `competitor-${i}.com`),
+    version,
+    `Big ${count}`,
+  );
 
 describe('the rep’s ICP in synced storage', () => {
   beforeEach(() => fakeBrowser.reset());
