@@ -37,10 +37,18 @@ function readProspects(page: Page) {
     const open = indexedDB.open('icp-lens');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const all = open.result.transaction('prospects').objectStore('prospects').getAll();
-      all.onsuccess = () => resolve(all.result.map((p) => ({ id: p.id, domain: p.domain, tier: p.tier,
-        icpVersion: p.icpVersion, history: p.tierHistory })));
-      all.onerror = () => reject(all.error);
+      // A prospect is its company record and the ICP's verdict on it, under the same id.
+      const tx = open.result.transaction(['prospects', 'verdicts']);
+      const records = tx.objectStore('prospects').getAll();
+      const verdicts = tx.objectStore('verdicts').getAll();
+      tx.oncomplete = () => {
+        const byId = new Map(verdicts.result.map((v) => [v.id, v]));
+        resolve(records.result.map((p) => {
+          const v = byId.get(p.id) ?? {};
+          return { id: p.id, domain: p.domain, tier: v.tier, icpVersion: v.icpVersion, history: v.tierHistory ?? [] };
+        }));
+      };
+      tx.onerror = () => reject(tx.error);
     };
   })`) as Promise<
     Array<{
