@@ -40,7 +40,7 @@ function Row({
   onSelect: (on: boolean) => void;
   onFailed: (error: unknown) => void;
 }) {
-  const p = useLiveQuery(() => getProspect(db, id), [id]);
+  const p = useLiveQuery(() => getProspect(db, id, { evidence: false }), [id]);
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
@@ -151,7 +151,10 @@ export function App() {
   const chosen = useMemo(() => [...selected], [selected]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
-    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow);
+    // The CRM columns are the facts' values: the evidence stays unread.
+    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow, {
+      evidence: false,
+    });
     downloadText(`icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv');
     setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb, type SeenPage, StorageError } from '@/lib/db/index';
+import { IcpLensDb, type Prospect, type SeenPage, StorageError } from '@/lib/db/index';
 import {
   allProspects,
   deleteProspects,
@@ -12,6 +12,7 @@ import {
   saveProspect,
   updateProspect,
 } from '@/lib/db/prospects';
+import { factValues } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
@@ -144,11 +145,24 @@ describe('the prospect list', () => {
     const wanted = [...ids].reverse().slice(0, -1);
     await deleteProspects(db, [wanted[1] as number]);
     const expected = wanted.filter((_, i) => i !== 1);
-    const byIds = await mapProspects(db, wanted, (p) => p.id);
-    // A chunk of 2 reads the table in several key ranges.
-    const byRanges = await mapProspects(db, wanted, (p) => p.id, 2);
-    expect(byIds).toEqual(expected);
-    expect(byRanges).toEqual(expected);
+    const byIds = await mapProspects(db, wanted, (p) => p);
+    // A chunk of 2 reads the tables in several key ranges.
+    const byRanges = await mapProspects(db, wanted, (p) => p, {}, 2);
+    expect(byIds.map((p) => p.id)).toEqual(expected);
+    expect(byRanges).toEqual(byIds);
+    for (const p of byIds) expect(await getProspect(db, p.id as number)).toEqual(p);
+    // Without evidence: the same prospects, each fact reduced to its value.
+    for (const light of [
+      await mapProspects(db, wanted, (p) => p, { evidence: false }),
+      await mapProspects(db, wanted, (p) => p, { evidence: false }, 2),
+    ]) {
+      expect(light.map((p) => p.id)).toEqual(expected);
+      light.forEach((p, i) => {
+        const full = byIds[i] as Prospect;
+        expect({ ...p, facts: null }).toEqual({ ...full, facts: null });
+        expect(factValues(p.facts)).toEqual(factValues(full.facts));
+      });
+    }
   });
 
   it('saves a company once, with its facts, tier, score and the ICP version used', async () => {
