@@ -111,6 +111,13 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   const [status, setStatus] = useState('');
+  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
+  useEffect(() => {
+    void loadRescore().then(setRescore);
+    return rescoreItem.watch(() => void loadRescore().then(setRescore));
+  }, []);
+  // While the background re-scores, the list and its counts wait for the end instead of following each chunk.
+  const rescoring = rescore !== null && rescore.finishedAt === null;
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
     ['prospects', 'verdicts'],
@@ -126,20 +133,19 @@ export function App() {
       return found;
     },
     [query],
+    rescoring,
   );
   const total = useLiveQuery(() => db.prospects.count(), []);
-  const counts = useLiveQuery(
+  const { value: counts } = useTableQuery(
+    db,
+    ['verdicts'],
     async () =>
       Object.fromEntries(
         await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
       ) as Record<Tier, number>,
     [],
+    rescoring,
   );
-  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
-  useEffect(() => {
-    void loadRescore().then(setRescore);
-    return rescoreItem.watch(() => void loadRescore().then(setRescore));
-  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: ids?.length ?? 0,
