@@ -37,16 +37,14 @@ function readProspects(page: Page) {
     const open = indexedDB.open('icp-lens');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      // A prospect is its company record and the ICP's verdict on it, under the same id.
+      // A prospect is two records: the company and the ICP's verdict on it (same id).
       const tx = open.result.transaction(['prospects', 'verdicts']);
-      const records = tx.objectStore('prospects').getAll();
+      const all = tx.objectStore('prospects').getAll();
       const verdicts = tx.objectStore('verdicts').getAll();
       tx.oncomplete = () => {
         const byId = new Map(verdicts.result.map((v) => [v.id, v]));
-        resolve(records.result.map((p) => {
-          const v = byId.get(p.id) ?? {};
-          return { id: p.id, domain: p.domain, tier: v.tier, icpVersion: v.icpVersion, history: v.tierHistory ?? [] };
-        }));
+        resolve(all.result.map((p) => ({ id: p.id, domain: p.domain, tier: byId.get(p.id)?.tier,
+          icpVersion: byId.get(p.id)?.icpVersion, history: byId.get(p.id)?.tierHistory ?? [] })));
       };
       tx.onerror = () => reject(tx.error);
     };
