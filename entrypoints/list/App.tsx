@@ -6,8 +6,14 @@ import { downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
-import { type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
-import { deleteProspects, mapProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import { countTier, type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
+import {
+  deleteProspects,
+  getProspect,
+  mapProspects,
+  restoreProspects,
+  updateProspect,
+} from '@/lib/db/prospects';
 import { hubspotRow, salesforceRow, toCsv } from '@/lib/export/csv';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
@@ -34,7 +40,7 @@ function Row({
   onSelect: (on: boolean) => void;
   onFailed: (error: unknown) => void;
 }) {
-  const p = useLiveQuery(() => db.prospects.get(id), [id]);
+  const p = useLiveQuery(() => getProspect(db, id), [id]);
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
@@ -107,7 +113,7 @@ export function App() {
   const [status, setStatus] = useState('');
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
-    'prospects',
+    ['prospects', 'verdicts'],
     async (publish) => {
       // The first screenful first, where the index gives it cheaply: the whole list of ids takes longer.
       if (readsInIndexOrder(query)) {
@@ -125,9 +131,7 @@ export function App() {
   const counts = useLiveQuery(
     async () =>
       Object.fromEntries(
-        await Promise.all(
-          TierSchema.options.map(async (t) => [t, await db.prospects.where('tier').equals(t).count()]),
-        ),
+        await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
       ) as Record<Tier, number>,
     [],
   );

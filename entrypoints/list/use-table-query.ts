@@ -2,7 +2,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { type DependencyList, useEffect, useState } from 'react';
 
 /**
- * Runs `query` now, whenever `deps` change, and again after any committed write to `table` (from this page,
+ * Runs `query` now, whenever `deps` change, and again after any committed write to `tables` (from this page,
  * another page or the background), at most once per `settleMs`. Unlike `useLiveQuery` it does not record which
  * keys the query read: for a query that returns 100,000 ids that bookkeeping costs more than the query itself.
  * On its first run after `deps` change, `query` may `publish` a partial result (the first screenful) before
@@ -11,7 +11,7 @@ import { type DependencyList, useEffect, useState } from 'react';
  */
 export function useTableQuery<T>(
   db: Dexie,
-  table: string,
+  tables: string[],
   query: (publish: (partial: T) => void) => Promise<T>,
   deps: DependencyList,
   settleMs = 100,
@@ -53,9 +53,9 @@ export function useTableQuery<T>(
       clearTimeout(timer);
       timer = setTimeout(() => void run(), settleMs);
     };
-    const prefix = `idb://${db.name}/${table}/`;
+    const prefixes = tables.map((table) => `idb://${db.name}/${table}/`);
     const onMutated = (parts: ObservabilitySet) => {
-      if (Object.keys(parts).some((part) => part.startsWith(prefix))) schedule();
+      if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) schedule();
     };
     Dexie.on('storagemutated', onMutated);
     void run();

@@ -4,7 +4,14 @@
  */
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
-import { type IcpLensDb, type Prospect, type ProspectStatus, writeProspects } from './index';
+import {
+  type IcpLensDb,
+  type Prospect,
+  type ProspectRecord,
+  type ProspectStatus,
+  writeProspects,
+} from './index';
+import { joinProspect, prospectResult, splitProspect } from './verdicts';
 
 /** What the panel knows about the company it saves. */
 export interface ProspectInput {
@@ -23,12 +30,53 @@ export async function findProspect(
   db: IcpLensDb,
   identity: { domain: string | null; linkedinSlug: string | null },
 ): Promise<Prospect | undefined> {
-  if (identity.domain) {
-    const byDomain = await db.prospects.where('domain').equals(identity.domain).first();
-    if (byDomain) return byDomain;
-  }
-  if (identity.linkedinSlug) return db.prospects.where('linkedinSlug').equals(identity.linkedinSlug).first();
-  return undefined;
+  let record: ProspectRecord | undefined;
+  if (identity.domain) record = await db.prospects.where('domain').equals(identity.domain).first();
+  if (!record && identity.linkedinSlug)
+    record = await db.prospects.where('linkedinSlug').equals(identity.linkedinSlug).first();
+  return record && withVerdict(db, record);
+}
+
+/** A stored prospect record joined with its verdict. */
+async function withVerdict(db: IcpLensDb, record: ProspectRecord): Promise<Prospect> {
+  return joinProspect(record, await db.verdicts.get(record.id as number));
+}
+
+/** The prospect with this id, if it is still on the list. */
+export async function getProspect(db: IcpLensDb, id: number): Promise<Prospect | undefined> {
+  const record = await db.prospects.get(id);
+  return record && withVerdict(db, record);
+}
+
+/** Every prospect, in id order (for backups, tools and tests; the list page reads what it shows). */
+export async function allProspects(db: IcpLensDb): Promise<Prospect[]> {
+  return mapProspects(db, (await db.prospects.toCollection().primaryKeys()) as number[], (p) => p);
+}
+
+/** The prospects saved last, newest first. */
+export async function latestProspects(db: IcpLensDb, count: number): Promise<Prospect[]> {
+  const records = await db.prospects.orderBy('savedAt').reverse().limit(count).toArray();
+  const verdicts = await db.verdicts.bulkGet(records.map((r) => r.id as number));
+  return records.map((r, i) => joinProspect(r, verdicts[i]));
+}
+
+/** Writes whole prospects (with ids) as their two records. */
+export async function putProspects(
+  db: IcpLensDb,
+  prospects: Array<Prospect & { id: number }>,
+): Promise<void> {
+  const split = prospects.map(splitProspect);
+  await db.prospects.bulkPut(split.map(([record]) => record));
+  await db.verdicts.bulkPut(split.map(([, verdict]) => verdict));
+}
+
+/** Adds a new prospect as its two records and returns its id. */
+export async function addProspect(db: IcpLensDb, prospect: Prospect): Promise<number> {
+  const [record, verdict] = splitProspect({ ...prospect, id: 0 });
+  const { id: _unset, ...fields } = record;
+  const id = (await db.prospects.add(fields)) as number;
+  await db.verdicts.add({ ...verdict, id });
+  return id;
 }
 
 /** The saved prospect for these facts, if any. */
@@ -63,12 +111,7 @@ export async function saveProspect(
       tier: input.result.tier,
       score: input.result.score,
       // The list needs statuses and contributions, not the prose: keeping it out keeps 100,000 records light.
-      result: {
-        ...input.result,
-        summary: '',
-        upgrades: [],
-        criteria: input.result.criteria.map((c) => ({ ...c, detail: '', evidence: null })),
-      },
+      result: prospectResult(input.result),
       icpName: input.icp.name,
       icpVersion: input.icp.version,
       industryId: input.facts.industryId?.value ?? null,
@@ -83,8 +126,8 @@ export async function saveProspect(
             { from: existing.tier, to: input.result.tier, icpVersion: input.icp.version, at: now },
           ].slice(-100)
         : existing.tierHistory;
-      const prospect: Prospect = { ...existing, ...base, tierHistory };
-      await db.prospects.put(prospect);
+      const prospect = { ...existing, ...base, tierHistory, id: existing.id };
+      await putProspects(db, [prospect]);
       return { prospect, created: false };
     }
     const fresh: Prospect = {
@@ -95,8 +138,8 @@ export async function saveProspect(
       tierHistory: [{ from: null, to: input.result.tier, icpVersion: input.icp.version, at: now }],
       savedAt: now,
     };
-    const id = await db.prospects.add(fresh);
-    return { prospect: { ...fresh, id: id as number }, created: true };
+    const id = await addProspect(db, fresh);
+    return { prospect: { ...fresh, id }, created: true };
   });
 }
 
@@ -113,15 +156,21 @@ export async function updateProspect(
 /** Deletes prospects and returns them, so that the deletion can be undone with {@link restoreProspects}. */
 export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Prospect[]> {
   return writeProspects(db, async () => {
-    const gone = (await db.prospects.bulkGet(ids)).filter((p): p is Prospect => p !== undefined);
+    const [records, verdicts] = await Promise.all([db.prospects.bulkGet(ids), db.verdicts.bulkGet(ids)]);
     await db.prospects.bulkDelete(ids);
-    return gone;
+    await db.verdicts.bulkDelete(ids);
+    return records.flatMap((r, i) => (r ? [joinProspect(r, verdicts[i])] : []));
   });
 }
 
 /** Puts deleted prospects back as they were. */
 export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
-  await writeProspects(db, () => db.prospects.bulkPut(prospects));
+  await writeProspects(db, () =>
+    putProspects(
+      db,
+      prospects.filter((p): p is Prospect & { id: number } => p.id !== undefined),
+    ),
+  );
 }
 
 /**
@@ -136,16 +185,26 @@ export async function mapProspects<T>(
   chunk = 5000,
 ): Promise<T[]> {
   if (ids.length <= chunk) {
-    return (await db.prospects.bulkGet([...ids])).flatMap((p) => (p ? [map(p)] : []));
+    const [records, verdicts] = await Promise.all([
+      db.prospects.bulkGet([...ids]),
+      db.verdicts.bulkGet([...ids]),
+    ]);
+    return records.flatMap((r, i) => (r ? [map(joinProspect(r, verdicts[i]))] : []));
   }
   const position = new Map(ids.map((id, i) => [id, i]));
   const out: Array<T | undefined> = new Array(ids.length);
   let last = -Infinity;
   for (;;) {
-    const rows = await db.prospects.where(':id').above(last).limit(chunk).toArray();
-    for (const p of rows) {
-      const at = position.get(p.id as number);
-      if (at !== undefined) out[at] = map(p);
+    // One key range from both tables (a verdict has its prospect's id), read in the same transaction.
+    const [rows, verdicts] = await db.transaction('r', db.prospects, db.verdicts, async () => {
+      const records = await db.prospects.where(':id').above(last).limit(chunk).toArray();
+      const end = records[records.length - 1]?.id ?? last;
+      return [records, await db.verdicts.where(':id').between(last, end, false, true).toArray()] as const;
+    });
+    const verdictOf = new Map(verdicts.map((v) => [v.id, v]));
+    for (const r of rows) {
+      const at = position.get(r.id as number);
+      if (at !== undefined) out[at] = map(joinProspect(r, verdictOf.get(r.id as number)));
     }
     if (rows.length < chunk) break;
     last = rows[rows.length - 1]?.id as number;
