@@ -40,7 +40,7 @@ function Row({
   onSelect: (on: boolean) => void;
   onFailed: (error: unknown) => void;
 }) {
-  const p = useLiveQuery(() => getProspect(db, id), [id]);
+  const p = useLiveQuery(() => getProspect(db, id, { evidence: false }), [id]);
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
@@ -111,6 +111,13 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   const [status, setStatus] = useState('');
+  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
+  useEffect(() => {
+    void loadRescore().then(setRescore);
+    return rescoreItem.watch(() => void loadRescore().then(setRescore));
+  }, []);
+  // While the background re-scores, the list and its counts wait for the end instead of following each chunk.
+  const rescoring = rescore !== null && rescore.finishedAt === null;
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
     ['prospects', 'verdicts'],
@@ -126,20 +133,19 @@ export function App() {
       return found;
     },
     [query],
+    rescoring,
   );
   const total = useLiveQuery(() => db.prospects.count(), []);
-  const counts = useLiveQuery(
+  const { value: counts } = useTableQuery(
+    db,
+    ['verdicts'],
     async () =>
       Object.fromEntries(
         await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
       ) as Record<Tier, number>,
     [],
+    rescoring,
   );
-  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
-  useEffect(() => {
-    void loadRescore().then(setRescore);
-    return rescoreItem.watch(() => void loadRescore().then(setRescore));
-  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: ids?.length ?? 0,
@@ -151,7 +157,10 @@ export function App() {
   const chosen = useMemo(() => [...selected], [selected]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
-    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow);
+    // The CRM columns are the facts' values: the evidence stays unread.
+    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow, {
+      evidence: false,
+    });
     downloadText(`icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv');
     setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
   };

@@ -89,8 +89,18 @@ export type Prospect = z.infer<typeof ProspectSchema>;
 /** The fields of a prospect that come from scoring it against the ICP: kept in the `verdicts` table. */
 export type VerdictField = 'tier' | 'score' | 'result' | 'icpName' | 'icpVersion' | 'tierHistory';
 
-/** A prospect as the `prospects` table keeps it: what the rep and the pages said, without the ICP's verdict. */
-export type ProspectRecord = Omit<Prospect, VerdictField>;
+/**
+ * A prospect as the `prospects` table keeps it: who the company is and what the rep tracks, without the facts'
+ * evidence (table `evidence`) or the ICP's verdict (table `verdicts`). Small, so that filtering, exporting
+ * and re-scoring 100,000 of them reads little.
+ */
+export type ProspectRecord = Omit<Prospect, VerdictField | 'facts'>;
+
+/** A prospect's merged facts with all their evidence and alternatives: read when the whole record is wanted. */
+export interface ProspectEvidence {
+  id: number;
+  facts: CompanyFacts;
+}
 
 /** Each fact's value without its evidence: what scoring reads (see `factsFromValues`). */
 export type FactValues = { [K in keyof CompanyFacts]?: NonNullable<CompanyFacts[K]>['value'] };

@@ -1,13 +1,21 @@
 /**
- * A saved prospect is kept as two records: the company (`prospects`: facts with evidence, sources, the rep's
- * status, notes and tags) and the ICP's verdict on it (`verdicts`: tier, score, per-criterion result, tier
- * history and the facts' bare values). Re-scoring rewrites only verdicts: small records with two indexes,
- * where a whole prospect is several kilobytes with nine. These functions split a prospect into the two and
- * join them back; the rest of the code sees whole {@link Prospect}s.
+ * A saved prospect is kept as three records with the same id: the company (`prospects`: name, domain, sources,
+ * the rep's status, notes and tags), the ICP's verdict on it (`verdicts`: tier, score, per-criterion result,
+ * tier history and the facts' bare values) and the facts with their evidence (`evidence`). Re-scoring rewrites
+ * only verdicts: small records with two indexes, where a whole prospect is several kilobytes with nine
+ * indexes. Filtering and exporting read companies and verdicts, never the evidence. These functions split a
+ * prospect into its records and join them back; the rest of the code sees whole {@link Prospect}s.
  */
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
-import type { FactValues, Prospect, ProspectRecord, ProspectResult, Verdict } from './schema';
+import type {
+  FactValues,
+  Prospect,
+  ProspectEvidence,
+  ProspectRecord,
+  ProspectResult,
+  Verdict,
+} from './schema';
 
 /** Each fact's value, without its evidence and alternatives. */
 export function factValues(facts: CompanyFacts): FactValues {
@@ -48,9 +56,11 @@ export function prospectResult(result: ScoreResult | ProspectResult): ProspectRe
   };
 }
 
-/** A prospect as its two records (`id` must be set). */
-export function splitProspect(prospect: Prospect & { id: number }): [ProspectRecord, Verdict] {
-  const { tier, score, result, icpName, icpVersion, tierHistory, ...record } = prospect;
+/** A prospect as its three records (`id` must be set). */
+export function splitProspect(
+  prospect: Prospect & { id: number },
+): [ProspectRecord, Verdict, ProspectEvidence] {
+  const { tier, score, result, icpName, icpVersion, tierHistory, facts, ...record } = prospect;
   return [
     record,
     {
@@ -61,19 +71,27 @@ export function splitProspect(prospect: Prospect & { id: number }): [ProspectRec
       icpName,
       icpVersion,
       tierHistory,
-      inputs: factValues(prospect.facts),
+      inputs: factValues(facts),
     },
+    { id: prospect.id, facts },
   ];
 }
 
 /**
- * A prospect from its two records. A record without a verdict (which no write leaves behind) shows as not
- * scored yet: "not a fit", score 0, ICP version 0, so that it is visible rather than lost.
+ * A prospect from its records. Without `evidence`, the facts are the verdict's bare values (what exports
+ * need). A record without a verdict (which no write leaves behind) shows as not scored yet: "not a fit",
+ * score 0, ICP version 0, so that it is visible rather than lost.
  */
-export function joinProspect(record: ProspectRecord, verdict: Verdict | undefined): Prospect {
+export function joinProspect(
+  record: ProspectRecord,
+  verdict: Verdict | undefined,
+  evidence?: ProspectEvidence,
+): Prospect {
+  const facts = evidence?.facts ?? factsFromValues(verdict?.inputs ?? {});
   if (!verdict) {
     return {
       ...record,
+      facts,
       tier: 'not_a_fit',
       score: 0,
       result: { score: 0, tier: 'not_a_fit', coverage: 0, caps: [], criteria: [] },
@@ -83,5 +101,5 @@ export function joinProspect(record: ProspectRecord, verdict: Verdict | undefine
     };
   }
   const { id: _id, inputs: _inputs, ...fields } = verdict;
-  return { ...record, ...fields };
+  return { ...record, facts, ...fields };
 }
