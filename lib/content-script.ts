@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractPage } from './extract/page';
 import type { Readers } from './extract/readers';
 import type { Envelope } from './messaging';
+import { readDomSignals } from './techno/dom-signals';
 
 /** How long after a load or an in-page navigation late-rendered content is still awaited. */
 const SETTLE_WINDOW_MS = 8000;
@@ -21,6 +22,8 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   let lastSent = '';
   let watchUntil = 0;
   let timer: number | undefined;
+  // The selectors the background asks to test for technologies (none: technologies are not read here).
+  let techSelectors: string[] | null = null;
 
   const send = (envelope: Envelope) =>
     browser.runtime.sendMessage(envelope).catch(() => {
@@ -34,7 +37,9 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
     const key = JSON.stringify([extract.url, extract.pageRole, extract.candidates]);
     if (key === lastSent) return;
     lastSent = key;
-    void send({ type: 'reportPage', payload: extract } satisfies Envelope<'reportPage'>);
+    const techSignals =
+      techSelectors && extract.pageRole !== 'negative' ? readDomSignals(document, techSelectors) : undefined;
+    void send({ type: 'reportPage', payload: { ...extract, techSignals } } satisfies Envelope<'reportPage'>);
   };
 
   // Single-page sites (LinkedIn among them) render after load and navigate without reloading:
@@ -48,8 +53,11 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
 
   const start = async () => {
     const opened: Envelope<'pageOpened'> = { type: 'pageOpened', payload: { url: location.href } };
-    const answer = (await send(opened)) as { read?: boolean } | undefined;
+    const answer = (await send(opened)) as { read?: boolean; techSelectors?: unknown } | undefined;
     reading = answer?.read === true;
+    techSelectors = Array.isArray(answer?.techSelectors)
+      ? answer.techSelectors.filter((s): s is string => typeof s === 'string')
+      : null;
     if (!reading) return;
     observer.observe(document.documentElement, { childList: true, subtree: true });
     watchUntil = performance.now() + SETTLE_WINDOW_MS;
