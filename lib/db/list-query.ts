@@ -142,11 +142,14 @@ function recordCandidates(db: IcpLensDb, q: ListQuery): Collection<ProspectRecor
  * The ids of the prospects the query shows, in its order.
  * @param limit at most this many (the first rows to paint). Honoured on the index-ordered paths (no filter),
  *   where the first rows come without reading the rest; a filtered query is read whole and then cut.
+ * @param lookups up to how many companies a filter leaves their verdicts are looked up one by one; above it,
+ *   the verdict indexes are walked instead (the answer is the same; tests run both ways)
  */
 export async function queryProspectIds(
   db: IcpLensDb,
   q: ListQuery,
   limit = Number.POSITIVE_INFINITY,
+  lookups = 1000,
 ): Promise<number[]> {
   const verdictFilter = q.tier !== undefined || q.movedWithVersion !== undefined;
   const verdictSort = q.sort === 'tier' || q.sort === 'score';
@@ -185,6 +188,30 @@ export async function queryProspectIds(
     const key = RECORD_INDEX[q.sort as RecordSort];
     records.sort((a, b) => (key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : b[key] - a[key]));
     return records.slice(0, limit).map((p) => p.id as number);
+  }
+  if (q.movedWithVersion === undefined && records.length > lookups) {
+    // Many companies: order them by walking the verdict indexes' keys (no record read) rather than looking
+    // up thousands of verdicts one by one.
+    const keep = new Set(records.map((p) => p.id as number));
+    if (verdictSort) {
+      const ordered =
+        q.sort === 'tier'
+          ? await tierOrderedIds(db, q.tier ? [q.tier] : TIER_ORDER, Number.POSITIVE_INFINITY)
+          : ((await (q.tier ? tierRange(db, q.tier) : db.verdicts.orderBy('score'))
+              .reverse()
+              .primaryKeys()) as number[]);
+      const ids: number[] = [];
+      for (const id of ordered) {
+        if (ids.length >= limit) break;
+        if (keep.has(id)) ids.push(id);
+      }
+      return ids;
+    }
+    const inTier = new Set((await tierRange(db, q.tier as Tier).primaryKeys()) as number[]);
+    const key = RECORD_INDEX[q.sort as RecordSort];
+    const kept = records.filter((p) => inTier.has(p.id as number));
+    kept.sort((a, b) => (key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : b[key] - a[key]));
+    return kept.slice(0, limit).map((p) => p.id as number);
   }
   const verdicts = await db.verdicts.bulkGet(records.map((p) => p.id as number));
   if (verdictSort) {

@@ -153,6 +153,10 @@ describe('every combination of filters and sort', () => {
                   expect(keys, JSON.stringify(q)).toEqual(
                     [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
                   );
+                  // The same answer (ties in any order) when the verdicts are found by walking their indexes.
+                  const walked = await queryProspectIds(db, q, Number.POSITIVE_INFINITY, 0);
+                  expect([...walked].sort(), JSON.stringify(q)).toEqual([...ids].sort());
+                  expect(walked.map((id) => key[sort](byId.get(id) as Prospect))).toEqual(keys);
                   // The first rows alone are the whole answer's first rows.
                   const first = await queryProspectIds(db, q, 5);
                   expect(first.map((id) => key[sort](byId.get(id) as Prospect))).toEqual(keys.slice(0, 5));
