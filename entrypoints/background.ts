@@ -104,9 +104,9 @@ export default defineBackground(() => {
         if (sender.tabId === undefined) return { read: false };
         return service.pageOpened(sender.tabId, url, sender.incognito ?? false);
       },
-      async reportPage(extract, sender) {
+      async reportPage(inputs, sender) {
         if (sender.tabId === undefined) return { accepted: false };
-        await service.reportPage(sender.tabId, extract, sender.incognito ?? false);
+        await service.reportPage(sender.tabId, inputs, sender.incognito ?? false);
         return { accepted: true };
       },
       getTabState: ({ tabId }) => service.getTabState(tabId),

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ProspectStatusSchema } from './db/schema';
-import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
+import { CompanyFactsSchema, PageInputsSchema, PageRoleSchema } from './extract/schema';
 import { ScoreResultSchema } from './icp/result-schema';
 import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
@@ -86,8 +86,8 @@ function message<Req extends z.ZodType, Res extends z.ZodType>(from: Sender, req
 export const protocol = {
   /** Content script → background: may this page be read? (No, when the rep paused ICP Lens on its site.) */
   pageOpened: message('content', z.object({ url: z.string().max(4000) }), z.object({ read: z.boolean() })),
-  /** Content script → background: the facts of the page in this tab. */
-  reportPage: message('content', PageExtractSchema, z.object({ accepted: z.boolean() })),
+  /** Content script → background: the raw inputs of the page in this tab (the background reads its facts). */
+  reportPage: message('content', PageInputsSchema, z.object({ accepted: z.boolean() })),
   /** Extension page → background: what to show for a tab (null: nothing known about it yet). */
   getTabState: message('extension', z.object({ tabId: z.number().int() }), TabStateSchema.nullable()),
   /** Extension page → background: the ICP in force. */
