@@ -17,9 +17,30 @@ export interface Markup {
 /**
  * Elements that can give an RDFa node a type: `typeof`, or a `property`/`rel` naming rdf:type, schema.org's
  * `additionalType` or a `type`. A page without any has no typed RDFa node, hence no organization in RDFa, and
- * its RDFa is not converted at all: most pages carry `property` only on their OpenGraph meta tags.
+ * its RDFa is not converted at all: most pages carry `property` only on their OpenGraph meta tags. OpenGraph's
+ * own `og:type` names no type of a node, unless a `prefix` attribute maps `og:` elsewhere.
  */
-const RDFA_TYPE_SELECTOR = '[typeof], [property*="type" i], [rel*="type" i]';
+const RDFA_TYPE_SELECTOR = '[typeof], [rel*="type" i], [property*="type" i]:not([property="og:type" i])';
+/** `prefix` attributes looked at; past this many, `og:` is assumed to be mapped elsewhere. */
+const MAX_PREFIX_HOLDERS = 50;
+const OPEN_GRAPH_IRI = /^https?:\/\/ogp\.me\/ns#?$/i;
+
+/** Whether a `prefix` attribute maps `og:` to anything but Open Graph's own vocabulary. */
+function openGraphRemapped(doc: Document): boolean {
+  const holders = doc.querySelectorAll('[prefix]');
+  if (holders.length > MAX_PREFIX_HOLDERS) return true;
+  for (let i = 0; i < holders.length; i++) {
+    const iri = /(?:^|\s)og:\s+(\S+)/i.exec(holders[i]?.getAttribute('prefix') ?? '')?.[1];
+    if (iri && !OPEN_GRAPH_IRI.test(iri)) return true;
+  }
+  return false;
+}
+
+/** Whether the page's RDFa can hold a typed node (see above). */
+function mayHaveRdfaTypes(doc: Document): boolean {
+  if (doc.querySelector(RDFA_TYPE_SELECTOR)) return true;
+  return doc.querySelector('[property="og:type" i]') !== null && openGraphRemapped(doc);
+}
 
 /**
  * Copies converted trees into plain data, depth-first in document order, within the caps a message is
@@ -78,6 +99,6 @@ export function plainTrees(nodes: readonly StructuredNode[]): StructuredNode[] {
 export function readMarkup(doc: Document): Markup {
   return {
     microdata: plainTrees(readMicrodata(doc)),
-    rdfa: doc.querySelector(RDFA_TYPE_SELECTOR) ? plainTrees(readRdfa(doc)) : [],
+    rdfa: mayHaveRdfaTypes(doc) ? plainTrees(readRdfa(doc)) : [],
   };
 }
