@@ -144,7 +144,8 @@ function isRegion(el: Element): boolean {
 
 /**
  * Whether an element's id or class names a region block. Plain substring tests on the lowered names: utility-class
- * sites carry kilobytes of class names, where a case-insensitive pattern or attribute selector costs milliseconds.
+ * sites carry kilobytes of class names, where a case-insensitive pattern costs milliseconds. (In a live page the
+ * candidates come from one selector first, see {@link regionBlocks}; this test then confirms each.)
  */
 function hasRegionName(el: Element): boolean {
   const name = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
@@ -305,15 +306,29 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
 const MAX_REGIONS = 200;
 
 /**
+ * Every element that may be a region block ({@link isRegion} decides), as one selector: the browser's own
+ * matching finds them, which in a fresh page costs far less than visiting every element in script.
+ */
+const REGION_CANDIDATES = [
+  'footer',
+  'header',
+  'address',
+  '[role="contentinfo" i]',
+  '[role="banner" i]',
+  ...REGION_WORDS.flatMap((word) => [`[id*="${word}" i]`, `[class*="${word}" i]`]),
+].join(', ');
+
+/**
  * Outermost header, footer, address and contact blocks, in document order: where a site states who runs it.
  * Elements inside SVG and other foreign content are passed over.
  */
 function regionBlocks(body: Element): Element[] {
-  const all = body.getElementsByTagName('*');
+  const candidates = body.querySelectorAll(REGION_CANDIDATES);
   const blocks: Element[] = [];
   let outer: Element | undefined;
-  for (let i = 0; i < all.length && i < MAX_ELEMENTS && blocks.length < MAX_REGIONS; i++) {
-    const el = all[i] as Element;
+  for (let i = 0; i < candidates.length && i < MAX_ELEMENTS && blocks.length < MAX_REGIONS; i++) {
+    const el = candidates[i] as Element;
+    // The selector over-finds (an id and class list past 400 characters names no block): isRegion decides.
     if (el.namespaceURI !== XHTML || !isRegion(el)) continue;
     // Document order lists a block before the blocks inside it: comparing with the last block kept is enough.
     if (outer?.contains(el)) continue;
