@@ -12,6 +12,7 @@ import type { Readers } from './readers';
 import type { FactCandidate, PageExtract, PageInputs } from './schema';
 import { structuredFacts } from './structured-data';
 import { cleanText } from './text';
+import { ownSiteTextOf } from './text-visible';
 
 /** Most candidates kept per page. */
 const MAX_CANDIDATES = 500;
@@ -41,7 +42,7 @@ export function interpretPage(inputs: PageInputs): PageExtract {
       inputs.profile === undefined
         ? [...structured, ...meta, ...body.candidates]
         : [...structured, ...body.candidates, ...meta];
-    if (page.ownSite) ownSiteText = body.ownSiteText;
+    if (page.ownSite && body.ownSiteText) ownSiteText = ownSiteTextOf(body.ownSiteText);
   }
   return {
     url: url.href,

@@ -5,7 +5,7 @@
  * the background reads them the same way.
  */
 import type { FactCandidate } from './schema';
-import type { OwnSiteText } from './text-visible';
+import type { PageText } from './text-visible';
 
 /** A site-specific reader for one platform. */
 export interface SiteAdapter {
@@ -21,5 +21,5 @@ export interface Readers {
   /** Readers of the company's own website (its profile links), on any other site. */
   ownSite?: (doc: Document, url: URL) => FactCandidate[];
   /** Collects the company site's visible text for the text readers, which run in the background. */
-  ownSiteText?: (doc: Document) => OwnSiteText;
+  ownSiteText?: (doc: Document) => PageText;
 }

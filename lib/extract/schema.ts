@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TechnoReportSchema } from '../techno/schema';
 import { META_KEYS } from './meta-keys';
+import { MAX_REGION_BLOCK_CHARS, MAX_REGION_TEXT_CHARS, MAX_RENDERED_CHARS } from './text-visible';
 import { MAX_TREE_CHARS, MAX_TREE_DEPTH, MAX_TREE_VALUES } from './tree-limits';
 
 /** Where a fact was read. `adapter:*` sources are site-specific readers (LinkedIn, Wikipedia ...). */
@@ -107,6 +108,23 @@ const OwnSiteTextSchema = z.object({
 });
 
 /**
+ * The same as a page sends it: in a browser its rendered text raw (the body's and the region blocks' `innerText`,
+ * split into lines in the background), in a DOM without layout its lines (see text-visible.ts).
+ */
+const PageTextSchema = OwnSiteTextSchema.extend({
+  lines: OwnSiteTextSchema.shape.lines.optional(),
+  rendered: z
+    .object({
+      text: z.string().max(MAX_RENDERED_CHARS),
+      regions: z.array(z.string().max(MAX_REGION_BLOCK_CHARS)).max(200),
+    })
+    .refine((r) => r.regions.reduce((n, t) => n + t.length, 0) <= MAX_REGION_TEXT_CHARS, {
+      message: `expected at most ${MAX_REGION_TEXT_CHARS} characters of region text`,
+    })
+    .optional(),
+});
+
+/**
  * Whether a value is JSON data (plain objects, arrays, strings, finite numbers, booleans, null) within the trees'
  * caps. Iterative, so a forged, deeply nested message cannot overflow the stack.
  */
@@ -170,7 +188,7 @@ export const PageInputsSchema = z.object({
       rdfa: StructuredTreesSchema,
       /** What the site adapter (on a platform) or the profile-link reader (on a company site) found. */
       candidates: z.array(FactCandidateSchema).max(500),
-      ownSiteText: OwnSiteTextSchema.optional(),
+      ownSiteText: PageTextSchema.optional(),
     })
     .optional(),
   /** Milliseconds the reading took inside the page. */

@@ -13,6 +13,7 @@ import { readMetaTags, readPageInputs } from '@/lib/extract/page';
 import { readRdfa } from '@/lib/extract/rdfa';
 import { type FactCandidate, type PageInputs, PageInputsSchema } from '@/lib/extract/schema';
 import { extractStructuredData } from '@/lib/extract/structured-data';
+import { MAX_VISIBLE_CHARS, ownSiteTextOf } from '@/lib/extract/text-visible';
 import { MAX_TREE_DEPTH, MAX_TREE_VALUES } from '@/lib/extract/tree-limits';
 import { fixturePath, loadFixture, pageInputs, parseHtml } from '../helpers/dom';
 
@@ -73,7 +74,7 @@ describe('what a content script sends (readPageInputs)', () => {
     const { inputs } = corpusPage('caktusgroup');
     expect(inputs.profile).toBeUndefined();
     expect(inputs.body?.candidates.map((c) => c.field)).toContain('linkedinUrl');
-    expect(inputs.body?.ownSiteText?.lines.some((l) => l.region && /Durham/.test(l.text))).toBe(true);
+    expect(inputs.body?.ownSiteText?.lines?.some((l) => l.region && /Durham/.test(l.text))).toBe(true);
   });
 
   it('fits the message schema after a trip through JSON, and reads the same there, on every corpus page', () => {
@@ -235,6 +236,45 @@ describe('the message schema for page inputs', () => {
   it('refuses meta tags it does not know and more JSON-LD scripts than a page may send', () => {
     expect(PageInputsSchema.safeParse({ ...base, meta: { 'og:image': 'x' } }).success).toBe(false);
     expect(PageInputsSchema.safeParse({ ...base, jsonLd: Array(41).fill('{}') }).success).toBe(false);
+  });
+});
+
+describe('the rendered text a browser page sends (ownSiteTextOf, in the background)', () => {
+  const head = { siteName: 'Acme', title: 'Acme GmbH', lang: 'de' };
+
+  it('splits it into lines, whitespace collapsed, and marks the lines of its region blocks', () => {
+    const text = ownSiteTextOf({
+      ...head,
+      rendered: {
+        text: 'Acme GmbH\n\n  Produkte \t und  Preise \nImpressum\nMusterstraße 1,\u00a010115 Berlin\n',
+        regions: ['Impressum\nMusterstraße 1, 10115 Berlin'],
+      },
+    });
+    expect(text).toEqual({
+      ...head,
+      lines: [
+        { text: 'Acme GmbH', region: false },
+        { text: 'Produkte und Preise', region: false },
+        { text: 'Impressum', region: true },
+        { text: 'Musterstraße 1, 10115 Berlin', region: true },
+      ],
+    });
+  });
+
+  it('keeps to the readers’ text budget', () => {
+    const line = 'x'.repeat(999);
+    const text = ownSiteTextOf({
+      ...head,
+      rendered: { text: Array(1000).fill(line).join('\n'), regions: [] },
+    });
+    const kept = text.lines.reduce((n, l) => n + l.text.length + 1, 0);
+    expect(kept).toBeGreaterThan(MAX_VISIBLE_CHARS);
+    expect(kept).toBeLessThanOrEqual(MAX_VISIBLE_CHARS + 1000);
+  });
+
+  it('takes the lines a page without layout sent as they are', () => {
+    const lines = [{ text: 'Acme GmbH', region: true }];
+    expect(ownSiteTextOf({ ...head, lines })).toEqual({ ...head, lines });
   });
 });
 
