@@ -31,8 +31,8 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   const report = () => {
     if (!reading || ctx.isInvalid) return;
     const inputs = readPageInputs(document, location.href, readers, () => performance.now());
-    // Unchanged inputs are not sent again: single-page sites re-render often. (The visible text alone does not
-    // count, as before the inputs were sent raw: a changed counter or carousel is no reason to re-read.)
+    // Unchanged inputs are not sent again: single-page sites re-render often. A change in the visible text alone
+    // does not count, as before (a ticking counter or a carousel is no reason to read the page again).
     const { ownSiteText: _text, ...body } = inputs.body ?? {};
     const key = JSON.stringify([inputs.url, inputs.title, inputs.profile, inputs.jsonLd, inputs.meta, body]);
     if (key === lastSent) return;
