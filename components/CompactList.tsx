@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/index';
+import { latestProspects } from '@/lib/db/prospects';
 import { tierName } from './format';
 
 /**
@@ -9,7 +10,7 @@ import { tierName } from './format';
  */
 export function CompactList({ listUrl }: { listUrl: string }) {
   const db = getDb();
-  const latest = useLiveQuery(() => db.prospects.orderBy('savedAt').reverse().limit(5).toArray(), []);
+  const latest = useLiveQuery(() => latestProspects(db, 5), []);
   if (!latest || latest.length === 0) return null;
   return (
     <section className="compact-list" aria-labelledby="compact-list-title" data-testid="compact-list">

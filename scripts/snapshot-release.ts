@@ -64,10 +64,7 @@ const snapshot = {
         [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', '),
       ]),
     ),
-    tables: {
-      pages: await db.pages.toArray(),
-      prospects: await db.prospects.toArray(),
-    },
+    tables: Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()]))),
   },
   // The extension storage as this release writes it (lib/settings): the rep's ICP, privacy choices, the
   // finished re-score, a team address.

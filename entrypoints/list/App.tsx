@@ -6,8 +6,14 @@ import { downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
-import { type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
-import { deleteProspects, mapProspects, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import { countTier, type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
+import {
+  deleteProspects,
+  getProspect,
+  mapProspects,
+  restoreProspects,
+  updateProspect,
+} from '@/lib/db/prospects';
 import { hubspotRow, salesforceRow, toCsv } from '@/lib/export/csv';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
@@ -34,7 +40,7 @@ function Row({
   onSelect: (on: boolean) => void;
   onFailed: (error: unknown) => void;
 }) {
-  const p = useLiveQuery(() => db.prospects.get(id), [id]);
+  const p = useLiveQuery(() => getProspect(db, id, { evidence: false }), [id]);
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
@@ -105,9 +111,16 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   const [status, setStatus] = useState('');
+  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
+  useEffect(() => {
+    void loadRescore().then(setRescore);
+    return rescoreItem.watch(() => void loadRescore().then(setRescore));
+  }, []);
+  // While the background re-scores, the list and its counts wait for the end instead of following each chunk.
+  const rescoring = rescore !== null && rescore.finishedAt === null;
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
-    'prospects',
+    ['prospects', 'verdicts'],
     async (publish) => {
       // The first screenful first, where the index gives it cheaply: the whole list of ids takes longer.
       if (readsInIndexOrder(query)) {
@@ -120,22 +133,19 @@ export function App() {
       return found;
     },
     [query],
+    rescoring,
   );
   const total = useLiveQuery(() => db.prospects.count(), []);
-  const counts = useLiveQuery(
+  const { value: counts } = useTableQuery(
+    db,
+    ['verdicts'],
     async () =>
       Object.fromEntries(
-        await Promise.all(
-          TierSchema.options.map(async (t) => [t, await db.prospects.where('tier').equals(t).count()]),
-        ),
+        await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
       ) as Record<Tier, number>,
     [],
+    rescoring,
   );
-  const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
-  useEffect(() => {
-    void loadRescore().then(setRescore);
-    return rescoreItem.watch(() => void loadRescore().then(setRescore));
-  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: ids?.length ?? 0,
@@ -147,7 +157,10 @@ export function App() {
   const chosen = useMemo(() => [...selected], [selected]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
-    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow);
+    // The CRM columns are the facts' values: the evidence stays unread.
+    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow, {
+      evidence: false,
+    });
     downloadText(`icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv');
     setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
   };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
-import { findProspect } from './prospects';
+import { addProspect, allProspects, findProspect, putProspects } from './prospects';
 import { type Prospect, ProspectSchema } from './schema';
 
 /** The backup file format, version 1. */
@@ -19,7 +19,7 @@ export type Backup = z.infer<typeof BackupSchema>;
 
 /** Every prospect, as a backup document. */
 export async function createBackup(db: IcpLensDb, now = Date.now()): Promise<Backup> {
-  return { format: 'icp-lens-backup', version: 1, exportedAt: now, prospects: await db.prospects.toArray() };
+  return { format: 'icp-lens-backup', version: 1, exportedAt: now, prospects: await allProspects(db) };
 }
 
 /** What a restore did. */
@@ -48,14 +48,15 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         linkedinSlug: incoming.linkedinSlug,
       });
       if (!existing?.id) {
-        await db.prospects.add(fields as Prospect);
+        await addProspect(db, fields);
         report.added++;
         continue;
       }
       const newer =
         incoming.updatedAt > existing.updatedAt ? { ...existing, ...fields, id: existing.id } : existing;
-      const merged: Prospect = {
+      const merged: Prospect & { id: number } = {
         ...newer,
+        id: existing.id,
         tags: [...new Set([...existing.tags, ...incoming.tags])],
         sourceUrls: [...new Set([...existing.sourceUrls, ...incoming.sourceUrls])].slice(0, 50),
         tierHistory: uniteHistory(existing.tierHistory, incoming.tierHistory),
@@ -63,7 +64,7 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
       };
       if (JSON.stringify(merged) === JSON.stringify(existing)) report.unchanged++;
       else {
-        await db.prospects.put(merged);
+        await putProspects(db, [merged]);
         report.updated++;
       }
     }

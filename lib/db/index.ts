@@ -3,15 +3,18 @@
  * lib/ that touches storage. Every version bump adds an upgrade and a test that opens a saved database of
  * the older version with data in it (test/unit/db-upgrade.test.ts).
  */
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Prospect, SeenPage } from './schema';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { Prospect, ProspectEvidence, ProspectRecord, SeenPage, Verdict } from './schema';
+import { splitProspect } from './verdicts';
 
 export * from './schema';
 
 /** The database. */
 export class IcpLensDb extends Dexie {
   pages!: EntityTable<SeenPage, 'url'>;
-  prospects!: EntityTable<Prospect, 'id'>;
+  prospects!: EntityTable<ProspectRecord, 'id'>;
+  verdicts!: EntityTable<Verdict, 'id'>;
+  evidence!: EntityTable<ProspectEvidence, 'id'>;
 
   /** @param options Dexie's options, e.g. an in-memory IndexedDB for command-line tools. */
   constructor(name = 'icp-lens', options?: DexieOptions) {
@@ -24,6 +27,33 @@ export class IcpLensDb extends Dexie {
       prospects:
         '++id, domain, linkedinSlug, tier, status, score, savedAt, updatedAt, nameLower, industryId, hqCountry, *tags',
     });
+    // v3: a prospect becomes three records with one id (lib/db/verdicts.ts): the company (`prospects`), the
+    // ICP's verdict (`verdicts`: tier, score, result, history) and the facts with their evidence (`evidence`),
+    // so that re-scoring rewrites small records with two indexes instead of whole prospects with eleven, and
+    // filters and exports read no evidence.
+    this.version(3)
+      .stores({
+        pages: '&url, domain, linkedinSlug, seenAt',
+        prospects:
+          '++id, domain, linkedinSlug, status, savedAt, updatedAt, nameLower, industryId, hqCountry, *tags',
+        verdicts: 'id, [tier+score], score',
+        evidence: 'id',
+      })
+      .upgrade(async (tx) => {
+        const verdicts = tx.table<Verdict, number>('verdicts');
+        const evidence = tx.table<ProspectEvidence, number>('evidence');
+        const prospects = tx.table<Prospect, number>('prospects');
+        // In chunks of primary keys, so that 100,000 prospects never sit in memory at once.
+        for (let last = -Infinity; ; ) {
+          const chunk = await prospects.where(':id').above(last).limit(2000).toArray();
+          if (chunk.length === 0) break;
+          const split = chunk.map((p) => splitProspect(p as Prospect & { id: number }));
+          await prospects.bulkPut(split.map(([record]) => record as Prospect));
+          await verdicts.bulkAdd(split.map(([, verdict]) => verdict));
+          await evidence.bulkAdd(split.map(([, , facts]) => facts));
+          last = chunk[chunk.length - 1]?.id as number;
+        }
+      });
   }
 }
 
@@ -75,12 +105,17 @@ export function explainStorageError(error: unknown, kept = 'everything saved bef
 }
 
 /**
- * Runs `work` as one read-write transaction on the prospect list: all of it is written or none of it, and a
+ * Runs `work` as one read-write transaction on the prospect list (companies, verdicts and evidence, or the
+ * given tables of it): all of it is written or none of it, and a
  * storage failure comes out as a {@link StorageError}.
  */
-export async function writeProspects<T>(db: IcpLensDb, work: () => Promise<T>): Promise<T> {
+export async function writeProspects<T>(
+  db: IcpLensDb,
+  work: () => Promise<T>,
+  tables: Table[] = [db.prospects, db.verdicts, db.evidence],
+): Promise<T> {
   try {
-    return await db.transaction('rw', db.prospects, work);
+    return await db.transaction('rw', tables, work);
   } catch (error) {
     throw explainStorageError(error);
   }

@@ -4,7 +4,14 @@
  */
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
-import { type IcpLensDb, type Prospect, type ProspectStatus, writeProspects } from './index';
+import {
+  type IcpLensDb,
+  type Prospect,
+  type ProspectRecord,
+  type ProspectStatus,
+  writeProspects,
+} from './index';
+import { joinProspect, prospectResult, splitProspect } from './verdicts';
 
 /** What the panel knows about the company it saves. */
 export interface ProspectInput {
@@ -18,22 +25,88 @@ function slugOf(facts: CompanyFacts): string | null {
   return /\/company\/([^/?#]+)/.exec(facts.linkedinUrl?.value ?? '')?.[1]?.toLowerCase() ?? null;
 }
 
+/**
+ * How much of a prospect to read: `evidence: false` leaves out the facts' evidence and alternatives (the facts
+ * then hold their values only, which is all that lists and exports show) and reads a few hundred bytes per
+ * prospect instead of kilobytes.
+ */
+export interface ReadOptions {
+  evidence?: boolean;
+}
+
 /** The saved prospect for a company, by its domain first and its LinkedIn slug second. */
 export async function findProspect(
   db: IcpLensDb,
   identity: { domain: string | null; linkedinSlug: string | null },
+  options: ReadOptions = {},
 ): Promise<Prospect | undefined> {
-  if (identity.domain) {
-    const byDomain = await db.prospects.where('domain').equals(identity.domain).first();
-    if (byDomain) return byDomain;
-  }
-  if (identity.linkedinSlug) return db.prospects.where('linkedinSlug').equals(identity.linkedinSlug).first();
-  return undefined;
+  let record: ProspectRecord | undefined;
+  if (identity.domain) record = await db.prospects.where('domain').equals(identity.domain).first();
+  if (!record && identity.linkedinSlug)
+    record = await db.prospects.where('linkedinSlug').equals(identity.linkedinSlug).first();
+  return record && (await joined(db, [record], options))[0];
 }
 
-/** The saved prospect for these facts, if any. */
+/** The saved prospect for these facts, if any, without its evidence (see {@link ReadOptions}). */
 export function findProspectFor(db: IcpLensDb, facts: CompanyFacts): Promise<Prospect | undefined> {
-  return findProspect(db, { domain: facts.domain?.value ?? null, linkedinSlug: slugOf(facts) });
+  return findProspect(
+    db,
+    { domain: facts.domain?.value ?? null, linkedinSlug: slugOf(facts) },
+    { evidence: false },
+  );
+}
+
+/** Stored company records joined with their verdicts (and evidence), in the same order. */
+async function joined(db: IcpLensDb, records: ProspectRecord[], options: ReadOptions): Promise<Prospect[]> {
+  const ids = records.map((r) => r.id as number);
+  const [verdicts, evidence] = await Promise.all([
+    db.verdicts.bulkGet(ids),
+    options.evidence === false ? [] : db.evidence.bulkGet(ids),
+  ]);
+  return records.map((r, i) => joinProspect(r, verdicts[i], evidence[i]));
+}
+
+/** The prospect with this id, if it is still on the list. */
+export async function getProspect(
+  db: IcpLensDb,
+  id: number,
+  options: ReadOptions = {},
+): Promise<Prospect | undefined> {
+  const record = await db.prospects.get(id);
+  return record && (await joined(db, [record], options))[0];
+}
+
+/** Every prospect, in id order (for backups, tools and tests; the list page reads what it shows). */
+export async function allProspects(db: IcpLensDb, options: ReadOptions = {}): Promise<Prospect[]> {
+  const ids = (await db.prospects.toCollection().primaryKeys()) as number[];
+  return mapProspects(db, ids, (p) => p, options);
+}
+
+/** The prospects saved last, newest first, without their evidence (see {@link ReadOptions}). */
+export async function latestProspects(db: IcpLensDb, count: number): Promise<Prospect[]> {
+  const records = await db.prospects.orderBy('savedAt').reverse().limit(count).toArray();
+  return joined(db, records, { evidence: false });
+}
+
+/** Writes whole prospects (with ids) as their three records. */
+export async function putProspects(
+  db: IcpLensDb,
+  prospects: Array<Prospect & { id: number }>,
+): Promise<void> {
+  const split = prospects.map(splitProspect);
+  await db.prospects.bulkPut(split.map(([record]) => record));
+  await db.verdicts.bulkPut(split.map(([, verdict]) => verdict));
+  await db.evidence.bulkPut(split.map(([, , evidence]) => evidence));
+}
+
+/** Adds a new prospect as its three records and returns its id. */
+export async function addProspect(db: IcpLensDb, prospect: Prospect): Promise<number> {
+  const [record, verdict, evidence] = splitProspect({ ...prospect, id: 0 });
+  const { id: _unset, ...fields } = record;
+  const id = (await db.prospects.add(fields)) as number;
+  await db.verdicts.add({ ...verdict, id });
+  await db.evidence.add({ ...evidence, id });
+  return id;
 }
 
 /**
@@ -63,12 +136,7 @@ export async function saveProspect(
       tier: input.result.tier,
       score: input.result.score,
       // The list needs statuses and contributions, not the prose: keeping it out keeps 100,000 records light.
-      result: {
-        ...input.result,
-        summary: '',
-        upgrades: [],
-        criteria: input.result.criteria.map((c) => ({ ...c, detail: '', evidence: null })),
-      },
+      result: prospectResult(input.result),
       icpName: input.icp.name,
       icpVersion: input.icp.version,
       industryId: input.facts.industryId?.value ?? null,
@@ -83,8 +151,8 @@ export async function saveProspect(
             { from: existing.tier, to: input.result.tier, icpVersion: input.icp.version, at: now },
           ].slice(-100)
         : existing.tierHistory;
-      const prospect: Prospect = { ...existing, ...base, tierHistory };
-      await db.prospects.put(prospect);
+      const prospect = { ...existing, ...base, tierHistory, id: existing.id };
+      await putProspects(db, [prospect]);
       return { prospect, created: false };
     }
     const fresh: Prospect = {
@@ -95,8 +163,8 @@ export async function saveProspect(
       tierHistory: [{ from: null, to: input.result.tier, icpVersion: input.icp.version, at: now }],
       savedAt: now,
     };
-    const id = await db.prospects.add(fresh);
-    return { prospect: { ...fresh, id: id as number }, created: true };
+    const id = await addProspect(db, fresh);
+    return { prospect: { ...fresh, id }, created: true };
   });
 }
 
@@ -113,39 +181,69 @@ export async function updateProspect(
 /** Deletes prospects and returns them, so that the deletion can be undone with {@link restoreProspects}. */
 export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Prospect[]> {
   return writeProspects(db, async () => {
-    const gone = (await db.prospects.bulkGet(ids)).filter((p): p is Prospect => p !== undefined);
+    const gone = await joined(
+      db,
+      (await db.prospects.bulkGet(ids)).filter((r): r is ProspectRecord => r !== undefined),
+      {},
+    );
     await db.prospects.bulkDelete(ids);
+    await db.verdicts.bulkDelete(ids);
+    await db.evidence.bulkDelete(ids);
     return gone;
   });
 }
 
 /** Puts deleted prospects back as they were. */
 export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
-  await writeProspects(db, () => db.prospects.bulkPut(prospects));
+  await writeProspects(db, () =>
+    putProspects(
+      db,
+      prospects.filter((p): p is Prospect & { id: number } => p.id !== undefined),
+    ),
+  );
 }
 
 /**
  * Maps the prospects with these ids, in this order, reading them chunk by chunk: a long list is read in
- * primary-key ranges (one request per chunk, and only the mapped rows kept in memory), a short one by its ids.
- * Ids no longer in the database are left out.
+ * primary-key ranges (one request per table and chunk, and only the mapped rows kept in memory), a short one
+ * by its ids. Ids no longer in the database are left out.
  */
 export async function mapProspects<T>(
   db: IcpLensDb,
   ids: readonly number[],
   map: (prospect: Prospect) => T,
+  options: ReadOptions = {},
   chunk = 5000,
 ): Promise<T[]> {
   if (ids.length <= chunk) {
-    return (await db.prospects.bulkGet([...ids])).flatMap((p) => (p ? [map(p)] : []));
+    const records = await db.prospects.bulkGet([...ids]);
+    const found = records.filter((r): r is ProspectRecord => r !== undefined);
+    return (await joined(db, found, options)).map(map);
   }
   const position = new Map(ids.map((id, i) => [id, i]));
   const out: Array<T | undefined> = new Array(ids.length);
+  const tables =
+    options.evidence === false ? [db.prospects, db.verdicts] : [db.prospects, db.verdicts, db.evidence];
   let last = -Infinity;
   for (;;) {
-    const rows = await db.prospects.where(':id').above(last).limit(chunk).toArray();
-    for (const p of rows) {
-      const at = position.get(p.id as number);
-      if (at !== undefined) out[at] = map(p);
+    // One key range from each table (a prospect's records share its id), read in one transaction.
+    const [rows, verdicts, evidence] = await db.transaction('r', tables, async () => {
+      const records = await db.prospects.where(':id').above(last).limit(chunk).toArray();
+      const end = records[records.length - 1]?.id ?? last;
+      return [
+        records,
+        await db.verdicts.where(':id').between(last, end, false, true).toArray(),
+        options.evidence === false
+          ? []
+          : await db.evidence.where(':id').between(last, end, false, true).toArray(),
+      ] as const;
+    });
+    const verdictOf = new Map(verdicts.map((v) => [v.id, v]));
+    const evidenceOf = new Map(evidence.map((e) => [e.id, e]));
+    for (const r of rows) {
+      const at = position.get(r.id as number);
+      if (at !== undefined)
+        out[at] = map(joinProspect(r, verdictOf.get(r.id as number), evidenceOf.get(r.id as number)));
     }
     if (rows.length < chunk) break;
     last = rows[rows.length - 1]?.id as number;

@@ -6,6 +6,7 @@
 import type { Icp, Tier } from '../icp/schema';
 import { scoreCompany } from '../icp/scorer';
 import { type IcpLensDb, writeProspects } from './index';
+import { factsFromValues, prospectResult } from './verdicts';
 
 const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
 
@@ -28,7 +29,7 @@ export async function startRescore(db: IcpLensDb, icp: Icp, now = Date.now()): P
   return {
     icpName: icp.name,
     icpVersion: icp.version,
-    total: await db.prospects.count(),
+    total: await db.verdicts.count(),
     done: 0,
     movedUp: 0,
     movedDown: 0,
@@ -40,7 +41,8 @@ export async function startRescore(db: IcpLensDb, icp: Icp, now = Date.now()): P
 
 /**
  * Scores the next chunk of prospects (ids after `progress.lastId`) and returns the new progress; call until
- * `finishedAt` is set, saving the progress between chunks.
+ * `finishedAt` is set, saving the progress between chunks. Reads and writes only the verdicts table: each
+ * verdict keeps the facts' values it is computed from.
  */
 export async function rescoreChunk(
   db: IcpLensDb,
@@ -49,27 +51,28 @@ export async function rescoreChunk(
   size = 5000,
   now = Date.now(),
 ): Promise<RescoreProgress> {
+  // Only the verdicts: the list and the panel keep reading prospects meanwhile.
   return writeProspects(db, async () => {
-    const chunk = await db.prospects.where('id').above(progress.lastId).limit(size).toArray();
+    const chunk = await db.verdicts.where(':id').above(progress.lastId).limit(size).toArray();
     let { movedUp, movedDown } = progress;
-    for (const prospect of chunk) {
-      const result = scoreCompany(prospect.facts, icp, { explain: false });
-      const moved = result.tier !== prospect.tier;
-      if (RANK[result.tier] > RANK[prospect.tier]) movedUp++;
-      if (RANK[result.tier] < RANK[prospect.tier]) movedDown++;
-      prospect.tierHistory = moved
+    for (const verdict of chunk) {
+      const result = scoreCompany(factsFromValues(verdict.inputs), icp, { explain: false });
+      const moved = result.tier !== verdict.tier;
+      if (RANK[result.tier] > RANK[verdict.tier]) movedUp++;
+      if (RANK[result.tier] < RANK[verdict.tier]) movedDown++;
+      verdict.tierHistory = moved
         ? [
-            ...prospect.tierHistory,
-            { from: prospect.tier, to: result.tier, icpVersion: icp.version, at: now },
+            ...verdict.tierHistory,
+            { from: verdict.tier, to: result.tier, icpVersion: icp.version, at: now },
           ].slice(-100)
-        : prospect.tierHistory;
-      prospect.tier = result.tier;
-      prospect.score = result.score;
-      prospect.result = result;
-      prospect.icpName = icp.name;
-      prospect.icpVersion = icp.version;
+        : verdict.tierHistory;
+      verdict.tier = result.tier;
+      verdict.score = result.score;
+      verdict.result = prospectResult(result);
+      verdict.icpName = icp.name;
+      verdict.icpVersion = icp.version;
     }
-    await db.prospects.bulkPut(chunk);
+    await db.verdicts.bulkPut(chunk);
     const last = chunk.at(-1)?.id ?? progress.lastId;
     const done = progress.done + chunk.length;
     return {
@@ -80,7 +83,7 @@ export async function rescoreChunk(
       lastId: last,
       finishedAt: chunk.length < size ? now : null,
     };
-  });
+  }, [db.verdicts]);
 }
 
 /** Whether a prospect's tier moved with the latest re-score to this ICP version. */

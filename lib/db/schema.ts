@@ -1,7 +1,7 @@
 /** The shapes of what the database keeps (no Dexie here, so messages and pages can use them). */
 import { z } from 'zod';
-import { CompanyFactsSchema, PageRoleSchema } from '../extract/schema';
-import { ScoreResultSchema } from '../icp/result-schema';
+import { type CompanyFacts, CompanyFactsSchema, PageRoleSchema } from '../extract/schema';
+import { CriterionResultSchema, ScoreResultSchema } from '../icp/result-schema';
 import { TierSchema } from '../icp/schema';
 
 /** A company page the rep has seen: what it said, kept to enrich the company's profile from other pages. */
@@ -33,6 +33,30 @@ export const TierChangeSchema = z.object({
   at: z.number(),
 });
 
+/**
+ * What the list keeps of a verdict: per criterion its status and points, not the prose or evidence the side
+ * panel writes (the facts keep the evidence). A full {@link ScoreResultSchema} result parses as one.
+ */
+export const ProspectResultSchema = ScoreResultSchema.pick({
+  score: true,
+  tier: true,
+  coverage: true,
+  caps: true,
+}).extend({
+  criteria: z.array(
+    CriterionResultSchema.pick({
+      id: true,
+      label: true,
+      kind: true,
+      rule: true,
+      status: true,
+      contribution: true,
+      possible: true,
+    }),
+  ),
+});
+export type ProspectResult = z.infer<typeof ProspectResultSchema>;
+
 /** A company the rep saved to the prospect list, with what it was judged on. */
 export const ProspectSchema = z.object({
   id: z.number().int().optional(),
@@ -48,7 +72,7 @@ export const ProspectSchema = z.object({
   sourceUrls: z.array(z.string()).max(50),
   tier: TierSchema,
   score: z.number(),
-  result: ScoreResultSchema,
+  result: ProspectResultSchema,
   icpName: z.string(),
   icpVersion: z.number(),
   status: ProspectStatusSchema,
@@ -61,3 +85,32 @@ export const ProspectSchema = z.object({
   updatedAt: z.number(),
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
+
+/** The fields of a prospect that come from scoring it against the ICP: kept in the `verdicts` table. */
+export type VerdictField = 'tier' | 'score' | 'result' | 'icpName' | 'icpVersion' | 'tierHistory';
+
+/**
+ * A prospect as the `prospects` table keeps it: who the company is and what the rep tracks, without the facts'
+ * evidence (table `evidence`) or the ICP's verdict (table `verdicts`). Small, so that filtering, exporting
+ * and re-scoring 100,000 of them reads little.
+ */
+export type ProspectRecord = Omit<Prospect, VerdictField | 'facts'>;
+
+/** A prospect's merged facts with all their evidence and alternatives: read when the whole record is wanted. */
+export interface ProspectEvidence {
+  id: number;
+  facts: CompanyFacts;
+}
+
+/** Each fact's value without its evidence: what scoring reads (see `factsFromValues`). */
+export type FactValues = { [K in keyof CompanyFacts]?: NonNullable<CompanyFacts[K]>['value'] };
+
+/**
+ * The ICP's verdict on a saved prospect, in a narrow table of its own keyed by the prospect's id: re-scoring
+ * the list reads and rewrites these small records (two indexes) and never the prospects' facts and evidence.
+ */
+export interface Verdict extends Pick<Prospect, VerdictField> {
+  id: number;
+  /** The facts' values the verdict was computed from, so that a re-score needs nothing else. */
+  inputs: FactValues;
+}

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { IcpLensDb } from '../../lib/db/index';
 import { saveProspect } from '../../lib/db/prospects';
+import { splitProspect } from '../../lib/db/verdicts';
 import { mergeCandidates } from '../../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
 import { loadFixture, readPage } from '../../test/helpers/dom';
@@ -20,8 +21,8 @@ export interface ListFigures {
   exportCsvS: number;
 }
 
-/** A template record, built by the same code as a real save (in Node, over fake IndexedDB). */
-async function templateProspect(): Promise<unknown> {
+/** Template records (company, verdict, evidence), built by the same code as a real save (in Node, over fake IndexedDB). */
+async function templateProspect(): Promise<{ record: unknown; verdict: unknown; evidence: unknown }> {
   // Dexie in Node needs an IndexedDB; the template is built with the real save code over the in-memory one.
   const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
   const url = 'https://www.lumenfold.io/';
@@ -33,8 +34,8 @@ async function templateProspect(): Promise<unknown> {
     icp: DEFAULT_ICP,
     sourceUrls: [url],
   });
-  const { id: _id, ...record } = prospect;
-  return record;
+  const [{ id: _id, ...record }, verdict, evidence] = splitProspect({ ...prospect, id: 0 });
+  return { record, verdict, evidence };
 }
 
 /** Adds `count` prospects shaped like `template` to the extension's database, 5,000 per transaction. */
@@ -49,13 +50,22 @@ const SEED_SCRIPT = `async ({ template, count }) => {
   const countries = ['DE', 'US', 'GB', 'FR', 'JP'];
   for (let start = 0; start < count; start += 5000) {
     await new Promise((resolve, reject) => {
-      const tx = db.transaction('prospects', 'readwrite');
-      const store = tx.objectStore('prospects');
+      const tx = db.transaction(['prospects', 'verdicts', 'evidence'], 'readwrite');
+      const prospects = tx.objectStore('prospects');
+      const verdicts = tx.objectStore('verdicts');
+      const evidence = tx.objectStore('evidence');
       for (let i = start; i < Math.min(count, start + 5000); i++) {
         const name = 'Company ' + String(i).padStart(6, '0');
-        store.add({ ...template, name, nameLower: name.toLowerCase(), domain: 'company-' + i + '.com',
-          linkedinSlug: 'company-' + i, tier: tiers[i % 4], score: (i * 37) % 101, industryId: industries[i % 4],
+        const tier = tiers[i % 4];
+        const score = (i * 37) % 101;
+        const add = prospects.add({ ...template.record, name, nameLower: name.toLowerCase(),
+          domain: 'company-' + i + '.com', linkedinSlug: 'company-' + i, industryId: industries[i % 4],
           hqCountry: countries[i % 5], savedAt: 1700000000000 + i, updatedAt: 1700000000000 + i });
+        add.onsuccess = () => {
+          verdicts.add({ ...template.verdict, id: add.result, tier, score,
+            result: { ...template.verdict.result, tier, score } });
+          evidence.add({ ...template.evidence, id: add.result });
+        };
       }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

@@ -37,10 +37,16 @@ function readProspects(page: Page) {
     const open = indexedDB.open('icp-lens');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const all = open.result.transaction('prospects').objectStore('prospects').getAll();
-      all.onsuccess = () => resolve(all.result.map((p) => ({ id: p.id, domain: p.domain, tier: p.tier,
-        icpVersion: p.icpVersion, history: p.tierHistory })));
-      all.onerror = () => reject(all.error);
+      // A prospect is two records: the company and the ICP's verdict on it (same id).
+      const tx = open.result.transaction(['prospects', 'verdicts']);
+      const all = tx.objectStore('prospects').getAll();
+      const verdicts = tx.objectStore('verdicts').getAll();
+      tx.oncomplete = () => {
+        const byId = new Map(verdicts.result.map((v) => [v.id, v]));
+        resolve(all.result.map((p) => ({ id: p.id, domain: p.domain, tier: byId.get(p.id)?.tier,
+          icpVersion: byId.get(p.id)?.icpVersion, history: byId.get(p.id)?.tierHistory ?? [] })));
+      };
+      tx.onerror = () => reject(tx.error);
     };
   })`) as Promise<
     Array<{

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { getDb } from '@/lib/db/index';
+import { allProspects } from '@/lib/db/prospects';
 import { DEFAULT_ICP } from '@/lib/icp';
 import type { PageState } from '@/lib/messaging';
 import {
@@ -242,7 +243,7 @@ describe('background', () => {
     await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel);
     await fakeBrowser.storage.managed.set({ icp: JSON.stringify(onlyUs(3)) });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
-    await vi.waitFor(async () => expect((await getDb().prospects.toArray())[0]?.tier).toBe('not_a_fit'));
+    await vi.waitFor(async () => expect((await allProspects(getDb()))[0]?.tier).toBe('not_a_fit'));
     expect(await tabState(7)).toMatchObject({ icp: { name: 'Only US', version: 3, source: 'policy' } });
   });
 

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb, type SeenPage, StorageError } from '@/lib/db/index';
+import { IcpLensDb, type Prospect, type SeenPage, StorageError } from '@/lib/db/index';
 import {
+  allProspects,
   deleteProspects,
   findProspectFor,
+  getProspect,
   mapProspects,
   restoreProspects,
   saveProspect,
   updateProspect,
 } from '@/lib/db/prospects';
+import { factValues } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
@@ -27,16 +30,17 @@ async function v1Database(name: string): Promise<SeenPage[]> {
 }
 
 describe('database upgrades', () => {
-  it('v1 → v2 keeps every remembered page and adds an empty prospect list', async () => {
+  it('v1 → current keeps every remembered page and adds an empty prospect list', async () => {
     const name = `upgrade-${Math.random()}`;
     const pages = await v1Database(name);
     const db = new IcpLensDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.pages.orderBy('url').toArray()).toEqual(
       [...pages].sort((a, b) => a.url.localeCompare(b.url)),
     );
     expect(await db.prospects.count()).toBe(0);
+    expect(await db.verdicts.count()).toBe(0);
     db.close();
   });
 });
@@ -79,7 +83,7 @@ describe('the prospect list', () => {
     });
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1000);
     await updateProspect(db, prospect.id as number, { notes: 'Call Ana' }, 1100);
-    const before = await db.prospects.toArray();
+    const before = await allProspects(db);
     full = true;
     await expect(saveProspect(db, company('fernbridge-impressum.html'), 2000)).rejects.toThrow(
       /no room left.*nothing was saved/,
@@ -89,7 +93,42 @@ describe('the prospect list', () => {
     );
     await expect(deleteProspects(db, [prospect.id as number])).rejects.toBeInstanceOf(StorageError);
     full = false;
-    expect(await db.prospects.toArray()).toEqual(before);
+    expect(await allProspects(db)).toEqual(before);
+  });
+
+  it('a prospect and its verdict are written together or not at all', async () => {
+    const db = fresh();
+    // Only the verdicts table refuses writes: the company's record must not stay behind alone.
+    let failVerdicts = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'failing-verdicts',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) =>
+              failVerdicts && name === 'verdicts'
+                ? Promise.reject(new DOMException('The operation failed.', 'UnknownError'))
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1000);
+    failVerdicts = true;
+    await expect(saveProspect(db, company('fernbridge-impressum.html'), 2000)).rejects.toBeInstanceOf(
+      StorageError,
+    );
+    await expect(
+      saveProspect(db, company('lumenfold-home.html', { ...DEFAULT_ICP, version: 9 }), 3000),
+    ).rejects.toBeInstanceOf(StorageError);
+    failVerdicts = false;
+    expect(await db.prospects.count()).toBe(1);
+    expect(await db.verdicts.count()).toBe(1);
+    expect(await allProspects(db)).toEqual([prospect]);
   });
 
   it('maps prospects in the order asked, by ids or in key ranges, leaving out deleted ones', async () => {
@@ -106,11 +145,24 @@ describe('the prospect list', () => {
     const wanted = [...ids].reverse().slice(0, -1);
     await deleteProspects(db, [wanted[1] as number]);
     const expected = wanted.filter((_, i) => i !== 1);
-    const byIds = await mapProspects(db, wanted, (p) => p.id);
-    // A chunk of 2 reads the table in several key ranges.
-    const byRanges = await mapProspects(db, wanted, (p) => p.id, 2);
-    expect(byIds).toEqual(expected);
-    expect(byRanges).toEqual(expected);
+    const byIds = await mapProspects(db, wanted, (p) => p);
+    // A chunk of 2 reads the tables in several key ranges.
+    const byRanges = await mapProspects(db, wanted, (p) => p, {}, 2);
+    expect(byIds.map((p) => p.id)).toEqual(expected);
+    expect(byRanges).toEqual(byIds);
+    for (const p of byIds) expect(await getProspect(db, p.id as number)).toEqual(p);
+    // Without evidence: the same prospects, each fact reduced to its value.
+    for (const light of [
+      await mapProspects(db, wanted, (p) => p, { evidence: false }),
+      await mapProspects(db, wanted, (p) => p, { evidence: false }, 2),
+    ]) {
+      expect(light.map((p) => p.id)).toEqual(expected);
+      light.forEach((p, i) => {
+        const full = byIds[i] as Prospect;
+        expect({ ...p, facts: null }).toEqual({ ...full, facts: null });
+        expect(factValues(p.facts)).toEqual(factValues(full.facts));
+      });
+    }
   });
 
   it('saves a company once, with its facts, tier, score and the ICP version used', async () => {
@@ -199,7 +251,8 @@ describe('the prospect list', () => {
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'));
     const gone = await deleteProspects(db, [prospect.id as number]);
     expect(await db.prospects.count()).toBe(0);
+    expect(await db.verdicts.count()).toBe(0);
     await restoreProspects(db, gone);
-    expect(await db.prospects.get(prospect.id as number)).toEqual(prospect);
+    expect(await getProspect(db, prospect.id as number)).toEqual(prospect);
   });
 });

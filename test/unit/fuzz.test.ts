@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
-import { saveProspect } from '@/lib/db/prospects';
+import { allProspects, saveProspect } from '@/lib/db/prospects';
 import { type Prospect, ProspectSchema } from '@/lib/db/schema';
 import { hubspotCsv, salesforceCsv } from '@/lib/export/csv';
 import { readersFor } from '@/lib/extract/all-readers';
@@ -209,7 +209,7 @@ async function seededDb(): Promise<{ db: IcpLensDb; before: Prospect[] }> {
       i + 1,
     );
   }
-  return { db, before: await db.prospects.toArray() };
+  return { db, before: await allProspects(db) };
 }
 
 describe('team ICP file responses (syncTeamIcp)', () => {
@@ -306,7 +306,7 @@ describe('backup restore', () => {
           expect(error).toBeInstanceOf(Error);
           expect((error as Error).message).toMatch(/^Not an ICP Lens backup: \S/);
         }
-        const after = await db.prospects.toArray();
+        const after = await allProspects(db);
         if (!report)
           expect(after).toEqual(before); // Refused: not half-written.
         else {
@@ -340,7 +340,7 @@ describe('backup restore', () => {
           await expect(restoreBackup(db, JSON.parse(asJsonText(input)) ?? input)).rejects.toThrow(
             /^Not an ICP Lens backup: \S/,
           );
-          expect(await db.prospects.toArray()).toEqual(before);
+          expect(await allProspects(db)).toEqual(before);
         },
       ),
       FUZZ_RUNS,
@@ -559,7 +559,7 @@ describe('extension messages', () => {
 describe('CSV export of page-derived text', () => {
   it(`no cell of either CSV starts a spreadsheet formula, whatever the page said (${FUZZ_RUNS} cases)`, async () => {
     const { db } = await seededDb();
-    const [base] = await db.prospects.toArray();
+    const [base] = await allProspects(db);
     db.close();
     const Papa = (await import('papaparse')).default;
     check(

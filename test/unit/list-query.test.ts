@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb } from '@/lib/db/index';
-import { queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
-import { saveProspect, updateProspect } from '@/lib/db/prospects';
+import { IcpLensDb, type Prospect } from '@/lib/db/index';
+import { type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
+import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
+import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 
@@ -46,7 +47,7 @@ describe('list queries', () => {
     expect(ids[0]).toBe(acme.id);
     expect(ids).toHaveLength(3);
     const byScore = await queryProspectIds(db, { sort: 'score' });
-    const scores = (await db.prospects.bulkGet(byScore)).map((p) => p?.score ?? -1);
+    const scores = (await db.verdicts.bulkGet(byScore)).map((v) => v?.score ?? -1);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
     expect([...byScore].sort()).toEqual([acme.id, brio.id, cala.id].sort());
   });
@@ -73,4 +74,94 @@ describe('list queries', () => {
     expect(readsInIndexOrder({ sort: 'score', tier: 'tier_1' })).toBe(false);
     expect(readsInIndexOrder({ sort: 'tier', movedWithVersion: 2 })).toBe(false);
   });
+});
+
+describe('every combination of filters and sort', () => {
+  /** 48 companies across tiers, statuses, tags, countries and industries, half of them moved by a re-score. */
+  async function varied() {
+    const db = new IcpLensDb(`list-model-${Math.random()}`);
+    const industries = ['Software', 'Retail', 'Machinery'];
+    const countries = ['DE', 'US', 'FR', 'JP'];
+    const statuses = ['new', 'researching', 'contacted', 'qualified'] as const;
+    for (let i = 0; i < 48; i++) {
+      const name = `${i % 2 ? 'Beta' : 'Alpha'} ${String(i).padStart(2, '0')}`;
+      const facts: CompanyFacts = {
+        name: fact(name),
+        domain: fact(`c${i}.com`),
+        industry: fact(industries[i % 3] as string),
+        employees: fact({ min: 20 + ((i * 53) % 900), max: 20 + ((i * 53) % 900) }),
+        hqCountry: fact(countries[i % 4] as string),
+      };
+      const { prospect } = await saveProspect(
+        db,
+        { facts, result: scoreCompany(facts, DEFAULT_ICP), icp: DEFAULT_ICP, sourceUrls: [] },
+        1000 + ((i * 7) % 48),
+      );
+      await updateProspect(
+        db,
+        prospect.id as number,
+        { status: statuses[i % 4], tags: i % 3 === 0 ? ['q4'] : [] },
+        5000 + ((i * 11) % 48),
+      );
+    }
+    const retail = {
+      ...DEFAULT_ICP,
+      version: 2,
+      criteria: DEFAULT_ICP.criteria.map((c) =>
+        c.kind === 'industry' ? { ...c, industries: ['retail'], wording: [] } : c,
+      ),
+    };
+    let progress = await startRescore(db, retail);
+    while (progress.finishedAt === null) progress = await rescoreChunk(db, retail, progress, 7);
+    return db;
+  }
+
+  it('answers like a plain filter and sort over the whole list', async () => {
+    const db = await varied();
+    const all = await allProspects(db);
+    const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
+    const key: Record<ListQuery['sort'], (p: Prospect) => number | string> = {
+      tier: (p) => RANK[p.tier] * 1000 - p.score,
+      score: (p) => -p.score,
+      savedAt: (p) => -p.savedAt,
+      updatedAt: (p) => -p.updatedAt,
+      name: (p) => p.nameLower,
+    };
+    let checked = 0;
+    for (const tier of [undefined, 'tier_1', 'not_a_fit'] as const)
+      for (const status of [undefined, 'contacted'] as const)
+        for (const tag of [undefined, 'q4'])
+          for (const search of [undefined, 'c1'])
+            for (const hqCountry of [undefined, 'US'])
+              for (const movedWithVersion of [undefined, 2])
+                for (const sort of ['tier', 'score', 'savedAt', 'updatedAt', 'name'] as const) {
+                  const q: ListQuery = { tier, status, tag, search, hqCountry, movedWithVersion, sort };
+                  const expected = all.filter(
+                    (p) =>
+                      (!tier || p.tier === tier) &&
+                      (!status || p.status === status) &&
+                      (!tag || p.tags.includes(tag)) &&
+                      (!search || p.nameLower.startsWith(search) || (p.domain ?? '').startsWith(search)) &&
+                      (!hqCountry || p.hqCountry === hqCountry) &&
+                      (movedWithVersion === undefined || movedWith(p.tierHistory, movedWithVersion)),
+                  );
+                  const ids = await queryProspectIds(db, q);
+                  const byId = new Map(all.map((p) => [p.id, p]));
+                  expect([...ids].sort(), JSON.stringify(q)).toEqual(expected.map((p) => p.id).sort());
+                  // In order of the sort's key (ties in any order).
+                  const keys = ids.map((id) => key[sort](byId.get(id) as Prospect));
+                  expect(keys, JSON.stringify(q)).toEqual(
+                    [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+                  );
+                  // The first rows alone are the whole answer's first rows.
+                  const first = await queryProspectIds(db, q, 5);
+                  expect(first.map((id) => key[sort](byId.get(id) as Prospect))).toEqual(keys.slice(0, 5));
+                  checked++;
+                }
+    expect(checked).toBe(3 * 2 * 2 * 2 * 2 * 2 * 5);
+    // The data exercise every filter: each one keeps some prospects and drops others.
+    expect(all.filter((p) => movedWith(p.tierHistory, 2)).length).toBeGreaterThan(0);
+    expect(all.filter((p) => !movedWith(p.tierHistory, 2)).length).toBeGreaterThan(0);
+    expect(new Set(all.map((p) => p.tier)).size).toBeGreaterThan(2);
+  }, 60_000);
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { IcpLensDb } from '@/lib/db/index';
-import { saveProspect } from '@/lib/db/prospects';
+import { allProspects, saveProspect } from '@/lib/db/prospects';
 import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
+import { factsFromValues, factValues } from '@/lib/db/verdicts';
+import { mergeCandidates } from '@/lib/extract/merge';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
+import { loadFixture, readPage, SAMPLES } from '../helpers/dom';
+import { machineryIcp } from '../helpers/icps';
 
 const fact = <T>(value: T) => ({
   value,
@@ -51,7 +55,7 @@ describe('re-scoring the list', () => {
     }
     expect(seen).toEqual([10, 20, 25]);
     expect(progress).toMatchObject({ total: 25, done: 25, movedUp: 13, movedDown: 12, icpVersion: 2 });
-    const all = await db.prospects.toArray();
+    const all = await allProspects(db);
     expect(all.every((p) => p.icpVersion === 2)).toBe(true);
     expect(all.filter((p) => movedWith(p.tierHistory, 2))).toHaveLength(25);
   });
@@ -63,9 +67,31 @@ describe('re-scoring the list', () => {
     let progress = first;
     while (progress.finishedAt === null) progress = await rescoreChunk(db, retail, progress, 5);
     expect(progress.done).toBe(12);
-    const histories = (await db.prospects.toArray()).map(
+    const histories = (await allProspects(db)).map(
       (p) => p.tierHistory.filter((h) => h.icpVersion === 2).length,
     );
     expect(histories.every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('scoring from a verdict’s kept values', () => {
+  it('gives the same verdict as the full facts, on every sample page and for several ICPs', () => {
+    const icps = [
+      DEFAULT_ICP,
+      machineryIcp(2, 'Machinery'),
+      { ...DEFAULT_ICP, unknownPolicy: 'miss' as const },
+    ];
+    let compared = 0;
+    for (const sample of SAMPLES) {
+      const facts = mergeCandidates(readPage(loadFixture(`samples/${sample.file}`, sample.url), sample.url));
+      for (const icp of icps) {
+        const kept = factsFromValues(factValues(facts));
+        expect(scoreCompany(kept, icp, { explain: false })).toEqual(
+          scoreCompany(facts, icp, { explain: false }),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBe(SAMPLES.length * icps.length);
   });
 });

@@ -8,7 +8,12 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IcpLensDb, type Prospect, type SeenPage } from '@/lib/db/index';
-import { queryProspectIds } from '@/lib/db/list-query';
+import { countTier, queryProspectIds } from '@/lib/db/list-query';
+import { allProspects } from '@/lib/db/prospects';
+import { rescoreChunk, startRescore } from '@/lib/db/rescore';
+import { prospectResult } from '@/lib/db/verdicts';
+import { DEFAULT_ICP } from '@/lib/icp';
+import type { ScoreResult } from '@/lib/icp/result-schema';
 import { loadActiveIcp, loadPrivacy, loadRescore, loadTeamSchedule } from '@/lib/settings';
 import { fixturePath } from '../helpers/dom';
 
@@ -18,7 +23,11 @@ interface Snapshot {
     name: string;
     version: number;
     stores: Record<string, string>;
-    tables: { pages: SeenPage[]; prospects: Prospect[] };
+    /** Prospects as releases before 0.2 kept them: with the whole scoring result (its prose left empty). */
+    tables: {
+      pages: SeenPage[];
+      prospects: Array<Omit<Prospect, 'result'> & { result: ScoreResult }>;
+    } & Record<string, unknown[]>;
   };
   storage: { sync: Record<string, unknown>; local: Record<string, unknown> };
 }
@@ -39,8 +48,8 @@ describe('updating from an earlier release', () => {
       const name = `release-${snapshot.release}-${Math.random()}`;
       const old = new Dexie(name);
       old.version(snapshot.database.version).stores(snapshot.database.stores);
-      await old.table('pages').bulkAdd(snapshot.database.tables.pages);
-      await old.table('prospects').bulkAdd(snapshot.database.tables.prospects);
+      for (const [table, rows] of Object.entries(snapshot.database.tables))
+        await old.table(table).bulkAdd(rows);
       old.close();
 
       const db = new IcpLensDb(name);
@@ -48,16 +57,28 @@ describe('updating from an earlier release', () => {
       expect(db.verno).toBeGreaterThanOrEqual(snapshot.database.version);
       const byUrl = (a: SeenPage, b: SeenPage) => a.url.localeCompare(b.url);
       expect((await db.pages.toArray()).sort(byUrl)).toEqual([...snapshot.database.tables.pages].sort(byUrl));
-      const prospects = await db.prospects.orderBy('id').toArray();
-      expect(prospects).toEqual(
-        expect.arrayContaining(snapshot.database.tables.prospects.map((p) => expect.objectContaining(p))),
-      );
-      expect(prospects).toHaveLength(snapshot.database.tables.prospects.length);
+      // Each prospect reads back whole (the company and the ICP's verdict on it, wherever they are kept now).
+      const saved = snapshot.database.tables.prospects;
+      const prospects = await allProspects(db);
+      expect(prospects).toHaveLength(saved.length);
+      for (const before of saved) {
+        const after = prospects.find((p) => p.id === before.id);
+        // What the list keeps of a result: all of it but the prose, which releases never stored.
+        expect(after).toEqual({ ...before, result: prospectResult(before.result) });
+        expect(before.result.criteria.every((c) => c.detail === '' && c.evidence === null)).toBe(true);
+      }
       // The indexes the list uses still find the old records.
       const ids = await queryProspectIds(db, { sort: 'tier' });
       expect(ids).toHaveLength(prospects.length);
       const tagged = await queryProspectIds(db, { sort: 'score', tag: 'q4' });
       expect(tagged.length).toBe(prospects.filter((p) => p.tags.includes('q4')).length);
+      for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const) {
+        expect(await countTier(db, tier)).toBe(prospects.filter((p) => p.tier === tier).length);
+      }
+      // And a re-score after the update reaches every one of them.
+      let progress = await startRescore(db, { ...DEFAULT_ICP, version: 1000 });
+      while (progress.finishedAt === null) progress = await rescoreChunk(db, DEFAULT_ICP, progress);
+      expect(progress.done).toBe(saved.length);
       db.close();
     });
 

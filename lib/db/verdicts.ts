@@ -1,0 +1,105 @@
+/**
+ * A saved prospect is kept as three records with the same id: the company (`prospects`: name, domain, sources,
+ * the rep's status, notes and tags), the ICP's verdict on it (`verdicts`: tier, score, per-criterion result,
+ * tier history and the facts' bare values) and the facts with their evidence (`evidence`). Re-scoring rewrites
+ * only verdicts: small records with two indexes, where a whole prospect is several kilobytes with nine
+ * indexes. Filtering and exporting read companies and verdicts, never the evidence. These functions split a
+ * prospect into its records and join them back; the rest of the code sees whole {@link Prospect}s.
+ */
+import type { CompanyFacts } from '../extract/schema';
+import type { ScoreResult } from '../icp/result-schema';
+import type {
+  FactValues,
+  Prospect,
+  ProspectEvidence,
+  ProspectRecord,
+  ProspectResult,
+  Verdict,
+} from './schema';
+
+/** Each fact's value, without its evidence and alternatives. */
+export function factValues(facts: CompanyFacts): FactValues {
+  const values: Record<string, unknown> = {};
+  for (const [field, fact] of Object.entries(facts)) if (fact) values[field] = fact.value;
+  return values as FactValues;
+}
+
+/**
+ * Facts the scorer can read, from bare values: for scoring without explanations (re-scoring the list), which
+ * reads values only. The evidence says where they come from: the saved prospect.
+ */
+export function factsFromValues(values: FactValues): CompanyFacts {
+  const facts: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value !== undefined)
+      facts[field] = { value, source: 'import', snippet: '', confidence: 1, alternatives: [] };
+  }
+  return facts as CompanyFacts;
+}
+
+/** What the list keeps of a scoring result: statuses and points per criterion, without prose or evidence. */
+export function prospectResult(result: ScoreResult | ProspectResult): ProspectResult {
+  return {
+    score: result.score,
+    tier: result.tier,
+    coverage: result.coverage,
+    caps: result.caps,
+    criteria: result.criteria.map(({ id, label, kind, rule, status, contribution, possible }) => ({
+      id,
+      label,
+      kind,
+      rule,
+      status,
+      contribution,
+      possible,
+    })),
+  };
+}
+
+/** A prospect as its three records (`id` must be set). */
+export function splitProspect(
+  prospect: Prospect & { id: number },
+): [ProspectRecord, Verdict, ProspectEvidence] {
+  const { tier, score, result, icpName, icpVersion, tierHistory, facts, ...record } = prospect;
+  return [
+    record,
+    {
+      id: prospect.id,
+      tier,
+      score,
+      result: prospectResult(result),
+      icpName,
+      icpVersion,
+      tierHistory,
+      inputs: factValues(facts),
+    },
+    { id: prospect.id, facts },
+  ];
+}
+
+/**
+ * A prospect from its records. Without `evidence`, the facts are the verdict's bare values (what exports
+ * need). A record without a verdict (which no write leaves behind) shows as not scored yet: "not a fit",
+ * score 0, ICP version 0, so that it is visible rather than lost.
+ */
+export function joinProspect(
+  record: ProspectRecord,
+  verdict: Verdict | undefined,
+  evidence?: ProspectEvidence,
+): Prospect {
+  const facts = evidence?.facts ?? factsFromValues(verdict?.inputs ?? {});
+  if (!verdict) {
+    return {
+      ...record,
+      facts,
+      tier: 'not_a_fit',
+      score: 0,
+      result: { score: 0, tier: 'not_a_fit', coverage: 0, caps: [], criteria: [] },
+      icpName: '',
+      icpVersion: 0,
+      tierHistory: [],
+    };
+  }
+  const { id: _id, inputs: _inputs, ...fields } = verdict;
+  return { ...record, facts, ...fields };
+}
