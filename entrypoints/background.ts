@@ -21,7 +21,7 @@ import {
 } from '@/lib/settings';
 import { createTabService } from '@/lib/tab-service';
 import { createTeamSync, TEAM_SYNC_ALARM } from '@/lib/team-sync';
-import { collectorArgs, collectPageSignals } from '@/lib/techno/index';
+import { collectorArgs, collectPageGlobals } from '@/lib/techno/index';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -52,13 +52,13 @@ export default defineBackground(() => {
         };
       },
     },
-    // Technology signals are read in the page's main world (its globals are invisible to content scripts), by
-    // a function that only reads; no message channel a page could use to forge an answer.
-    async collectSignals(tabId) {
+    // A page's globals are invisible to content scripts: a small function that only reads them runs in the
+    // page's main world; no message channel a page could use to forge an answer.
+    async collectGlobals(tabId) {
       const [injection] = await browser.scripting.executeScript({
         target: { tabId, frameIds: [0] },
         world: 'MAIN',
-        func: collectPageSignals,
+        func: collectPageGlobals,
         args: collectorArgs(),
       });
       return injection?.result;
@@ -104,9 +104,9 @@ export default defineBackground(() => {
         if (sender.tabId === undefined) return { read: false };
         return service.pageOpened(sender.tabId, url, sender.incognito ?? false);
       },
-      async reportPage(inputs, sender) {
+      async reportPage({ techSignals, ...inputs }, sender) {
         if (sender.tabId === undefined) return { accepted: false };
-        await service.reportPage(sender.tabId, inputs, sender.incognito ?? false);
+        await service.reportPage(sender.tabId, inputs, sender.incognito ?? false, techSignals);
         return { accepted: true };
       },
       getTabState: ({ tabId }) => service.getTabState(tabId),

@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPageInputs } from './extract/page';
 import type { Readers } from './extract/readers';
 import type { Envelope } from './messaging';
+import { readDomSignals } from './techno/dom-signals';
 
 /** How long after a load or an in-page navigation late-rendered content is still awaited. */
 const SETTLE_WINDOW_MS = 8000;
@@ -22,6 +23,8 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   let lastSent = '';
   let watchUntil = 0;
   let timer: number | undefined;
+  // The selectors the background asks to test for technologies (none: technologies are not read here).
+  let techSelectors: string[] | null = null;
 
   const send = (envelope: Envelope) =>
     browser.runtime.sendMessage(envelope).catch(() => {
@@ -37,7 +40,11 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
     const key = JSON.stringify([inputs.url, inputs.title, inputs.profile, inputs.jsonLd, inputs.meta, body]);
     if (key === lastSent) return;
     lastSent = key;
-    void send({ type: 'reportPage', payload: inputs } satisfies Envelope<'reportPage'>);
+    // Technology signals of the markup, on a page that is not already known to be nobody's profile (the
+    // background reads them only where the page turns out to be a company's own site).
+    const techSignals =
+      techSelectors && inputs.body !== undefined ? readDomSignals(document, techSelectors) : undefined;
+    void send({ type: 'reportPage', payload: { ...inputs, techSignals } } satisfies Envelope<'reportPage'>);
   };
 
   // Single-page sites (LinkedIn among them) render after load and navigate without reloading:
@@ -51,8 +58,11 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
 
   const start = async () => {
     const opened: Envelope<'pageOpened'> = { type: 'pageOpened', payload: { url: location.href } };
-    const answer = (await send(opened)) as { read?: boolean } | undefined;
+    const answer = (await send(opened)) as { read?: boolean; techSelectors?: unknown } | undefined;
     reading = answer?.read === true;
+    techSelectors = Array.isArray(answer?.techSelectors)
+      ? answer.techSelectors.filter((s): s is string => typeof s === 'string')
+      : null;
     if (!reading) return;
     observer.observe(document.documentElement, { childList: true, subtree: true });
     watchUntil = performance.now() + SETTLE_WINDOW_MS;

@@ -12,7 +12,7 @@ import { CompanyFactsSchema, PageInputsSchema, PageRoleSchema } from './extract/
 import { ScoreResultSchema } from './icp/result-schema';
 import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
-import { DetectionSchema } from './techno/schema';
+import { DetectionSchema, DomSignalsSchema } from './techno/schema';
 
 /** A page that contributed to a company's profile. */
 export const SourcePageSchema = z.object({
@@ -84,10 +84,24 @@ function message<Req extends z.ZodType, Res extends z.ZodType>(from: Sender, req
 
 /** Every message, by name. */
 export const protocol = {
-  /** Content script → background: may this page be read? (No, when the rep paused ICP Lens on its site.) */
-  pageOpened: message('content', z.object({ url: z.string().max(4000) }), z.object({ read: z.boolean() })),
-  /** Content script → background: the raw inputs of the page in this tab (the background reads its facts). */
-  reportPage: message('content', PageInputsSchema, z.object({ accepted: z.boolean() })),
+  /**
+   * Content script → background: may this page be read? (No, when the rep paused ICP Lens on its site.) With
+   * a yes, the selectors to test for technology detection (absent where technologies are not read).
+   */
+  pageOpened: message(
+    'content',
+    z.object({ url: z.string().max(4000) }),
+    z.object({ read: z.boolean(), techSelectors: z.array(z.string().max(300)).max(1000).optional() }),
+  ),
+  /**
+   * Content script → background: the raw inputs of the page in this tab (the background reads its facts), and
+   * the technology signals its markup shows (when the background asked for them; see lib/techno/dom-signals.ts).
+   */
+  reportPage: message(
+    'content',
+    PageInputsSchema.extend({ techSignals: DomSignalsSchema.optional() }),
+    z.object({ accepted: z.boolean() }),
+  ),
   /** Extension page → background: what to show for a tab (null: nothing known about it yet). */
   getTabState: message('extension', z.object({ tabId: z.number().int() }), TabStateSchema.nullable()),
   /** Extension page → background: the ICP in force. */

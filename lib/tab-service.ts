@@ -15,7 +15,14 @@ import type { CompanyFacts, PageExtract, PageInputs } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
-import { detectFromCollected, fingerprints, technologiesApply, technologiesCandidate } from './techno/index';
+import {
+  type DomSignals,
+  detectFromSignals,
+  domSelectorsFor,
+  fingerprints,
+  technologiesApply,
+  technologiesCandidate,
+} from './techno/index';
 
 /** The badge for a tab; `null` clears it. */
 export interface Badge {
@@ -47,10 +54,11 @@ export interface TabServiceDeps {
     save(input: ProspectInput): Promise<SavedSummary & { created: boolean }>;
   };
   /**
-   * Reads the technology signals of the top frame of a tab, in the page's main world (see lib/techno/collect.ts);
-   * the answer is unknown until validated. Absent: no technology detection (tests that do not need it).
+   * Reads which of the fingerprints' window globals the top frame of a tab defines, in the page's main world
+   * (see lib/techno/collect.ts); the answer is unknown until validated. Absent: detection from the markup's
+   * signals alone.
    */
-  collectSignals?(tabId: number): Promise<unknown>;
+  collectGlobals?(tabId: number): Promise<unknown>;
   setBadge(tabId: number, badge: Badge | null): Promise<void>;
   notify(state: TabState): Promise<void>;
   notifyCleared(tabId: number): Promise<void>;
@@ -66,7 +74,7 @@ const BADGES = {
 } as const;
 
 const DAY_MS = 86_400_000;
-/** How long the page's main world may take to answer the technology collector. */
+/** How long the page's main world may take to answer the globals collector. */
 const COLLECT_TIMEOUT_MS = 2000;
 /** Expired pages are purged at most this often. */
 const PURGE_EVERY_MS = 3_600_000;
@@ -81,37 +89,39 @@ function linkedinSlug(facts: CompanyFacts): string | null {
   return /\/company\/([^/?#]+)/.exec(facts.linkedinUrl?.value ?? '')?.[1] ?? null;
 }
 
+/** A main-world read of a tab's globals: the answer (unknown until validated) and its round trip. */
+type GlobalsRead = Promise<{ collected: unknown; roundTripMs: number }>;
+
+/** Same document: the address without its fragment. */
+const documentOf = (url: string) => url.split('#')[0];
+
 /**
  * Adds the technologies detected in a tab's page to its extract: the detections with their evidence, and a
- * `technologies` fact candidate. Only the background detects: whatever a content script claimed is dropped.
+ * `technologies` fact candidate. The content script sends the markup's signals; `globals` gives the page's
+ * main-world globals (usually read already, see `pageOpened`). Whatever detections a content script claimed
+ * are dropped.
  */
 async function withTechnologies(
   extract: PageExtract,
-  tabId: number,
-  collect: TabServiceDeps['collectSignals'],
+  signals: DomSignals | undefined,
+  globals: () => GlobalsRead,
 ): Promise<PageExtract> {
   const { technologies: _claimed, ...rest } = extract;
   const own = { ...rest, candidates: rest.candidates.filter((c) => c.field !== 'technologies') };
-  if (!collect || !technologiesApply(extract.url, extract.pageRole)) return own;
+  if (!signals || !technologiesApply(extract.url, extract.pageRole)) return own;
   const started = performance.now();
-  // A page busy in its main world must not hold up its own report: no answer in time, no technologies.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const collected = await Promise.race([
-    collect(tabId).catch(() => null),
-    new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), COLLECT_TIMEOUT_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-  const found = detectFromCollected(collected, extract.url);
+  const { collected, roundTripMs } = await globals();
+  const found = detectFromSignals(signals, collected, extract.url);
   if (!found) return own;
   const { detected, pageMs, matchMs } = found;
-  const ms = performance.now() - started;
+  // What detection costs the report: both readers' work inside the page (the page's main thread runs both),
+  // then the background's part from the report's arrival: any wait for the main world's answer, and matching.
+  const ms = pageMs + (performance.now() - started);
   const candidate = technologiesCandidate(detected);
   return {
     ...own,
     candidates: candidate ? [...own.candidates, candidate].slice(-500) : own.candidates,
-    technologies: { detected, ms, pageMs, matchMs },
+    technologies: { detected, ms, pageMs, matchMs, roundTripMs },
   };
 }
 
@@ -130,8 +140,37 @@ export function badgeFor(state: TabState): Badge | null {
 /** Creates the background's tab service. */
 export function createTabService(deps: TabServiceDeps) {
   let lastPurge = 0;
+  /** Main-world reads of globals started when a tab's content script asked to read its page, by tab. */
+  const globalsReads = new Map<number, { url: string; read: GlobalsRead }>();
+
+  /**
+   * Asks a tab's main world for its globals. A page busy in its main world must not hold up its own report:
+   * no answer in time counts as no globals.
+   */
+  function readGlobals(tabId: number): GlobalsRead {
+    const collect = deps.collectGlobals;
+    if (!collect) return Promise.resolve({ collected: null, roundTripMs: 0 });
+    const started = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      collect(tabId).catch(() => null),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), COLLECT_TIMEOUT_MS);
+      }),
+    ]).then((collected) => {
+      clearTimeout(timer);
+      return { collected, roundTripMs: performance.now() - started };
+    });
+  }
+
+  /** The globals read started for this tab's document, taken once; else a read started now. */
+  function globalsFor(tabId: number, url: string): GlobalsRead {
+    const early = globalsReads.get(tabId);
+    globalsReads.delete(tabId);
+    return early && documentOf(early.url) === documentOf(url) ? early.read : readGlobals(tabId);
+  }
   // Compile the fingerprints when the background starts, not on the first page it is asked about.
-  if (deps.collectSignals) fingerprints();
+  if (deps.collectGlobals) fingerprints();
 
   /** Whether a tab's page may go into the company memory. */
   async function mayRemember(stored: StoredPage): Promise<boolean> {
@@ -204,11 +243,24 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   return {
-    /** A content script asks whether to read its page: not on a site the rep paused. */
-    async pageOpened(tabId: number, url: string, incognito: boolean): Promise<{ read: boolean }> {
+    /**
+     * A content script asks whether to read its page: not on a site the rep paused. With a yes go the
+     * selectors it tests for technology detection (none on platforms, whose technology is not a company's).
+     */
+    async pageOpened(
+      tabId: number,
+      url: string,
+      incognito: boolean,
+    ): Promise<{ read: boolean; techSelectors?: string[] }> {
       const site = registrableDomain(url);
       const { pausedSites } = await deps.loadPrivacy();
-      if (!site || !pausedSites.includes(site)) return { read: true };
+      if (!site || !pausedSites.includes(site)) {
+        const techSelectors = domSelectorsFor(url);
+        if (!techSelectors) return { read: true };
+        // The main world's round trip runs while the content script reads the page, not after its report.
+        if (deps.collectGlobals) globalsReads.set(tabId, { url, read: readGlobals(tabId) });
+        return { read: true, techSelectors };
+      }
       const stored: StoredPage = {
         tabId,
         extract: null,
@@ -222,11 +274,14 @@ export function createTabService(deps: TabServiceDeps) {
     },
 
     /** A content script sent its page's inputs: read its facts, remember it, merge it with other pages, score it. */
-    async reportPage(tabId: number, sent: PageInputs, incognito: boolean): Promise<TabState> {
-      const extract = await withTechnologies(
-        completeExtract(interpretPage(sent)),
-        tabId,
-        deps.collectSignals,
+    async reportPage(
+      tabId: number,
+      sent: PageInputs,
+      incognito: boolean,
+      techSignals?: DomSignals,
+    ): Promise<TabState> {
+      const extract = await withTechnologies(completeExtract(interpretPage(sent)), techSignals, () =>
+        globalsFor(tabId, sent.url),
       );
       const stored: StoredPage = { tabId, extract, paused: null, incognito, reportedAt: deps.now() };
       await deps.pages.set(stored);
@@ -271,6 +326,7 @@ export function createTabService(deps: TabServiceDeps) {
 
     /** The tab navigated to a new document or closed: forget the old page. */
     async forgetTab(tabId: number): Promise<void> {
+      globalsReads.delete(tabId);
       await deps.pages.delete(tabId);
       await deps.setBadge(tabId, null);
       await deps.notifyCleared(tabId);

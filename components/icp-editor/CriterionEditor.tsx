@@ -8,6 +8,7 @@ import {
 } from '@/lib/icp';
 import { BandsEditor } from './BandsEditor';
 import { TagInput } from './TagInput';
+import { TechnologyInput } from './TechnologyInput';
 
 const KIND_LABEL: Record<Criterion['kind'], string> = {
   industry: 'Industry',
@@ -128,11 +129,10 @@ function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (
               <option value="none">none of</option>
             </select>
           </label>
-          <TagInput
+          <TechnologyInput
             label="Technologies"
             values={criterion.technologies}
             onChange={(technologies) => onChange({ ...criterion, technologies })}
-            placeholder="e.g. HubSpot"
           />
         </>
       );

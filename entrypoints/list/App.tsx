@@ -14,7 +14,7 @@ import {
   restoreProspects,
   updateProspect,
 } from '@/lib/db/prospects';
-import { hubspotRow, salesforceRow, toCsv } from '@/lib/export/csv';
+import { csvTable, hubspotRow, salesforceRow, tableCsv } from '@/lib/export/csv';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
@@ -158,10 +158,14 @@ export function App() {
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     // The CRM columns are the facts' values: the evidence stays unread.
-    const rows = await mapProspects(db, ids ?? [], kind === 'hubspot' ? hubspotRow : salesforceRow, {
-      evidence: false,
-    });
-    downloadText(`icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv');
+    const { table, cells } = csvTable(kind === 'hubspot' ? hubspotRow : salesforceRow);
+    const rows = await mapProspects(db, ids ?? [], cells, { evidence: false });
+    table.data = rows;
+    downloadText(
+      `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
+      tableCsv(table),
+      'text/csv',
+    );
     setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
   };
 

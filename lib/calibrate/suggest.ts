@@ -7,6 +7,7 @@ import { classifyIndustry, industryById } from '../icp/industries';
 import { countryName, regionCountries } from '../icp/regions';
 import type { Band, Criterion, Icp } from '../icp/schema';
 import { describeRange } from '../icp/scorer';
+import { technologyKey } from '../techno/aliases';
 import type { ImportedAccount } from './schema';
 
 /** What a suggestion adds. */
@@ -88,7 +89,7 @@ function alreadyInIcp(icp: Icp, kind: SuggestionKind, value: string, band: Band 
     if (kind === 'country' && c.kind === 'location')
       return c.countries.includes(value) || c.regions.some((r) => regionCountries(r).includes(value));
     if (kind === 'technology' && c.kind === 'technologies')
-      return c.match !== 'none' && c.technologies.some((t) => t.toLowerCase() === value.toLowerCase());
+      return c.match !== 'none' && c.technologies.some((t) => technologyKey(t) === technologyKey(value));
     if ((kind === 'employees' || kind === 'revenue') && c.kind === kind && band)
       return within(band, c.ideal) || c.acceptable.some((a) => a.credit >= 1 && within(band, a));
     return false;

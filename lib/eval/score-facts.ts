@@ -5,6 +5,7 @@
  * accents; LinkedIn URLs compare on their /company/<slug> path. Pure; used by `npm run eval` and its tests.
  */
 import { registrableDomain } from '../extract/merge';
+import { technologyKey } from '../techno/aliases';
 
 /** The fields the corpus labels. */
 export const EVAL_FIELDS = [
@@ -179,8 +180,9 @@ export function scoreFacts(labels: Label[], outputs: Output[]): EvalReport {
         negatives.push({ file: label.file, field, value: got });
       }
     }
-    const wantTech = new Set((label.expect.technologies ?? []).map((t) => t.toLowerCase()));
-    const gotTech = new Set(((facts.technologies as string[] | undefined) ?? []).map((t) => t.toLowerCase()));
+    // Compared by technology, not spelling: a label may use another name of it (see lib/techno/aliases.ts).
+    const wantTech = new Set((label.expect.technologies ?? []).map(technologyKey));
+    const gotTech = new Set(((facts.technologies as string[] | undefined) ?? []).map(technologyKey));
     for (const t of gotTech) wantTech.has(t) ? tech.right++ : tech.wrong++;
     for (const t of wantTech) if (!gotTech.has(t)) tech.missed++;
   }

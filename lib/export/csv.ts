@@ -126,9 +126,38 @@ function revenueUsd(p: Prospect): number | '' {
 /** One row of an export, by column. */
 export type CsvRow = Record<string, string | number>;
 
+const CSV_OPTIONS = { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' };
+
 /** Rows already mapped (by {@link hubspotRow} or {@link salesforceRow}) as CSV, formulas neutralised. */
 export function toCsv(rows: CsvRow[]): string {
-  return Papa.unparse(rows, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' });
+  return Papa.unparse(rows, CSV_OPTIONS);
+}
+
+/**
+ * A long export as a header and rows of cells: 100,000 arrays held until the file is written cost far less
+ * memory (and garbage collection) than 100,000 objects keyed by column name.
+ */
+export interface CsvTable {
+  fields: string[];
+  data: Array<Array<string | number>>;
+}
+
+/** Collects rows mapped one by one (in any order of calls) into a {@link CsvTable}: `cells` per row. */
+export function csvTable(map: (p: Prospect) => CsvRow) {
+  const table: CsvTable = { fields: [], data: [] };
+  return {
+    table,
+    cells(p: Prospect): Array<string | number> {
+      const row = map(p);
+      if (table.fields.length === 0) table.fields = Object.keys(row);
+      return Object.values(row);
+    },
+  };
+}
+
+/** A {@link CsvTable} as CSV, formulas neutralised: the same text {@link toCsv} writes for the same rows. */
+export function tableCsv(table: CsvTable): string {
+  return table.data.length === 0 ? '' : Papa.unparse(table, CSV_OPTIONS);
 }
 
 /** The prospects as a HubSpot company import. */

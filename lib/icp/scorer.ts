@@ -8,6 +8,7 @@
  * that they add up exactly to the (rounded) score.
  */
 import type { CompanyFacts, Range } from '../extract/schema';
+import { technologyKey } from '../techno/aliases';
 import { classifyIndustry, industryById } from './industries';
 import { countryName, REGION_OPTIONS, regionCountries } from './regions';
 import type { CriterionResult, CriterionStatus, Evidence, ScoreResult } from './result-schema';
@@ -192,8 +193,9 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
     case 'technologies': {
       const used = facts.technologies?.value;
       if (!used) return verdict(null, () => 'Technologies not detected on this page');
-      const have = lower(used);
-      const hits = criterion.technologies.filter((t) => have.has(t.toLowerCase()));
+      // Any name a technology goes by counts ("Account Engagement" is the "Pardot" detection reported).
+      const have = new Set(used.map(technologyKey));
+      const hits = criterion.technologies.filter((t) => have.has(technologyKey(t)));
       const evidence = () => evidenceOf(facts, 'technologies', used.join(', ') || 'none detected');
       const all = () => criterion.technologies.join(', ');
       if (criterion.match === 'none') {

@@ -3,6 +3,7 @@
  * it relies on and where that evidence is documented. Pure; `npm run -s techno-doc` writes it and a unit test
  * checks the file is in sync.
  */
+import { TECHNOLOGY_ALIASES } from './aliases';
 import { type Fingerprint, TECH_CATEGORIES, type TechCategory } from './types';
 
 /** The markers around the generated block in docs/TECHNOLOGIES.md. */
@@ -24,7 +25,10 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 const code = (items: readonly string[]) => items.map((i) => `\`${cell(i)}\``).join(', ');
 
 /** The generated block (markers included). */
-export function renderTechnologiesDoc(fingerprints: readonly Fingerprint[]): string {
+export function renderTechnologiesDoc(
+  fingerprints: readonly Fingerprint[],
+  aliases: Readonly<Record<string, readonly string[]>> = TECHNOLOGY_ALIASES,
+): string {
   const lines = [
     DOC_BEGIN,
     '',
@@ -51,7 +55,8 @@ export function renderTechnologiesDoc(fingerprints: readonly Fingerprint[]): str
       const implies =
         (f.implies?.length ? `; implies ${f.implies.join(', ')}` : '') +
         (f.replaces?.length ? `; reported instead of ${f.replaces.join(', ')}` : '');
-      lines.push(`| ${cell(f.name)} | ${evidence} | ${signals}${implies} | ${cell(f.docs)} |`);
+      const also = aliases[f.name]?.length ? ` (also: ${cell(aliases[f.name]?.join(', ') ?? '')})` : '';
+      lines.push(`| ${cell(f.name)}${also} | ${evidence} | ${signals}${implies} | ${cell(f.docs)} |`);
     }
   }
   lines.push('', DOC_END);
@@ -60,7 +65,7 @@ export function renderTechnologiesDoc(fingerprints: readonly Fingerprint[]): str
 
 /** The document with its generated block replaced (or appended when it has none). */
 export function updateTechnologiesDoc(doc: string, fingerprints: readonly Fingerprint[]): string {
-  const block = renderTechnologiesDoc(fingerprints);
+  const block = renderTechnologiesDoc(fingerprints, TECHNOLOGY_ALIASES);
   const begin = doc.indexOf(DOC_BEGIN);
   const end = doc.indexOf(DOC_END);
   if (begin < 0 || end < begin) return `${doc.trimEnd()}\n\n${block}\n`;

@@ -1,11 +1,11 @@
 /**
  * Technographics: which tools a company's site runs, from signals its page shows (script hosts, globals,
- * cookie names, meta tags, markup). The fingerprints are compiled once per background; the collector runs in
- * the page's main world; everything else here is pure.
+ * cookie names, meta tags, markup). The fingerprints are compiled once per background; the content script
+ * reads the markup's signals (dom-signals.ts), a small collector reads window globals in the page's main world
+ * (collect.ts); everything else here is pure.
  */
 import { platformOf } from '../extract/platforms';
 import type { FactCandidate, PageRole } from '../extract/schema';
-import { COLLECT_LIMITS } from './collect';
 import { FINGERPRINTS } from './fingerprints';
 import {
   type CompiledFingerprints,
@@ -13,13 +13,14 @@ import {
   compileFingerprints,
   detectTechnologies,
 } from './match';
-import { PageSignalsSchema } from './schema';
-import type { Detection } from './types';
+import { GlobalSignalsSchema } from './schema';
+import type { Detection, DomSignals } from './types';
 
-export { COLLECT_LIMITS, collectPageSignals } from './collect';
+export { collectPageGlobals } from './collect';
+export { COLLECT_LIMITS, readDomSignals } from './dom-signals';
 export { FINGERPRINTS } from './fingerprints';
 export { compileFingerprints, detectTechnologies } from './match';
-export type { Detection, Fingerprint, PageSignals, TechCategory } from './types';
+export type { Detection, DomSignals, Fingerprint, GlobalSignals, PageSignals, TechCategory } from './types';
 export { TECH_CATEGORIES } from './types';
 
 let compiled: CompiledFingerprints | undefined;
@@ -30,10 +31,17 @@ export function fingerprints(): CompiledFingerprints {
   return compiled;
 }
 
-/** The arguments for the main-world collector: the globals and selectors to look for, and the caps. */
-export function collectorArgs(): [string[], string[], typeof COLLECT_LIMITS] {
-  const { globals, selectors } = collectorRequest(fingerprints());
-  return [globals, selectors, COLLECT_LIMITS];
+/** The arguments for the main-world collector: the globals to look for. */
+export function collectorArgs(): [string[]] {
+  return [collectorRequest(fingerprints()).globals];
+}
+
+/**
+ * The selectors the content script tests on a page at `url` (sent with the answer to `pageOpened`), or null
+ * where technologies are not read at all (a platform's pages show the platform's technology).
+ */
+export function domSelectorsFor(url: string): string[] | null {
+  return technologiesApply(url, 'profile') ? collectorRequest(fingerprints()).selectors : null;
 }
 
 /**
@@ -53,18 +61,27 @@ export function technologiesApply(url: string, pageRole: PageRole): boolean {
 const documentOf = (url: string) => url.split('#')[0];
 
 /**
- * Matches what the collector returned for a page; null when it is not valid signals of that page (the tab
- * moved on, or the page tampered with the answer's shape).
+ * Matches a page's signals: the markup's, read by its content script (already validated with the page
+ * report), and the main world's globals (`collected`, unknown until validated). Null when the markup's
+ * signals are not of that page; globals that are not a valid answer for that page (the tab moved on, the page
+ * tampered with the answer's shape, no answer in time) count as none, so the markup still shows what it shows.
  */
-export function detectFromCollected(
+export function detectFromSignals(
+  dom: DomSignals,
   collected: unknown,
   pageUrl: string,
 ): { detected: Detection[]; pageMs: number; matchMs: number } | null {
   const started = performance.now();
-  const signals = PageSignalsSchema.safeParse(collected);
-  if (!signals.success || documentOf(signals.data.url) !== documentOf(pageUrl)) return null;
-  const detected = detectTechnologies(signals.data, fingerprints());
-  return { detected, pageMs: signals.data.ms, matchMs: performance.now() - started };
+  if (documentOf(dom.url) !== documentOf(pageUrl)) return null;
+  const answer = GlobalSignalsSchema.safeParse(collected);
+  const valid = answer.success && documentOf(answer.data.url) === documentOf(pageUrl);
+  const globals = valid ? answer.data.globals : [];
+  const detected = detectTechnologies({ ...dom, globals }, fingerprints());
+  return {
+    detected,
+    pageMs: dom.ms + (valid ? answer.data.ms : 0),
+    matchMs: performance.now() - started,
+  };
 }
 
 /** The `technologies` fact candidate for a page's detections (null when nothing was detected). */

@@ -73,7 +73,7 @@ export interface Fingerprint {
   docs: string;
 }
 
-/** What the main-world collector reads from a page: bounded lists of addresses and names, nothing else. */
+/** What detection reads from a page: bounded lists of addresses and names, nothing else. */
 export interface PageSignals {
   /** The page's address when the signals were read. */
   url: string;
@@ -95,7 +95,19 @@ export interface PageSignals {
   dom: string[];
   /** The first HTML comments of the document (products that sign their output: "optimized with …"). */
   comments: string[];
-  /** Milliseconds the collector took inside the page. */
+  /** Milliseconds reading them took inside the page. */
+  ms: number;
+}
+
+/** What the content script reads from the page's markup: every signal but the window globals. */
+export type DomSignals = Omit<PageSignals, 'globals'>;
+
+/** What the main-world collector answers: the asked-for globals the page defines. */
+export interface GlobalSignals {
+  /** The page's address when the globals were read. */
+  url: string;
+  globals: string[];
+  /** Milliseconds it took inside the page. */
   ms: number;
 }
 

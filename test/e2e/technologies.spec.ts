@@ -39,3 +39,45 @@ test('a platform page reports no technologies: its scripts are the platform’s'
   await expect(panel.getByTestId('technologies')).toHaveCount(0);
   await expect(panel.getByTestId('facts')).not.toContainText('Technologies');
 });
+
+test('the ICP editor offers the technologies ICP Lens detects, by any of their names, and warns about others', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  await options.getByLabel('Kind of criterion to add').selectOption('technologies');
+  await options.getByRole('button', { name: 'Add criterion' }).click();
+  const criterion = options.getByTestId('edit-technologies');
+  const input = criterion.getByRole('combobox', { name: 'Technologies' });
+
+  // Found by its former name, shown with its category, picked with the keyboard.
+  await input.fill('account engagement');
+  const pardot = criterion.getByRole('option', { name: /Pardot/ });
+  await expect(pardot).toContainText('Marketing automation');
+  await expect(pardot).toContainText('also Account Engagement');
+  await input.press('ArrowDown');
+  await expect(pardot).toHaveAttribute('aria-selected', 'true');
+  await input.press('Enter');
+  const tags = criterion.getByRole('list', { name: 'Technologies' });
+  await expect(tags.getByRole('listitem')).toHaveText(['Pardot×']);
+
+  // Picked with the mouse from a category search.
+  await input.fill('tag manager');
+  await criterion.getByRole('option', { name: /Google Tag Manager/ }).click();
+  // An alias typed as it is stays as written and says what it is detected as.
+  await input.fill('CMS Hub');
+  await input.press('Escape');
+  await input.press('Enter');
+  await expect(tags).toContainText('CMS Hub (detected as HubSpot CMS)');
+  // A name ICP Lens cannot detect is kept, with a warning, and does not block saving.
+  await input.fill('Hubspott');
+  await input.press('Escape');
+  await input.press('Enter');
+  await expect(criterion.getByTestId('technology-warning')).toContainText('does not detect “Hubspott”');
+  await expect(tags.getByRole('listitem')).toHaveCount(4);
+  await expect(options.getByTestId('save-icp')).toBeEnabled();
+  await options.getByTestId('save-icp').click();
+  await expect(options.getByTestId('editor-status')).toContainText('Saved');
+  await options.close();
+});

@@ -17,7 +17,7 @@ import {
 } from '@/lib/settings';
 import { TEAM_SYNC_ALARM } from '@/lib/team-sync';
 import { fixturePath, loadFixture, pageInputs, parseHtml, SAMPLES } from '../helpers/dom';
-import { runInWindow } from '../helpers/techno';
+import { domSignalsOf, runInWindow } from '../helpers/techno';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
 const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
@@ -193,7 +193,7 @@ describe('background', () => {
         { type: 'pageOpened', payload: { url: 'https://acme.com/' } },
         fromTab(8, 'https://acme.com/'),
       ),
-    ).toEqual({ read: true });
+    ).toMatchObject({ read: true });
   });
 
   it('forgets every remembered page in one call', async () => {
@@ -374,14 +374,35 @@ describe('background: technologies', () => {
     background.main();
   });
 
-  async function open(tabId: number, file: string) {
+  /** What the content script sends for a sample page: its facts and its markup's technology signals. */
+  function sampleReport(file: string) {
     const entry = SAMPLES.find((s) => s.file === file);
     if (!entry) throw new Error(file);
+    const html = readFileSync(fixturePath(`samples/${file}`), 'utf8');
+    const techSignals = domSignalsOf(new JSDOM(html, { url: entry.url }).window.document);
+    return { entry, payload: { ...sampleExtract(file), techSignals } };
+  }
+
+  async function open(tabId: number, file: string) {
+    const { entry, payload } = sampleReport(file);
     tabs.set(tabId, entry);
-    const extract = sampleExtract(file);
-    await send({ type: 'reportPage', payload: extract }, fromTab(tabId, extract.url));
+    await send({ type: 'reportPage', payload }, fromTab(tabId, entry.url));
     return tabState(tabId);
   }
+
+  it('answers a content script on a company site with the selectors to test, and none on a platform', async () => {
+    const company = (await send(
+      { type: 'pageOpened', payload: { url: 'https://www.brambleworks-outfitters.com/' } },
+      fromTab(5, 'https://www.brambleworks-outfitters.com/'),
+    )) as { read: boolean; techSelectors?: string[] };
+    expect(company.read).toBe(true);
+    expect(company.techSelectors).toContain('script#__NEXT_DATA__');
+    const platform = await send(
+      { type: 'pageOpened', payload: { url: 'https://www.linkedin.com/company/acme/' } },
+      fromTab(6, 'https://www.linkedin.com/company/acme/'),
+    );
+    expect(platform).toEqual({ read: true });
+  });
 
   it("detects a company site's technologies in its main world and adds them to its facts, with evidence", async () => {
     const state = await open(5, 'brambleworks-home.html');
@@ -419,23 +440,60 @@ describe('background: technologies', () => {
     expect(state?.result?.criteria[0]).toMatchObject({ id: 'stack', status: 'match' });
   });
 
-  it('reports the page without technologies when its main world does not answer in time', async () => {
+  it('asks the main world for its globals while the page is read, once, and again for a later report', async () => {
+    const { entry, payload } = sampleReport('brambleworks-home.html');
+    tabs.set(5, entry);
+    await send({ type: 'pageOpened', payload: { url: entry.url } }, fromTab(5, entry.url));
+    // Started on the question, before the content script has read anything.
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    await send({ type: 'reportPage', payload }, fromTab(5, entry.url));
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    const state = await tabState(5);
+    expect(state?.technologies.find((t) => t.name === 'Shopify')?.evidence).toContain('global Shopify');
+    // A single-page site's later report (the page changed) reads the globals as they are then.
+    await send({ type: 'reportPage', payload }, fromTab(5, entry.url));
+    expect(executeScript).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not use globals read for another page of the tab', async () => {
+    const { entry, payload } = sampleReport('brambleworks-home.html');
+    tabs.set(5, entry);
+    await send(
+      { type: 'pageOpened', payload: { url: 'https://www.brambleworks-outfitters.com/other' } },
+      fromTab(5, entry.url),
+    );
+    await send({ type: 'reportPage', payload }, fromTab(5, entry.url));
+    expect(executeScript).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports the page with what its markup shows when its main world does not answer in time', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       executeScript.mockImplementation(() => new Promise(() => {}));
-      const entry = SAMPLES.find((s) => s.file === 'brambleworks-home.html');
-      if (!entry) throw new Error('sample');
+      const { entry, payload } = sampleReport('brambleworks-home.html');
       tabs.set(5, entry);
-      const extract = sampleExtract('brambleworks-home.html');
-      const sent = send({ type: 'reportPage', payload: extract }, fromTab(5, extract.url));
+      const sent = send({ type: 'reportPage', payload }, fromTab(5, entry.url));
       await vi.advanceTimersByTimeAsync(2500);
       expect(await sent).toEqual({ accepted: true });
       const state = await tabState(5);
       expect(state?.facts.name?.value).toBe('Brambleworks Outfitters');
-      expect(state?.technologies).toEqual([]);
+      expect(state?.technologies.map((t) => t.name)).toContain('HubSpot');
+      expect(state?.technologies.find((t) => t.name === 'Shopify')?.evidence).not.toContain('global Shopify');
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('detects nothing on a page whose content script sent no technology signals', async () => {
+    const entry = SAMPLES.find((s) => s.file === 'brambleworks-home.html');
+    if (!entry) throw new Error('sample');
+    tabs.set(5, entry);
+    await send(
+      { type: 'reportPage', payload: sampleExtract('brambleworks-home.html') },
+      fromTab(5, entry.url),
+    );
+    expect(executeScript).not.toHaveBeenCalled();
+    expect((await tabState(5))?.technologies).toEqual([]);
   });
 
   it('reads no technologies on a platform page: its scripts are the platform’s', async () => {
@@ -446,10 +504,9 @@ describe('background: technologies', () => {
   });
 
   it('ignores technologies a content script claims: only the background detects them', async () => {
-    const entry = SAMPLES.find((s) => s.file === 'lumenfold-home.html');
-    if (!entry) throw new Error('sample');
+    const { entry, payload } = sampleReport('lumenfold-home.html');
     const forged = {
-      ...sampleExtract('lumenfold-home.html'),
+      ...payload,
       technologies: { detected: [{ name: 'Salesforce', category: 'crm', evidence: ['forged'] }], ms: 1 },
     };
     forged.body?.candidates.push({

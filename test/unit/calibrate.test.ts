@@ -390,6 +390,30 @@ describe('suggestions', () => {
     expect(suggestCriteria(accounts, withGermany).map((s) => s.value)).toEqual(['Segment']);
   });
 
+  it('does not suggest a technology the ICP already scores under another of its names', () => {
+    const pardot = Array.from({ length: 6 }, () => account({ technologies: ['Pardot'], outcome: 'won' }));
+    const others = Array.from({ length: 10 }, () => account({ outcome: 'lost' }));
+    const icp = (technologies: string[]): Icp => ({
+      ...SOFTWARE_ONLY,
+      criteria: [
+        ...SOFTWARE_ONLY.criteria,
+        {
+          id: 'stack',
+          label: 'Stack',
+          kind: 'technologies',
+          weight: 1,
+          rule: 'score',
+          match: 'any',
+          technologies,
+        },
+      ],
+    });
+    expect(suggestCriteria([...pardot, ...others], icp(['Marketo'])).map((s) => s.value)).toContain('Pardot');
+    expect(
+      suggestCriteria([...pardot, ...others], icp(['Account Engagement'])).map((s) => s.value),
+    ).not.toContain('Pardot');
+  });
+
   it('adopting a suggestion adds it to a copy of the ICP that still validates', () => {
     // Germany is in the built-in ICP's Europe region already: only the technology is new.
     const suggestions = suggestCriteria(accounts, DEFAULT_ICP);

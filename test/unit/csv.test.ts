@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Prospect } from '@/lib/db/schema';
-import { hubspotCsv, salesforceCsv } from '@/lib/export/csv';
+import { csvTable, hubspotCsv, hubspotRow, salesforceCsv, salesforceRow, tableCsv } from '@/lib/export/csv';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { loadFixture, readPage, SAMPLES } from '../helpers/dom';
@@ -121,5 +121,23 @@ describe('Salesforce CSV', () => {
       'Billing Country': 'Germany',
       'ICP Tier': 'Tier 3',
     });
+  });
+});
+
+describe('long exports as a table of cells', () => {
+  it('write the same CSV as the rows themselves, in the order the rows were mapped, for both CRMs', () => {
+    const prospects = SAMPLES.filter((s) => !s.file.includes('linkedin')).map((s, i) =>
+      prospect(s.file, { id: i + 1, notes: i % 2 ? '=HYPERLINK("x")' : 'Line one\nline two, "quoted"' }),
+    );
+    expect(prospects.length).toBeGreaterThan(3);
+    for (const [row, csv] of [
+      [hubspotRow, hubspotCsv],
+      [salesforceRow, salesforceCsv],
+    ] as const) {
+      const { table, cells } = csvTable(row);
+      table.data = prospects.map(cells);
+      expect(tableCsv(table)).toBe(csv(prospects));
+    }
+    expect(tableCsv(csvTable(hubspotRow).table)).toBe(hubspotCsv([]));
   });
 });

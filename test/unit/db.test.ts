@@ -60,13 +60,15 @@ function company(file: string, icp: Icp = DEFAULT_ICP) {
 describe('the prospect list', () => {
   const fresh = () => new IcpLensDb(`prospects-${Math.random()}`);
 
-  it('a full disk says so, writes nothing, and keeps what was saved before', async () => {
-    const db = fresh();
-    // Once `full` is set the browser refuses every write, as it does when the profile's quota is used up.
-    let full = false;
+  /**
+   * A storage layer under Dexie that refuses writes to the tables `refuses` names (none at first), with the
+   * browser's error of that name, as a full disk or a failing database does.
+   */
+  function failingWrites(db: IcpLensDb, error: string) {
+    const state = { refuses: (_table: string) => false };
     db.use({
       stack: 'dbcore',
-      name: 'full-disk',
+      name: 'failing-writes',
       create: (down) => ({
         ...down,
         table: (name) => {
@@ -74,17 +76,24 @@ describe('the prospect list', () => {
           return {
             ...table,
             mutate: (req) =>
-              full
-                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+              state.refuses(name)
+                ? Promise.reject(new DOMException('The write was refused.', error))
                 : table.mutate(req),
           };
         },
       }),
     });
+    return state;
+  }
+
+  it('a full disk says so, writes nothing, and keeps what was saved before', async () => {
+    const db = fresh();
+    const disk = failingWrites(db, 'QuotaExceededError');
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1000);
     await updateProspect(db, prospect.id as number, { notes: 'Call Ana' }, 1100);
     const before = await allProspects(db);
-    full = true;
+    // The quota is used up: the browser refuses every write.
+    disk.refuses = () => true;
     await expect(saveProspect(db, company('fernbridge-impressum.html'), 2000)).rejects.toThrow(
       /no room left.*nothing was saved/,
     );
@@ -92,40 +101,23 @@ describe('the prospect list', () => {
       StorageError,
     );
     await expect(deleteProspects(db, [prospect.id as number])).rejects.toBeInstanceOf(StorageError);
-    full = false;
+    disk.refuses = () => false;
     expect(await allProspects(db)).toEqual(before);
   });
 
   it('a prospect and its verdict are written together or not at all', async () => {
     const db = fresh();
-    // Only the verdicts table refuses writes: the company's record must not stay behind alone.
-    let failVerdicts = false;
-    db.use({
-      stack: 'dbcore',
-      name: 'failing-verdicts',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req) =>
-              failVerdicts && name === 'verdicts'
-                ? Promise.reject(new DOMException('The operation failed.', 'UnknownError'))
-                : table.mutate(req),
-          };
-        },
-      }),
-    });
+    const storage = failingWrites(db, 'UnknownError');
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1000);
-    failVerdicts = true;
+    // Only the verdicts table refuses writes: the company's record must not stay behind alone.
+    storage.refuses = (table) => table === 'verdicts';
     await expect(saveProspect(db, company('fernbridge-impressum.html'), 2000)).rejects.toBeInstanceOf(
       StorageError,
     );
     await expect(
       saveProspect(db, company('lumenfold-home.html', { ...DEFAULT_ICP, version: 9 }), 3000),
     ).rejects.toBeInstanceOf(StorageError);
-    failVerdicts = false;
+    storage.refuses = () => false;
     expect(await db.prospects.count()).toBe(1);
     expect(await db.verdicts.count()).toBe(1);
     expect(await allProspects(db)).toEqual([prospect]);

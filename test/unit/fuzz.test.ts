@@ -2,7 +2,8 @@
  * Fuzzing of every parser of outside input, with property-based tests (fast-check): ICP files and team-URL
  * responses (JSON text → `parseIcp`), backup files (`restoreBackup`, checked against the database after),
  * JSON-LD (`parseJsonLd`, `readJsonLdDocuments`, `extractOrganization`), whole pages (`readPageInputs` and what
- * the background reads from them, on random HTML in jsdom) and extension messages (`createMessageListener`).
+ * the background reads from them, on random HTML in jsdom), extension messages (`createMessageListener`) and CRM
+ * accounts files (`decodeCsv` then `importAccounts`, the calibration import).
  *
  * Every property runs FUZZ_RUNS cases (500 unless the FUZZ_RUNS environment variable says more); the totals
  * are printed at the end and listed in docs/SECURITY.md ("Fuzzing"). A failing case is printed by fast-check
@@ -10,6 +11,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importAccounts } from '@/lib/calibrate/import';
+import { CsvFileError, decodeCsv } from '@/lib/calibrate/parse';
+import { ImportedAccountSchema, RejectedRowSchema } from '@/lib/calibrate/schema';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
 import { allProspects, saveProspect } from '@/lib/db/prospects';
@@ -584,5 +588,122 @@ describe('CSV export of page-derived text', () => {
       ),
       FUZZ_RUNS,
     );
+  });
+});
+
+describe('CRM accounts files (calibration import)', () => {
+  /** Headers a CRM export has, the field names themselves, and junk. */
+  const header = fc.oneof(
+    fc.constantFrom(
+      'Company name',
+      'Company Domain Name',
+      'Website',
+      'Industry',
+      'Number of Employees',
+      'Annual Revenue',
+      'Country/Region',
+      'Technologies',
+      'Deal Stage',
+      'Amount',
+      'domain',
+      'outcome',
+      ...POLLUTING_KEYS,
+    ),
+    fc.string({ maxLength: 20 }),
+  );
+  /** Cells as exports have them, and as a hostile file would: quotes, delimiters, line breaks, formulas. */
+  const cell = fc.oneof(
+    fc.constantFrom(
+      'acme.com',
+      'https://www.acme.co.uk/about',
+      'Closed Won',
+      'closedlost',
+      'open',
+      '1,200',
+      '201-500',
+      '$20M',
+      '€1.5 Mrd',
+      'Germany',
+      'DE',
+      'Salesforce;HubSpot',
+      '=HYPERLINK("http://x")',
+      '"quoted, with comma"',
+      '',
+      ...POLLUTING_KEYS,
+    ),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', '|', ' ', '9'), maxLength: 30 }),
+  );
+  /** Rows: mostly a company and an outcome first (under the Website and Deal Stage headers), then anything. */
+  const row = fc.oneof(
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(fc.constantFrom('acme.com', 'https://www.beta.co.uk/about', 'gamma.io'), cell),
+          fc.oneof(fc.constantFrom('Closed Won', 'closedlost', 'open', 'Appointment scheduled'), cell),
+          fc.array(cell, { maxLength: 10 }),
+        )
+        .map(([domain, outcome, rest]) => [domain, outcome, ...rest]),
+    },
+    { weight: 1, arbitrary: fc.array(cell, { maxLength: 12 }) },
+  );
+  const csvText = fc
+    .tuple(
+      // Mostly with the columns an import needs (a company and an outcome), so that rows get read; else anything.
+      fc.oneof(
+        {
+          weight: 3,
+          arbitrary: fc.array(header, { maxLength: 8 }).map((h) => ['Website', 'Deal Stage', ...h]),
+        },
+        { weight: 1, arbitrary: fc.array(header, { minLength: 1, maxLength: 10 }) },
+      ),
+      fc.array(row, { maxLength: 25 }),
+      fc.constantFrom(',', ';', '\t', '|'),
+      fc.constantFrom('\n', '\r\n'),
+    )
+    .map(([headers, rows, delimiter, eol]) =>
+      [headers, ...rows].map((cells) => cells.join(delimiter)).join(eol),
+    );
+
+  it(`a random accounts file is read into valid accounts and rejected rows by line, or refused with a clear message (${FUZZ_RUNS} cases)`, () => {
+    let read = 0;
+    let accounts = 0;
+    check(
+      'importAccounts: random CSV text and random bytes',
+      fc.property(
+        fc.oneof(
+          csvText,
+          fc.uint8Array({ maxLength: 2000 }).map((bytes) => decodeCsv(bytes).text),
+        ),
+        (text) => {
+          let result: ReturnType<typeof importAccounts>;
+          try {
+            result = importAccounts(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CsvFileError);
+            expect((error as Error).message.length).toBeGreaterThan(10);
+            return prototypesClean();
+          }
+          read++;
+          accounts += result.accounts.length;
+          const lines = text.split(/\r\n|\r|\n/).length;
+          for (const account of result.accounts) {
+            expect(ImportedAccountSchema.safeParse(account).success).toBe(true);
+            expect(account.line).toBeLessThanOrEqual(lines);
+          }
+          for (const row of result.rejected) {
+            expect(RejectedRowSchema.safeParse(row).success).toBe(true);
+            expect(row.line).toBeLessThanOrEqual(lines + 1);
+            expect(row.reason.length).toBeGreaterThan(0);
+          }
+          expect(result.accounts.length).toBeLessThanOrEqual(result.table.rows.length);
+          return prototypesClean();
+        },
+      ),
+      FUZZ_RUNS,
+    );
+    // The generator reaches every answer: files refused, files read, and accounts taken from them.
+    if (FUZZ_RUNS >= 100) expect([read > 0, read < FUZZ_RUNS, accounts > 0]).toEqual([true, true, true]);
   });
 });

@@ -1,9 +1,9 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { COLLECT_LIMITS, collectorArgs } from '@/lib/techno/index';
+import { COLLECT_LIMITS, collectorArgs, domSelectorsFor } from '@/lib/techno/index';
 import { collectFrom, runInWindow } from '../helpers/techno';
 
-describe('the main-world signal collector', () => {
+describe('the technology signal readers (content script and main world)', () => {
   it('reads script, stylesheet and iframe addresses as absolute URLs', () => {
     const signals = collectFrom(
       `<link rel="stylesheet" href="/wp-content/themes/x/style.css">
@@ -51,9 +51,7 @@ describe('the main-world signal collector', () => {
     const signals = collectFrom(
       '<script>var _hsq = window._hsq || []; window.Shopify = {shop: "x"};</script>',
       undefined,
-      {
-        args: [['_hsq', 'Shopify', 'Drupal'], [], COLLECT_LIMITS],
-      },
+      { globals: ['_hsq', 'Shopify', 'Drupal'] },
     );
     expect(signals.globals).toEqual(['_hsq', 'Shopify']);
   });
@@ -64,7 +62,7 @@ describe('the main-world signal collector', () => {
         Object.defineProperty(window, 'jQuery', { get() { window.reads++; return {}; } });</script>`,
       { url: 'https://www.acme.example/', runScripts: 'dangerously', virtualConsole: new VirtualConsole() },
     );
-    const signals = runInWindow(dom.window as never, [['jQuery'], [], COLLECT_LIMITS]);
+    const signals = runInWindow(dom.window as never, [['jQuery']]);
     expect(signals.globals).toEqual(['jQuery']);
     expect((dom.window as unknown as { reads: number }).reads).toBe(0);
   });
@@ -96,8 +94,13 @@ describe('the main-world signal collector', () => {
   });
 
   it('asks for every global and selector the fingerprints name', () => {
-    const [globals, selectors] = collectorArgs();
+    const [globals] = collectorArgs();
     expect(globals).toContain('_hsq');
-    expect(selectors).toContain('script#__NEXT_DATA__');
+    expect(domSelectorsFor('https://www.acme.example/')).toContain('script#__NEXT_DATA__');
+  });
+
+  it('gives the content script no selectors on platforms, whose technology is not a company’s', () => {
+    expect(domSelectorsFor('https://www.linkedin.com/company/acme')).toBeNull();
+    expect(domSelectorsFor('https://en.wikipedia.org/wiki/Acme')).toBeNull();
   });
 });
