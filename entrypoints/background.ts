@@ -104,9 +104,9 @@ export default defineBackground(() => {
         if (sender.tabId === undefined) return { read: false };
         return service.pageOpened(sender.tabId, url, sender.incognito ?? false);
       },
-      async reportPage({ techSignals, ...extract }, sender) {
+      async reportPage({ techSignals, ...inputs }, sender) {
         if (sender.tabId === undefined) return { accepted: false };
-        await service.reportPage(sender.tabId, extract, sender.incognito ?? false, techSignals);
+        await service.reportPage(sender.tabId, inputs, sender.incognito ?? false, techSignals);
         return { accepted: true };
       },
       getTabState: ({ tabId }) => service.getTabState(tabId),

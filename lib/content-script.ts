@@ -1,11 +1,12 @@
 /**
- * What every content script does, whichever readers it carries: ask whether the site is paused, read the page,
- * send the facts, and read again after in-page navigation and late rendering. Glue around `extractPage`; it
- * imports only types from the zod-based modules, so no zod reaches the page.
+ * What every content script does, whichever readers it carries: ask whether the site is paused, gather the
+ * page's raw inputs, send them, and gather again after in-page navigation and late rendering. Glue around
+ * `readPageInputs` (the background reads the facts out of the inputs); it imports only types from the zod-based
+ * modules, so no zod reaches the page.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractPage } from './extract/page';
+import { readPageInputs } from './extract/page';
 import type { Readers } from './extract/readers';
 import type { Envelope } from './messaging';
 import { readDomSignals } from './techno/dom-signals';
@@ -32,14 +33,18 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
 
   const report = () => {
     if (!reading || ctx.isInvalid) return;
-    const extract = extractPage(document, location.href, readers, () => performance.now());
-    // Unchanged facts are not sent again: single-page sites re-render often.
-    const key = JSON.stringify([extract.url, extract.pageRole, extract.candidates]);
+    const inputs = readPageInputs(document, location.href, readers, () => performance.now());
+    // Unchanged inputs are not sent again: single-page sites re-render often. A change in the visible text alone
+    // does not count, as before (a ticking counter or a carousel is no reason to read the page again).
+    const { ownSiteText: _text, ...body } = inputs.body ?? {};
+    const key = JSON.stringify([inputs.url, inputs.title, inputs.profile, inputs.jsonLd, inputs.meta, body]);
     if (key === lastSent) return;
     lastSent = key;
+    // Technology signals of the markup, on a page that is not already known to be nobody's profile (the
+    // background reads them only where the page turns out to be a company's own site).
     const techSignals =
-      techSelectors && extract.pageRole !== 'negative' ? readDomSignals(document, techSelectors) : undefined;
-    void send({ type: 'reportPage', payload: { ...extract, techSignals } } satisfies Envelope<'reportPage'>);
+      techSelectors && inputs.body !== undefined ? readDomSignals(document, techSelectors) : undefined;
+    void send({ type: 'reportPage', payload: { ...inputs, techSignals } } satisfies Envelope<'reportPage'>);
   };
 
   // Single-page sites (LinkedIn among them) render after load and navigate without reloading:

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ProspectStatusSchema } from './db/schema';
-import { CompanyFactsSchema, PageExtractSchema, PageRoleSchema } from './extract/schema';
+import { CompanyFactsSchema, PageInputsSchema, PageRoleSchema } from './extract/schema';
 import { ScoreResultSchema } from './icp/result-schema';
 import { TierSchema } from './icp/schema';
 import { ActiveIcpSchema, IcpSourceSchema, PrivacySettingsSchema } from './settings';
@@ -94,12 +94,12 @@ export const protocol = {
     z.object({ read: z.boolean(), techSelectors: z.array(z.string().max(300)).max(1000).optional() }),
   ),
   /**
-   * Content script → background: the facts of the page in this tab, and the technology signals its markup
-   * shows (when the background asked for them; see lib/techno/dom-signals.ts).
+   * Content script → background: the raw inputs of the page in this tab (the background reads its facts), and
+   * the technology signals its markup shows (when the background asked for them; see lib/techno/dom-signals.ts).
    */
   reportPage: message(
     'content',
-    PageExtractSchema.extend({ techSignals: DomSignalsSchema.optional() }),
+    PageInputsSchema.extend({ techSignals: DomSignalsSchema.optional() }),
     z.object({ accepted: z.boolean() }),
   ),
   /** Extension page → background: what to show for a tab (null: nothing known about it yet). */

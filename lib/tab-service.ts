@@ -8,9 +8,10 @@ import type { CompanyIdentity } from './db/company-memory';
 import type { SeenPage } from './db/index';
 import type { ProspectInput } from './db/prospects';
 import { completeExtract } from './extract/complete';
+import { interpretPage } from './extract/interpret';
 import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
-import type { CompanyFacts, PageExtract } from './extract/schema';
+import type { CompanyFacts, PageExtract, PageInputs } from './extract/schema';
 import { scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
@@ -272,14 +273,14 @@ export function createTabService(deps: TabServiceDeps) {
       return { read: false };
     },
 
-    /** A content script reported its page: remember it, merge it with the company's other pages, score it. */
+    /** A content script sent its page's inputs: read its facts, remember it, merge it with other pages, score it. */
     async reportPage(
       tabId: number,
-      sent: PageExtract,
+      sent: PageInputs,
       incognito: boolean,
       techSignals?: DomSignals,
     ): Promise<TabState> {
-      const extract = await withTechnologies(completeExtract(sent), techSignals, () =>
+      const extract = await withTechnologies(completeExtract(interpretPage(sent)), techSignals, () =>
         globalsFor(tabId, sent.url),
       );
       const stored: StoredPage = { tabId, extract, paused: null, incognito, reportedAt: deps.now() };

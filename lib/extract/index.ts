@@ -1,5 +1,9 @@
-/** Company extraction: `extractPage` runs in the page; `mergeCandidates` turns its output into facts. */
+/**
+ * Company extraction: `readPageInputs` runs in the page; `interpretPage` and `completeExtract` turn its inputs
+ * into candidates in the background; `mergeCandidates` turns those into facts.
+ */
+export { interpretPage } from './interpret';
 export { countryCode, mergeCandidates, registrableDomain } from './merge';
-export { extractPage } from './page';
+export { readPageInputs } from './page';
 export { classifyPage } from './page-role';
 export * from './schema';

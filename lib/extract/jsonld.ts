@@ -3,9 +3,10 @@
  *
  * The reader works on JSON-LD-shaped node trees (`{'@type': 'Organization', name: ..., address: {...}}`),
  * whichever encoding they came from: JSON-LD scripts parse straight into them, and `microdata.ts` and
- * `rdfa.ts` convert their markup into the same shape. Pure code; runs in the content script, so it stays
- * dependency-free and bounded.
+ * `rdfa.ts` convert their markup into the same shape. Pure code; runs in the background over what the content
+ * script sent (the scripts' text, the converted markup), and stays dependency-free and bounded.
  */
+import { MAX_SCRIPT_CHARS, readJsonLdScripts } from './page';
 import type { FactCandidate, FactSource } from './schema';
 import { cleanText, parseCount, parseYear, snippet } from './text';
 
@@ -15,9 +16,7 @@ export type StructuredNode = Record<string, unknown>;
 /** The encodings of schema.org data a page can carry. */
 export type StructuredSource = Extract<FactSource, 'jsonld' | 'microdata' | 'rdfa'>;
 
-/** Caps that keep hostile pages from costing more than a few milliseconds. */
-const MAX_SCRIPTS = 40;
-const MAX_SCRIPT_CHARS = 400_000;
+/** Caps that keep hostile pages from costing more than a few milliseconds (the page caps the scripts: page.ts). */
 const MAX_NODES = 3000;
 const MAX_DEPTH = 8;
 const MAX_URLS = 30;
@@ -213,15 +212,19 @@ function collectNodes(docs: unknown[]): FoundNode[] {
   return found;
 }
 
-/** Reads every JSON-LD block of the document (bounded). */
-export function readJsonLdDocuments(doc: Document): unknown[] {
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+/** Parses the JSON-LD scripts' text a content script sent; scripts that cannot be read are left out. */
+export function parseJsonLdScripts(scripts: readonly string[]): unknown[] {
   const docs: unknown[] = [];
-  for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
-    const parsed = parseJsonLd(scripts[i]?.textContent ?? '');
+  for (const script of scripts) {
+    const parsed = parseJsonLd(script);
     if (parsed !== undefined) docs.push(parsed);
   }
   return docs;
+}
+
+/** Reads and parses every JSON-LD block of a document (bounded), in one go: for Node (tests, tools). */
+export function readJsonLdDocuments(doc: Document): unknown[] {
+  return parseJsonLdScripts(readJsonLdScripts(doc));
 }
 
 /** True when any node's type matches (JSON-LD documents, or the trees microdata and RDFa convert to). */

@@ -1,12 +1,26 @@
-/** OpenGraph, Twitter and plain meta tags, the title and the canonical URL. Pure DOM code. */
+/**
+ * OpenGraph, Twitter and plain meta tags, the title and the page's address. `extractMeta` reads the tags the
+ * content script sent (meta-keys.ts) and runs in the background; `metaContent` reads a live document, for the
+ * site adapters.
+ */
+import type { MetaKey, MetaTags } from './meta-keys';
 import type { FactCandidate } from './schema';
 import { cleanText, snippet } from './text';
 
-/** The content of the first meta tag with one of the given `property`/`name` keys. */
+/** The content of the first meta tag with one of the given `property`/`name` keys, in a document. */
 export function metaContent(doc: Document, ...keys: string[]): string {
   for (const key of keys) {
     const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`);
     const content = cleanText(el?.getAttribute('content'));
+    if (content) return content;
+  }
+  return '';
+}
+
+/** The first non-empty cleaned content among the given keys of the tags a content script sent. */
+export function metaValue(tags: MetaTags, ...keys: MetaKey[]): string {
+  for (const key of keys) {
+    const content = cleanText(tags[key]);
     if (content) return content;
   }
   return '';
@@ -53,11 +67,22 @@ export function nameFromTitle(title: string, hostname: string, onPlatform: boole
   return segments.find(matches) ?? '';
 }
 
-/** Reads name, description, keywords and the site's own address from meta tags and the title. */
-export function extractMeta(doc: Document, pageUrl: URL, onPlatform: boolean): FactCandidate[] {
+/**
+ * Reads name, description, keywords and the site's own address from meta tags and the title.
+ * @param tags the page's meta tags, as the content script sent them
+ * @param rawTitle the page's `document.title`
+ * @param pageUrl the page's address
+ * @param onPlatform true on a platform page (LinkedIn ...), whose tags describe the platform's page, not a site
+ */
+export function extractMeta(
+  tags: MetaTags,
+  rawTitle: string,
+  pageUrl: URL,
+  onPlatform: boolean,
+): FactCandidate[] {
   const out: FactCandidate[] = [];
   // "Acme Blog", "Acme Newsroom": the section's name, not the company's.
-  const siteName = metaContent(doc, 'og:site_name', 'application-name', 'apple-mobile-web-app-title').replace(
+  const siteName = metaValue(tags, 'og:site_name', 'application-name', 'apple-mobile-web-app-title').replace(
     SECTION_SUFFIX,
     '',
   );
@@ -70,7 +95,7 @@ export function extractMeta(doc: Document, pageUrl: URL, onPlatform: boolean): F
       confidence: 0.7,
     });
   }
-  const title = cleanText(doc.title, 300);
+  const title = cleanText(rawTitle, 300);
   const fromTitle = nameFromTitle(title, pageUrl.hostname, onPlatform);
   if (fromTitle) {
     out.push({
@@ -81,7 +106,7 @@ export function extractMeta(doc: Document, pageUrl: URL, onPlatform: boolean): F
       confidence: onPlatform ? 0.75 : 0.5,
     });
   }
-  const description = metaContent(doc, 'og:description', 'description', 'twitter:description');
+  const description = metaValue(tags, 'og:description', 'description', 'twitter:description');
   if (description && !onPlatform) {
     out.push({
       field: 'description',
@@ -91,7 +116,7 @@ export function extractMeta(doc: Document, pageUrl: URL, onPlatform: boolean): F
       confidence: 0.6,
     });
   }
-  const keywords = metaContent(doc, 'keywords')
+  const keywords = metaValue(tags, 'keywords')
     .split(',')
     .map((k) => cleanText(k, 80))
     .filter(Boolean)

@@ -74,11 +74,20 @@ const PLATFORMS: Array<[suffix: string, kind: PlatformKind]> = [
   ['t3n.de', 'news'],
 ];
 
-/** The platform a hostname belongs to, if any. */
+/** The same list as a lookup table: no suffix in it ends with another one, so at most one matches a host. */
+const PLATFORM_BY_SUFFIX = new Map(PLATFORMS);
+
+/**
+ * The platform a hostname belongs to, if any. Looks up the host and each of its parent domains (a few map
+ * lookups: it runs in every page, before anything else is read).
+ */
 export function platformOf(hostname: string): PlatformKind | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  for (const [suffix, kind] of PLATFORMS) {
-    if (host === suffix || host.endsWith(`.${suffix}`)) return kind;
+  for (let start = 0; start >= 0; ) {
+    const kind = PLATFORM_BY_SUFFIX.get(host.slice(start));
+    if (kind) return kind;
+    const dot = host.indexOf('.', start);
+    start = dot < 0 ? -1 : dot + 1;
   }
   return undefined;
 }

@@ -1,10 +1,11 @@
 /**
  * Which readers a page gets. The content scripts are split by site so that the one injected into every page
  * stays small: platform pages (LinkedIn, Wikipedia, Crunchbase, directories) get their site adapter, every
- * other site the readers of a company's own website. Both sides share the structured-data and meta readers.
+ * other site the readers of a company's own website. Both sides gather the same raw inputs besides (page.ts), and
+ * the background reads them the same way.
  */
-import type { FactCandidate, PageRole } from './schema';
-import type { OwnSiteText } from './text-visible';
+import type { FactCandidate } from './schema';
+import type { PageText } from './text-visible';
 
 /** A site-specific reader for one platform. */
 export interface SiteAdapter {
@@ -18,7 +19,7 @@ export interface Readers {
   /** The platform's adapter, on a platform that has one. */
   adapter?: SiteAdapter;
   /** Readers of the company's own website (its profile links), on any other site. */
-  ownSite?: (doc: Document, url: URL, role: Exclude<PageRole, 'negative'>) => FactCandidate[];
+  ownSite?: (doc: Document, url: URL) => FactCandidate[];
   /** Collects the company site's visible text for the text readers, which run in the background. */
-  ownSiteText?: (doc: Document) => OwnSiteText;
+  ownSiteText?: (doc: Document) => PageText;
 }

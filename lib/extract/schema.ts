@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { TechnoReportSchema } from '../techno/schema';
+import { META_KEYS } from './meta-keys';
+import { MAX_REGION_BLOCK_CHARS, MAX_REGION_TEXT_CHARS, MAX_RENDERED_CHARS } from './text-visible';
+import { MAX_TREE_CHARS, MAX_TREE_DEPTH, MAX_TREE_VALUES } from './tree-limits';
 
 /** Where a fact was read. `adapter:*` sources are site-specific readers (LinkedIn, Wikipedia ...). */
 export const FactSourceSchema = z.enum([
@@ -96,7 +99,104 @@ export type FactCandidate = z.infer<typeof FactCandidateSchema>;
 export const PageRoleSchema = z.enum(['profile', 'company-site', 'negative']);
 export type PageRole = z.infer<typeof PageRoleSchema>;
 
-/** Everything the content script reports about one page. */
+/** The visible text of a company site's page, for the text readers that run in the background. */
+const OwnSiteTextSchema = z.object({
+  lines: z.array(z.object({ text: z.string().max(240_000), region: z.boolean() })).max(20_000),
+  siteName: z.string().max(200),
+  title: z.string().max(300),
+  lang: z.string().max(20),
+});
+
+/**
+ * The same as a page sends it: in a browser its rendered text raw (the body's and the region blocks' `innerText`,
+ * split into lines in the background), in a DOM without layout its lines (see text-visible.ts).
+ */
+const PageTextSchema = OwnSiteTextSchema.extend({
+  lines: OwnSiteTextSchema.shape.lines.optional(),
+  rendered: z
+    .object({
+      text: z.string().max(MAX_RENDERED_CHARS),
+      regions: z.array(z.string().max(MAX_REGION_BLOCK_CHARS)).max(200),
+    })
+    .refine((r) => r.regions.reduce((n, t) => n + t.length, 0) <= MAX_REGION_TEXT_CHARS, {
+      message: `expected at most ${MAX_REGION_TEXT_CHARS} characters of region text`,
+    })
+    .optional(),
+});
+
+/**
+ * Whether a value is JSON data (plain objects, arrays, strings, finite numbers, booleans, null) within the trees'
+ * caps. Iterative, so a forged, deeply nested message cannot overflow the stack.
+ */
+function isBoundedTree(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let values = 0;
+  let chars = 0;
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (++values > MAX_TREE_VALUES || depth > MAX_TREE_DEPTH) return false;
+    if (item === null || typeof item === 'boolean') continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return false;
+      continue;
+    }
+    if (typeof item === 'string') {
+      chars += item.length;
+      if (chars > MAX_TREE_CHARS) return false;
+      continue;
+    }
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push([child, depth + 1]);
+      continue;
+    }
+    if (typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return false;
+    for (const [key, child] of Object.entries(item)) {
+      chars += key.length;
+      stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/** A page's microdata or RDFa, converted in the page into JSON-LD-shaped trees (microdata.ts, rdfa.ts). */
+const StructuredTreesSchema = z
+  .array(z.record(z.string(), z.unknown()))
+  .max(2000)
+  .refine(isBoundedTree, {
+    message: `expected JSON trees of at most ${MAX_TREE_VALUES} values, ${MAX_TREE_DEPTH} levels deep`,
+  });
+
+/**
+ * What a content script sends about its page: the raw inputs it gathered, which the background turns into the
+ * page's role and fact candidates (`interpretPage` in interpret.ts). The page does only the DOM work: no JSON-LD
+ * parsing, no classification, no reading of meta tags into facts.
+ */
+export const PageInputsSchema = z.object({
+  url: z.string().url().max(4000),
+  /** `document.title`, uncleaned (capped). */
+  title: z.string().max(2000),
+  /** On a platform with a site adapter: whether the adapter sees one company's profile. */
+  profile: z.boolean().optional(),
+  /** The text of each JSON-LD script, unparsed (capped as jsonld.ts caps them). */
+  jsonLd: z.array(z.string().max(400_000)).max(40),
+  /** The meta tags the background reads (meta-keys.ts), uncleaned. */
+  meta: z.partialRecord(z.enum(META_KEYS), z.string().max(4000)),
+  /** Absent on a page the content script recognised as nobody's profile (see gate.ts): nothing more was read. */
+  body: z
+    .object({
+      microdata: StructuredTreesSchema,
+      rdfa: StructuredTreesSchema,
+      /** What the site adapter (on a platform) or the profile-link reader (on a company site) found. */
+      candidates: z.array(FactCandidateSchema).max(500),
+      ownSiteText: PageTextSchema.optional(),
+    })
+    .optional(),
+  /** Milliseconds the reading took inside the page. */
+  ms: z.number().nonnegative(),
+});
+export type PageInputs = z.infer<typeof PageInputsSchema>;
+
+/** Everything known about one page once the background has read its inputs. */
 export const PageExtractSchema = z.object({
   url: z.string().url().max(4000),
   title: text,
@@ -108,14 +208,7 @@ export const PageExtractSchema = z.object({
    * On the company's own site: the page's visible text, for the text readers that run in the background
    * (see text-visible.ts); folded into `candidates` by `completeExtract` before the extract is stored.
    */
-  ownSiteText: z
-    .object({
-      lines: z.array(z.object({ text: z.string().max(240_000), region: z.boolean() })).max(20_000),
-      siteName: z.string().max(200),
-      title: z.string().max(300),
-      lang: z.string().max(20),
-    })
-    .optional(),
+  ownSiteText: OwnSiteTextSchema.optional(),
   /** Milliseconds the extraction took inside the page. */
   ms: z.number().nonnegative(),
   /** The technologies the background detected on the page, with evidence (set by the background only). */

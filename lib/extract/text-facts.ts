@@ -22,6 +22,7 @@ import {
 import {
   limitedMatches,
   type OwnSiteText,
+  ownSiteTextOf,
   readOwnSiteText,
   type TextLine,
   visibleTextOf,
@@ -988,7 +989,7 @@ function candidate(field: FactCandidate['field'], reading: Reading<FactCandidate
  * @param kind `profile` for a page about the company (home, about, imprint, contact), else `company-site`
  */
 export function extractTextFacts(doc: Document, pageUrl: URL, kind: OwnSitePageKind): FactCandidate[] {
-  return textFactsFrom(readOwnSiteText(doc), pageUrl, kind);
+  return textFactsFrom(ownSiteTextOf(readOwnSiteText(doc)), pageUrl, kind);
 }
 
 /**

@@ -144,7 +144,8 @@ function isRegion(el: Element): boolean {
 
 /**
  * Whether an element's id or class names a region block. Plain substring tests on the lowered names: utility-class
- * sites carry kilobytes of class names, where a case-insensitive pattern or attribute selector costs milliseconds.
+ * sites carry kilobytes of class names, where a case-insensitive pattern costs milliseconds. (In a live page the
+ * candidates come from one selector first, see {@link regionBlocks}; this test then confirms each.)
  */
 function hasRegionName(el: Element): boolean {
   const name = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
@@ -275,7 +276,7 @@ export function limitedMatches(text: string, re: RegExp, max = MAX_MATCHES): Reg
   return out;
 }
 
-/** What the page sends for the own-site text readers: its visible lines and the few head fields they use. */
+/** The own-site text as the text readers take it: the visible lines and the few head fields they use. */
 export interface OwnSiteText {
   lines: Array<{ text: string; region: boolean }>;
   /** og:site_name, for recognising the company's own name. */
@@ -287,13 +288,40 @@ export interface OwnSiteText {
 }
 
 /**
- * Reads what the own-site text readers need, and nothing else, so that the regular-expression work runs in the
- * background instead of in the page (where every page would pay to compile the patterns afresh).
+ * The page's text as the browser renders it, raw: the body's `innerText` and each region block's (see
+ * {@link regionBlocks}). Split into lines and marked in the background ({@link ownSiteTextOf}).
  */
-export function readOwnSiteText(doc: Document): OwnSiteText {
+export interface RenderedText {
+  text: string;
+  regions: string[];
+}
+
+/**
+ * What a page sends for the own-site text readers: its rendered text (in a browser), or its visible lines
+ * (in a DOM without layout, such as jsdom), and the head fields.
+ */
+export type PageText = Omit<OwnSiteText, 'lines'> & { lines?: OwnSiteText['lines']; rendered?: RenderedText };
+
+/** Characters of the body's rendered text sent: past the readers' budget, with room for the whitespace cleaned. */
+export const MAX_RENDERED_CHARS = 2 * MAX_VISIBLE_CHARS;
+/** Characters of one region block's rendered text sent, and of all of them. */
+export const MAX_REGION_BLOCK_CHARS = 100_000;
+export const MAX_REGION_TEXT_CHARS = 2 * MAX_VISIBLE_CHARS;
+/** Lines of a region block marked as region lines. */
+const MAX_REGION_LINES = 400;
+
+/**
+ * Reads what the own-site text readers need, and nothing else, so that the regular-expression work (and even the
+ * splitting into lines) runs in the background instead of in the page, where every page would pay to compile
+ * and run that code afresh.
+ */
+export function readOwnSiteText(doc: Document): PageText {
   const meta = doc.head?.querySelector('meta[property="og:site_name"], meta[name="og:site_name"]');
+  const rendered = readRenderedText(doc);
   return {
-    lines: renderedLines(doc) ?? readVisibleText(doc).lines.map(({ text, region }) => ({ text, region })),
+    ...(rendered
+      ? { rendered }
+      : { lines: readVisibleText(doc).lines.map(({ text, region }) => ({ text, region })) }),
     siteName: (meta?.getAttribute('content') ?? '').trim().slice(0, 200),
     title: (doc.head?.querySelector('title')?.textContent ?? '').trim().slice(0, 300),
     lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase().slice(0, 20),
@@ -305,15 +333,29 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
 const MAX_REGIONS = 200;
 
 /**
+ * Every element that may be a region block ({@link isRegion} decides), as one selector: the browser's own
+ * matching finds them, which in a fresh page costs far less than visiting every element in script.
+ */
+const REGION_CANDIDATES = [
+  'footer',
+  'header',
+  'address',
+  '[role="contentinfo" i]',
+  '[role="banner" i]',
+  ...REGION_WORDS.flatMap((word) => [`[id*="${word}" i]`, `[class*="${word}" i]`]),
+].join(', ');
+
+/**
  * Outermost header, footer, address and contact blocks, in document order: where a site states who runs it.
  * Elements inside SVG and other foreign content are passed over.
  */
 function regionBlocks(body: Element): Element[] {
-  const all = body.getElementsByTagName('*');
+  const candidates = body.querySelectorAll(REGION_CANDIDATES);
   const blocks: Element[] = [];
   let outer: Element | undefined;
-  for (let i = 0; i < all.length && i < MAX_ELEMENTS && blocks.length < MAX_REGIONS; i++) {
-    const el = all[i] as Element;
+  for (let i = 0; i < candidates.length && i < MAX_ELEMENTS && blocks.length < MAX_REGIONS; i++) {
+    const el = candidates[i] as Element;
+    // The selector over-finds (an id and class list past 400 characters names no block): isRegion decides.
     if (el.namespaceURI !== XHTML || !isRegion(el)) continue;
     // Document order lists a block before the blocks inside it: comparing with the last block kept is enough.
     if (outer?.contains(el)) continue;
@@ -331,30 +373,53 @@ function renderedText(el: Element): string | undefined {
 }
 
 /**
- * The page's text as the browser renders it (`innerText`: computed visibility, real line breaks), with lines
- * inside header, footer, address and contact blocks marked. The browser does this natively, far faster than a
- * walk in script; undefined where `innerText` does not exist (DOMs without layout, such as jsdom).
+ * The page's text as the browser renders it (`innerText`: computed visibility, real line breaks), and the text
+ * of its header, footer, address and contact blocks, raw and capped. The browser does this natively, far
+ * faster than a walk in script; undefined where `innerText` does not exist (DOMs without layout, such as jsdom).
  */
-function renderedLines(doc: Document): OwnSiteText['lines'] | undefined {
+function readRenderedText(doc: Document): RenderedText | undefined {
   const body = doc.body;
-  if (!body || typeof renderedText(body) !== 'string') return undefined;
-  const split = (text: string) =>
-    text
-      .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim())
-      .filter(Boolean);
-  const region = new Set<string>();
+  const text = body ? renderedText(body) : undefined;
+  if (!body || text === undefined) return undefined;
+  const regions: string[] = [];
+  let budget = MAX_REGION_TEXT_CHARS;
   for (const block of regionBlocks(body)) {
-    for (const line of split(renderedText(block) ?? '').slice(0, 400)) region.add(line);
+    if (budget <= 0) break;
+    const blockText = (renderedText(block) ?? '').slice(0, Math.min(MAX_REGION_BLOCK_CHARS, budget));
+    regions.push(blockText);
+    budget -= blockText.length;
+  }
+  return { text: text.slice(0, MAX_RENDERED_CHARS), regions };
+}
+
+/** Rendered text as lines, whitespace collapsed, empty lines dropped. */
+function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** The lines of a page's rendered text, those inside its region blocks marked (the readers' budget applies). */
+function renderedLines(rendered: RenderedText): OwnSiteText['lines'] {
+  const region = new Set<string>();
+  for (const block of rendered.regions) {
+    for (const line of splitLines(block).slice(0, MAX_REGION_LINES)) region.add(line);
   }
   const lines: OwnSiteText['lines'] = [];
   let length = 0;
-  for (const text of split(renderedText(body) ?? '')) {
+  for (const text of splitLines(rendered.text)) {
     if (length > MAX_VISIBLE_CHARS) break;
     lines.push({ text: text.slice(0, 2000), region: region.has(text) });
     length += text.length + 1;
   }
   return lines;
+}
+
+/** The own-site text a page sent, as the text readers take it: rendered text split into marked lines. */
+export function ownSiteTextOf(sent: PageText): OwnSiteText {
+  const { rendered, lines, ...head } = sent;
+  return { ...head, lines: rendered ? renderedLines(rendered) : (lines ?? []) };
 }
 
 /** The visible text again from its lines (offsets as {@link readVisibleText} sets them). */

@@ -104,9 +104,10 @@ function pages(extensionId: string): Record<string, string> {
     [URLS.forged]: html(
       `<title>Genuine Co</title>${jsonLd({ '@type': 'Organization', name: 'Genuine Co', url: URLS.forged })}
        <script>
-         const forged = { type: 'reportPage', payload: { url: location.href, title: 'Forged Corp',
-           pageRole: 'company', pageRoleReason: 'forged', ms: 0,
-           candidates: [{ field: 'name', value: 'Forged Corp', source: 'jsonld', snippet: 'x', confidence: 1 }] } };
+         const forged = { type: 'reportPage', payload: { url: location.href, title: 'Forged Corp', ms: 0,
+           jsonLd: ['{"@type":"Organization","name":"Forged Corp"}'], meta: {},
+           body: { microdata: [], rdfa: [],
+             candidates: [{ field: 'name', value: 'Forged Corp', source: 'jsonld', snippet: 'x', confidence: 1 }] } } };
          window.__attempts = [];
          const forge = () => {
            window.postMessage(forged, '*');

@@ -85,12 +85,16 @@ test('another extension cannot message ICP Lens, and its forged report changes n
           payload: {
             url,
             title: 'Forged Corp',
-            pageRole: 'company',
-            pageRoleReason: 'forged',
             ms: 0,
-            candidates: [
-              { field: 'name', value: 'Forged Corp', source: 'jsonld', snippet: 'x', confidence: 1 },
-            ],
+            jsonLd: ['{"@type":"Organization","name":"Forged Corp"}'],
+            meta: {},
+            body: {
+              microdata: [],
+              rdfa: [],
+              candidates: [
+                { field: 'name', value: 'Forged Corp', source: 'jsonld', snippet: 'x', confidence: 1 },
+              ],
+            },
           },
         };
         const results: string[] = [];

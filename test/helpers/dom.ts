@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { readersFor } from '../../lib/extract/all-readers';
 import { completeExtract } from '../../lib/extract/complete';
-import { extractPage } from '../../lib/extract/page';
-import type { PageExtract } from '../../lib/extract/schema';
+import { extractPage } from '../../lib/extract/interpret';
+import { readPageInputs } from '../../lib/extract/page';
+import { type PageExtract, type PageInputs, PageInputsSchema } from '../../lib/extract/schema';
 
 /** A fixture file's path, relative to test/fixtures. */
 export function fixturePath(relative: string): string {
@@ -30,4 +31,13 @@ export const SAMPLES: Array<{ file: string; url: string }> = JSON.parse(
 /** Reads a parsed page the way the extension does on that host (with the same readers). */
 export function readPage(doc: Document, url: string): PageExtract {
   return completeExtract(extractPage(doc, url, readersFor(new URL(url).hostname)));
+}
+
+/**
+ * What the content script sends for a parsed page: its inputs as the message carries them (through JSON) and as
+ * the background validates them.
+ */
+export function pageInputs(doc: Document, url: string): PageInputs {
+  const sent = JSON.parse(JSON.stringify(readPageInputs(doc, url, readersFor(new URL(url).hostname))));
+  return PageInputsSchema.parse(sent);
 }

@@ -16,17 +16,18 @@ import {
   userIcpItem,
 } from '@/lib/settings';
 import { TEAM_SYNC_ALARM } from '@/lib/team-sync';
-import { fixturePath, loadFixture, parseHtml, readPage, SAMPLES } from '../helpers/dom';
+import { fixturePath, loadFixture, pageInputs, parseHtml, SAMPLES } from '../helpers/dom';
 import { domSignalsOf, runInWindow } from '../helpers/techno';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
 const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
 const fromPanel = { id: fakeBrowser.runtime.id, url: `${EXTENSION}/sidepanel.html` };
 
+/** What the content script sends for a sample page: its raw inputs (the background reads the facts). */
 function sampleExtract(file: string) {
   const entry = SAMPLES.find((s) => s.file === file);
   if (!entry) throw new Error(file);
-  return readPage(loadFixture(`samples/${file}`, entry.url), entry.url);
+  return pageInputs(loadFixture(`samples/${file}`, entry.url), entry.url);
 }
 
 async function send(message: unknown, sender: object): Promise<unknown> {
@@ -148,7 +149,7 @@ describe('background', () => {
   it("merges what the company's LinkedIn page and its website say, and names both pages", async () => {
     const linkedin = sampleExtract('quarry-peak-linkedin.html');
     await send({ type: 'reportPage', payload: linkedin }, fromTab(4, linkedin.url));
-    const site = readPage(
+    const site = pageInputs(
       parseHtml(
         `<html><head><title>Quarry Peak</title><script type="application/ld+json">{"@type":"Organization","name":"Quarry Peak Logistics","url":"https://www.quarrypeak.com","numberOfEmployees":{"minValue":201,"maxValue":500},"address":{"addressCountry":"US"}}</script></head></html>`,
         'https://www.quarrypeak.com/',
@@ -508,7 +509,7 @@ describe('background: technologies', () => {
       ...payload,
       technologies: { detected: [{ name: 'Salesforce', category: 'crm', evidence: ['forged'] }], ms: 1 },
     };
-    forged.candidates.push({
+    forged.body?.candidates.push({
       field: 'technologies',
       value: ['Salesforce'],
       source: 'techno',

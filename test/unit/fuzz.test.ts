@@ -1,9 +1,9 @@
 /**
  * Fuzzing of every parser of outside input, with property-based tests (fast-check): ICP files and team-URL
  * responses (JSON text → `parseIcp`), backup files (`restoreBackup`, checked against the database after),
- * JSON-LD (`parseJsonLd`, `readJsonLdDocuments`, `extractOrganization`), whole pages (`extractPage` on random
- * HTML in jsdom), extension messages (`createMessageListener`) and CRM accounts files (`decodeCsv` then
- * `importAccounts`, the calibration import).
+ * JSON-LD (`parseJsonLd`, `readJsonLdDocuments`, `extractOrganization`), whole pages (`readPageInputs` and what
+ * the background reads from them, on random HTML in jsdom), extension messages (`createMessageListener`) and CRM
+ * accounts files (`decodeCsv` then `importAccounts`, the calibration import).
  *
  * Every property runs FUZZ_RUNS cases (500 unless the FUZZ_RUNS environment variable says more); the totals
  * are printed at the end and listed in docs/SECURITY.md ("Fuzzing"). A failing case is printed by fast-check
@@ -19,8 +19,10 @@ import { IcpLensDb } from '@/lib/db/index';
 import { allProspects, saveProspect } from '@/lib/db/prospects';
 import { type Prospect, ProspectSchema } from '@/lib/db/schema';
 import { hubspotCsv, salesforceCsv } from '@/lib/export/csv';
+import { readersFor } from '@/lib/extract/all-readers';
 import { extractOrganization, parseJsonLd, readJsonLdDocuments } from '@/lib/extract/jsonld';
-import { type CompanyFacts, PageExtractSchema } from '@/lib/extract/schema';
+import { readPageInputs } from '@/lib/extract/page';
+import { type CompanyFacts, PageExtractSchema, PageInputsSchema } from '@/lib/extract/schema';
 import { DEFAULT_ICP, IcpSchema, parseIcp, scoreCompany } from '@/lib/icp';
 import { IcpVersionError, migrateIcp } from '@/lib/icp/migrate';
 import { createMessageListener, protocol } from '@/lib/messaging';
@@ -479,9 +481,9 @@ const htmlFragment = fc.letrec((tie) => ({
 })).node;
 
 describe('page extractor', () => {
-  it(`extractPage never throws on random HTML and its output always fits the message schema (${PAGE_RUNS} cases)`, () => {
+  it(`the page's inputs and their extract never throw on random HTML and always fit their schemas (${PAGE_RUNS} cases)`, () => {
     check(
-      'extractPage: random HTML in jsdom, on a company site and on LinkedIn',
+      'readPageInputs + interpretPage: random HTML in jsdom, on a company site and on LinkedIn',
       fc.property(
         fc.array(htmlFragment, { maxLength: 12 }),
         fc.constantFrom(
@@ -492,8 +494,15 @@ describe('page extractor', () => {
         fc.string({ maxLength: 200 }),
         (fragments, url, title) => {
           const html = `<!doctype html><html><head><title>${title.replace(/</g, ' ')}</title></head><body>${fragments.join('')}</body></html>`;
-          const extract = readPage(parseHtml(html, url), url);
-          const checked = PageExtractSchema.safeParse(extract);
+          const doc = parseHtml(html, url);
+          // What the page sends, through JSON as a message carries it, fits the message schema ...
+          const sent = JSON.parse(
+            JSON.stringify(readPageInputs(doc, url, readersFor(new URL(url).hostname))),
+          );
+          const message = PageInputsSchema.safeParse(sent);
+          expect(message.success ? [] : message.error.issues.slice(0, 3)).toEqual([]);
+          // ... and so does what the background stores.
+          const checked = PageExtractSchema.safeParse(readPage(doc, url));
           expect(checked.success ? [] : checked.error.issues.slice(0, 3)).toEqual([]);
           expect(prototypesClean()).toBe(true);
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMeta, nameFromTitle } from '@/lib/extract/meta';
+import { readMetaTags } from '@/lib/extract/page';
 import { parseHtml } from '../helpers/dom';
 
 describe('names from titles and meta tags', () => {
@@ -25,7 +26,9 @@ describe('names from titles and meta tags', () => {
       '<head><meta property="og:site_name" content="Acme Blog"></head>',
       'https://acme.com/blog/x',
     );
-    const name = extractMeta(doc, new URL('https://acme.com/blog/x'), false).find((c) => c.field === 'name');
+    const name = extractMeta(readMetaTags(doc), doc.title, new URL('https://acme.com/blog/x'), false).find(
+      (c) => c.field === 'name',
+    );
     expect(name?.value).toBe('Acme');
   });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readersFor } from '@/lib/extract/all-readers';
 import { readJsonLdDocuments } from '@/lib/extract/jsonld';
+import { readMetaTags } from '@/lib/extract/page';
 import { classifyPage } from '@/lib/extract/page-role';
 import { parseHtml } from '../helpers/dom';
 
 function role(head: string, url: string, body = '<p>Text</p>') {
   const doc = parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url);
-  return classifyPage(doc, new URL(url), readJsonLdDocuments(doc), readersFor(new URL(url).hostname).adapter);
+  const page = new URL(url);
+  const profile = readersFor(page.hostname).adapter?.isProfile(doc, page);
+  return classifyPage(page, readJsonLdDocuments(doc), readMetaTags(doc), profile);
 }
 
 const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
