@@ -29,13 +29,7 @@ export function TagInput({
         {values.map((value) => (
           <li key={value} className="tag">
             {value}
-            <button
-              type="button"
-              aria-label={`Remove ${value}`}
-              onClick={() => onChange(values.filter((v) => v !== value))}
-            >
-              ×
-            </button>
+            <RemoveTag value={value} values={values} onChange={onChange} />
           </li>
         ))}
       </ul>
@@ -53,5 +47,26 @@ export function TagInput({
         }}
       />
     </div>
+  );
+}
+
+/** A tag's × button: removes `value` from `values`. */
+export function RemoveTag({
+  value,
+  values,
+  onChange,
+}: {
+  value: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={`Remove ${value}`}
+      onClick={() => onChange(values.filter((v) => v !== value))}
+    >
+      ×
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { searchTechnologies, type TechnologyMatch, technologyNameStatus } from '@/lib/techno/catalog';
+import { RemoveTag } from './TagInput';
 
 /**
  * The technologies of a criterion, edited as tags with suggestions: typing offers the technologies ICP Lens
@@ -58,13 +59,7 @@ export function TechnologyInput({
               {value}
               {status.kind === 'alias' && <span className="muted"> (detected as {status.option.name})</span>}
               {status.kind === 'unknown' && <span aria-hidden="true"> ⚠</span>}
-              <button
-                type="button"
-                aria-label={`Remove ${value}`}
-                onClick={() => onChange(values.filter((v) => v !== value))}
-              >
-                ×
-              </button>
+              <RemoveTag value={value} values={values} onChange={onChange} />
             </li>
           );
         })}
