@@ -120,14 +120,14 @@ export function App() {
   const rescoring = rescore !== null && rescore.finishedAt === null;
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
-    ['prospects', 'verdicts'],
-    async (publish) => {
+    ['prospects', 'ranks'],
+    async (publish, signal) => {
       // The first screenful first, where the index gives it cheaply: the whole list of ids takes longer.
       if (readsInIndexOrder(query)) {
         publish(await queryProspectIds(db, query, FIRST_ROWS));
         performance.mark('icp-lens:list-query');
       }
-      const found = await queryProspectIds(db, query);
+      const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal);
       // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
       performance.mark('icp-lens:list-query');
       return found;
@@ -135,17 +135,22 @@ export function App() {
     [query],
     rescoring,
   );
-  const total = useLiveQuery(() => db.prospects.count(), []);
-  const { value: counts } = useTableQuery(
+  // The counts after the first rows: counting walks each tier's index entries, which would hold up the rows.
+  const firstShown = ids !== undefined;
+  const { value: counts } = useTableQuery<Record<Tier, number> | undefined>(
     db,
-    ['verdicts'],
+    ['ranks'],
     async () =>
-      Object.fromEntries(
-        await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
-      ) as Record<Tier, number>,
-    [],
+      firstShown
+        ? (Object.fromEntries(
+            await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
+          ) as Record<Tier, number>)
+        : undefined,
+    [firstShown],
     rescoring,
   );
+  // Every prospect has a verdict, so the tiers add up to the list.
+  const total = counts && TierSchema.options.reduce((sum, t) => sum + counts[t], 0);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: ids?.length ?? 0,
@@ -159,7 +164,7 @@ export function App() {
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     // The CRM columns are the facts' values: the evidence stays unread.
     const { table, cells } = csvTable(kind === 'hubspot' ? hubspotRow : salesforceRow);
-    const rows = await mapProspects(db, ids ?? [], cells, { evidence: false });
+    const rows = await mapProspects(db, ids ?? [], cells, { evidence: false }, 1024);
     table.data = rows;
     downloadText(
       `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
