@@ -14,7 +14,7 @@ import {
   restoreProspects,
   updateProspect,
 } from '@/lib/db/prospects';
-import { csvTable, hubspotRow, salesforceRow, tableCsv } from '@/lib/export/csv';
+import { csvLines, hubspotRow, linesCsv, salesforceRow } from '@/lib/export/csv';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
@@ -163,15 +163,17 @@ export function App() {
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     // The CRM columns are the facts' values: the evidence stays unread.
-    const { table, cells } = csvTable(kind === 'hubspot' ? hubspotRow : salesforceRow);
-    const rows = await mapProspects(db, ids ?? [], cells, { evidence: false }, 1024);
-    table.data = rows;
+    // Each row becomes its line of CSV as it is read, so only text is held until the file is written.
+    const { table, line } = csvLines(kind === 'hubspot' ? hubspotRow : salesforceRow);
+    table.lines = await mapProspects(db, ids ?? [], line, { evidence: false }, 2048);
     downloadText(
       `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
-      tableCsv(table),
+      linesCsv(table),
       'text/csv',
     );
-    setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
+    setStatus(
+      `Exported ${table.lines.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`,
+    );
   };
 
   return (
