@@ -7,7 +7,7 @@ import type { Icp, Tier } from '../icp/schema';
 import { scoreCompany } from '../icp/scorer';
 import { type IcpLensDb, writeProspects } from './index';
 import type { FactValues, StoredVerdict } from './schema';
-import { blockOf, countVerdicts, putStoredVerdicts, VERDICT_BLOCK } from './verdict-store';
+import { blockOf, countVerdicts, encodeResult, putStoredVerdicts, VERDICT_BLOCK } from './verdict-store';
 import { factsFromValues, prospectResult } from './verdicts';
 
 const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
@@ -73,7 +73,7 @@ export async function rescoreChunk(
         ...verdict,
         tier: result.tier,
         score: result.score,
-        result: JSON.stringify(prospectResult(result)),
+        result: encodeResult(prospectResult(result)),
         icpName: icp.name,
         icpVersion: icp.version,
         tierHistory:

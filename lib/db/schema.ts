@@ -132,7 +132,7 @@ export interface VerdictBlock {
  * re-score would only throw away; each is parsed when it is used (see `decodeVerdict`).
  */
 export interface StoredVerdict extends Omit<Verdict, 'result' | 'inputs'> {
-  /** {@link ProspectResult} as JSON. */
+  /** {@link ProspectResult} as JSON (see `encodeResult`). */
   result: string;
   /** {@link FactValues} as JSON. */
   inputs: string;

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { IcpLensDb } from '../../lib/db/index';
 import { saveProspect } from '../../lib/db/prospects';
-import { rankBlock, VERDICT_BLOCK } from '../../lib/db/verdict-store';
+import { encodeResult, rankBlock, VERDICT_BLOCK } from '../../lib/db/verdict-store';
 import { splitProspect } from '../../lib/db/verdicts';
 import { mergeCandidates } from '../../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
@@ -42,9 +42,9 @@ async function templateProspect(): Promise<{ record: unknown; verdict: unknown; 
 /**
  * Adds `count` prospects shaped like `template` to the extension's database, 4,096 per transaction: the
  * company and evidence records, and the verdicts in blocks of `block` with their rank records, as
- * lib/db/verdict-store.ts keeps them (its own `rankBlock` makes the rank records, passed in as source text).
+ * lib/db/verdict-store.ts keeps them (its own `rankBlock` and `encodeResult`, passed in as source text).
  */
-const SEED_SCRIPT = `async ({ template, count, block }, toRanks) => {
+const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult) => {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('icp-lens');
     request.onsuccess = () => resolve(request.result);
@@ -73,7 +73,7 @@ const SEED_SCRIPT = `async ({ template, count, block }, toRanks) => {
         const b = Math.floor(id / block);
         if (!blocks.has(b)) blocks.set(b, []);
         blocks.get(b).push({ ...template.verdict, id, tier, score,
-          result: JSON.stringify({ ...template.verdict.result, tier, score }), inputs });
+          result: encodeResult({ ...template.verdict.result, tier, score }), inputs });
       }
       // A block split over two transactions is completed by reading what the first one wrote.
       const verdictBlocks = tx.objectStore('verdictBlocks');
@@ -101,7 +101,9 @@ export async function seedProspects(page: Page, count: number): Promise<void> {
   const template = await templateProspect();
   // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
   const args = { template, count, block: VERDICT_BLOCK };
-  await page.evaluate(`(${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()})`);
+  await page.evaluate(
+    `(${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()}, ${encodeResult.toString()})`,
+  );
 }
 
 /** Measures the list with `count` prospects. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb } from '@/lib/db/index';
+import { IcpLensDb, type Verdict } from '@/lib/db/index';
 import { allProspects, saveProspect } from '@/lib/db/prospects';
 import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
-import { VERDICT_BLOCK } from '@/lib/db/verdict-store';
-import { factsFromValues, factValues } from '@/lib/db/verdicts';
+import { decodeResult, decodeVerdict, encodeVerdict, VERDICT_BLOCK } from '@/lib/db/verdict-store';
+import { factsFromValues, factValues, prospectResult } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
@@ -94,6 +94,37 @@ describe('scoring from a verdict’s kept values', () => {
         expect(scoreCompany(kept, icp, { explain: false })).toEqual(
           scoreCompany(facts, icp, { explain: false }),
         );
+        compared++;
+      }
+    }
+    expect(compared).toBe(SAMPLES.length * icps.length);
+  });
+
+  it('reads back a kept verdict as it was written, on every sample page and for several ICPs', () => {
+    const icps = [
+      DEFAULT_ICP,
+      machineryIcp(2, 'Machinery'),
+      { ...DEFAULT_ICP, unknownPolicy: 'miss' as const },
+    ];
+    let compared = 0;
+    for (const sample of SAMPLES) {
+      const facts = mergeCandidates(readPage(loadFixture(`samples/${sample.file}`, sample.url), sample.url));
+      for (const icp of icps) {
+        const result = prospectResult(scoreCompany(facts, icp));
+        const verdict: Verdict = {
+          id: compared + 1,
+          tier: result.tier,
+          score: result.score,
+          result,
+          icpName: icp.name,
+          icpVersion: icp.version,
+          tierHistory: [{ from: null, to: result.tier, icpVersion: icp.version, at: 1 }],
+          inputs: factValues(facts),
+        };
+        const stored = encodeVerdict(verdict);
+        expect(typeof stored.result).toBe('string');
+        expect(decodeResult(stored.result)).toEqual(result);
+        expect(decodeVerdict(stored)).toEqual(verdict);
         compared++;
       }
     }
