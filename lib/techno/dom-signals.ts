@@ -61,18 +61,26 @@ function httpHost(href: string): string | null {
   return colon > host.lastIndexOf(']') ? host.slice(0, colon) : host;
 }
 
-function capped(list: Iterable<string>, max: number, maxChars: number): string[] {
+/** Up to `max` distinct items of `list` of at most `maxChars` characters (web addresses only with `webOnly`). */
+function capped(list: ArrayLike<string>, max: number, maxChars: number, webOnly = false): string[] {
   const out = new Set<string>();
-  for (const item of list) {
-    if (out.size >= max) break;
-    if (item && item.length <= maxChars) out.add(item);
+  for (let i = 0; i < list.length && out.size < max; i++) {
+    const item = list[i] as string;
+    if (item && item.length <= maxChars && (!webOnly || web(item))) out.add(item);
   }
   return [...out];
 }
 
+/** One string property of each element of a list (`src`, `href`), read in a single loop. */
+function each<T>(list: ArrayLike<T>, key: keyof T): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) out.push((list[i] as T)[key] as string);
+  return out;
+}
+
 /** Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...). */
 function inlineAddresses(
-  scripts: HTMLScriptElement[],
+  scripts: ArrayLike<HTMLScriptElement>,
   srcs: string[],
   limits: typeof COLLECT_LIMITS,
 ): string[] {
@@ -110,13 +118,19 @@ function inlineAddresses(
  * and run when the page has an element of that class or tag.
  */
 function matchingSelectors(doc: Document, selectors: readonly string[]): string[] {
+  // Whether the page has an element of a class ('.name') or tag, asked once each (many selectors share one).
+  const has = new Map<string, boolean>();
+  const present = (key: string, ask: () => Element | undefined) => {
+    let known = has.get(key);
+    if (known === undefined) has.set(key, (known = ask() !== undefined));
+    return known;
+  };
   return selectors.filter((selector) => {
     const [lead, tag, mark, name = ''] = LEADING.exec(selector) ?? [''];
     const whole = lead.length === selector.length;
     if (mark === '#' && !tag && whole) return doc.getElementById(name) !== null;
-    const first =
-      mark === '.' ? doc.getElementsByClassName(name)[0] : tag ? doc.getElementsByTagName(tag)[0] : null;
-    if (first === undefined) return false;
+    if (mark === '.' && !present(`.${name}`, () => doc.getElementsByClassName(name)[0])) return false;
+    if (tag && !present(tag, () => doc.getElementsByTagName(tag)[0])) return false;
     if (whole && (!tag || !mark)) return true;
     try {
       return doc.querySelector(selector) !== null;
@@ -140,23 +154,17 @@ export function readDomSignals(
 ): DomSignals {
   const started = now();
   const url = doc.location?.href ?? doc.URL;
-  const cap = (list: Iterable<string>, max: number) => capped(list, max, limits.urlChars);
+  const addresses = (list: string[]) => capped(list, limits.urls, limits.urlChars, true);
 
-  const scriptEls = Array.from(doc.scripts);
-  const srcs = scriptEls.map((s) => s.src);
-  const scripts = cap(srcs.filter(web), limits.urls);
-  const stylesheets = cap(
-    Array.from(doc.querySelectorAll<HTMLLinkElement>(PRELOADED), (l) => l.href).filter(web),
-    limits.urls,
-  );
-  const iframes = cap(
-    Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[src]'), (f) => f.src).filter(web),
-    limits.urls,
-  );
+  const scriptEls = doc.scripts;
+  const srcs = each(scriptEls, 'src');
+  const scripts = addresses(srcs);
+  const stylesheets = addresses(each(doc.querySelectorAll<HTMLLinkElement>(PRELOADED), 'href'));
+  const iframes = addresses(each(doc.querySelectorAll<HTMLIFrameElement>('iframe[src]'), 'src'));
   const performance = doc.defaultView?.performance;
   const timing =
     typeof performance?.getEntriesByType === 'function' ? performance.getEntriesByType('resource') : [];
-  const resources = cap(timing.map((e) => e.name).filter(web), limits.urls);
+  const resources = addresses(each(timing, 'name'));
 
   // Only absolute links can be off-site; each address is resolved once, and its host read from it.
   const here = doc.location?.hostname;
@@ -169,7 +177,9 @@ export function readDomSignals(
   }
 
   const meta: Array<[string, string]> = [];
-  for (const m of Array.from(doc.querySelectorAll('meta')).slice(0, limits.meta)) {
+  const metaEls = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metaEls.length && i < limits.meta; i++) {
+    const m = metaEls[i] as HTMLMetaElement;
     const name = m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('http-equiv');
     const content = m.getAttribute('content');
     if (name && content !== null) meta.push([name.toLowerCase().slice(0, 100), content.slice(0, 300)]);
@@ -178,14 +188,13 @@ export function readDomSignals(
   // Products sign their output at the top level: in the head, or before or after the page's markup.
   const comments: string[] = [];
   for (const parent of [doc, doc.documentElement, doc.head, doc.body]) {
-    for (const node of Array.from(parent?.childNodes ?? [])) {
-      if (node.nodeType !== 8 || comments.length >= limits.comments) continue;
-      const text = (node.nodeValue ?? '').trim();
+    for (let node = parent?.firstChild; node && comments.length < limits.comments; node = node.nextSibling) {
+      const text = node.nodeType === 8 ? (node.nodeValue ?? '').trim() : '';
       if (text) comments.push(text.slice(0, limits.commentChars));
     }
   }
 
-  const inline = cap(inlineAddresses(scriptEls, srcs, limits), limits.urls);
+  const inline = capped(inlineAddresses(scriptEls, srcs, limits), limits.urls, limits.urlChars);
   const dom = matchingSelectors(doc, selectors);
   let cookieText = '';
   try {
@@ -193,14 +202,9 @@ export function readDomSignals(
   } catch {
     // A sandboxed document has no cookies to read.
   }
-  const cookies = capped(
-    cookieText
-      .split(';')
-      .map((c) => c.split('=')[0]?.trim() ?? '')
-      .filter(Boolean),
-    limits.cookies,
-    limits.urlChars,
-  );
+  const names: string[] = [];
+  for (const pair of cookieText.split(';')) names.push(pair.split('=')[0]?.trim() ?? '');
+  const cookies = capped(names, limits.cookies, limits.urlChars);
   return {
     url,
     scripts,
@@ -208,7 +212,7 @@ export function readDomSignals(
     iframes,
     resources,
     inline,
-    links: cap(links, limits.links),
+    links: capped(links, limits.links, limits.urlChars),
     meta,
     cookies,
     dom,
