@@ -122,7 +122,10 @@ function matchingSelectors(doc: Document, selectors: readonly string[]): string[
   const has = new Map<string, boolean>();
   const present = (key: string, ask: () => Element | undefined) => {
     let known = has.get(key);
-    if (known === undefined) has.set(key, (known = ask() !== undefined));
+    if (known === undefined) {
+      known = ask() !== undefined;
+      has.set(key, known);
+    }
     return known;
   };
   return selectors.filter((selector) => {
