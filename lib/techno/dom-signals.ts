@@ -188,11 +188,19 @@ export function readDomSignals(
     if (name && content !== null) meta.push([name.toLowerCase().slice(0, 100), content.slice(0, 300)]);
   }
 
-  // Products sign their output at the top level: in the head, or before or after the page's markup.
+  // Products sign their output at the top level: in the head, or before or after the page's markup. The
+  // head's comments are walked to natively: stepping through its children would wrap every element there.
   const comments: string[] = [];
-  for (const parent of [doc, doc.documentElement, doc.head, doc.body]) {
-    for (let node = parent?.firstChild; node && comments.length < limits.comments; node = node.nextSibling) {
-      const text = node.nodeType === 8 ? (node.nodeValue ?? '').trim() : '';
+  const head = doc.head;
+  const walker = head ? doc.createTreeWalker(head, 128 /* NodeFilter.SHOW_COMMENT */) : null;
+  for (const parent of [doc, doc.documentElement, head, doc.body]) {
+    if (!parent) continue;
+    for (
+      let node = parent === head ? walker?.nextNode() : parent.firstChild;
+      node && comments.length < limits.comments;
+      node = parent === head ? walker?.nextNode() : node.nextSibling
+    ) {
+      const text = node.nodeType === 8 && node.parentNode === parent ? (node.nodeValue ?? '').trim() : '';
       if (text) comments.push(text.slice(0, limits.commentChars));
     }
   }

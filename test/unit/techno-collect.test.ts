@@ -1,7 +1,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { COLLECT_LIMITS, collectorArgs, domSelectorsFor } from '@/lib/techno/index';
-import { collectFrom, runInWindow } from '../helpers/techno';
+import { collectFrom, domSignalsOf, runInWindow } from '../helpers/techno';
 
 describe('the technology signal readers (content script and main world)', () => {
   it('reads script, stylesheet and iframe addresses as absolute URLs', () => {
@@ -180,6 +180,18 @@ describe('the technology signal readers (content script and main world)', () => 
     );
     expect(signals.comments[0]).toBe('Performance optimized by W3 Total Cache');
     expect(signals.comments).toHaveLength(COLLECT_LIMITS.comments);
+  });
+
+  it('reads only top-level comments: the document’s, the root’s, the head’s and the body’s, in that order', () => {
+    const dom = new JSDOM(
+      `<!-- before --><html><head><!-- in head --><meta name="x" content="y"></head>
+       <body><!-- in body --><div><!-- deep in body --></div></body><!-- after body --></html>`,
+      { url: 'https://www.acme.example/' },
+    );
+    const doc = dom.window.document;
+    // Nested inside an element of the head (only a script could put it there): not the head's own.
+    doc.querySelector('meta')?.append(doc.createComment('nested in head'));
+    expect(domSignalsOf(doc, []).comments).toEqual(['before', 'after body', 'in head', 'in body']);
   });
 
   it('bounds every list on a huge page', () => {
