@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rememberPage } from '../lib/db/company-memory';
 import { IcpLensDb } from '../lib/db/index';
-import { saveProspect, updateProspect } from '../lib/db/prospects';
+import { allProspects, saveProspect, updateProspect } from '../lib/db/prospects';
 import { rescoreChunk, startRescore } from '../lib/db/rescore';
 import { mergeCandidates } from '../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../lib/icp';
@@ -66,6 +66,8 @@ const snapshot = {
     ),
     tables: Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()]))),
   },
+  // Every prospect whole, as this release's own code reads it back: what a later release must still read.
+  prospects: await allProspects(db),
   // The extension storage as this release writes it (lib/settings): the rep's ICP, privacy choices, the
   // finished re-score, a team address.
   storage: {
@@ -81,4 +83,4 @@ const snapshot = {
 };
 const out = path.join(ROOT, `test/fixtures/db/release-${version}.json`);
 writeFileSync(out, `${JSON.stringify(snapshot, null, 2)}\n`);
-console.log(`${path.relative(ROOT, out)}: ${snapshot.database.tables.prospects.length} prospects`);
+console.log(`${path.relative(ROOT, out)}: ${snapshot.prospects.length} prospects`);

@@ -14,7 +14,7 @@ import {
   restoreProspects,
   updateProspect,
 } from '@/lib/db/prospects';
-import { csvTable, hubspotRow, salesforceRow, tableCsv } from '@/lib/export/csv';
+import { csvLines, hubspotRow, linesCsv, salesforceRow } from '@/lib/export/csv';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
@@ -120,14 +120,14 @@ export function App() {
   const rescoring = rescore !== null && rescore.finishedAt === null;
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
-    ['prospects', 'verdicts'],
-    async (publish) => {
+    ['prospects', 'ranks'],
+    async (publish, signal) => {
       // The first screenful first, where the index gives it cheaply: the whole list of ids takes longer.
       if (readsInIndexOrder(query)) {
         publish(await queryProspectIds(db, query, FIRST_ROWS));
         performance.mark('icp-lens:list-query');
       }
-      const found = await queryProspectIds(db, query);
+      const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal);
       // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
       performance.mark('icp-lens:list-query');
       return found;
@@ -135,17 +135,22 @@ export function App() {
     [query],
     rescoring,
   );
-  const total = useLiveQuery(() => db.prospects.count(), []);
-  const { value: counts } = useTableQuery(
+  // The counts after the first rows: counting walks each tier's index entries, which would hold up the rows.
+  const firstShown = ids !== undefined;
+  const { value: counts } = useTableQuery<Record<Tier, number> | undefined>(
     db,
-    ['verdicts'],
+    ['ranks'],
     async () =>
-      Object.fromEntries(
-        await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
-      ) as Record<Tier, number>,
-    [],
+      firstShown
+        ? (Object.fromEntries(
+            await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
+          ) as Record<Tier, number>)
+        : undefined,
+    [firstShown],
     rescoring,
   );
+  // Every prospect has a verdict, so the tiers add up to the list.
+  const total = counts && TierSchema.options.reduce((sum, t) => sum + counts[t], 0);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: ids?.length ?? 0,
@@ -158,15 +163,17 @@ export function App() {
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     // The CRM columns are the facts' values: the evidence stays unread.
-    const { table, cells } = csvTable(kind === 'hubspot' ? hubspotRow : salesforceRow);
-    const rows = await mapProspects(db, ids ?? [], cells, { evidence: false });
-    table.data = rows;
+    // Each row becomes its line of CSV as it is read, so only text is held until the file is written.
+    const { table, line } = csvLines(kind === 'hubspot' ? hubspotRow : salesforceRow);
+    table.lines = await mapProspects(db, ids ?? [], line, { evidence: false }, 2048);
     downloadText(
       `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
-      tableCsv(table),
+      linesCsv(table),
       'text/csv',
     );
-    setStatus(`Exported ${rows.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`);
+    setStatus(
+      `Exported ${table.lines.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`,
+    );
   };
 
   return (

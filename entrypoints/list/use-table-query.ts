@@ -8,7 +8,8 @@ const PAUSED_MS = 5000;
  * another page or the background), at most once per `settleMs`. Unlike `useLiveQuery` it does not record which
  * keys the query read: for a query that returns 100,000 ids that bookkeeping costs more than the query itself.
  * On its first run after `deps` change, `query` may `publish` a partial result (the first screenful) before
- * its whole result; re-runs after writes replace the result only when complete. While `paused` (a re-score
+ * its whole result; re-runs after writes replace the result only when complete. When `deps` change, the
+ * run in progress is told to stop (`signal`), so that a new search does not wait for the last one to finish. While `paused` (a re-score
  * rewriting the list chunk by chunk), writes are noted and answered with one run when it ends: re-running
  * the query after every chunk would hold up the re-score's writes behind the page's reads.
  * @returns the latest result (undefined until the first one), and the error of the latest run if it failed
@@ -16,7 +17,7 @@ const PAUSED_MS = 5000;
 export function useTableQuery<T>(
   db: Dexie,
   tables: string[],
-  query: (publish: (partial: T) => void) => Promise<T>,
+  query: (publish: (partial: T) => void, signal: AbortSignal) => Promise<T>,
   deps: DependencyList,
   paused = false,
   settleMs = 100,
@@ -42,6 +43,7 @@ export function useTableQuery<T>(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let slow: ReturnType<typeof setTimeout> | undefined;
     let first = true;
+    const stop = new AbortController();
     const publish = (value: T) => {
       if (!cancelled) setState({ value, error: null });
     };
@@ -52,7 +54,7 @@ export function useTableQuery<T>(
       }
       running = true;
       try {
-        const value = await query(first ? publish : () => {});
+        const value = await query(first ? publish : () => {}, stop.signal);
         first = false;
         publish(value);
       } catch (error) {
@@ -88,6 +90,7 @@ export function useTableQuery<T>(
     void run();
     return () => {
       cancelled = true;
+      stop.abort();
       missed.current = null;
       clearTimeout(timer);
       clearTimeout(slow);

@@ -4,7 +4,17 @@
  * the older version with data in it (test/unit/db-upgrade.test.ts).
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
-import type { Prospect, ProspectEvidence, ProspectRecord, SeenPage, Verdict } from './schema';
+import type {
+  Prospect,
+  ProspectEvidence,
+  ProspectRecord,
+  RankBlock,
+  SeenPage,
+  StoredVerdict,
+  Verdict,
+  VerdictBlock,
+} from './schema';
+import { blockOf, encodeVerdict, rankBlock } from './verdict-store';
 import { splitProspect } from './verdicts';
 
 export * from './schema';
@@ -13,7 +23,8 @@ export * from './schema';
 export class IcpLensDb extends Dexie {
   pages!: EntityTable<SeenPage, 'url'>;
   prospects!: EntityTable<ProspectRecord, 'id'>;
-  verdicts!: EntityTable<Verdict, 'id'>;
+  verdictBlocks!: EntityTable<VerdictBlock, 'id'>;
+  ranks!: EntityTable<RankBlock, 'id'>;
   evidence!: EntityTable<ProspectEvidence, 'id'>;
 
   /** @param options Dexie's options, e.g. an in-memory IndexedDB for command-line tools. */
@@ -52,6 +63,38 @@ export class IcpLensDb extends Dexie {
           await verdicts.bulkAdd(split.map(([, verdict]) => verdict));
           await evidence.bulkAdd(split.map(([, , facts]) => facts));
           last = chunk[chunk.length - 1]?.id as number;
+        }
+      });
+    // v4: verdicts move into blocks of 32 prospects (lib/db/verdict-store.ts), each with a small rank record
+    // indexed per prospect (tier, score, id), so that a re-score writes one record per 32 prospects.
+    this.version(4)
+      .stores({
+        pages: '&url, domain, linkedinSlug, seenAt',
+        prospects:
+          '++id, domain, linkedinSlug, status, savedAt, updatedAt, nameLower, industryId, hqCountry, *tags',
+        verdicts: null,
+        verdictBlocks: 'id',
+        ranks: 'id, *rank',
+        evidence: 'id',
+      })
+      .upgrade(async (tx) => {
+        const verdicts = tx.table<Verdict, number>('verdicts');
+        const blocks = tx.table<VerdictBlock, number>('verdictBlocks');
+        const ranks = tx.table<RankBlock, number>('ranks');
+        for (let last = -Infinity; ; ) {
+          const chunk = await verdicts.where(':id').above(last).limit(2048).toArray();
+          if (chunk.length === 0) break;
+          // A full chunk may end inside a block: that block waits for the next chunk (2,048 ids span at
+          // least 64 blocks, so some are always whole).
+          const end = blockOf(chunk[chunk.length - 1]?.id as number);
+          const whole = chunk.length < 2048 ? chunk : chunk.filter((v) => blockOf(v.id) < end);
+          const grouped = new Map<number, StoredVerdict[]>();
+          for (const v of whole)
+            grouped.set(blockOf(v.id), [...(grouped.get(blockOf(v.id)) ?? []), encodeVerdict(v)]);
+          const written = [...grouped].map(([id, list]) => ({ id, verdicts: list }));
+          await blocks.bulkPut(written);
+          await ranks.bulkPut(written.map(rankBlock));
+          last = whole[whole.length - 1]?.id as number;
         }
       });
   }
@@ -105,14 +148,14 @@ export function explainStorageError(error: unknown, kept = 'everything saved bef
 }
 
 /**
- * Runs `work` as one read-write transaction on the prospect list (companies, verdicts and evidence, or the
- * given tables of it): all of it is written or none of it, and a
+ * Runs `work` as one read-write transaction on the prospect list (companies, verdicts with their ranks, and
+ * evidence, or the given tables of it): all of it is written or none of it, and a
  * storage failure comes out as a {@link StorageError}.
  */
 export async function writeProspects<T>(
   db: IcpLensDb,
   work: () => Promise<T>,
-  tables: Table[] = [db.prospects, db.verdicts, db.evidence],
+  tables: Table[] = [db.prospects, db.verdictBlocks, db.ranks, db.evidence],
 ): Promise<T> {
   try {
     return await db.transaction('rw', tables, work);

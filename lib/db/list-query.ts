@@ -1,15 +1,17 @@
 /**
  * Finding prospects for the list page: filters and sort resolved to Dexie indexes where possible, the rest
  * checked per record, returning ids only (the list loads the rows it shows, so 100,000 prospects stay light).
- * The company's fields (status, industry, country, tags, name, dates) are indexed on `prospects`, the ICP's
- * verdict (tier, score, tier history) on `verdicts`; a query that needs both reads the narrow verdicts of the
- * prospects its company filters leave.
+ * The company's fields (status, industry, country, tags, name, dates) are indexed on `prospects`; the ICP's
+ * verdict (tier, score, tier moves) is in the small rank records (`ranks`, see verdict-store.ts), whose
+ * multi-entry index `rank` holds one [tier, score, id] key per prospect. A tier's count and a list's first rows
+ * come from that index alone; a whole ordered list reads the rank records of the prospects it shows (a few
+ * bytes each) and orders them by tier and score.
  */
 import Dexie, { type Collection } from 'dexie';
 import type { Tier } from '../icp/schema';
 import type { IcpLensDb } from './index';
-import { movedWith } from './rescore';
-import type { ProspectRecord, ProspectStatus, Verdict } from './schema';
+import type { ProspectRecord, ProspectStatus } from './schema';
+import { allRankBlocks, getRanks, type RankEntry, rankEntries } from './verdict-store';
 
 /** What the list shows. */
 export interface ListQuery {
@@ -53,17 +55,17 @@ function passes(p: ProspectRecord, q: ListQuery, indexed: keyof ListQuery): bool
   return true;
 }
 
-/** Whether a verdict passes the verdict filters (tier, moved). */
-function verdictPasses(v: Verdict | undefined, q: ListQuery): v is Verdict {
-  if (!v) return false;
-  if (q.tier && v.tier !== q.tier) return false;
-  if (q.movedWithVersion !== undefined && !movedWith(v.tierHistory, q.movedWithVersion)) return false;
+/** Whether a prospect's rank passes the verdict filters (tier, moved). */
+function rankPasses(r: RankEntry | undefined, q: ListQuery): r is RankEntry {
+  if (!r) return false;
+  if (q.tier && r.tier !== q.tier) return false;
+  if (q.movedWithVersion !== undefined && !r.movedIn.includes(q.movedWithVersion)) return false;
   return true;
 }
 
-/** The verdicts of one tier, on the [tier+score] index (ascending score). */
+/** The rank keys of one tier, on the multi-entry `rank` index (ascending score). */
 function tierRange(db: IcpLensDb, tier: Tier) {
-  return db.verdicts.where('[tier+score]').between([tier, Dexie.minKey], [tier, Dexie.maxKey]);
+  return db.ranks.where('rank').between([tier, Dexie.minKey], [tier, Dexie.maxKey]);
 }
 
 /** How many prospects have this tier (counted on the index). */
@@ -71,16 +73,31 @@ export function countTier(db: IcpLensDb, tier: Tier): Promise<number> {
   return tierRange(db, tier).count();
 }
 
-/** Ids grouped by tier, best first, highest score first within a tier, straight from the index. */
-async function tierOrderedIds(db: IcpLensDb, tiers: Tier[], limit: number): Promise<number[]> {
+/** The first `limit` keys of a tier, highest score first, read from the index alone. */
+async function topOfTier(db: IcpLensDb, tier: Tier, limit: number): Promise<Array<[Tier, number, number]>> {
+  return (await tierRange(db, tier).reverse().limit(limit).keys()) as unknown as Array<
+    [Tier, number, number]
+  >;
+}
+
+/** The first `limit` ids grouped by tier (best first), highest score first within a tier. */
+async function firstByTier(db: IcpLensDb, tiers: Tier[], limit: number): Promise<number[]> {
   const ids: number[] = [];
   for (const t of tiers) {
     if (ids.length >= limit) break;
-    const range = tierRange(db, t).reverse();
-    const left = limit - ids.length;
-    ids.push(...((await (Number.isFinite(left) ? range.limit(left) : range).primaryKeys()) as number[]));
+    ids.push(...(await topOfTier(db, t, limit - ids.length)).map(([, , id]) => id));
   }
   return ids;
+}
+
+/** The first `limit` ids by score: each tier's index range is in score order, so its top rows merge. */
+async function firstByScore(db: IcpLensDb, limit: number): Promise<number[]> {
+  const tops = await Promise.all(TIER_ORDER.map((t) => topOfTier(db, t, limit)));
+  return tops
+    .flat()
+    .sort((a, b) => b[1] - a[1] || b[2] - a[2])
+    .slice(0, limit)
+    .map(([, , id]) => id);
 }
 
 /** The ids in `keep`, in the order of a company-field index (reads the index's keys, not the records). */
@@ -100,10 +117,28 @@ async function inRecordOrder(
   return ids;
 }
 
-function byVerdict(sort: ListQuery['sort']) {
+/** Orders rank entries as the sort says: by tier (best first) then score, or by score; ties by newest id. */
+function byRank(sort: 'tier' | 'score') {
   return sort === 'tier'
-    ? (a: Verdict, b: Verdict) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.score - a.score
-    : (a: Verdict, b: Verdict) => b.score - a.score;
+    ? (a: RankEntry, b: RankEntry) =>
+        TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.score - a.score || b.id - a.id
+    : (a: RankEntry, b: RankEntry) => b.score - a.score || b.id - a.id;
+}
+
+/** {@link byRank} for rank keys ([tier, score, id]). */
+function byRankKey(sort: 'tier' | 'score') {
+  type Key = [Tier, number, number];
+  return sort === 'tier'
+    ? (a: Key, b: Key) => TIER_RANK[a[0]] - TIER_RANK[b[0]] || b[1] - a[1] || b[2] - a[2]
+    : (a: Key, b: Key) => b[1] - a[1] || b[2] - a[2];
+}
+
+/** Orders records as a company-field sort says. */
+function byRecord(sort: RecordSort) {
+  const key = RECORD_INDEX[sort];
+  return key === 'nameLower'
+    ? (a: ProspectRecord, b: ProspectRecord) => a.nameLower.localeCompare(b.nameLower)
+    : (a: ProspectRecord, b: ProspectRecord) => b[key] - a[key];
 }
 
 /** The prospect records the company filters leave, found on the most selective index and checked per record. */
@@ -142,89 +177,68 @@ function recordCandidates(db: IcpLensDb, q: ListQuery): Collection<ProspectRecor
  * The ids of the prospects the query shows, in its order.
  * @param limit at most this many (the first rows to paint). Honoured on the index-ordered paths (no filter),
  *   where the first rows come without reading the rest; a filtered query is read whole and then cut.
- * @param lookups up to how many companies a filter leaves their verdicts are looked up one by one; above it,
- *   the verdict indexes are walked instead (the answer is the same; tests run both ways)
+ * @param signal stops a long read (the whole list's ranks) between chunks, when the list asks something else
  */
 export async function queryProspectIds(
   db: IcpLensDb,
   q: ListQuery,
   limit = Number.POSITIVE_INFINITY,
-  lookups = 1000,
+  signal?: AbortSignal,
 ): Promise<number[]> {
   const verdictFilter = q.tier !== undefined || q.movedWithVersion !== undefined;
   const verdictSort = q.sort === 'tier' || q.sort === 'score';
 
-  if (!filtersRecords(q)) {
-    if (!verdictFilter) {
-      // No filter: an index gives the order directly, without reading a single record.
-      if (q.sort === 'tier') return tierOrderedIds(db, TIER_ORDER, limit);
-      if (q.sort === 'score') {
-        const ordered = db.verdicts.orderBy('score').reverse();
-        return (await (Number.isFinite(limit) ? ordered.limit(limit) : ordered).primaryKeys()) as number[];
-      }
-      const ordered = db.prospects.orderBy(RECORD_INDEX[q.sort]);
-      const directed = q.sort === 'name' ? ordered : ordered.reverse();
-      return (await (Number.isFinite(limit) ? directed.limit(limit) : directed).primaryKeys()) as number[];
-    }
-    if (q.movedWithVersion === undefined && q.tier) {
-      // One tier: its index range is already in score order.
-      if (verdictSort) return tierOrderedIds(db, [q.tier], limit);
-      const keep = new Set((await tierRange(db, q.tier).primaryKeys()) as number[]);
-      return inRecordOrder(db, q.sort as RecordSort, keep, limit);
-    }
-    // The movers of a re-score (of one tier, perhaps): a pass over the narrow verdicts.
-    const source = q.tier ? tierRange(db, q.tier) : db.verdicts.toCollection();
-    const movers = await source.filter((v) => verdictPasses(v, q)).toArray();
-    if (verdictSort)
-      return movers
-        .sort(byVerdict(q.sort))
-        .slice(0, limit)
-        .map((v) => v.id);
-    return inRecordOrder(db, q.sort as RecordSort, new Set(movers.map((v) => v.id)), limit);
+  if (!filtersRecords(q) && !verdictFilter && !verdictSort) {
+    // A company-field order with no filter: the index gives it directly, without reading a record.
+    const ordered = db.prospects.orderBy(RECORD_INDEX[q.sort as RecordSort]);
+    const directed = q.sort === 'name' ? ordered : ordered.reverse();
+    return (await (Number.isFinite(limit) ? directed.limit(limit) : directed).primaryKeys()) as number[];
+  }
+  if (!filtersRecords(q) && q.movedWithVersion === undefined && verdictSort && Number.isFinite(limit)) {
+    // The first rows by tier or score: from the rank index's keys.
+    if (q.tier) return firstByTier(db, [q.tier], limit);
+    return q.sort === 'tier' ? firstByTier(db, TIER_ORDER, limit) : firstByScore(db, limit);
   }
 
-  const records = await recordCandidates(db, q).toArray();
-  if (!verdictFilter && !verdictSort) {
-    const key = RECORD_INDEX[q.sort as RecordSort];
-    records.sort((a, b) => (key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : b[key] - a[key]));
-    return records.slice(0, limit).map((p) => p.id as number);
-  }
-  if (q.movedWithVersion === undefined && records.length > lookups) {
-    // Many companies: order them by walking the verdict indexes' keys (no record read) rather than looking
-    // up thousands of verdicts one by one.
-    const keep = new Set(records.map((p) => p.id as number));
-    if (verdictSort) {
-      const ordered =
-        q.sort === 'tier'
-          ? await tierOrderedIds(db, q.tier ? [q.tier] : TIER_ORDER, Number.POSITIVE_INFINITY)
-          : ((await (q.tier ? tierRange(db, q.tier) : db.verdicts.orderBy('score'))
-              .reverse()
-              .primaryKeys()) as number[]);
-      const ids: number[] = [];
-      for (const id of ordered) {
-        if (ids.length >= limit) break;
-        if (keep.has(id)) ids.push(id);
-      }
-      return ids;
-    }
-    const inTier = new Set((await tierRange(db, q.tier as Tier).primaryKeys()) as number[]);
-    const key = RECORD_INDEX[q.sort as RecordSort];
-    const kept = records.filter((p) => inTier.has(p.id as number));
-    kept.sort((a, b) => (key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : b[key] - a[key]));
-    return kept.slice(0, limit).map((p) => p.id as number);
-  }
-  const verdicts = await db.verdicts.bulkGet(records.map((p) => p.id as number));
-  if (verdictSort) {
-    const kept = verdicts.filter((v): v is Verdict =>
-      verdictFilter ? verdictPasses(v, q) : v !== undefined,
-    );
+  if (!filtersRecords(q) && q.movedWithVersion === undefined && verdictSort) {
+    // The whole list by tier or score: every rank key (a few bytes each, no record read), ordered.
+    const keys = (await allRankBlocks(db, signal)).flatMap((b) => b.rank);
+    const kept = q.tier ? keys.filter(([tier]) => tier === q.tier) : keys;
     return kept
-      .sort(byVerdict(q.sort))
+      .sort(byRankKey(q.sort as 'tier' | 'score'))
       .slice(0, limit)
-      .map((v) => v.id);
+      .map(([, , id]) => id);
   }
-  const key = RECORD_INDEX[q.sort as RecordSort];
-  const kept = records.filter((_, i) => verdictPasses(verdicts[i], q));
-  kept.sort((a, b) => (key === 'nameLower' ? a.nameLower.localeCompare(b.nameLower) : b[key] - a[key]));
-  return kept.slice(0, limit).map((p) => p.id as number);
+  if (!filtersRecords(q)) {
+    const kept = (await allRankBlocks(db, signal)).flatMap(rankEntries).filter((r) => rankPasses(r, q));
+    if (verdictSort)
+      return kept
+        .sort(byRank(q.sort as 'tier' | 'score'))
+        .slice(0, limit)
+        .map((r) => r.id);
+    return inRecordOrder(db, q.sort as RecordSort, new Set(kept.map((r) => r.id)), limit);
+  }
+
+  // Company filters first, on their indexes; then the ranks of the companies they leave.
+  const records = await recordCandidates(db, q).toArray();
+  if (!verdictFilter && !verdictSort)
+    return records
+      .sort(byRecord(q.sort as RecordSort))
+      .slice(0, limit)
+      .map((p) => p.id as number);
+  const ranks = await getRanks(
+    db,
+    records.map((p) => p.id as number),
+  );
+  if (verdictSort)
+    return ranks
+      .filter((r) => rankPasses(r, q))
+      .sort(byRank(q.sort as 'tier' | 'score'))
+      .slice(0, limit)
+      .map((r) => r.id);
+  return records
+    .filter((_, i) => rankPasses(ranks[i], q))
+    .sort(byRecord(q.sort as RecordSort))
+    .slice(0, limit)
+    .map((p) => p.id as number);
 }

@@ -11,6 +11,7 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
+import { decodeVerdict, getVerdicts, putVerdicts, verdictsBetween } from './verdict-store';
 import { joinProspect, prospectResult, splitProspect } from './verdicts';
 
 /** What the panel knows about the company it saves. */
@@ -60,7 +61,7 @@ export function findProspectFor(db: IcpLensDb, facts: CompanyFacts): Promise<Pro
 async function joined(db: IcpLensDb, records: ProspectRecord[], options: ReadOptions): Promise<Prospect[]> {
   const ids = records.map((r) => r.id as number);
   const [verdicts, evidence] = await Promise.all([
-    db.verdicts.bulkGet(ids),
+    getVerdicts(db, ids),
     options.evidence === false ? [] : db.evidence.bulkGet(ids),
   ]);
   return records.map((r, i) => joinProspect(r, verdicts[i], evidence[i]));
@@ -95,7 +96,10 @@ export async function putProspects(
 ): Promise<void> {
   const split = prospects.map(splitProspect);
   await db.prospects.bulkPut(split.map(([record]) => record));
-  await db.verdicts.bulkPut(split.map(([, verdict]) => verdict));
+  await putVerdicts(
+    db,
+    split.map(([, verdict]) => verdict),
+  );
   await db.evidence.bulkPut(split.map(([, , evidence]) => evidence));
 }
 
@@ -104,7 +108,7 @@ export async function addProspect(db: IcpLensDb, prospect: Prospect): Promise<nu
   const [record, verdict, evidence] = splitProspect({ ...prospect, id: 0 });
   const { id: _unset, ...fields } = record;
   const id = (await db.prospects.add(fields)) as number;
-  await db.verdicts.add({ ...verdict, id });
+  await putVerdicts(db, [{ ...verdict, id }]);
   await db.evidence.add({ ...evidence, id });
   return id;
 }
@@ -187,7 +191,7 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
       {},
     );
     await db.prospects.bulkDelete(ids);
-    await db.verdicts.bulkDelete(ids);
+    await putVerdicts(db, [], ids);
     await db.evidence.bulkDelete(ids);
     return gone;
   });
@@ -223,30 +227,37 @@ export async function mapProspects<T>(
   const position = new Map(ids.map((id, i) => [id, i]));
   const out: Array<T | undefined> = new Array(ids.length);
   const tables =
-    options.evidence === false ? [db.prospects, db.verdicts] : [db.prospects, db.verdicts, db.evidence];
-  let last = -Infinity;
-  for (;;) {
-    // One key range from each table (a prospect's records share its id), read in one transaction.
-    const [rows, verdicts, evidence] = await db.transaction('r', tables, async () => {
+    options.evidence === false
+      ? [db.prospects, db.verdictBlocks]
+      : [db.prospects, db.verdictBlocks, db.evidence];
+  // One key range from each table (a prospect's records share its id), read in one transaction.
+  const read = (last: number) =>
+    db.transaction('r', tables, async () => {
       const records = await db.prospects.where(':id').above(last).limit(chunk).toArray();
       const end = records[records.length - 1]?.id ?? last;
       return [
         records,
-        await db.verdicts.where(':id').between(last, end, false, true).toArray(),
+        await verdictsBetween(db, last, end),
         options.evidence === false
           ? []
           : await db.evidence.where(':id').between(last, end, false, true).toArray(),
       ] as const;
     });
+  for (let pending = read(-Infinity); ; ) {
+    const [rows, verdicts, evidence] = await pending;
+    // The next range is read while this one is mapped.
+    if (rows.length === chunk) pending = read(rows[rows.length - 1]?.id as number);
     const verdictOf = new Map(verdicts.map((v) => [v.id, v]));
     const evidenceOf = new Map(evidence.map((e) => [e.id, e]));
     for (const r of rows) {
       const at = position.get(r.id as number);
-      if (at !== undefined)
-        out[at] = map(joinProspect(r, verdictOf.get(r.id as number), evidenceOf.get(r.id as number)));
+      if (at !== undefined) {
+        // Decoded here, one at a time, so that what is not kept of it is garbage at once.
+        const verdict = verdictOf.get(r.id as number);
+        out[at] = map(joinProspect(r, verdict && decodeVerdict(verdict), evidenceOf.get(r.id as number)));
+      }
     }
     if (rows.length < chunk) break;
-    last = rows[rows.length - 1]?.id as number;
   }
   return out.filter((row): row is T => row !== undefined);
 }

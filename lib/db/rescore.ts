@@ -6,6 +6,8 @@
 import type { Icp, Tier } from '../icp/schema';
 import { scoreCompany } from '../icp/scorer';
 import { type IcpLensDb, writeProspects } from './index';
+import type { FactValues, StoredVerdict } from './schema';
+import { blockOf, countVerdicts, putStoredVerdicts, VERDICT_BLOCK } from './verdict-store';
 import { factsFromValues, prospectResult } from './verdicts';
 
 const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
@@ -18,7 +20,7 @@ export interface RescoreProgress {
   done: number;
   movedUp: number;
   movedDown: number;
-  /** The last prospect id scored (to resume after it). */
+  /** Every prospect id up to this one is scored (to resume after it). */
   lastId: number;
   startedAt: number;
   finishedAt: number | null;
@@ -29,7 +31,7 @@ export async function startRescore(db: IcpLensDb, icp: Icp, now = Date.now()): P
   return {
     icpName: icp.name,
     icpVersion: icp.version,
-    total: await db.verdicts.count(),
+    total: await countVerdicts(db),
     done: 0,
     movedUp: 0,
     movedDown: 0,
@@ -40,50 +42,60 @@ export async function startRescore(db: IcpLensDb, icp: Icp, now = Date.now()): P
 }
 
 /**
- * Scores the next chunk of prospects (ids after `progress.lastId`) and returns the new progress; call until
- * `finishedAt` is set, saving the progress between chunks. Reads and writes only the verdicts table: each
- * verdict keeps the facts' values it is computed from.
+ * Scores the next chunk of prospects (ids after `progress.lastId`, about `size` of them in whole verdict
+ * blocks) and returns the new progress; call until `finishedAt` is set, saving the progress between chunks.
+ * Reads and writes only verdicts and their ranks: each verdict keeps the facts' values it is computed from.
  */
 export async function rescoreChunk(
   db: IcpLensDb,
   icp: Icp,
   progress: RescoreProgress,
-  size = 5000,
+  size = 4096,
   now = Date.now(),
 ): Promise<RescoreProgress> {
+  const blocks = Math.max(1, Math.ceil(size / VERDICT_BLOCK));
   // Only the verdicts: the list and the panel keep reading prospects meanwhile.
   return writeProspects(db, async () => {
-    const chunk = await db.verdicts.where(':id').above(progress.lastId).limit(size).toArray();
+    const read = await db.verdictBlocks
+      .where(':id')
+      .aboveOrEqual(blockOf(progress.lastId + 1))
+      .limit(blocks)
+      .toArray();
+    // A progress saved mid-block (by a release that kept verdicts one by one) resumes after its last id.
+    const chunk = read.flatMap((b) => b.verdicts).filter((v) => v.id > progress.lastId);
     let { movedUp, movedDown } = progress;
-    for (const verdict of chunk) {
-      const result = scoreCompany(factsFromValues(verdict.inputs), icp, { explain: false });
-      const moved = result.tier !== verdict.tier;
+    const scored = chunk.map((verdict): StoredVerdict => {
+      const inputs = JSON.parse(verdict.inputs) as FactValues;
+      const result = scoreCompany(factsFromValues(inputs), icp, { explain: false });
       if (RANK[result.tier] > RANK[verdict.tier]) movedUp++;
       if (RANK[result.tier] < RANK[verdict.tier]) movedDown++;
-      verdict.tierHistory = moved
-        ? [
-            ...verdict.tierHistory,
-            { from: verdict.tier, to: result.tier, icpVersion: icp.version, at: now },
-          ].slice(-100)
-        : verdict.tierHistory;
-      verdict.tier = result.tier;
-      verdict.score = result.score;
-      verdict.result = prospectResult(result);
-      verdict.icpName = icp.name;
-      verdict.icpVersion = icp.version;
-    }
-    await db.verdicts.bulkPut(chunk);
-    const last = chunk.at(-1)?.id ?? progress.lastId;
-    const done = progress.done + chunk.length;
+      return {
+        ...verdict,
+        tier: result.tier,
+        score: result.score,
+        result: JSON.stringify(prospectResult(result)),
+        icpName: icp.name,
+        icpVersion: icp.version,
+        tierHistory:
+          result.tier === verdict.tier
+            ? verdict.tierHistory
+            : [
+                ...verdict.tierHistory,
+                { from: verdict.tier, to: result.tier, icpVersion: icp.version, at: now },
+              ].slice(-100),
+      };
+    });
+    await putStoredVerdicts(db, scored, [], read);
     return {
       ...progress,
-      done,
+      done: progress.done + chunk.length,
       movedUp,
       movedDown,
-      lastId: last,
-      finishedAt: chunk.length < size ? now : null,
+      // Every id up to the end of the last block read is done (a block is rewritten whole).
+      lastId: Math.max(progress.lastId, ((read.at(-1)?.id ?? -1) + 1) * VERDICT_BLOCK - 1),
+      finishedAt: read.length < blocks ? now : null,
     };
-  }, [db.verdicts]);
+  }, [db.verdictBlocks, db.ranks]);
 }
 
 /** Whether a prospect's tier moved with the latest re-score to this ICP version. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type CompanyFacts, CompanyFactsSchema, PageRoleSchema } from '../extract/schema';
 import { CriterionResultSchema, ScoreResultSchema } from '../icp/result-schema';
-import { TierSchema } from '../icp/schema';
+import { type Tier, TierSchema } from '../icp/schema';
 
 /** A company page the rep has seen: what it said, kept to enrich the company's profile from other pages. */
 export const SeenPageSchema = z.object({
@@ -106,11 +106,48 @@ export interface ProspectEvidence {
 export type FactValues = { [K in keyof CompanyFacts]?: NonNullable<CompanyFacts[K]>['value'] };
 
 /**
- * The ICP's verdict on a saved prospect, in a narrow table of its own keyed by the prospect's id: re-scoring
- * the list reads and rewrites these small records (two indexes) and never the prospects' facts and evidence.
+ * The ICP's verdict on a saved prospect, keyed by the prospect's id and kept in a block of verdicts (see
+ * {@link VerdictBlock}): re-scoring the list reads and rewrites these and never the prospects' facts and evidence.
  */
 export interface Verdict extends Pick<Prospect, VerdictField> {
   id: number;
   /** The facts' values the verdict was computed from, so that a re-score needs nothing else. */
   inputs: FactValues;
+}
+
+/**
+ * The verdicts of the prospects whose ids fall in one block (`Math.floor(id / VERDICT_BLOCK)`, see
+ * verdict-store.ts), sorted by id: the browser's storage costs about the same per record written whatever its
+ * size, so a re-score writes one record per block of prospects rather than one per prospect.
+ */
+export interface VerdictBlock {
+  /** The block's number. */
+  id: number;
+  verdicts: StoredVerdict[];
+}
+
+/**
+ * A verdict as its block keeps it: the per-criterion result and the facts' values as JSON text. Reading a
+ * block then makes two strings per verdict instead of a hundred small objects, which a long export or a
+ * re-score would only throw away; each is parsed when it is used (see `decodeVerdict`).
+ */
+export interface StoredVerdict extends Omit<Verdict, 'result' | 'inputs'> {
+  /** {@link ProspectResult} as JSON. */
+  result: string;
+  /** {@link FactValues} as JSON. */
+  inputs: string;
+}
+
+/**
+ * What the list sorts and filters on for the prospects of one verdict block: written with the block, small, and
+ * indexed entry by entry (`*rank`, a multi-entry index), so that a tier's count and its first rows come from
+ * the index without reading a record.
+ */
+export interface RankBlock {
+  /** The block's number (that of its {@link VerdictBlock}). */
+  id: number;
+  /** One key per prospect: its tier, score and id. */
+  rank: Array<[Tier, number, number]>;
+  /** The ICP versions whose re-score moved a prospect's tier: [prospect id, ICP version]. */
+  moved: Array<[number, number]>;
 }

@@ -134,30 +134,34 @@ export function toCsv(rows: CsvRow[]): string {
 }
 
 /**
- * A long export as a header and rows of cells: 100,000 arrays held until the file is written cost far less
- * memory (and garbage collection) than 100,000 objects keyed by column name.
+ * A long export as its header and one line of CSV per row, each written as soon as its row is mapped: 100,000
+ * lines of text held until the file is written cost far less memory, and garbage collection, than 100,000
+ * rows of cells.
  */
-export interface CsvTable {
+export interface CsvLines {
   fields: string[];
-  data: Array<Array<string | number>>;
+  lines: string[];
 }
 
-/** Collects rows mapped one by one (in any order of calls) into a {@link CsvTable}: `cells` per row. */
-export function csvTable(map: (p: Prospect) => CsvRow) {
-  const table: CsvTable = { fields: [], data: [] };
+const LINE_OPTIONS = { ...CSV_OPTIONS, header: false };
+
+/** Maps rows one by one (in any order of calls) to lines of a {@link CsvLines}: `line` per row. */
+export function csvLines(map: (p: Prospect) => CsvRow) {
+  const table: CsvLines = { fields: [], lines: [] };
   return {
     table,
-    cells(p: Prospect): Array<string | number> {
+    line(p: Prospect): string {
       const row = map(p);
       if (table.fields.length === 0) table.fields = Object.keys(row);
-      return Object.values(row);
+      return Papa.unparse([Object.values(row)], LINE_OPTIONS);
     },
   };
 }
 
-/** A {@link CsvTable} as CSV, formulas neutralised: the same text {@link toCsv} writes for the same rows. */
-export function tableCsv(table: CsvTable): string {
-  return table.data.length === 0 ? '' : Papa.unparse(table, CSV_OPTIONS);
+/** A {@link CsvLines} as CSV, formulas neutralised: the same text {@link toCsv} writes for the same rows. */
+export function linesCsv(table: CsvLines): string {
+  if (table.lines.length === 0) return '';
+  return [Papa.unparse([table.fields], LINE_OPTIONS), ...table.lines].join(CSV_OPTIONS.newline);
 }
 
 /** The prospects as a HubSpot company import. */

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { IcpLensDb } from '../../lib/db/index';
 import { saveProspect } from '../../lib/db/prospects';
+import { rankBlock, VERDICT_BLOCK } from '../../lib/db/verdict-store';
 import { splitProspect } from '../../lib/db/verdicts';
 import { mergeCandidates } from '../../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
@@ -38,8 +39,12 @@ async function templateProspect(): Promise<{ record: unknown; verdict: unknown; 
   return { record, verdict, evidence };
 }
 
-/** Adds `count` prospects shaped like `template` to the extension's database, 5,000 per transaction. */
-const SEED_SCRIPT = `async ({ template, count }) => {
+/**
+ * Adds `count` prospects shaped like `template` to the extension's database, 4,096 per transaction: the
+ * company and evidence records, and the verdicts in blocks of `block` with their rank records, as
+ * lib/db/verdict-store.ts keeps them (its own `rankBlock` makes the rank records, passed in as source text).
+ */
+const SEED_SCRIPT = `async ({ template, count, block }, toRanks) => {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('icp-lens');
     request.onsuccess = () => resolve(request.result);
@@ -48,23 +53,37 @@ const SEED_SCRIPT = `async ({ template, count }) => {
   const tiers = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
   const industries = ['software', 'retail', 'it-services', 'industrial-machinery'];
   const countries = ['DE', 'US', 'GB', 'FR', 'JP'];
-  for (let start = 0; start < count; start += 5000) {
+  const inputs = JSON.stringify(template.verdict.inputs);
+  // Ids are given here (1 to count), so that verdicts can be grouped into their blocks as they are written.
+  for (let start = 0; start < count; start += 4096) {
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(['prospects', 'verdicts', 'evidence'], 'readwrite');
+      const tx = db.transaction(['prospects', 'verdictBlocks', 'ranks', 'evidence'], 'readwrite');
       const prospects = tx.objectStore('prospects');
-      const verdicts = tx.objectStore('verdicts');
       const evidence = tx.objectStore('evidence');
-      for (let i = start; i < Math.min(count, start + 5000); i++) {
+      const blocks = new Map();
+      for (let i = start; i < Math.min(count, start + 4096); i++) {
+        const id = i + 1;
         const name = 'Company ' + String(i).padStart(6, '0');
         const tier = tiers[i % 4];
         const score = (i * 37) % 101;
-        const add = prospects.add({ ...template.record, name, nameLower: name.toLowerCase(),
+        prospects.add({ ...template.record, id, name, nameLower: name.toLowerCase(),
           domain: 'company-' + i + '.com', linkedinSlug: 'company-' + i, industryId: industries[i % 4],
           hqCountry: countries[i % 5], savedAt: 1700000000000 + i, updatedAt: 1700000000000 + i });
-        add.onsuccess = () => {
-          verdicts.add({ ...template.verdict, id: add.result, tier, score,
-            result: { ...template.verdict.result, tier, score } });
-          evidence.add({ ...template.evidence, id: add.result });
+        evidence.add({ ...template.evidence, id });
+        const b = Math.floor(id / block);
+        if (!blocks.has(b)) blocks.set(b, []);
+        blocks.get(b).push({ ...template.verdict, id, tier, score,
+          result: JSON.stringify({ ...template.verdict.result, tier, score }), inputs });
+      }
+      // A block split over two transactions is completed by reading what the first one wrote.
+      const verdictBlocks = tx.objectStore('verdictBlocks');
+      const ranks = tx.objectStore('ranks');
+      for (const [b, verdicts] of blocks) {
+        const read = verdictBlocks.get(b);
+        read.onsuccess = () => {
+          const whole = { id: b, verdicts: [...(read.result?.verdicts ?? []), ...verdicts] };
+          verdictBlocks.put(whole);
+          ranks.put(toRanks(whole));
         };
       }
       tx.oncomplete = () => resolve();
@@ -81,7 +100,8 @@ const SEED_SCRIPT = `async ({ template, count }) => {
 export async function seedProspects(page: Page, count: number): Promise<void> {
   const template = await templateProspect();
   // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
-  await page.evaluate(`(${SEED_SCRIPT})(${JSON.stringify({ template, count })})`);
+  const args = { template, count, block: VERDICT_BLOCK };
+  await page.evaluate(`(${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()})`);
 }
 
 /** Measures the list with `count` prospects. */

@@ -37,12 +37,12 @@ function readProspects(page: Page) {
     const open = indexedDB.open('icp-lens');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      // A prospect is two records: the company and the ICP's verdict on it (same id).
-      const tx = open.result.transaction(['prospects', 'verdicts']);
+      // A prospect is the company's record and the ICP's verdict on it (same id), kept in a block of verdicts.
+      const tx = open.result.transaction(['prospects', 'verdictBlocks']);
       const all = tx.objectStore('prospects').getAll();
-      const verdicts = tx.objectStore('verdicts').getAll();
+      const blocks = tx.objectStore('verdictBlocks').getAll();
       tx.oncomplete = () => {
-        const byId = new Map(verdicts.result.map((v) => [v.id, v]));
+        const byId = new Map(blocks.result.flatMap((b) => b.verdicts).map((v) => [v.id, v]));
         resolve(all.result.map((p) => ({ id: p.id, domain: p.domain, tier: byId.get(p.id)?.tier,
           icpVersion: byId.get(p.id)?.icpVersion, history: byId.get(p.id)?.tierHistory ?? [] })));
       };

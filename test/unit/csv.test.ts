@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Prospect } from '@/lib/db/schema';
-import { csvTable, hubspotCsv, hubspotRow, salesforceCsv, salesforceRow, tableCsv } from '@/lib/export/csv';
+import { csvLines, hubspotCsv, hubspotRow, linesCsv, salesforceCsv, salesforceRow } from '@/lib/export/csv';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { loadFixture, readPage, SAMPLES } from '../helpers/dom';
@@ -124,7 +124,7 @@ describe('Salesforce CSV', () => {
   });
 });
 
-describe('long exports as a table of cells', () => {
+describe('long exports as lines written row by row', () => {
   it('write the same CSV as the rows themselves, in the order the rows were mapped, for both CRMs', () => {
     const prospects = SAMPLES.filter((s) => !s.file.includes('linkedin')).map((s, i) =>
       prospect(s.file, { id: i + 1, notes: i % 2 ? '=HYPERLINK("x")' : 'Line one\nline two, "quoted"' }),
@@ -134,10 +134,10 @@ describe('long exports as a table of cells', () => {
       [hubspotRow, hubspotCsv],
       [salesforceRow, salesforceCsv],
     ] as const) {
-      const { table, cells } = csvTable(row);
-      table.data = prospects.map(cells);
-      expect(tableCsv(table)).toBe(csv(prospects));
+      const { table, line } = csvLines(row);
+      table.lines = prospects.map(line);
+      expect(linesCsv(table)).toBe(csv(prospects));
     }
-    expect(tableCsv(csvTable(hubspotRow).table)).toBe(hubspotCsv([]));
+    expect(linesCsv(csvLines(hubspotRow).table)).toBe(hubspotCsv([]));
   });
 });

@@ -12,6 +12,7 @@ import {
   saveProspect,
   updateProspect,
 } from '@/lib/db/prospects';
+import { countVerdicts } from '@/lib/db/verdict-store';
 import { factValues } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
@@ -35,12 +36,12 @@ describe('database upgrades', () => {
     const pages = await v1Database(name);
     const db = new IcpLensDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.pages.orderBy('url').toArray()).toEqual(
       [...pages].sort((a, b) => a.url.localeCompare(b.url)),
     );
     expect(await db.prospects.count()).toBe(0);
-    expect(await db.verdicts.count()).toBe(0);
+    expect(await countVerdicts(db)).toBe(0);
     db.close();
   });
 });
@@ -109,8 +110,9 @@ describe('the prospect list', () => {
     const db = fresh();
     const storage = failingWrites(db, 'UnknownError');
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1000);
-    // Only the verdicts table refuses writes: the company's record must not stay behind alone.
-    storage.refuses = (table) => table === 'verdicts';
+    // Only the rank records refuse writes (written last, after the company, its evidence and its verdict's
+    // block): none of those may stay behind alone.
+    storage.refuses = (table) => table === 'ranks';
     await expect(saveProspect(db, company('fernbridge-impressum.html'), 2000)).rejects.toBeInstanceOf(
       StorageError,
     );
@@ -119,7 +121,9 @@ describe('the prospect list', () => {
     ).rejects.toBeInstanceOf(StorageError);
     storage.refuses = () => false;
     expect(await db.prospects.count()).toBe(1);
-    expect(await db.verdicts.count()).toBe(1);
+    expect(await db.evidence.count()).toBe(1);
+    expect(await countVerdicts(db)).toBe(1);
+    expect((await db.verdictBlocks.toArray()).flatMap((b) => b.verdicts)).toHaveLength(1);
     expect(await allProspects(db)).toEqual([prospect]);
   });
 
@@ -243,7 +247,8 @@ describe('the prospect list', () => {
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'));
     const gone = await deleteProspects(db, [prospect.id as number]);
     expect(await db.prospects.count()).toBe(0);
-    expect(await db.verdicts.count()).toBe(0);
+    expect(await db.verdictBlocks.count()).toBe(0);
+    expect(await db.ranks.count()).toBe(0);
     await restoreProspects(db, gone);
     expect(await getProspect(db, prospect.id as number)).toEqual(prospect);
   });

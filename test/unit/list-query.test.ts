@@ -3,6 +3,7 @@ import { IcpLensDb, type Prospect } from '@/lib/db/index';
 import { type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
+import { getVerdicts } from '@/lib/db/verdict-store';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 
@@ -47,7 +48,7 @@ describe('list queries', () => {
     expect(ids[0]).toBe(acme.id);
     expect(ids).toHaveLength(3);
     const byScore = await queryProspectIds(db, { sort: 'score' });
-    const scores = (await db.verdicts.bulkGet(byScore)).map((v) => v?.score ?? -1);
+    const scores = (await getVerdicts(db, byScore)).map((v) => v?.score ?? -1);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
     expect([...byScore].sort()).toEqual([acme.id, brio.id, cala.id].sort());
   });
@@ -153,10 +154,6 @@ describe('every combination of filters and sort', () => {
                   expect(keys, JSON.stringify(q)).toEqual(
                     [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
                   );
-                  // The same answer (ties in any order) when the verdicts are found by walking their indexes.
-                  const walked = await queryProspectIds(db, q, Number.POSITIVE_INFINITY, 0);
-                  expect([...walked].sort(), JSON.stringify(q)).toEqual([...ids].sort());
-                  expect(walked.map((id) => key[sort](byId.get(id) as Prospect))).toEqual(keys);
                   // The first rows alone are the whole answer's first rows.
                   const first = await queryProspectIds(db, q, 5);
                   expect(first.map((id) => key[sort](byId.get(id) as Prospect))).toEqual(keys.slice(0, 5));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IcpLensDb } from '@/lib/db/index';
 import { allProspects, saveProspect } from '@/lib/db/prospects';
 import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
+import { VERDICT_BLOCK } from '@/lib/db/verdict-store';
 import { factsFromValues, factValues } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import type { CompanyFacts } from '@/lib/extract/schema';
@@ -45,19 +46,23 @@ describe('re-scoring the list', () => {
     ),
   };
 
-  it('re-scores every prospect in chunks, records the movers and sums them up', async () => {
-    const db = await listOf(25);
+  it('re-scores every prospect in chunks of whole verdict blocks, records the movers and sums them up', async () => {
+    // Ids 1 to 70: three blocks of verdicts, the last one partly filled.
+    const db = await listOf(70);
     let progress = await startRescore(db, retail, 5);
     const seen: number[] = [];
     while (progress.finishedAt === null) {
-      progress = await rescoreChunk(db, retail, progress, 10, 5);
+      progress = await rescoreChunk(db, retail, progress, VERDICT_BLOCK, 5);
       seen.push(progress.done);
     }
-    expect(seen).toEqual([10, 20, 25]);
-    expect(progress).toMatchObject({ total: 25, done: 25, movedUp: 13, movedDown: 12, icpVersion: 2 });
+    expect(seen).toEqual([VERDICT_BLOCK - 1, 2 * VERDICT_BLOCK - 1, 70, 70]);
+    expect(progress).toMatchObject({ total: 70, done: 70, icpVersion: 2 });
     const all = await allProspects(db);
     expect(all.every((p) => p.icpVersion === 2)).toBe(true);
-    expect(all.filter((p) => movedWith(p.tierHistory, 2))).toHaveLength(25);
+    const movers = all.filter((p) => movedWith(p.tierHistory, 2));
+    expect(movers).toHaveLength(70);
+    expect(progress.movedUp + progress.movedDown).toBe(movers.length);
+    expect(progress.movedUp).toBe(movers.filter((p) => p.tier === 'tier_1').length);
   });
 
   it('resumes after the last chunk written, scoring nobody twice', async () => {
