@@ -22,7 +22,6 @@ export const COLLECT_LIMITS = {
   /** "//" positions examined in inline scripts, all together. */
   inlineProbes: 5000,
   anchors: 3000,
-  domElements: 300,
   meta: 200,
   cookies: 100,
   comments: 40,
@@ -30,31 +29,68 @@ export const COLLECT_LIMITS = {
   urlChars: 500,
 } as const;
 
-const WEB = /^(?:https?:)?\/\//;
-const PRELOADED = /(?:^|\s)(?:stylesheet|preload|modulepreload)(?:\s|$)/i;
-const SCRIPT_TYPES = /javascript|module|^text\/babel$/i;
+/** An address on the web: `http:`, `https:` or protocol-relative (a regex would be compiled in every page). */
+const web = (url: string) => url.startsWith('https://') || url.startsWith('http://') || url.startsWith('//');
+/** Links the page loads as styles or preloads (`~=` splits the rel list, `i` ignores its case). */
+const PRELOADED = ['stylesheet', 'preload', 'modulepreload']
+  .map((rel) => `link[href][rel~="${rel}" i]`)
+  .join(',');
+/**
+ * A selector's leading tag, and id or class, where what follows ends them (`form.wpcf7-form[action]` → form,
+ * '.', wpcf7-form): an element the selector matches, or one of its ancestors or siblings, has them.
+ */
+const LEADING = /^([a-z][\w-]*)?(?:([#.])([\w-]+))?(?=$|[[.#:\s>+~])/i;
 /** An address after a "//" in script text (read with a sticky pattern at each "//", never over whole scripts). */
 const ADDRESS = /\/\/(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:\/[^\s"'`<>\\)]{0,200})?/iy;
-const ID_SELECTOR = /^#([\w-]+)$/;
-const TAG_SELECTOR = /^([a-z][\w-]*)(?=[[.#]|$)/i;
 
-function capped(list: Iterable<string>, max: number, maxChars: number): string[] {
+/** Whether an inline script's type runs as script (JSON data blocks and templates do not). */
+function runsAsScript(type: string): boolean {
+  const lower = type.toLowerCase();
+  return !lower || lower.includes('javascript') || lower.includes('module') || lower === 'text/babel';
+}
+
+/** The host of a resolved http(s) address (`a.href`), or null for any other address. */
+function httpHost(href: string): string | null {
+  const start = href.startsWith('https://') ? 8 : href.startsWith('http://') ? 7 : 0;
+  if (start === 0) return null;
+  const slash = href.indexOf('/', start);
+  const authority = href.slice(start, slash < 0 ? href.length : slash);
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  // An IPv6 address is bracketed; otherwise a port follows the last colon.
+  const colon = host.lastIndexOf(':');
+  return colon > host.lastIndexOf(']') ? host.slice(0, colon) : host;
+}
+
+/** Up to `max` distinct items of `list` of at most `maxChars` characters (web addresses only with `webOnly`). */
+function capped(list: ArrayLike<string>, max: number, maxChars: number, webOnly = false): string[] {
   const out = new Set<string>();
-  for (const item of list) {
-    if (out.size >= max) break;
-    if (item && item.length <= maxChars) out.add(item);
+  for (let i = 0; i < list.length && out.size < max; i++) {
+    const item = list[i] as string;
+    if (item && item.length <= maxChars && (!webOnly || web(item))) out.add(item);
   }
   return [...out];
 }
 
+/** One string property of each element of a list (`src`, `href`), read in a single loop. */
+function each<T>(list: ArrayLike<T>, key: keyof T): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) out.push((list[i] as T)[key] as string);
+  return out;
+}
+
 /** Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...). */
-function inlineAddresses(scripts: HTMLScriptElement[], limits: typeof COLLECT_LIMITS): string[] {
+function inlineAddresses(
+  scripts: ArrayLike<HTMLScriptElement>,
+  srcs: string[],
+  limits: typeof COLLECT_LIMITS,
+): string[] {
   const found: string[] = [];
   let probes = limits.inlineProbes;
   let count = 0;
   let budget = limits.inlineTotalChars;
-  for (const s of scripts) {
-    if (s.src || (s.type && !SCRIPT_TYPES.test(s.type))) continue;
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i] as HTMLScriptElement;
+    if (srcs[i] || !runsAsScript(s.type)) continue;
     if (++count > limits.inlineScripts || budget <= 0) break;
     const text = (s.textContent ?? '').slice(0, Math.min(limits.inlineChars, budget)).replaceAll('\\/', '/');
     budget -= text.length;
@@ -75,51 +111,37 @@ function inlineAddresses(scripts: HTMLScriptElement[], limits: typeof COLLECT_LI
 }
 
 /**
- * Which selectors match, by cost: an id is a lookup, a tag narrows to few elements (scripts, forms, custom
- * elements), and the rest (classes, attributes) share one pass over the document; only what that pass finds
- * is tested one selector at a time.
+ * Which selectors match, each answered by the cheapest exact means. A selector list would be parsed once but
+ * then tried, selector by selector, on every element (close to a millisecond on a page of 500 elements), and each selector
+ * parsed on its own costs a few microseconds: so an id is a lookup, a bare class or tag is the first element
+ * of the document's (cached) collection of it, and a selector that needs a class or tag first is only parsed
+ * and run when the page has an element of that class or tag.
  */
-function matchingSelectors(
-  doc: Document,
-  selectors: readonly string[],
-  limits: typeof COLLECT_LIMITS,
-): string[] {
-  const dom: string[] = [];
-  const byTag = new Map<string, string[]>();
-  const rest: string[] = [];
-  for (const selector of selectors) {
-    const id = ID_SELECTOR.exec(selector)?.[1];
-    const tag = TAG_SELECTOR.exec(selector)?.[1]?.toLowerCase();
-    if (id !== undefined) {
-      if (doc.getElementById(id)) dom.push(selector);
-    } else if (tag === 'html') {
-      if (doc.documentElement.matches(selector)) dom.push(selector);
-    } else if (tag !== undefined) byTag.set(tag, [...(byTag.get(tag) ?? []), selector]);
-    else rest.push(selector);
-  }
-  for (const [tag, list] of byTag) {
-    const elements = Array.from(doc.getElementsByTagName(tag)).slice(0, limits.domElements);
-    for (const selector of list) if (elements.some((el) => el.matches(selector))) dom.push(selector);
-  }
-  try {
-    const found = new Set<string>();
-    const matched = rest.length > 0 ? doc.querySelectorAll(rest.join(',')) : [];
-    for (let i = 0; i < matched.length && i < limits.domElements && found.size < rest.length; i++) {
-      const el = matched[i] as Element;
-      for (const selector of rest) if (!found.has(selector) && el.matches(selector)) found.add(selector);
+function matchingSelectors(doc: Document, selectors: readonly string[]): string[] {
+  // Whether the page has an element of a class ('.name') or tag, asked once each (many selectors share one).
+  const has = new Map<string, boolean>();
+  const present = (key: string, ask: () => Element | undefined) => {
+    let known = has.get(key);
+    if (known === undefined) {
+      known = ask() !== undefined;
+      has.set(key, known);
     }
-    dom.push(...rest.filter((selector) => found.has(selector)));
-  } catch {
-    // A selector this browser does not know spoils the list: test them one by one.
-    for (const selector of rest) {
-      try {
-        if (doc.querySelector(selector) !== null) dom.push(selector);
-      } catch {
-        // Not a selector here.
-      }
+    return known;
+  };
+  return selectors.filter((selector) => {
+    const [lead, tag, mark, name = ''] = LEADING.exec(selector) ?? [''];
+    const whole = lead.length === selector.length;
+    if (mark === '#' && !tag && whole) return doc.getElementById(name) !== null;
+    if (mark === '.' && !present(`.${name}`, () => doc.getElementsByClassName(name)[0])) return false;
+    if (tag && !present(tag, () => doc.getElementsByTagName(tag)[0])) return false;
+    if (whole && (!tag || !mark)) return true;
+    try {
+      return doc.querySelector(selector) !== null;
+    } catch {
+      // Not a selector this browser knows.
+      return false;
     }
-  }
-  return dom;
+  });
 }
 
 /**
@@ -134,82 +156,77 @@ export function readDomSignals(
   now: () => number = () => performance.now(),
 ): DomSignals {
   const started = now();
-  const cap = (list: Iterable<string>, max: number) => capped(list, max, limits.urlChars);
-  const web = (url: string) => WEB.test(url);
+  const url = doc.location?.href ?? doc.URL;
+  const addresses = (list: string[]) => capped(list, limits.urls, limits.urlChars, true);
 
-  const scriptEls = Array.from(doc.scripts);
-  const scripts = cap(scriptEls.map((s) => s.src).filter(web), limits.urls);
-  const stylesheets = cap(
-    Array.from(doc.querySelectorAll<HTMLLinkElement>('link[href]'))
-      .filter((l) => PRELOADED.test(l.rel))
-      .map((l) => l.href)
-      .filter(web),
-    limits.urls,
-  );
-  const iframes = cap(
-    Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[src]'))
-      .map((f) => f.src)
-      .filter(web),
-    limits.urls,
-  );
+  const scriptEls = doc.scripts;
+  const srcs = each(scriptEls, 'src');
+  const scripts = addresses(srcs);
+  const stylesheets = addresses(each(doc.querySelectorAll<HTMLLinkElement>(PRELOADED), 'href'));
+  const iframes = addresses(each(doc.querySelectorAll<HTMLIFrameElement>('iframe[src]'), 'src'));
   const performance = doc.defaultView?.performance;
   const timing =
     typeof performance?.getEntriesByType === 'function' ? performance.getEntriesByType('resource') : [];
-  const resources = cap(timing.map((e) => e.name).filter(web), limits.urls);
+  const resources = addresses(each(timing, 'name'));
 
-  // Only absolute links can be off-site; the address is resolved for those alone.
+  // Only absolute links can be off-site; each address is resolved once, and its host read from it.
   const here = doc.location?.hostname;
-  const links = cap(
-    Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href^="http"], a[href^="//"]'))
-      .slice(0, limits.anchors)
-      .filter((a) => a.hostname !== here && (a.protocol === 'https:' || a.protocol === 'http:'))
-      .map((a) => a.href),
-    limits.links,
-  );
+  const links: string[] = [];
+  const anchors = doc.querySelectorAll<HTMLAnchorElement>('a[href^="http"], a[href^="//"]');
+  for (let i = 0; i < anchors.length && i < limits.anchors; i++) {
+    const href = (anchors[i] as HTMLAnchorElement).href;
+    const host = httpHost(href);
+    if (host !== null && host !== here) links.push(href);
+  }
 
   const meta: Array<[string, string]> = [];
-  for (const m of Array.from(doc.querySelectorAll('meta')).slice(0, limits.meta)) {
+  const metaEls = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metaEls.length && i < limits.meta; i++) {
+    const m = metaEls[i] as HTMLMetaElement;
     const name = m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('http-equiv');
     const content = m.getAttribute('content');
     if (name && content !== null) meta.push([name.toLowerCase().slice(0, 100), content.slice(0, 300)]);
   }
 
+  // Products sign their output at the top level: in the head, or before or after the page's markup. The
+  // head's comments are walked to natively: stepping through its children would wrap every element there.
+  const comments: string[] = [];
+  const head = doc.head;
+  const walker = head ? doc.createTreeWalker(head, 128 /* NodeFilter.SHOW_COMMENT */) : null;
+  for (const parent of [doc, doc.documentElement, head, doc.body]) {
+    if (!parent) continue;
+    for (
+      let node = parent === head ? walker?.nextNode() : parent.firstChild;
+      node && comments.length < limits.comments;
+      node = parent === head ? walker?.nextNode() : node.nextSibling
+    ) {
+      const text = node.nodeType === 8 && node.parentNode === parent ? (node.nodeValue ?? '').trim() : '';
+      if (text) comments.push(text.slice(0, limits.commentChars));
+    }
+  }
+
+  const inline = capped(inlineAddresses(scriptEls, srcs, limits), limits.urls, limits.urlChars);
+  const dom = matchingSelectors(doc, selectors);
   let cookieText = '';
   try {
     cookieText = doc.cookie;
   } catch {
     // A sandboxed document has no cookies to read.
   }
-  const cookies = capped(
-    cookieText
-      .split(';')
-      .map((c) => c.split('=')[0]?.trim() ?? '')
-      .filter(Boolean),
-    limits.cookies,
-    limits.urlChars,
-  );
-
-  // Products sign their output at the top level: in the head, or before or after the page's markup.
-  const comments: string[] = [];
-  for (const parent of [doc, doc.documentElement, doc.head, doc.body]) {
-    for (const node of Array.from(parent?.childNodes ?? [])) {
-      if (node.nodeType !== 8 || comments.length >= limits.comments) continue;
-      const text = (node.nodeValue ?? '').trim();
-      if (text) comments.push(text.slice(0, limits.commentChars));
-    }
-  }
-
+  const names: string[] = [];
+  for (const pair of cookieText.split(';')) names.push(pair.split('=')[0]?.trim() ?? '');
+  const cookies = capped(names, limits.cookies, limits.urlChars);
   return {
-    url: doc.location?.href ?? doc.URL,
+    url,
     scripts,
     stylesheets,
     iframes,
     resources,
-    inline: cap(inlineAddresses(scriptEls, limits), limits.urls),
-    links,
+    inline,
+    links: capped(links, limits.links, limits.urlChars),
     meta,
     cookies,
-    dom: matchingSelectors(doc, selectors, limits),
+    dom,
     comments,
     ms: now() - started,
   };

@@ -126,15 +126,17 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   const evidence = new Map<number, string[]>();
   const hit = (tech: number, kind: SignalKind, what: string) => {
     const list = evidence.get(tech);
+    // A few of any kind, and beyond that one of each other kind (a script, then also the global it set).
+    // Decided before the line is written: a site's hundredth WordPress address adds nothing.
+    if (
+      list &&
+      (list.length >= MAX_KINDS ||
+        (list.length >= MAX_EVIDENCE && list.some((l) => l.startsWith(`${kind} `))))
+    )
+      return;
     const line = `${kind} ${what.length > MAX_SHOWN ? `${what.slice(0, MAX_SHOWN)}…` : what}`;
     if (!list) evidence.set(tech, [line]);
-    else if (list.includes(line)) return;
-    // A few of any kind, and beyond that one of each other kind (a script, then also the global it set).
-    else if (
-      list.length < MAX_EVIDENCE ||
-      (list.length < MAX_KINDS && !list.some((l) => l.startsWith(`${kind} `)))
-    )
-      list.push(line);
+    else if (!list.includes(line)) list.push(line);
   };
 
   const urlLists: Array<[SignalKind, string[]]> = [

@@ -1,7 +1,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { COLLECT_LIMITS, collectorArgs, domSelectorsFor } from '@/lib/techno/index';
-import { collectFrom, runInWindow } from '../helpers/techno';
+import { collectFrom, domSignalsOf, runInWindow } from '../helpers/techno';
 
 describe('the technology signal readers (content script and main world)', () => {
   it('reads script, stylesheet and iframe addresses as absolute URLs', () => {
@@ -73,6 +73,106 @@ describe('the technology signal readers (content script and main world)', () => 
     expect(signals.dom).toHaveLength(2);
   });
 
+  it('finds each kind of selector it is asked for, and reports them in the order asked', () => {
+    const signals = collectFrom(
+      `<body class="woocommerce"><div id="app"><div class="vc_row"><span class="deep"></span></div></div>
+       <turbo-frame id="t"></turbo-frame><div x-data="{}"></div>
+       <form class="wpcf7-form" action="/x"><input name="csrfmiddlewaretoken" value="1"></form></body>`,
+      undefined,
+      {
+        selectors: [
+          '[x-data]',
+          '#app',
+          '#absent',
+          '.vc_row',
+          '.absent',
+          'turbo-frame',
+          'astro-island',
+          'form.wpcf7-form',
+          'form.formkit-form',
+          'input[name="csrfmiddlewaretoken"]',
+          'input[name="authenticity_token"]',
+          'body.woocommerce',
+          'div > .deep',
+          'p .deep',
+        ],
+      },
+    );
+    expect(signals.dom).toEqual([
+      '[x-data]',
+      '#app',
+      '.vc_row',
+      'turbo-frame',
+      'form.wpcf7-form',
+      'input[name="csrfmiddlewaretoken"]',
+      'body.woocommerce',
+      'div > .deep',
+    ]);
+  });
+
+  it('tests a selector exactly when its leading class or tag is only part of a name', () => {
+    const signals = collectFrom(
+      '<div class="a:b"></div><div class="note"></div><i class="café"></i>',
+      undefined,
+      {
+        selectors: ['.a\\:b', 'p.note', '.café', 'i.café'],
+      },
+    );
+    expect(signals.dom).toEqual(['.a\\:b', '.café', 'i.café']);
+  });
+
+  it('skips a selector the browser does not know and still tests the others', () => {
+    const signals = collectFrom('<div id="x"></div>', undefined, { selectors: ['div:unknown-thing(', '#x'] });
+    expect(signals.dom).toEqual(['#x']);
+  });
+
+  it('finds a selector however many elements match another one first', () => {
+    const grid = '<div class="vc_row"></div>'.repeat(1000);
+    const signals = collectFrom(`${grid}<div class="wpb_wrapper"></div>`, undefined, {
+      selectors: ['.vc_row', '.wpb_wrapper'],
+    });
+    expect(signals.dom).toEqual(['.vc_row', '.wpb_wrapper']);
+  });
+
+  it('tells off-site links from the page’s own host, whatever port, user or scheme a link names', () => {
+    const signals = collectFrom(
+      `<a href="https://user@www.acme.example:8443/team">Team</a>
+       <a href="//cdn.acme-partner.example/x">Partner</a>
+       <a href="http://[::1]:8080/">Local</a>
+       <a href="httpfoo://boards.greenhouse.io/acme">Not the web</a>
+       <a href="http://Jobs.Lever.co/acme">Jobs</a>`,
+    );
+    expect(signals.links).toEqual([
+      'https://cdn.acme-partner.example/x',
+      'http://[::1]:8080/',
+      'http://jobs.lever.co/acme',
+    ]);
+  });
+
+  it('reads stylesheets and preloads whatever the case of their rel, and no other links', () => {
+    const signals = collectFrom(
+      `<link rel="StyleSheet" href="https://cdn.shopify.com/s/a.css">
+       <link rel="preload stylesheet" href="https://fonts.googleapis.com/css2">
+       <link rel="modulepreload" href="/_astro/x.js">
+       <link rel="icon" href="https://cdn.example/favicon.ico">
+       <link rel="stylesheet">`,
+    );
+    expect(signals.stylesheets).toEqual([
+      'https://cdn.shopify.com/s/a.css',
+      'https://fonts.googleapis.com/css2',
+      'https://www.acme.example/_astro/x.js',
+    ]);
+  });
+
+  it('looks for addresses only in inline scripts that run, whatever the case of their type', () => {
+    const signals = collectFrom(
+      `<script type="MODULE">import('https://cdn.segment.com/analytics.js/v1/k/analytics.min.js')</script>
+       <script type="text/template"><a href="https://js.hs-scripts.com/1.js"></a></script>
+       <script src="/app.js">var x = 'https://static.hotjar.com/c/hotjar-1.js'</script>`,
+    );
+    expect(signals.inline).toEqual(['https://cdn.segment.com/analytics.js/v1/k/analytics.min.js']);
+  });
+
   it('reads the first HTML comments, trimmed and bounded', () => {
     const many = Array.from({ length: 60 }, (_, i) => `<!-- note ${i} -->`).join('');
     const signals = collectFrom(
@@ -80,6 +180,18 @@ describe('the technology signal readers (content script and main world)', () => 
     );
     expect(signals.comments[0]).toBe('Performance optimized by W3 Total Cache');
     expect(signals.comments).toHaveLength(COLLECT_LIMITS.comments);
+  });
+
+  it('reads only top-level comments: the document’s, the root’s, the head’s and the body’s, in that order', () => {
+    const dom = new JSDOM(
+      `<!-- before --><html><head><!-- in head --><meta name="x" content="y"></head>
+       <body><!-- in body --><div><!-- deep in body --></div></body><!-- after body --></html>`,
+      { url: 'https://www.acme.example/' },
+    );
+    const doc = dom.window.document;
+    // Nested inside an element of the head (only a script could put it there): not the head's own.
+    doc.querySelector('meta')?.append(doc.createComment('nested in head'));
+    expect(domSignalsOf(doc, []).comments).toEqual(['before', 'after body', 'in head', 'in body']);
   });
 
   it('bounds every list on a huge page', () => {

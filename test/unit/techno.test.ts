@@ -261,6 +261,22 @@ describe('CMS, site builders and plugins', () => {
     ]);
   });
 
+  it('keeps three pieces of evidence of one kind and then one of each other kind, however many signals agree', () => {
+    const scripts = Array.from(
+      { length: 40 },
+      (_, i) => `<script src="https://acme.example/wp-includes/js/part-${i}.js"></script>`,
+    ).join('');
+    const html = `${scripts}<meta name="generator" content="WordPress 6.5.2">
+      <link rel="https://api.w.org/" href="https://acme.example/wp-json/"><!-- WordPress comment -->`;
+    expect(evidenceOf(html, 'WordPress')).toEqual([
+      'script https://acme.example/wp-includes/js/part-0.js',
+      'script https://acme.example/wp-includes/js/part-1.js',
+      'script https://acme.example/wp-includes/js/part-2.js',
+      'meta generator="WordPress 6.5.2"',
+      'dom link[rel="https://api.w.org/"]',
+    ]);
+  });
+
   it('finds Yoast SEO from the schema graph it writes', () => {
     const html =
       '<script type="application/ld+json" class="yoast-schema-graph">{"@context":"https://schema.org"}</script>';
