@@ -71,8 +71,9 @@ test.describe('a stopped service worker', () => {
 
   test('resumes a re-score where it stopped: every prospect scored once, none lost or doubled', async () => {
     test.setTimeout(240_000);
-    // Three chunks of the background's 5,000: the worker is stopped while the second one is being scored.
-    const count = 11_000;
+    // Ten chunks of the background's 4,096 (whole verdict blocks): a chunk takes a fraction of a second, so
+    // the progress is polled often and the worker is stopped as soon as one chunk is written.
+    const count = 40_000;
     const list = await own.context.newPage();
     await list.goto(own.pageUrl('list.html'));
     await seedProspects(list, count);
@@ -105,7 +106,7 @@ test.describe('a stopped service worker', () => {
           const p = await progress();
           return p?.icpVersion === 7 && p.done > 0 && p.finishedAt === null;
         },
-        { timeout: 120_000 },
+        { timeout: 120_000, intervals: [20] },
       )
       .toBe(true);
     const before = await progress();
@@ -124,7 +125,7 @@ test.describe('a stopped service worker', () => {
     expect(prospects).toHaveLength(count);
     const newTier = prospects[0]?.tier;
     // Every prospect on the new ICP, with one tier change for it where the tier moved and none where it did
-    // not (checked in plain code: 11,000 separate assertions would take minutes to report).
+    // not (checked in plain code: 40,000 separate assertions would take minutes to report).
     const wrong = prospects.filter((p) => {
       const changes = p.history.filter((h) => h.icpVersion === 7).length;
       return p.icpVersion !== 7 || p.tier !== newTier || changes !== (seeded.get(p.id) === newTier ? 0 : 1);
