@@ -11,7 +11,7 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
-import { decodeVerdict, getVerdicts, putVerdicts, verdictsBetween } from './verdict-store';
+import { decodeVerdict, getVerdicts, putVerdicts, VERDICT_BLOCK, verdictsBetween } from './verdict-store';
 import { joinProspect, prospectResult, splitProspect } from './verdicts';
 
 /** What the panel knows about the company it saves. */
@@ -230,23 +230,37 @@ export async function mapProspects<T>(
     options.evidence === false
       ? [db.prospects, db.verdictBlocks]
       : [db.prospects, db.verdictBlocks, db.evidence];
-  // One key range from each table (a prospect's records share its id), read in one transaction.
-  const read = (last: number) =>
-    db.transaction('r', tables, async () => {
-      const records = await db.prospects.where(':id').above(last).limit(chunk).toArray();
-      const end = records[records.length - 1]?.id ?? last;
-      return [
-        records,
-        await verdictsBetween(db, last, end),
+  // Ranges of ids aligned on verdict blocks, as many as chunks of ids: one key range from each table (a
+  // prospect's records share its id), read together in one transaction.
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const ranges = Math.ceil(ids.length / chunk);
+  const span = Math.ceil((hi - lo + 1) / ranges / VERDICT_BLOCK) * VERDICT_BLOCK;
+  const read = (from: number) =>
+    db.transaction('r', tables, () =>
+      Promise.all([
+        db.prospects
+          .where(':id')
+          .between(from, from + span, true, false)
+          .toArray(),
+        verdictsBetween(db, from - 1, from + span - 1),
         options.evidence === false
-          ? []
-          : await db.evidence.where(':id').between(last, end, false, true).toArray(),
-      ] as const;
-    });
-  for (let pending = read(-Infinity); ; ) {
+          ? Promise.resolve([])
+          : db.evidence
+              .where(':id')
+              .between(from, from + span, true, false)
+              .toArray(),
+      ]),
+    );
+  for (let from = Math.floor(lo / VERDICT_BLOCK) * VERDICT_BLOCK, pending = read(from); ; ) {
     const [rows, verdicts, evidence] = await pending;
+    const next = from + span;
     // The next range is read while this one is mapped.
-    if (rows.length === chunk) pending = read(rows[rows.length - 1]?.id as number);
+    if (next <= hi) pending = read(next);
     const verdictOf = new Map(verdicts.map((v) => [v.id, v]));
     const evidenceOf = new Map(evidence.map((e) => [e.id, e]));
     for (const r of rows) {
@@ -257,7 +271,8 @@ export async function mapProspects<T>(
         out[at] = map(joinProspect(r, verdict && decodeVerdict(verdict), evidenceOf.get(r.id as number)));
       }
     }
-    if (rows.length < chunk) break;
+    if (next > hi) break;
+    from = next;
   }
   return out.filter((row): row is T => row !== undefined);
 }

@@ -12,7 +12,7 @@ import {
   saveProspect,
   updateProspect,
 } from '@/lib/db/prospects';
-import { countVerdicts } from '@/lib/db/verdict-store';
+import { countVerdicts, VERDICT_BLOCK } from '@/lib/db/verdict-store';
 import { factValues } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
@@ -125,6 +125,32 @@ describe('the prospect list', () => {
     expect(await countVerdicts(db)).toBe(1);
     expect((await db.verdictBlocks.toArray()).flatMap((b) => b.verdicts)).toHaveLength(1);
     expect(await allProspects(db)).toEqual([prospect]);
+  });
+
+  it('maps a long list in id ranges across verdict blocks, in the order asked, leaving out deleted ones', async () => {
+    const db = fresh();
+    const base = company('lumenfold-home.html');
+    const domain = base.facts.domain;
+    if (!domain) throw new Error('the sample has a domain');
+    const ids: number[] = [];
+    for (let i = 0; i < 3 * VERDICT_BLOCK + 5; i++) {
+      const facts = { ...base.facts, domain: { ...domain, value: `c${i}.example` } };
+      ids.push((await saveProspect(db, { ...base, facts }, 1000 + i)).prospect.id as number);
+    }
+    const gone = [ids[3], ids[VERDICT_BLOCK], ids[ids.length - 1]] as number[];
+    await deleteProspects(db, gone);
+    // An order of the list's own (every third first), as the list page asks for it.
+    const wanted = [...ids.filter((_, i) => i % 3 === 0), ...ids.filter((_, i) => i % 3 !== 0)];
+    const expected = wanted.filter((id) => !gone.includes(id));
+    const byIds = await mapProspects(db, wanted, (p) => p, {}, wanted.length);
+    expect(byIds.map((p) => p.id)).toEqual(expected);
+    // Chunks of 10: the ids are read in ranges of whole verdict blocks, several of them.
+    for (const options of [{}, { evidence: false }]) {
+      const byRanges = await mapProspects(db, wanted, (p) => p, options, 10);
+      expect(byRanges.map((p) => p.id)).toEqual(expected);
+      if (!('evidence' in options)) expect(byRanges).toEqual(byIds);
+      else expect(byRanges.map((p) => p.score)).toEqual(byIds.map((p) => p.score));
+    }
   });
 
   it('maps prospects in the order asked, by ids or in key ranges, leaving out deleted ones', async () => {
