@@ -118,6 +118,7 @@ export function App() {
   }, []);
   // While the background re-scores, the list and its counts wait for the end instead of following each chunk.
   const rescoring = rescore !== null && rescore.finishedAt === null;
+  const [listed, setListed] = useState(false);
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
     ['prospects', 'ranks'],
@@ -130,13 +131,15 @@ export function App() {
       const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal);
       // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
       performance.mark('icp-lens:list-query');
+      setListed(true);
       return found;
     },
     [query],
     rescoring,
   );
-  // The counts after the first rows: counting walks each tier's index entries, which would hold up the rows.
-  const firstShown = ids !== undefined;
+  // The counts once the list is there: counting walks each tier's index entries (100,000 of them), which would
+  // hold up the rows, or a search typed as soon as they show.
+  const firstShown = listed;
   const { value: counts } = useTableQuery<Record<Tier, number> | undefined>(
     db,
     ['ranks'],

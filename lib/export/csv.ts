@@ -153,7 +153,13 @@ export function csvLines(map: (p: Prospect) => CsvRow) {
     line(p: Prospect): string {
       const row = map(p);
       if (table.fields.length === 0) table.fields = Object.keys(row);
-      return Papa.unparse([Object.values(row)], LINE_OPTIONS);
+      const line = Papa.unparse([Object.values(row)], LINE_OPTIONS);
+      // Papa builds the line by concatenation, which V8 keeps as a tree of pieces until the text is read:
+      // reading one character makes it flat. 100,000 lines held as trees took three times the memory, and the
+      // garbage collector walked every piece of every line each time it ran (measured in Node: 191 MB and
+      // 113 ms per full collection, against 65 MB and 12 ms).
+      line.charCodeAt(0);
+      return line;
     },
   };
 }
