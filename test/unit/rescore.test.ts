@@ -80,16 +80,19 @@ describe('re-scoring the list', () => {
 });
 
 describe('scoring from a verdict’s kept values', () => {
+  const ICPS = [
+    DEFAULT_ICP,
+    machineryIcp(2, 'Machinery'),
+    { ...DEFAULT_ICP, unknownPolicy: 'miss' as const },
+  ];
+  /** Each sample page's merged facts. */
+  const samples = () =>
+    SAMPLES.map((s) => mergeCandidates(readPage(loadFixture(`samples/${s.file}`, s.url), s.url)));
+
   it('gives the same verdict as the full facts, on every sample page and for several ICPs', () => {
-    const icps = [
-      DEFAULT_ICP,
-      machineryIcp(2, 'Machinery'),
-      { ...DEFAULT_ICP, unknownPolicy: 'miss' as const },
-    ];
     let compared = 0;
-    for (const sample of SAMPLES) {
-      const facts = mergeCandidates(readPage(loadFixture(`samples/${sample.file}`, sample.url), sample.url));
-      for (const icp of icps) {
+    for (const facts of samples()) {
+      for (const icp of ICPS) {
         const kept = factsFromValues(factValues(facts));
         expect(scoreCompany(kept, icp, { explain: false })).toEqual(
           scoreCompany(facts, icp, { explain: false }),
@@ -97,19 +100,13 @@ describe('scoring from a verdict’s kept values', () => {
         compared++;
       }
     }
-    expect(compared).toBe(SAMPLES.length * icps.length);
+    expect(compared).toBe(SAMPLES.length * ICPS.length);
   });
 
   it('reads back a kept verdict as it was written, on every sample page and for several ICPs', () => {
-    const icps = [
-      DEFAULT_ICP,
-      machineryIcp(2, 'Machinery'),
-      { ...DEFAULT_ICP, unknownPolicy: 'miss' as const },
-    ];
     let compared = 0;
-    for (const sample of SAMPLES) {
-      const facts = mergeCandidates(readPage(loadFixture(`samples/${sample.file}`, sample.url), sample.url));
-      for (const icp of icps) {
+    for (const facts of samples()) {
+      for (const icp of ICPS) {
         const result = prospectResult(scoreCompany(facts, icp));
         const verdict: Verdict = {
           id: compared + 1,
@@ -128,6 +125,6 @@ describe('scoring from a verdict’s kept values', () => {
         compared++;
       }
     }
-    expect(compared).toBe(SAMPLES.length * icps.length);
+    expect(compared).toBe(SAMPLES.length * ICPS.length);
   });
 });
