@@ -1,8 +1,13 @@
-/** Offers text as a file download from an extension page (exports, backups, ICP files). */
-export function downloadText(name: string, text: string, type: string): void {
+/** Offers a file download from an extension page (exports, backups, ICP files). */
+export function downloadBlob(name: string, blob: Blob): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.href = URL.createObjectURL(blob);
   a.download = name;
   a.click();
   URL.revokeObjectURL(a.href);
+}
+
+/** Offers text as a file download (see {@link downloadBlob}). */
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type }));
 }

@@ -2,19 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
-import { downloadText } from '@/components/download';
+import { downloadBlob, downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import { countTier, type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
-import {
-  deleteProspects,
-  getProspect,
-  mapProspects,
-  restoreProspects,
-  updateProspect,
-} from '@/lib/db/prospects';
-import { csvLines, hubspotRow, linesCsv, salesforceRow } from '@/lib/export/csv';
+import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import { exportFile } from '@/lib/export/file';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
@@ -165,18 +159,19 @@ export function App() {
   const chosen = useMemo(() => [...selected], [selected]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
-    // The CRM columns are the facts' values: the evidence stays unread.
-    // Each row becomes its line of CSV as it is read, so only text is held until the file is written.
-    const { table, line } = csvLines(kind === 'hubspot' ? hubspotRow : salesforceRow);
-    table.lines = await mapProspects(db, ids ?? [], line, { evidence: false }, 2048);
-    downloadText(
-      `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
-      linesCsv(table),
-      'text/csv',
-    );
-    setStatus(
-      `Exported ${table.lines.length} prospects for ${kind === 'hubspot' ? 'HubSpot' : 'Salesforce'}.`,
-    );
+    const crm = kind === 'hubspot' ? 'HubSpot' : 'Salesforce';
+    // Written in a worker: the list stays usable meanwhile.
+    setStatus(`Exporting ${ids?.length ?? 0} prospects for ${crm}…`);
+    try {
+      const { bytes, count } = await exportFile(kind, ids ?? []);
+      downloadBlob(
+        `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
+        new Blob([bytes], { type: 'text/csv' }),
+      );
+      setStatus(`Exported ${count} prospects for ${crm}.`);
+    } catch (error) {
+      setStatus(`Not exported: ${messageOf(error)}`);
+    }
   };
 
   return (

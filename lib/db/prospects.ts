@@ -11,8 +11,17 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
-import { decodeVerdict, getVerdicts, putVerdicts, VERDICT_BLOCK, verdictsBetween } from './verdict-store';
-import { joinProspect, prospectResult, splitProspect } from './verdicts';
+import type { FactValues, ProspectEvidence, StoredVerdict } from './schema';
+import {
+  decodeVerdict,
+  getStoredVerdicts,
+  getVerdicts,
+  metCriteria,
+  putVerdicts,
+  VERDICT_BLOCK,
+  verdictsBetween,
+} from './verdict-store';
+import { joinProspect, type ProspectSummary, prospectResult, splitProspect } from './verdicts';
 
 /** What the panel knows about the company it saves. */
 export interface ProspectInput {
@@ -207,6 +216,14 @@ export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Pr
   );
 }
 
+/** A prospect's stored records, visited at its position in the ids asked for. */
+type RecordsVisit = (
+  position: number,
+  record: ProspectRecord,
+  verdict?: StoredVerdict,
+  evidence?: ProspectEvidence,
+) => void;
+
 /**
  * Maps the prospects with these ids, in this order, reading them chunk by chunk: a long list is read in
  * primary-key ranges (one request per table and chunk, and only the mapped rows kept in memory), a short one
@@ -219,17 +236,81 @@ export async function mapProspects<T>(
   options: ReadOptions = {},
   chunk = 5000,
 ): Promise<T[]> {
+  const out: Array<T | undefined> = new Array(ids.length);
+  // Decoded here, one at a time, so that what is not kept of it is garbage at once.
+  await visitRecords(
+    db,
+    ids,
+    (at, record, verdict, evidence) => {
+      out[at] = map(joinProspect(record, verdict && decodeVerdict(verdict), evidence));
+    },
+    options.evidence !== false,
+    chunk,
+  );
+  return out.filter((row): row is T => row !== undefined);
+}
+
+/** A prospect's {@link ProspectSummary} from its stored company record and verdict. */
+function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): ProspectSummary {
+  return {
+    name: record.name,
+    domain: record.domain,
+    industryId: record.industryId,
+    hqCountry: record.hqCountry,
+    status: record.status,
+    notes: record.notes,
+    tags: record.tags,
+    tier: verdict?.tier ?? 'not_a_fit',
+    score: verdict?.score ?? 0,
+    icpName: verdict?.icpName ?? '',
+    icpVersion: verdict?.icpVersion ?? 0,
+    values: verdict ? (JSON.parse(verdict.inputs) as FactValues) : {},
+    met: verdict ? metCriteria(verdict.result) : [],
+  };
+}
+
+/**
+ * For exports: visits the {@link ProspectSummary} of each prospect with these ids, with its position among
+ * them, in the order they are read (see {@link mapProspects}); ids no longer in the database are skipped. Each
+ * is read from the company record and the verdict as kept, where a whole prospect would build a hundred objects
+ * for the few cells a row shows.
+ */
+export function visitSummaries(
+  db: IcpLensDb,
+  ids: readonly number[],
+  visit: (position: number, summary: ProspectSummary) => void,
+  chunk = 5000,
+): Promise<void> {
+  return visitRecords(db, ids, (at, record, verdict) => visit(at, summaryOf(record, verdict)), false, chunk);
+}
+
+/** Visits the stored records of the prospects with these ids (see {@link mapProspects}). */
+async function visitRecords(
+  db: IcpLensDb,
+  ids: readonly number[],
+  visit: RecordsVisit,
+  withEvidence: boolean,
+  chunk: number,
+): Promise<void> {
   if (ids.length <= chunk) {
     const records = await db.prospects.bulkGet([...ids]);
-    const found = records.filter((r): r is ProspectRecord => r !== undefined);
-    return (await joined(db, found, options)).map(map);
+    const keys = ids.filter((_, i) => records[i] !== undefined);
+    const [verdicts, evidence] = await Promise.all([
+      getStoredVerdicts(db, keys),
+      withEvidence ? db.evidence.bulkGet(keys) : [],
+    ]);
+    let found = 0;
+    records.forEach((record, at) => {
+      if (!record) return;
+      visit(at, record, verdicts[found], evidence[found]);
+      found++;
+    });
+    return;
   }
   const position = new Map(ids.map((id, i) => [id, i]));
-  const out: Array<T | undefined> = new Array(ids.length);
-  const tables =
-    options.evidence === false
-      ? [db.prospects, db.verdictBlocks]
-      : [db.prospects, db.verdictBlocks, db.evidence];
+  const tables = withEvidence
+    ? [db.prospects, db.verdictBlocks, db.evidence]
+    : [db.prospects, db.verdictBlocks];
   // Ranges of ids aligned on verdict blocks, as many as chunks of ids: one key range from each table (a
   // prospect's records share its id), read together in one transaction.
   let lo = Number.POSITIVE_INFINITY;
@@ -248,31 +329,26 @@ export async function mapProspects<T>(
           .between(from, from + span, true, false)
           .toArray(),
         verdictsBetween(db, from - 1, from + span - 1),
-        options.evidence === false
-          ? Promise.resolve([])
-          : db.evidence
+        withEvidence
+          ? db.evidence
               .where(':id')
               .between(from, from + span, true, false)
-              .toArray(),
+              .toArray()
+          : Promise.resolve([]),
       ]),
     );
   for (let from = Math.floor(lo / VERDICT_BLOCK) * VERDICT_BLOCK, pending = read(from); ; ) {
     const [rows, verdicts, evidence] = await pending;
     const next = from + span;
-    // The next range is read while this one is mapped.
+    // The next range is read while this one is visited.
     if (next <= hi) pending = read(next);
     const verdictOf = new Map(verdicts.map((v) => [v.id, v]));
     const evidenceOf = new Map(evidence.map((e) => [e.id, e]));
     for (const r of rows) {
       const at = position.get(r.id as number);
-      if (at !== undefined) {
-        // Decoded here, one at a time, so that what is not kept of it is garbage at once.
-        const verdict = verdictOf.get(r.id as number);
-        out[at] = map(joinProspect(r, verdict && decodeVerdict(verdict), evidenceOf.get(r.id as number)));
-      }
+      if (at !== undefined) visit(at, r, verdictOf.get(r.id as number), evidenceOf.get(r.id as number));
     }
     if (next > hi) break;
     from = next;
   }
-  return out.filter((row): row is T => row !== undefined);
 }

@@ -11,6 +11,7 @@
 import type { Tier } from '../icp/schema';
 import type { IcpLensDb } from './index';
 import type { FactValues, ProspectResult, RankBlock, StoredVerdict, Verdict, VerdictBlock } from './schema';
+import { meets } from './verdicts';
 
 /** Prospects per block. */
 export const VERDICT_BLOCK = 32;
@@ -39,8 +40,22 @@ type CriterionTuple = [
 type ResultTuple = [score: number, tier: Tier, coverage: number, caps: string[], criteria: CriterionTuple[]];
 
 /**
- * A result as a verdict keeps it: JSON of arrays rather than objects, so that the field names are not
- * written (and read) again for every criterion of every prospect (about a third of a verdict's bytes).
+ * JSON as a block keeps it: with every character beyond Latin-1 escaped (`\u2013`), so that the text stays
+ * one byte per character. The browser stores a string with a single such character (the dash of "200–2,000
+ * employees") at two bytes per character, which doubled what a re-score or an export read and wrote.
+ * Self-contained (the list benchmark seeds blocks with its source text).
+ */
+export function storedJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0100-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * A result as a verdict keeps it (see {@link storedJson}): JSON of arrays rather than objects, so that the
+ * field names are not written (and read) again for every criterion of every prospect (about a third of a
+ * verdict's bytes).
  */
 export function encodeResult(r: ProspectResult): string {
   const tuple: ResultTuple = [
@@ -50,7 +65,7 @@ export function encodeResult(r: ProspectResult): string {
     r.caps,
     r.criteria.map((c) => [c.id, c.label, c.kind, c.rule, c.status, c.contribution, c.possible]),
   ];
-  return JSON.stringify(tuple);
+  return storedJson(tuple);
 }
 
 /** {@link encodeResult} read back. */
@@ -73,9 +88,17 @@ export function decodeResult(text: string): ProspectResult {
   };
 }
 
+/** The labels of the criteria a result kept by {@link encodeResult} shows the company meeting. */
+export function metCriteria(text: string): string[] {
+  const [, , , , criteria] = JSON.parse(text) as ResultTuple;
+  const labels: string[] = [];
+  for (const [, label, , rule, status] of criteria) if (meets({ rule, status })) labels.push(label);
+  return labels;
+}
+
 /** A verdict as its block keeps it. */
 export function encodeVerdict(v: Verdict): StoredVerdict {
-  return { ...v, result: encodeResult(v.result), inputs: JSON.stringify(v.inputs) };
+  return { ...v, result: encodeResult(v.result), inputs: storedJson(v.inputs) };
 }
 
 /** A verdict as its block keeps it, read back. */
@@ -104,19 +127,24 @@ export function rankEntries(block: RankBlock): RankEntry[] {
   return block.rank.map(([tier, score, id]) => ({ id, tier, score, movedIn: movedIn.get(id) ?? [] }));
 }
 
+/** The verdicts of these prospects as kept, in the same order (undefined where there is none). */
+export async function getStoredVerdicts(
+  db: IcpLensDb,
+  ids: readonly number[],
+): Promise<Array<StoredVerdict | undefined>> {
+  if (ids.length === 0) return [];
+  const blocks = await db.verdictBlocks.bulkGet([...new Set(ids.map(blockOf))]);
+  const found = new Map<number, StoredVerdict>();
+  for (const block of blocks) for (const v of block?.verdicts ?? []) found.set(v.id, v);
+  return ids.map((id) => found.get(id));
+}
+
 /** The verdicts of these prospects, in the same order (undefined where there is none). */
 export async function getVerdicts(
   db: IcpLensDb,
   ids: readonly number[],
 ): Promise<Array<Verdict | undefined>> {
-  if (ids.length === 0) return [];
-  const blocks = await db.verdictBlocks.bulkGet([...new Set(ids.map(blockOf))]);
-  const found = new Map<number, StoredVerdict>();
-  for (const block of blocks) for (const v of block?.verdicts ?? []) found.set(v.id, v);
-  return ids.map((id) => {
-    const v = found.get(id);
-    return v && decodeVerdict(v);
-  });
+  return (await getStoredVerdicts(db, ids)).map((v) => v && decodeVerdict(v));
 }
 
 /** The rank entries of these prospects, in the same order (undefined where there is none). */

@@ -56,6 +56,58 @@ export function prospectResult(result: ScoreResult | ProspectResult): ProspectRe
   };
 }
 
+/**
+ * Whether a criterion counts among those the company meets (an export's "matching criteria"): matched or
+ * partly matched, and not a disqualifier (a disqualifier that matches rules the company out).
+ */
+export function meets(c: Pick<ProspectResult['criteria'][number], 'rule' | 'status'>): boolean {
+  return c.rule !== 'disqualifier' && (c.status === 'match' || c.status === 'partial');
+}
+
+/**
+ * A prospect as an export reads it: the company record's fields, the verdict's tier, score and ICP, the facts'
+ * bare values and the labels of the criteria it meets. A long export reads these straight from the stored
+ * records (see `mapSummaries`) rather than building whole prospects it would only throw away.
+ */
+export interface ProspectSummary
+  extends Pick<
+    Prospect,
+    | 'name'
+    | 'domain'
+    | 'industryId'
+    | 'hqCountry'
+    | 'status'
+    | 'notes'
+    | 'tags'
+    | 'tier'
+    | 'score'
+    | 'icpName'
+    | 'icpVersion'
+  > {
+  values: FactValues;
+  /** The labels of the criteria the company meets (see {@link meets}). */
+  met: string[];
+}
+
+/** A whole prospect's {@link ProspectSummary}. */
+export function summarize(p: Prospect): ProspectSummary {
+  return {
+    name: p.name,
+    domain: p.domain,
+    industryId: p.industryId,
+    hqCountry: p.hqCountry,
+    status: p.status,
+    notes: p.notes,
+    tags: p.tags,
+    tier: p.tier,
+    score: p.score,
+    icpName: p.icpName,
+    icpVersion: p.icpVersion,
+    values: factValues(p.facts),
+    met: p.result.criteria.filter(meets).map((c) => c.label),
+  };
+}
+
 /** A prospect as its three records (`id` must be set). */
 export function splitProspect(
   prospect: Prospect & { id: number },

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { IcpLensDb } from '../../lib/db/index';
 import { saveProspect } from '../../lib/db/prospects';
-import { encodeResult, rankBlock, VERDICT_BLOCK } from '../../lib/db/verdict-store';
+import { encodeResult, rankBlock, storedJson, VERDICT_BLOCK } from '../../lib/db/verdict-store';
 import { splitProspect } from '../../lib/db/verdicts';
 import { mergeCandidates } from '../../lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
@@ -42,9 +42,10 @@ async function templateProspect(): Promise<{ record: unknown; verdict: unknown; 
 /**
  * Adds `count` prospects shaped like `template` to the extension's database, 4,096 per transaction: the
  * company and evidence records, and the verdicts in blocks of `block` with their rank records, as
- * lib/db/verdict-store.ts keeps them (its own `rankBlock` and `encodeResult`, passed in as source text).
+ * lib/db/verdict-store.ts keeps them (its own `rankBlock`, `encodeResult` and `storedJson`, passed in as
+ * source text).
  */
-const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult) => {
+const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult, storedJson) => {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('icp-lens');
     request.onsuccess = () => resolve(request.result);
@@ -53,7 +54,7 @@ const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult) =
   const tiers = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
   const industries = ['software', 'retail', 'it-services', 'industrial-machinery'];
   const countries = ['DE', 'US', 'GB', 'FR', 'JP'];
-  const inputs = JSON.stringify(template.verdict.inputs);
+  const inputs = storedJson(template.verdict.inputs);
   // Ids are given here (1 to count), so that verdicts can be grouped into their blocks as they are written.
   for (let start = 0; start < count; start += 4096) {
     await new Promise((resolve, reject) => {
@@ -101,9 +102,12 @@ export async function seedProspects(page: Page, count: number): Promise<void> {
   const template = await templateProspect();
   // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
   const args = { template, count, block: VERDICT_BLOCK };
-  await page.evaluate(
-    `(${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()}, ${encodeResult.toString()})`,
-  );
+  // encodeResult calls storedJson: both are defined in one scope.
+  await page.evaluate(`(() => {
+    const storedJson = ${storedJson.toString()};
+    const encodeResult = ${encodeResult.toString()};
+    return (${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()}, encodeResult, storedJson);
+  })()`);
 }
 
 /** Measures the list with `count` prospects. */

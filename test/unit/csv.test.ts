@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Prospect } from '@/lib/db/schema';
-import { csvLines, hubspotCsv, hubspotRow, linesCsv, salesforceCsv, salesforceRow } from '@/lib/export/csv';
+import { summarize } from '@/lib/db/verdicts';
+import { csvFile, hubspotCsv, salesforceCsv } from '@/lib/export/csv';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { loadFixture, readPage, SAMPLES } from '../helpers/dom';
@@ -124,20 +125,39 @@ describe('Salesforce CSV', () => {
   });
 });
 
-describe('long exports as lines written row by row', () => {
-  it('write the same CSV as the rows themselves, in the order the rows were mapped, for both CRMs', () => {
+describe('long exports written row by row', () => {
+  it('write the same CSV as the rows themselves, in position order whatever the order of writing, for both CRMs', () => {
     const prospects = SAMPLES.filter((s) => !s.file.includes('linkedin')).map((s, i) =>
-      prospect(s.file, { id: i + 1, notes: i % 2 ? '=HYPERLINK("x")' : 'Line one\nline two, "quoted"' }),
+      prospect(s.file, {
+        id: i + 1,
+        notes: i % 2 ? '=HYPERLINK("x")' : 'Line one\nline two, "quoted" – 201–500',
+      }),
     );
     expect(prospects.length).toBeGreaterThan(3);
-    for (const [row, csv] of [
-      [hubspotRow, hubspotCsv],
-      [salesforceRow, salesforceCsv],
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    for (const [kind, csv] of [
+      ['hubspot', hubspotCsv],
+      ['salesforce', salesforceCsv],
     ] as const) {
-      const { table, line } = csvLines(row);
-      table.lines = prospects.map(line);
-      expect(linesCsv(table)).toBe(csv(prospects));
+      // Two positions more than rows: positions left empty are left out.
+      const file = csvFile(kind, prospects.length + 2);
+      const order = prospects.map((_, i) => i).reverse();
+      for (const i of order) file.put(i < 2 ? i : i + 2, summarize(prospects[i] as Prospect));
+      expect(file.count).toBe(prospects.length);
+      expect(decode(file.bytes())).toBe(csv(prospects));
     }
-    expect(linesCsv(csvLines(hubspotRow).table)).toBe(hubspotCsv([]));
+    expect(decode(csvFile('hubspot', 3).bytes())).toBe(hubspotCsv([]));
+  });
+
+  it('writes a file larger than its buffers, and a line written again replaces the first', () => {
+    const one = prospect('lumenfold-home.html', { id: 1, notes: 'ü'.repeat(5000) });
+    const rows = Array.from({ length: 400 }, (_, i) => ({ ...one, id: i + 1, name: `Company ${i}` }));
+    const file = csvFile('salesforce', rows.length);
+    for (const [i, p] of rows.entries()) file.put(i, summarize({ ...p, name: 'placeholder' }));
+    for (const [i, p] of rows.entries()) file.put(i, summarize(p));
+    expect(file.count).toBe(rows.length);
+    const bytes = file.bytes();
+    expect(bytes.length).toBeGreaterThan(2 * 2 ** 20);
+    expect(new TextDecoder().decode(bytes)).toBe(salesforceCsv(rows));
   });
 });

@@ -11,9 +11,10 @@ import {
   restoreProspects,
   saveProspect,
   updateProspect,
+  visitSummaries,
 } from '@/lib/db/prospects';
 import { countVerdicts, VERDICT_BLOCK } from '@/lib/db/verdict-store';
-import { factValues } from '@/lib/db/verdicts';
+import { factValues, type ProspectSummary, summarize } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
@@ -185,6 +186,41 @@ describe('the prospect list', () => {
         expect(factValues(p.facts)).toEqual(factValues(full.facts));
       });
     }
+  });
+
+  it('summarises prospects for exports straight from their records, as it summarises whole prospects', async () => {
+    const db = fresh();
+    const ids: number[] = [];
+    for (const { file } of SAMPLES) {
+      const found = company(file);
+      if (!found.facts.domain && !found.facts.linkedinUrl) continue;
+      ids.push((await saveProspect(db, found, 1000)).prospect.id as number);
+    }
+    const first = ids[0] as number;
+    await updateProspect(db, first, { status: 'contacted', notes: 'Call back', tags: ['q3'] });
+    const wanted = [...ids].reverse();
+    const whole = await mapProspects(db, wanted, summarize);
+    // Some sample meets criteria, and some misses one: the labels are the ones met, not all of them.
+    expect(whole.some((s) => s.met.length > 0)).toBe(true);
+    expect(whole.find((s) => s.status === 'contacted')).toMatchObject({ notes: 'Call back', tags: ['q3'] });
+    for (const chunk of [wanted.length, 2]) {
+      const visited: ProspectSummary[] = [];
+      await visitSummaries(
+        db,
+        [...wanted, 9999],
+        (at, s) => {
+          visited[at] = s;
+        },
+        chunk,
+      );
+      expect(visited).toEqual(whole);
+    }
+    const prospects = await mapProspects(db, wanted, (p) => p);
+    expect(whole.some((s, i) => s.met.length < (prospects[i]?.result.criteria.length ?? 0))).toBe(true);
+    prospects.forEach((p, i) => {
+      const met = p.result.criteria.filter((c) => c.status === 'match' || c.status === 'partial');
+      expect(whole[i]?.met).toEqual(met.filter((c) => c.rule !== 'disqualifier').map((c) => c.label));
+    });
   });
 
   it('saves a company once, with its facts, tier, score and the ICP version used', async () => {

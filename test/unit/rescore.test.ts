@@ -105,6 +105,7 @@ describe('scoring from a verdict’s kept values', () => {
 
   it('reads back a kept verdict as it was written, on every sample page and for several ICPs', () => {
     let compared = 0;
+    let wide = 0;
     for (const facts of samples()) {
       for (const icp of ICPS) {
         const result = prospectResult(scoreCompany(facts, icp));
@@ -122,9 +123,15 @@ describe('scoring from a verdict’s kept values', () => {
         expect(typeof stored.result).toBe('string');
         expect(decodeResult(stored.result)).toEqual(result);
         expect(decodeVerdict(stored)).toEqual(verdict);
+        // Kept one byte per character, whatever the labels and the page's text hold.
+        for (const text of [stored.result, stored.inputs])
+          expect([...text].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+        wide += [...JSON.stringify([result, verdict.inputs])].filter((c) => c.charCodeAt(0) > 0xff).length;
         compared++;
       }
     }
     expect(compared).toBe(SAMPLES.length * ICPS.length);
+    // The samples and ICPs do hold such characters (dashes, curly quotes), so the escaping was exercised.
+    expect(wide).toBeGreaterThan(0);
   });
 });
