@@ -14,7 +14,7 @@ import type {
   Verdict,
   VerdictBlock,
 } from './schema';
-import { blockOf, encodeVerdict, rankBlock } from './verdict-store';
+import { blockOf, encodeVerdict, packBlock, rankBlock } from './verdict-store';
 import { splitProspect } from './verdicts';
 
 export * from './schema';
@@ -91,7 +91,7 @@ export class IcpLensDb extends Dexie {
           const grouped = new Map<number, StoredVerdict[]>();
           for (const v of whole)
             grouped.set(blockOf(v.id), [...(grouped.get(blockOf(v.id)) ?? []), encodeVerdict(v)]);
-          const written = [...grouped].map(([id, list]) => ({ id, verdicts: list }));
+          const written = [...grouped].map(([id, list]) => packBlock(id, list));
           await blocks.bulkPut(written);
           await ranks.bulkPut(written.map(rankBlock));
           last = whole[whole.length - 1]?.id as number;

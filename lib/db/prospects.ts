@@ -265,7 +265,7 @@ function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): 
     icpName: verdict?.icpName ?? '',
     icpVersion: verdict?.icpVersion ?? 0,
     values: verdict ? (JSON.parse(verdict.inputs) as FactValues) : {},
-    met: verdict ? metCriteria(verdict.result) : [],
+    met: verdict ? metCriteria(verdict.result, verdict.heads) : [],
   };
 }
 

@@ -7,7 +7,14 @@ import type { Icp, Tier } from '../icp/schema';
 import { scoreCompany } from '../icp/scorer';
 import { type IcpLensDb, writeProspects } from './index';
 import type { FactValues, StoredVerdict } from './schema';
-import { blockOf, countVerdicts, encodeResult, putStoredVerdicts, VERDICT_BLOCK } from './verdict-store';
+import {
+  blockOf,
+  countVerdicts,
+  encodeResult,
+  putStoredVerdicts,
+  unpackBlock,
+  VERDICT_BLOCK,
+} from './verdict-store';
 import { factsFromValues, prospectResult } from './verdicts';
 
 const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
@@ -62,7 +69,7 @@ export async function rescoreChunk(
       .limit(blocks)
       .toArray();
     // A progress saved mid-block (by a release that kept verdicts one by one) resumes after its last id.
-    const chunk = read.flatMap((b) => b.verdicts).filter((v) => v.id > progress.lastId);
+    const chunk = read.flatMap(unpackBlock).filter((v) => v.id > progress.lastId);
     let { movedUp, movedDown } = progress;
     const scored = chunk.map((verdict): StoredVerdict => {
       const inputs = JSON.parse(verdict.inputs) as FactValues;
@@ -73,7 +80,7 @@ export async function rescoreChunk(
         ...verdict,
         tier: result.tier,
         score: result.score,
-        result: encodeResult(prospectResult(result)),
+        ...encodeResult(prospectResult(result)),
         icpName: icp.name,
         icpVersion: icp.version,
         tierHistory:

@@ -123,7 +123,14 @@ export interface Verdict extends Pick<Prospect, VerdictField> {
 export interface VerdictBlock {
   /** The block's number. */
   id: number;
-  verdicts: StoredVerdict[];
+  /** The distinct criteria heads of its verdicts (see `encodeResult`): one per ICP they were scored by. */
+  heads: string[];
+  verdicts: BlockVerdict[];
+}
+
+/** A verdict in its block: `heads` is the place of its criteria heads in the block's list. */
+export interface BlockVerdict extends Omit<StoredVerdict, 'heads'> {
+  heads: number;
 }
 
 /**
@@ -132,8 +139,10 @@ export interface VerdictBlock {
  * re-score would only throw away; each is parsed when it is used (see `decodeVerdict`).
  */
 export interface StoredVerdict extends Omit<Verdict, 'result' | 'inputs'> {
-  /** {@link ProspectResult} as JSON (see `encodeResult`). */
+  /** {@link ProspectResult}'s figures as JSON (see `encodeResult`). */
   result: string;
+  /** What its criteria are, as JSON (see `encodeResult`). */
+  heads: string;
   /** {@link FactValues} as JSON. */
   inputs: string;
 }

@@ -28,16 +28,12 @@ export interface RankEntry {
   movedIn: number[];
 }
 
-type CriterionTuple = [
-  id: string,
-  label: string,
-  kind: ProspectResult['criteria'][number]['kind'],
-  rule: ProspectResult['criteria'][number]['rule'],
-  status: ProspectResult['criteria'][number]['status'],
-  contribution: number,
-  possible: number,
-];
-type ResultTuple = [score: number, tier: Tier, coverage: number, caps: string[], criteria: CriterionTuple[]];
+type Criterion = ProspectResult['criteria'][number];
+/** What a criterion is: the same for every prospect scored by one ICP. */
+type CriterionHead = [id: string, label: string, kind: Criterion['kind'], rule: Criterion['rule']];
+/** How a prospect did on it. */
+type CriterionScore = [status: Criterion['status'], contribution: number, possible: number];
+type ResultTuple = [score: number, tier: Tier, coverage: number, caps: string[], criteria: CriterionScore[]];
 
 /**
  * JSON as a block keeps it: with every character beyond Latin-1 escaped (`\u2013`), so that the text stays
@@ -53,57 +49,89 @@ export function storedJson(value: unknown): string {
 }
 
 /**
- * A result as a verdict keeps it (see {@link storedJson}): JSON of arrays rather than objects, so that the
- * field names are not written (and read) again for every criterion of every prospect (about a third of a
- * verdict's bytes).
+ * A result as a verdict keeps it (see {@link storedJson}), as JSON of arrays rather than objects (field names
+ * are not written again for every criterion of every prospect), in two parts: `result`, the prospect's
+ * figures and how it did on each criterion, and `heads`, what each criterion is (id, label, kind and rule).
+ * The heads are the same for every prospect scored by one ICP, and a block keeps each once (see
+ * {@link packBlock}): they were two thirds of a result's bytes.
  */
-export function encodeResult(r: ProspectResult): string {
+export function encodeResult(r: ProspectResult): { result: string; heads: string } {
   const tuple: ResultTuple = [
     r.score,
     r.tier,
     r.coverage,
     r.caps,
-    r.criteria.map((c) => [c.id, c.label, c.kind, c.rule, c.status, c.contribution, c.possible]),
+    r.criteria.map((c) => [c.status, c.contribution, c.possible]),
   ];
-  return storedJson(tuple);
+  const heads: CriterionHead[] = r.criteria.map((c) => [c.id, c.label, c.kind, c.rule]);
+  return { result: storedJson(tuple), heads: storedJson(heads) };
+}
+
+/** The last heads parsed: consecutive verdicts mostly share theirs (one object: the text it came from). */
+let lastHeads: { text: string; parsed: CriterionHead[] } = { text: '[]', parsed: [] };
+
+function parseHeads(text: string): CriterionHead[] {
+  if (text !== lastHeads.text) lastHeads = { text, parsed: JSON.parse(text) as CriterionHead[] };
+  return lastHeads.parsed;
 }
 
 /** {@link encodeResult} read back. */
-export function decodeResult(text: string): ProspectResult {
-  const [score, tier, coverage, caps, criteria] = JSON.parse(text) as ResultTuple;
+export function decodeResult(result: string, heads: string): ProspectResult {
+  const [score, tier, coverage, caps, criteria] = JSON.parse(result) as ResultTuple;
+  const what = parseHeads(heads);
   return {
     score,
     tier,
     coverage,
     caps,
-    criteria: criteria.map(([id, label, kind, rule, status, contribution, possible]) => ({
-      id,
-      label,
-      kind,
-      rule,
-      status,
-      contribution,
-      possible,
-    })),
+    criteria: criteria.map(([status, contribution, possible], i) => {
+      const [id, label, kind, rule] = what[i] as CriterionHead;
+      return { id, label, kind, rule, status, contribution, possible };
+    }),
   };
 }
 
 /** The labels of the criteria a result kept by {@link encodeResult} shows the company meeting. */
-export function metCriteria(text: string): string[] {
-  const [, , , , criteria] = JSON.parse(text) as ResultTuple;
+export function metCriteria(result: string, heads: string): string[] {
+  const [, , , , criteria] = JSON.parse(result) as ResultTuple;
+  const what = parseHeads(heads);
   const labels: string[] = [];
-  for (const [, label, , rule, status] of criteria) if (meets({ rule, status })) labels.push(label);
+  criteria.forEach(([status], i) => {
+    const [, label, , rule] = what[i] as CriterionHead;
+    if (meets({ rule, status })) labels.push(label);
+  });
   return labels;
 }
 
 /** A verdict as its block keeps it. */
 export function encodeVerdict(v: Verdict): StoredVerdict {
-  return { ...v, result: encodeResult(v.result), inputs: storedJson(v.inputs) };
+  return { ...v, ...encodeResult(v.result), inputs: storedJson(v.inputs) };
 }
 
 /** A verdict as its block keeps it, read back. */
 export function decodeVerdict(v: StoredVerdict): Verdict {
-  return { ...v, result: decodeResult(v.result), inputs: JSON.parse(v.inputs) as FactValues };
+  const { result, heads, inputs, ...fields } = v;
+  return { ...fields, result: decodeResult(result, heads), inputs: JSON.parse(inputs) as FactValues };
+}
+
+/** A block of these verdicts (sorted by id), each distinct `heads` kept once in the block's list. */
+export function packBlock(id: number, verdicts: readonly StoredVerdict[]): VerdictBlock {
+  const heads: string[] = [];
+  const index = new Map<string, number>();
+  const packed = verdicts.map((v) => {
+    let at = index.get(v.heads);
+    if (at === undefined) {
+      at = heads.push(v.heads) - 1;
+      index.set(v.heads, at);
+    }
+    return { ...v, heads: at };
+  });
+  return { id, heads, verdicts: packed };
+}
+
+/** A block's verdicts, each with its heads (the block's own string: nothing is copied). */
+export function unpackBlock(block: VerdictBlock): StoredVerdict[] {
+  return block.verdicts.map((v) => ({ ...v, heads: block.heads[v.heads] ?? '[]' }));
 }
 
 /** The rank block of a verdict block. */
@@ -135,7 +163,7 @@ export async function getStoredVerdicts(
   if (ids.length === 0) return [];
   const blocks = await db.verdictBlocks.bulkGet([...new Set(ids.map(blockOf))]);
   const found = new Map<number, StoredVerdict>();
-  for (const block of blocks) for (const v of block?.verdicts ?? []) found.set(v.id, v);
+  for (const block of blocks) if (block) for (const v of unpackBlock(block)) found.set(v.id, v);
   return ids.map((id) => found.get(id));
 }
 
@@ -184,7 +212,7 @@ export async function verdictsBetween(db: IcpLensDb, after: number, upTo: number
   if (upTo <= after) return [];
   const first = Number.isFinite(after) ? blockOf(after) : -Infinity;
   const blocks = await db.verdictBlocks.where(':id').between(first, blockOf(upTo), true, true).toArray();
-  return blocks.flatMap((b) => b.verdicts.filter((v) => v.id > after && v.id <= upTo));
+  return blocks.flatMap((b) => unpackBlock(b).filter((v) => v.id > after && v.id <= upTo));
 }
 
 /**
@@ -222,13 +250,20 @@ export async function putStoredVerdicts(
   const kept: VerdictBlock[] = [];
   const emptied: number[] = [];
   for (const block of touched) {
-    const merged = new Map((known.get(block)?.verdicts ?? []).map((v) => [v.id, v]));
+    const before = known.get(block);
+    const merged = new Map((before ? unpackBlock(before) : []).map((v) => [v.id, v]));
     for (const [id, v] of changes.get(block) ?? []) {
       if (v) merged.set(id, v);
       else merged.delete(id);
     }
     if (merged.size === 0) emptied.push(block);
-    else kept.push({ id: block, verdicts: [...merged.values()].sort((a, b) => a.id - b.id) });
+    else
+      kept.push(
+        packBlock(
+          block,
+          [...merged.values()].sort((a, b) => a.id - b.id),
+        ),
+      );
   }
   if (kept.length > 0) {
     await db.verdictBlocks.bulkPut(kept);

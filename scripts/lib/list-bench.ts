@@ -62,6 +62,7 @@ const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult, s
       const prospects = tx.objectStore('prospects');
       const evidence = tx.objectStore('evidence');
       const blocks = new Map();
+      const headsOf = new Map();
       for (let i = start; i < Math.min(count, start + 4096); i++) {
         const id = i + 1;
         const name = 'Company ' + String(i).padStart(6, '0');
@@ -73,8 +74,10 @@ const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult, s
         evidence.add({ ...template.evidence, id });
         const b = Math.floor(id / block);
         if (!blocks.has(b)) blocks.set(b, []);
-        blocks.get(b).push({ ...template.verdict, id, tier, score,
-          result: encodeResult({ ...template.verdict.result, tier, score }), inputs });
+        // Every verdict here has the same criteria heads: the block keeps them once, as its first.
+        const { result, heads } = encodeResult({ ...template.verdict.result, tier, score });
+        blocks.get(b).push({ ...template.verdict, id, tier, score, result, heads: 0, inputs });
+        headsOf.set(b, heads);
       }
       // A block split over two transactions is completed by reading what the first one wrote.
       const verdictBlocks = tx.objectStore('verdictBlocks');
@@ -82,7 +85,8 @@ const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult, s
       for (const [b, verdicts] of blocks) {
         const read = verdictBlocks.get(b);
         read.onsuccess = () => {
-          const whole = { id: b, verdicts: [...(read.result?.verdicts ?? []), ...verdicts] };
+          const whole = { id: b, heads: [headsOf.get(b)],
+            verdicts: [...(read.result?.verdicts ?? []), ...verdicts] };
           verdictBlocks.put(whole);
           ranks.put(toRanks(whole));
         };

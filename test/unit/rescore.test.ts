@@ -65,6 +65,37 @@ describe('re-scoring the list', () => {
     expect(progress.movedUp).toBe(movers.filter((p) => p.tier === 'tier_1').length);
   });
 
+  it('keeps what each criterion is once per block, for each ICP its verdicts were scored by', async () => {
+    const db = await listOf(40);
+    const before = await allProspects(db);
+    const machinery = machineryIcp(2);
+    // A chunk of one block: block 0 (ids 1 to 31) moves to ICP v2, block 1 (ids 32 to 40) stays on v1.
+    await rescoreChunk(db, machinery, await startRescore(db, machinery), VERDICT_BLOCK);
+    const [first, second] = await db.verdictBlocks.orderBy(':id').toArray();
+    expect(first?.heads).toHaveLength(1);
+    expect(second?.heads).toHaveLength(1);
+    expect(first?.heads).not.toEqual(second?.heads);
+    // A save scored by v2 into block 1 makes that block keep both.
+    const facts: CompanyFacts = { name: fact('Late'), domain: fact('late.example') };
+    const late = await saveProspect(db, {
+      facts,
+      result: scoreCompany(facts, machinery),
+      icp: machinery,
+      sourceUrls: [],
+    });
+    expect(late.prospect.id).toBe(41);
+    expect((await db.verdictBlocks.get(1))?.heads).toHaveLength(2);
+    const labels = (icp: Icp) => scoreCompany({}, icp).criteria.map((c) => c.label);
+    expect(labels(machinery)).not.toEqual(labels(DEFAULT_ICP));
+    for (const p of await allProspects(db)) {
+      if (p.id === 41) expect(p.result).toEqual(late.prospect.result);
+      else if ((p.id as number) < VERDICT_BLOCK) {
+        expect(p.result.criteria.map((c) => c.label)).toEqual(labels(machinery));
+        expect(p.icpVersion).toBe(2);
+      } else expect(p).toEqual(before.find((b) => b.id === p.id));
+    }
+  });
+
   it('resumes after the last chunk written, scoring nobody twice', async () => {
     const db = await listOf(12);
     const first = await rescoreChunk(db, retail, await startRescore(db, retail), 5);
@@ -121,10 +152,10 @@ describe('scoring from a verdict’s kept values', () => {
         };
         const stored = encodeVerdict(verdict);
         expect(typeof stored.result).toBe('string');
-        expect(decodeResult(stored.result)).toEqual(result);
+        expect(decodeResult(stored.result, stored.heads)).toEqual(result);
         expect(decodeVerdict(stored)).toEqual(verdict);
         // Kept one byte per character, whatever the labels and the page's text hold.
-        for (const text of [stored.result, stored.inputs])
+        for (const text of [stored.result, stored.heads, stored.inputs])
           expect([...text].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
         wide += [...JSON.stringify([result, verdict.inputs])].filter((c) => c.charCodeAt(0) > 0xff).length;
         compared++;
