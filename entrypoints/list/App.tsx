@@ -6,7 +6,7 @@ import { downloadBlob, downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
-import { countTier, type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
+import { type ListQuery, queryProspectIds, readsInIndexOrder, tierCounts } from '@/lib/db/list-query';
 import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
@@ -131,19 +131,13 @@ export function App() {
     [query],
     rescoring,
   );
-  // The counts once the list is there: counting walks each tier's index entries (100,000 of them), which would
-  // hold up the rows, or a search typed as soon as they show.
-  const firstShown = listed;
+  // The counts once the list is there, so that they do not hold up the rows or a search typed as soon as they
+  // show.
   const { value: counts } = useTableQuery<Record<Tier, number> | undefined>(
     db,
     ['ranks'],
-    async () =>
-      firstShown
-        ? (Object.fromEntries(
-            await Promise.all(TierSchema.options.map(async (t) => [t, await countTier(db, t)])),
-          ) as Record<Tier, number>)
-        : undefined,
-    [firstShown],
+    async (_publish, signal) => (listed ? tierCounts(db, signal) : undefined),
+    [listed],
     rescoring,
   );
   // Every prospect has a verdict, so the tiers add up to the list.

@@ -73,6 +73,18 @@ export function countTier(db: IcpLensDb, tier: Tier): Promise<number> {
   return tierRange(db, tier).count();
 }
 
+/**
+ * How many prospects each tier has, tallied from the rank records (3,125 for 100,000 prospects): counting on
+ * the index walks each of its entries in the browser's storage (100,000), which held the database up for most
+ * of a second, and a search typed meanwhile waited behind it.
+ * @param signal stops the read between chunks (it then rejects with the signal's reason)
+ */
+export async function tierCounts(db: IcpLensDb, signal?: AbortSignal): Promise<Record<Tier, number>> {
+  const counts: Record<Tier, number> = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 0 };
+  for (const block of await allRankBlocks(db, signal)) for (const [tier] of block.rank) counts[tier]++;
+  return counts;
+}
+
 /** The first `limit` keys of a tier, highest score first, read from the index alone. */
 async function topOfTier(db: IcpLensDb, tier: Tier, limit: number): Promise<Array<[Tier, number, number]>> {
   return (await tierRange(db, tier).reverse().limit(limit).keys()) as unknown as Array<
@@ -139,6 +151,29 @@ function byRecord(sort: RecordSort) {
   return key === 'nameLower'
     ? (a: ProspectRecord, b: ProspectRecord) => a.nameLower.localeCompare(b.nameLower)
     : (a: ProspectRecord, b: ProspectRecord) => b[key] - a[key];
+}
+
+const RECORD_FILTERS = ['search', 'tag', 'industryId', 'hqCountry', 'status'] as const;
+
+/**
+ * The ids of the prospects one company filter leaves, from its index's keys alone (no record is read): a name
+ * or domain prefix asks both indexes at once.
+ */
+async function indexedIds(db: IcpLensDb, q: ListQuery): Promise<number[]> {
+  const keys = (collection: Collection<ProspectRecord, number | undefined>) =>
+    collection.primaryKeys() as Promise<number[]>;
+  let found: number[][];
+  if (q.search) {
+    const s = q.search.toLowerCase();
+    found = await Promise.all([
+      keys(db.prospects.where('nameLower').startsWith(s)),
+      keys(db.prospects.where('domain').startsWith(s)),
+    ]);
+  } else if (q.tag) found = [await keys(db.prospects.where('tags').equals(q.tag))];
+  else if (q.industryId) found = [await keys(db.prospects.where('industryId').equals(q.industryId))];
+  else if (q.hqCountry) found = [await keys(db.prospects.where('hqCountry').equals(q.hqCountry))];
+  else found = [await keys(db.prospects.where('status').equals(q.status as ProspectStatus))];
+  return [...new Set(found.flat())];
 }
 
 /** The prospect records the company filters leave, found on the most selective index and checked per record. */
@@ -219,7 +254,16 @@ export async function queryProspectIds(
     return inRecordOrder(db, q.sort as RecordSort, new Set(kept.map((r) => r.id)), limit);
   }
 
-  // Company filters first, on their indexes; then the ranks of the companies they leave.
+  // Company filters first, on their indexes; then the ranks of the companies they leave. One filter ordered by
+  // the verdict needs the index's keys only, not the records.
+  if (verdictSort && RECORD_FILTERS.filter((k) => q[k]).length === 1) {
+    const ranks = await getRanks(db, await indexedIds(db, q));
+    return ranks
+      .filter((r) => rankPasses(r, q))
+      .sort(byRank(q.sort as 'tier' | 'score'))
+      .slice(0, limit)
+      .map((r) => r.id);
+  }
   const records = await recordCandidates(db, q).toArray();
   if (!verdictFilter && !verdictSort)
     return records

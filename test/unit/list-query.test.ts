@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { IcpLensDb, type Prospect } from '@/lib/db/index';
-import { type ListQuery, queryProspectIds, readsInIndexOrder } from '@/lib/db/list-query';
+import {
+  countTier,
+  type ListQuery,
+  queryProspectIds,
+  readsInIndexOrder,
+  tierCounts,
+} from '@/lib/db/list-query';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
 import { getVerdicts } from '@/lib/db/verdict-store';
@@ -116,6 +122,18 @@ describe('every combination of filters and sort', () => {
     while (progress.finishedAt === null) progress = await rescoreChunk(db, retail, progress, 7);
     return db;
   }
+
+  it('counts each tier as the list holds it, tallied from the rank records as on the index', async () => {
+    const db = await varied();
+    const all = await allProspects(db);
+    const counts = await tierCounts(db);
+    for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const) {
+      expect(counts[tier]).toBe(all.filter((p) => p.tier === tier).length);
+      expect(counts[tier]).toBe(await countTier(db, tier));
+    }
+    // The re-scored list spreads over more than one tier, so a tally putting everyone in one would fail.
+    expect(Object.values(counts).filter((n) => n > 0).length).toBeGreaterThan(1);
+  });
 
   it('answers like a plain filter and sort over the whole list', async () => {
     const db = await varied();
