@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
@@ -6,7 +7,14 @@ import { downloadBlob, downloadText } from '@/components/download';
 import { tierName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
-import { type ListQuery, queryProspectIds, readsInIndexOrder, tierCounts } from '@/lib/db/list-query';
+import {
+  type ListQuery,
+  queryProspectIds,
+  readsEveryRank,
+  readsInIndexOrder,
+  type TierCounts,
+  tierCounts,
+} from '@/lib/db/list-query';
 import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
 import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
@@ -113,6 +121,23 @@ export function App() {
   // While the background re-scores, the list and its counts wait for the end instead of following each chunk.
   const rescoring = rescore !== null && rescore.finishedAt === null;
   const [listed, setListed] = useState(false);
+  // The tier counts: tallied by the list's own query where it reads every rank record anyway (the whole list
+  // by tier or score); otherwise counted after a write, once the list is there, so that counting does not hold
+  // up the rows or a search typed as soon as they show.
+  const [counts, setCounts] = useState<TierCounts>();
+  const countsFresh = useRef(false);
+  useEffect(() => {
+    const ranks = `idb://${db.name}/ranks/`;
+    const onMutated = (parts: ObservabilitySet) => {
+      if (Object.keys(parts).some((part) => part.startsWith(ranks))) countsFresh.current = false;
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => Dexie.on('storagemutated').unsubscribe(onMutated);
+  }, []);
+  const tallied = (value: TierCounts) => {
+    countsFresh.current = true;
+    setCounts(value);
+  };
   const { value: ids, error: queryError } = useTableQuery<number[]>(
     db,
     ['prospects', 'ranks'],
@@ -122,7 +147,7 @@ export function App() {
         publish(await queryProspectIds(db, query, FIRST_ROWS));
         performance.mark('icp-lens:list-query');
       }
-      const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal);
+      const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal, tallied);
       // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
       performance.mark('icp-lens:list-query');
       setListed(true);
@@ -131,13 +156,14 @@ export function App() {
     [query],
     rescoring,
   );
-  // The counts once the list is there, so that they do not hold up the rows or a search typed as soon as they
-  // show.
-  const { value: counts } = useTableQuery<Record<Tier, number> | undefined>(
+  const talliesItself = readsEveryRank(query);
+  useTableQuery<void>(
     db,
     ['ranks'],
-    async (_publish, signal) => (listed ? tierCounts(db, signal) : undefined),
-    [listed],
+    async (_publish, signal) => {
+      if (listed && !talliesItself && !countsFresh.current) tallied(await tierCounts(db, signal));
+    },
+    [listed, talliesItself],
     rescoring,
   );
   // Every prospect has a verdict, so the tiers add up to the list.

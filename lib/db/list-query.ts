@@ -10,7 +10,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { Tier } from '../icp/schema';
 import type { IcpLensDb } from './index';
-import type { ProspectRecord, ProspectStatus } from './schema';
+import type { ProspectRecord, ProspectStatus, RankBlock } from './schema';
 import { allRankBlocks, getRanks, type RankEntry, rankEntries } from './verdict-store';
 
 /** What the list shows. */
@@ -73,16 +73,31 @@ export function countTier(db: IcpLensDb, tier: Tier): Promise<number> {
   return tierRange(db, tier).count();
 }
 
+/** How many prospects each tier has. */
+export type TierCounts = Record<Tier, number>;
+
+function tally(blocks: readonly RankBlock[]): TierCounts {
+  const counts: TierCounts = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 0 };
+  for (const block of blocks) for (const [tier] of block.rank) counts[tier]++;
+  return counts;
+}
+
 /**
  * How many prospects each tier has, tallied from the rank records (3,125 for 100,000 prospects): counting on
  * the index walks each of its entries in the browser's storage (100,000), which held the database up for most
  * of a second, and a search typed meanwhile waited behind it.
  * @param signal stops the read between chunks (it then rejects with the signal's reason)
  */
-export async function tierCounts(db: IcpLensDb, signal?: AbortSignal): Promise<Record<Tier, number>> {
-  const counts: Record<Tier, number> = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 0 };
-  for (const block of await allRankBlocks(db, signal)) for (const [tier] of block.rank) counts[tier]++;
-  return counts;
+export async function tierCounts(db: IcpLensDb, signal?: AbortSignal): Promise<TierCounts> {
+  return tally(await allRankBlocks(db, signal));
+}
+
+/** Whether {@link queryProspectIds} reads every rank record for the whole of this query (and so tallies them). */
+export function readsEveryRank(q: ListQuery): boolean {
+  return (
+    !filtersRecords(q) &&
+    (q.tier !== undefined || q.movedWithVersion !== undefined || q.sort === 'tier' || q.sort === 'score')
+  );
 }
 
 /** The first `limit` keys of a tier, highest score first, read from the index alone. */
@@ -213,13 +228,21 @@ function recordCandidates(db: IcpLensDb, q: ListQuery): Collection<ProspectRecor
  * @param limit at most this many (the first rows to paint). Honoured on the index-ordered paths (no filter),
  *   where the first rows come without reading the rest; a filtered query is read whole and then cut.
  * @param signal stops a long read (the whole list's ranks) between chunks, when the list asks something else
+ * @param counted given the whole list's tier counts where the query read every rank record anyway
+ *   ({@link readsEveryRank}), so that the list need not read them again to count
  */
 export async function queryProspectIds(
   db: IcpLensDb,
   q: ListQuery,
   limit = Number.POSITIVE_INFINITY,
   signal?: AbortSignal,
+  counted?: (counts: TierCounts) => void,
 ): Promise<number[]> {
+  const everyRank = async () => {
+    const blocks = await allRankBlocks(db, signal);
+    counted?.(tally(blocks));
+    return blocks;
+  };
   const verdictFilter = q.tier !== undefined || q.movedWithVersion !== undefined;
   const verdictSort = q.sort === 'tier' || q.sort === 'score';
 
@@ -237,7 +260,7 @@ export async function queryProspectIds(
 
   if (!filtersRecords(q) && q.movedWithVersion === undefined && verdictSort) {
     // The whole list by tier or score: every rank key (a few bytes each, no record read), ordered.
-    const keys = (await allRankBlocks(db, signal)).flatMap((b) => b.rank);
+    const keys = (await everyRank()).flatMap((b) => b.rank);
     const kept = q.tier ? keys.filter(([tier]) => tier === q.tier) : keys;
     return kept
       .sort(byRankKey(q.sort as 'tier' | 'score'))
@@ -245,7 +268,7 @@ export async function queryProspectIds(
       .map(([, , id]) => id);
   }
   if (!filtersRecords(q)) {
-    const kept = (await allRankBlocks(db, signal)).flatMap(rankEntries).filter((r) => rankPasses(r, q));
+    const kept = (await everyRank()).flatMap(rankEntries).filter((r) => rankPasses(r, q));
     if (verdictSort)
       return kept
         .sort(byRank(q.sort as 'tier' | 'score'))

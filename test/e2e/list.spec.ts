@@ -56,5 +56,21 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   expect(rows.find((r) => r['Company name'] === 'Lumenfold')?.['Ideal Customer Profile Tier']).not.toBe(
     'tier_1',
   );
+
+  // The tier counts follow a delete and its undo made while a filter shows (the list then counts apart), and
+  // agree with the whole list's own tally.
+  const total = list.getByTestId('list-total');
+  const saved = async () => Number(/^(\d+) saved/.exec((await total.textContent()) ?? '')?.[1]);
+  const before = await saved();
+  await list.getByLabel('Industry').selectOption('industrial-machinery');
+  await list.getByLabel('Select Fernbridge Maschinenbau').check();
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(total).toContainText(`${before - 1} saved`);
+  const filtered = await total.textContent();
+  await list.getByLabel('Industry').selectOption('');
+  await expect(total).toHaveText(filtered ?? '');
+  await list.getByLabel('Industry').selectOption('industrial-machinery');
+  await list.getByRole('button', { name: 'Undo' }).click();
+  await expect(total).toContainText(`${before} saved`);
   await list.close();
 });
