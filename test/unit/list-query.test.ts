@@ -3,6 +3,7 @@ import { IcpLensDb, type Prospect } from '@/lib/db/index';
 import {
   countTier,
   type ListQuery,
+  orderRankKeys,
   queryProspectIds,
   readsInIndexOrder,
   tierCounts,
@@ -80,6 +81,35 @@ describe('list queries', () => {
     expect(readsInIndexOrder({ sort: 'score' })).toBe(true);
     expect(readsInIndexOrder({ sort: 'score', tier: 'tier_1' })).toBe(false);
     expect(readsInIndexOrder({ sort: 'tier', movedWithVersion: 2 })).toBe(false);
+  });
+});
+
+describe('ordering the whole list by its rank keys', () => {
+  const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
+  const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
+  const plain = (keys: Array<[(typeof TIERS)[number], number, number]>, sort: 'tier' | 'score') =>
+    [...keys]
+      .sort((a, b) => (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : 0) || b[1] - a[1] || b[2] - a[2])
+      .map(([, , id]) => id);
+
+  it('orders by tier, then score, then newest id, as a comparator would, with scores in tenths or not', () => {
+    // A fixed pseudo-random list with many ties on tier and score.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const tenths = Array.from({ length: 3000 }, (_, i) => [
+      TIERS[Math.floor(next() * 4)] as (typeof TIERS)[number],
+      Math.round(next() * 40) / 2,
+      i + 1,
+    ]) as Array<[(typeof TIERS)[number], number, number]>;
+    // Scores the scorer would not write (thirds, beyond 100) and ids beyond 2^24 take the comparator's path.
+    const odd = [...tenths, ['tier_2', 100 / 3, 5000] as [(typeof TIERS)[number], number, number]];
+    const large = [...tenths, ['tier_1', 50, 2 ** 24 + 3] as [(typeof TIERS)[number], number, number]];
+    for (const keys of [tenths, odd, large, []])
+      for (const sort of ['tier', 'score'] as const)
+        expect(orderRankKeys(keys, sort)).toEqual(plain(keys, sort));
   });
 });
 
