@@ -16,6 +16,15 @@ const SETTLE_WINDOW_MS = 8000;
 /** Quiet time after the last DOM change before re-reading. */
 const SETTLE_QUIET_MS = 700;
 
+/** The markup's technology signals; none where the page defeats the reader, so its facts are still sent. */
+function readTechSignals(selectors: string[]) {
+  try {
+    return readDomSignals(document, selectors);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the page reader in this tab with the given readers. */
 export function runPageReader(ctx: ContentScriptContext, readers: Readers): void {
   // Nothing is read until the background says this site is not paused.
@@ -43,7 +52,7 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
     // Technology signals of the markup, on a page that is not already known to be nobody's profile (the
     // background reads them only where the page turns out to be a company's own site).
     const techSignals =
-      techSelectors && inputs.body !== undefined ? readDomSignals(document, techSelectors) : undefined;
+      techSelectors && inputs.body !== undefined ? readTechSignals(techSelectors) : undefined;
     void send({ type: 'reportPage', payload: { ...inputs, techSignals } } satisfies Envelope<'reportPage'>);
   };
 

@@ -78,6 +78,15 @@ function each<T>(list: ArrayLike<T>, key: keyof T): string[] {
   return out;
 }
 
+/**
+ * The resolved `href` of a link, or its attribute as written where the element has no resolved address (an
+ * SVG link's `href` is an object).
+ */
+function hrefOf(el: Element): string {
+  const href = (el as HTMLAnchorElement).href;
+  return typeof href === 'string' ? href : (el.getAttribute('href') ?? '');
+}
+
 /** Addresses written in inline scripts: tag snippets insert their script from there (GTM, Hotjar ...). */
 function inlineAddresses(
   scripts: ArrayLike<HTMLScriptElement>,
@@ -172,9 +181,10 @@ export function readDomSignals(
   // Only absolute links can be off-site; each address is resolved once, and its host read from it.
   const here = doc.location?.hostname;
   const links: string[] = [];
-  const anchors = doc.querySelectorAll<HTMLAnchorElement>('a[href^="http"], a[href^="//"]');
+  // HTML and SVG links alike (`a` in any namespace).
+  const anchors = doc.querySelectorAll('a[href^="http"], a[href^="//"]');
   for (let i = 0; i < anchors.length && i < limits.anchors; i++) {
-    const href = (anchors[i] as HTMLAnchorElement).href;
+    const href = hrefOf(anchors[i] as Element);
     const host = httpHost(href);
     if (host !== null && host !== here) links.push(href);
   }

@@ -1,6 +1,10 @@
 import { expect, PAGES, test } from './fixtures';
 
-/** A fictional shop (test/fixtures/samples/brambleworks-home.html) with HubSpot, GTM, Shopify and Greenhouse. */
+/**
+ * A fictional shop (test/fixtures/samples/brambleworks-home.html) with HubSpot, GTM, Shopify and Greenhouse. Its
+ * footer's badge is an SVG link, whose `href` is an object, not an address: reading it as one once lost the
+ * page's whole report.
+ */
 const SHOP = 'https://www.brambleworks-outfitters.com/';
 
 test("a company site's technologies appear in the panel, each with the signal that showed it", async ({

@@ -149,6 +149,18 @@ describe('the technology signal readers (content script and main world)', () => 
     ]);
   });
 
+  it('reads a page whose inline SVG has links of its own, and keeps the off-site ones', () => {
+    const signals = collectFrom(
+      `<svg><a href="https://www.trustpilot.com/review/acme.example"><text>Reviews</text></a></svg>
+       <svg><a href="/local"><text>Home</text></a></svg>
+       <a href="https://jobs.lever.co/acme">Jobs</a>`,
+    );
+    expect(signals.links).toEqual([
+      'https://www.trustpilot.com/review/acme.example',
+      'https://jobs.lever.co/acme',
+    ]);
+  });
+
   it('reads stylesheets and preloads whatever the case of their rel, and no other links', () => {
     const signals = collectFrom(
       `<link rel="StyleSheet" href="https://cdn.shopify.com/s/a.css">
