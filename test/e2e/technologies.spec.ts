@@ -8,9 +8,14 @@ import { expect, PAGES, test } from './fixtures';
 const SHOP = 'https://www.brambleworks-outfitters.com/';
 
 test("a company site's technologies appear in the panel, each with the signal that showed it", async ({
+  ext,
   visit,
   openPanel,
 }) => {
+  // A consent manager's cookie, as OneTrust's banner leaves it: only its name is read.
+  await ext.context.addCookies([
+    { name: 'OptanonConsent', value: 'isGpcEnabled=0&groups=C0001:1', url: SHOP },
+  ]);
   const { tabId } = await visit(SHOP);
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('company-name')).toHaveText('Brambleworks Outfitters');
@@ -29,6 +34,9 @@ test("a company site's technologies appear in the panel, each with the signal th
   await expect(list.getByRole('listitem').filter({ hasText: 'Greenhouse' })).toContainText(
     'link https://boards.greenhouse.io/brambleworks',
   );
+  const onetrust = list.getByRole('listitem').filter({ hasText: 'OneTrust' });
+  await expect(onetrust).toContainText('cookie OptanonConsent');
+  await expect(onetrust).not.toContainText('groups');
   await expect(panel.getByTestId('facts')).toContainText('HubSpot, Google Tag Manager, Shopify, Greenhouse');
 });
 
