@@ -126,13 +126,18 @@ function key(url: string): string {
 export async function servePages(
   context: BrowserContext,
   pages: Array<{ url: string; file: string }>,
+  options: { isolated?: boolean } = {},
 ): Promise<void> {
   const byUrl = new Map(pages.map((p) => [key(p.url), p.file]));
+  // Cross-origin isolated pages get a fine clock (5 µs instead of 100 µs) for timing what runs in them.
+  const headers: Record<string, string> = options.isolated
+    ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'credentialless' }
+    : {};
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const file = request.isNavigationRequest() ? byUrl.get(key(request.url())) : undefined;
     if (file) {
-      await route.fulfill({ status: 200, contentType: 'text/html', body: readFileSync(file) });
+      await route.fulfill({ status: 200, contentType: 'text/html', headers, body: readFileSync(file) });
     } else {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
     }
