@@ -1,12 +1,12 @@
 /**
- * An update from 0.2.0 in real Chromium: the database 0.2.0 left (its schema and records, from
- * test/fixtures/db/release-0.2.0.json, written with Dexie at 0.2.0's version in the extension's own origin) and
- * its settings are opened by the current build, whose list page upgrades the database in Chromium's IndexedDB.
+ * An update from the newest release in real Chromium: the database it left (its schema and records, from its
+ * snapshot in test/fixtures/db, written with Dexie at its version in the extension's own origin) and its
+ * settings are opened by the current build, whose list page upgrades the database in Chromium's IndexedDB.
  * The unit test (upgrade.test.ts) checks every record field by field over fake-indexeddb; this one checks that
  * the real browser's upgrade keeps what a rep sees. A browser of its own: the suite's shared one already holds
  * a current database.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/lib/browser';
@@ -23,11 +23,20 @@ interface Snapshot {
   storage: { sync: Record<string, unknown>; local: Record<string, unknown> };
 }
 
-const snapshot = JSON.parse(readFileSync(fixturePath('db/release-0.2.0.json'), 'utf8')) as Snapshot;
+/** The newest release's snapshot (releases from 0.2 on keep each prospect as their own code read it). */
+const newest = readdirSync(fixturePath('db'))
+  .map((f) => /^release-(\d+)\.(\d+)\.(\d+)\.json$/.exec(f))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .sort(
+    (a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]) || Number(b[3]) - Number(a[3]),
+  )[0];
+const snapshot = JSON.parse(readFileSync(fixturePath(`db/${newest?.[0]}`), 'utf8')) as Snapshot & {
+  release: string;
+};
 const dexie = readFileSync(createRequire(import.meta.url).resolve('dexie/dist/dexie.min.js'), 'utf8');
 const TIERS = { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3', not_a_fit: 'Not a fit' } as const;
 
-test('an update from 0.2.0 keeps every prospect with its tier, notes and tags, and the rep’s ICP', async () => {
+test(`an update from ${snapshot.release} keeps every prospect with its tier, notes and tags, and the rep’s ICP`, async () => {
   const ext = await launchWithExtension();
   try {
     // Written from a page of the extension's origin that runs none of its code (the manifest shown as text).
@@ -83,7 +92,7 @@ test('an update from 0.2.0 keeps every prospect with its tier, notes and tags, a
     await expect(list.getByTestId('prospect-row')).toHaveCount(misfits.length);
     for (const p of misfits) await expect(list.getByTestId('rows')).toContainText(p.name);
 
-    // The rep's own ICP from 0.2.0 (the built-in one with the industry criterion changed) is still the active one.
+    // The rep's own ICP (the built-in one with the industry criterion changed) is still the active one.
     const icp = snapshot.storage.sync.icp as { criteria: Array<{ id: string; label: string }> };
     const industry = icp.criteria.find((c) => c.id === 'industry');
     expect(industry?.label).toBe('Machinery');
