@@ -9,6 +9,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
+import { tierName } from '../../components/format';
+import { TierSchema } from '../../lib/icp/schema';
 import { launchWithExtension } from '../../scripts/lib/browser';
 import { fixturePath } from '../helpers/dom';
 
@@ -34,7 +36,6 @@ const snapshot = JSON.parse(readFileSync(fixturePath(`db/${newest?.[0]}`), 'utf8
   release: string;
 };
 const dexie = readFileSync(createRequire(import.meta.url).resolve('dexie/dist/dexie.min.js'), 'utf8');
-const TIERS = { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3', not_a_fit: 'Not a fit' } as const;
 
 test(`an update from ${snapshot.release} keeps every prospect with its tier, notes and tags, and the rep’s ICP`, async () => {
   const ext = await launchWithExtension();
@@ -75,8 +76,8 @@ test(`an update from ${snapshot.release} keeps every prospect with its tier, not
       (await indexedDB.databases()).map((d) => d.version ?? 0),
     );
     expect(Math.max(...versions) / 10).toBeGreaterThan(snapshot.database.version);
-    const counts = Object.entries(TIERS).map(
-      ([tier, label]) => `${label} ${snapshot.prospects.filter((p) => p.tier === tier).length}`,
+    const counts = TierSchema.options.map(
+      (tier) => `${tierName(tier)} ${snapshot.prospects.filter((p) => p.tier === tier).length}`,
     );
     await expect(list.getByTestId('list-total')).toHaveText(
       `${snapshot.prospects.length} saved · ${counts.join(' · ')}`,
