@@ -181,10 +181,29 @@ export function scoreFacts(labels: Label[], outputs: Output[]): EvalReport {
       }
     }
     // Compared by technology, not spelling: a label may use another name of it (see lib/techno/aliases.ts).
-    const wantTech = new Set((label.expect.technologies ?? []).map(technologyKey));
-    const gotTech = new Set(((facts.technologies as string[] | undefined) ?? []).map(technologyKey));
-    for (const t of gotTech) wantTech.has(t) ? tech.right++ : tech.wrong++;
-    for (const t of wantTech) if (!gotTech.has(t)) tech.missed++;
+    const named = (names: string[]) => new Map(names.map((name) => [technologyKey(name), name]));
+    const wantTech = named(label.expect.technologies ?? []);
+    const gotTech = named((facts.technologies as string[] | undefined) ?? []);
+    const evidence = (facts.technologyEvidence ?? {}) as Record<string, unknown>;
+    for (const [key, name] of gotTech) {
+      if (wantTech.has(key)) tech.right++;
+      else {
+        tech.wrong++;
+        const by = Array.isArray(evidence[name]) ? (evidence[name] as unknown[]).slice(0, 2).join('; ') : '';
+        errors.push({
+          file: label.file,
+          field: 'technologies',
+          got: by ? `${name} (${by})` : name,
+          want: null,
+          kind: 'wrong',
+        });
+      }
+    }
+    for (const [key, name] of wantTech) {
+      if (gotTech.has(key)) continue;
+      tech.missed++;
+      errors.push({ file: label.file, field: 'technologies', got: null, want: name, kind: 'missed' });
+    }
   }
   const fields = [...counts.values()].map((c) => ({
     ...c,

@@ -55,6 +55,10 @@ export function toOutputFacts(extract: PageExtract | null): Record<string, unkno
     fundingStage: v('fundingStage'),
     revenue: v('revenue'),
     socialProfiles: v('socialProfiles') ?? [],
+    // Each detected technology with the signals it was detected by (its evidence, as the side panel shows it).
+    technologyEvidence: Object.fromEntries(
+      (extract?.technologies?.detected ?? []).map((d) => [d.name, d.evidence]),
+    ),
     sources: Object.fromEntries(
       Object.entries(facts).map(([key, fact]) => [key, { source: fact.source, snippet: fact.snippet }]),
     ),

@@ -59,3 +59,31 @@ describe('scoring a run', () => {
     expect(report.pageRole).toEqual({ right: 1, total: 2 });
   });
 });
+
+describe('scoring technologies', () => {
+  it('lists each technology detected but not labelled with its evidence, and each one missed', () => {
+    const report = scoreFacts(
+      [{ file: 'a.html', pageRole: 'profile', expect: { technologies: ['HubSpot CMS', 'ASP.NET'] } }],
+      [
+        {
+          file: 'a.html',
+          facts: {
+            technologies: ['HubSpot CMS', 'Polyfill.io'],
+            technologyEvidence: { 'Polyfill.io': ['script https://polyfill.io/v3/polyfill.min.js'] },
+          },
+        },
+      ],
+    );
+    expect(report.technologies).toMatchObject({ right: 1, wrong: 1, missed: 1 });
+    expect(report.errors).toEqual([
+      {
+        file: 'a.html',
+        field: 'technologies',
+        got: 'Polyfill.io (script https://polyfill.io/v3/polyfill.min.js)',
+        want: null,
+        kind: 'wrong',
+      },
+      { file: 'a.html', field: 'technologies', got: null, want: 'ASP.NET', kind: 'missed' },
+    ]);
+  });
+});

@@ -430,6 +430,23 @@ describe('the batch extraction output', () => {
     expect(toOutputFacts({ ...extract, candidates: [candidate] }).technologies).toEqual(['HubSpot']);
     expect(toOutputFacts(extract).technologies).toEqual([]);
   });
+
+  it('gives each detected technology with the signals it was detected by', () => {
+    const detected = detect('<script src="https://js.hs-scripts.com/1.js"></script>');
+    const extract = {
+      url: 'https://www.acme.example/',
+      title: 'Acme',
+      pageRole: 'profile' as const,
+      pageRoleReason: 'home page',
+      candidates: [],
+      ms: 1,
+      technologies: { detected, ms: 1 },
+    };
+    expect(toOutputFacts(extract).technologyEvidence).toEqual({
+      HubSpot: ['script https://js.hs-scripts.com/1.js'],
+    });
+    expect(toOutputFacts(null).technologyEvidence).toEqual({});
+  });
 });
 
 describe('docs/TECHNOLOGIES.md', () => {
