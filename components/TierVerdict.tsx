@@ -18,7 +18,9 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
         <div className="verdict-bar" aria-hidden="true">
           <span style={{ width: `${Math.min(100, result.score)}%` }} />
         </div>
-        <p className="verdict-summary">{result.summary}</p>
+        <p className="verdict-summary" data-testid="verdict-summary">
+          {result.summary}
+        </p>
         {result.upgrades.length > 0 && (
           <p className="verdict-upgrades" data-testid="upgrades">
             Would be{' '}

@@ -33,6 +33,8 @@ async function main() {
   mkdirSync(OUTPUT, { recursive: true });
 
   const rows: string[][] = [];
+  // Why each page got its verdict (the side panel's summary), printed under the table.
+  const reasons: string[] = [];
   for (const [i, sample] of samples.entries()) {
     const page = await ext.context.newPage();
     await page.goto(sample.url);
@@ -51,6 +53,7 @@ async function main() {
       profile ? await read('score') : '—',
       profile ? await read('coverage') : '—',
     ]);
+    reasons.push(profile ? await read('verdict-summary') : await read('page-role-reason'));
     if (headless) {
       const shot = path.join(
         OUTPUT,
@@ -67,6 +70,10 @@ async function main() {
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+  console.log('\nWhy:');
+  rows.forEach((row, i) => {
+    console.log(`  ${row[1]} (${row[2]}): ${(reasons[i] ?? '').replace(/\s+/g, ' ')}`);
+  });
 
   if (headless) {
     console.log(`\nSide panel screenshots: ${path.relative(process.cwd(), OUTPUT) || OUTPUT}/`);

@@ -170,7 +170,7 @@ export function App({ target }: { target: URLSearchParams }) {
     return (
       <main className="panel empty" data-testid="not-a-profile">
         <h1>Not a company profile</h1>
-        <p>{state.pageRoleReason}.</p>
+        <p data-testid="page-role-reason">{state.pageRoleReason}.</p>
         <p className="muted">
           Open the company's own website or its LinkedIn page to see how it fits your ICP.
         </p>

@@ -455,16 +455,16 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp, options: ScoreOption
 
   let summary = '';
   if (explain) {
-    const matched = criteria
-      .filter((c) => c.rule !== 'disqualifier' && (c.status === 'match' || c.status === 'partial'))
-      .map((c) => c.label);
-    const missed = criteria
-      .filter((c) => c.rule !== 'disqualifier' && c.status === 'miss')
-      .map((c) => c.label);
+    const labelled = (status: CriterionStatus) =>
+      criteria.filter((c) => c.rule !== 'disqualifier' && c.status === status).map((c) => c.label);
+    const matched = labelled('match');
+    const partly = labelled('partial');
+    const missed = labelled('miss');
     const unknown = criteria.filter((c) => c.status === 'unknown').map((c) => c.label);
     const parts: string[] = [];
     if (caps.length > 0) parts.push(`${caps.join('. ')}.`);
     if (matched.length > 0) parts.push(`Fits ${listLabels(matched)}.`);
+    if (partly.length > 0) parts.push(`Partly fits ${listLabels(partly)}.`);
     if (missed.length > 0) parts.push(`Misses ${listLabels(missed)}.`);
     if (unknown.length > 0) parts.push(`Unknown: ${listLabels(unknown)}.`);
     summary = parts.join(' ');

@@ -272,6 +272,14 @@ describe('the score', () => {
     expect(result.summary).toMatch(/Nothing the ICP asks about/);
   });
 
+  it('says which criteria fit, which fit only partly, which miss and which are unknown', () => {
+    const result = scoreCompany(
+      { industry: fact('Computer Software'), employees: fact({ min: 51, max: 200 }) },
+      icp([industry, employees, location]),
+    );
+    expect(result.summary).toBe('Fits Software. Partly fits 200–2,000 employees. Unknown: DACH.');
+  });
+
   it('is deterministic', () => {
     expect(scoreCompany(facts, DEFAULT_ICP)).toEqual(scoreCompany(facts, DEFAULT_ICP));
   });
