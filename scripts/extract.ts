@@ -2,9 +2,9 @@
  * `npm run -s extract -- --manifest pages.jsonl --pages DIR --out facts.jsonl`
  *
  * Runs the built extension in headless Chromium over saved pages, serving each file at its `url`, and writes
- * one line per page in the corpus's "facts output format" (see docs/EXTRACT.md).
+ * one line per page in the corpus's "facts output format" (see docs/EXTRACTION.md, "The facts output format").
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toOutputFacts } from '../lib/extract/output-format';
@@ -30,6 +30,8 @@ async function main() {
   }
   const manifestPath = userPath(values.manifest);
   const pagesDir = userPath(values.pages);
+  if (!existsSync(manifestPath)) throw new Error(`${values.manifest}: no such file`);
+  if (!existsSync(pagesDir)) throw new Error(`${values.pages}: no such folder`);
   const entries = parseJsonLines<{ file: string; url: string }>(
     readFileSync(manifestPath, 'utf8'),
     manifestPath,
@@ -39,15 +41,23 @@ async function main() {
       throw new Error(`${manifestPath}:${i + 1}: needs "file" and "url"`);
     return { file: e.file, url: e.url, path: path.join(pagesDir, e.file) };
   });
+  // A page the manifest names but the folder lacks is reported like any page that could not be read.
+  const present = pages.filter((p) => existsSync(p.path));
+  const missing = pages
+    .filter((p) => !existsSync(p.path))
+    .map((page) => ({ page, extract: null, error: `no such file: ${page.path}` }));
 
   buildIfNeeded();
   const ext = await launchWithExtension();
   try {
     await servePages(
       ext.context,
-      pages.map((p) => ({ url: p.url, file: p.path })),
+      present.map((p) => ({ url: p.url, file: p.path })),
     );
-    const outcomes = await extractAll(ext, pages, Number(values.concurrency) || 3);
+    const read = await extractAll(ext, present, Number(values.concurrency) || 3);
+    // In the manifest's order.
+    const byPage = new Map([...read, ...missing].map((o) => [o.page, o]));
+    const outcomes = pages.map((page) => byPage.get(page) as (typeof read)[number]);
     const lines = outcomes.map(({ page, extract, error }) =>
       JSON.stringify({
         file: page.file,

@@ -8,7 +8,7 @@
  * stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import {
   CsvFileError,
   compareIcps,
@@ -51,11 +51,22 @@ function readText(file: string): string {
   }
 }
 
+/** Where a character offset falls in a text, as an editor shows it ("line 3, column 14"). */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
+    const message = (error as Error).message;
+    // V8 names the offending character's offset ("… in JSON at position 20"): an editor wants line and column.
+    const at = /position (\d+)/.exec(message);
+    const where = at ? ` at ${lineAndColumn(text, Number(at[1]))}` : '';
+    throw new UserError(`${file}: not valid JSON${where} (${message})`);
   }
 }
 
@@ -73,8 +84,17 @@ function validate(args: string[]): void {
   console.log(`${icp.name} v${icp.version}`);
 }
 
+/** The command's options, or the usage (exit code 2) for an option it does not know. */
+function optionsOf<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
+}
+
 function score(args: string[]): void {
-  const { values } = parseArgs({ args, options: { icp: { type: 'string' }, facts: { type: 'string' } } });
+  const { values } = optionsOf(args, { icp: { type: 'string' }, facts: { type: 'string' } });
   if (!values.icp || !values.facts) throw new UserError(USAGE, 2);
   const icp = loadIcp(values.icp);
   const lines = readText(values.facts).split('\n');
@@ -90,12 +110,37 @@ function score(args: string[]): void {
       failed = true;
       return;
     }
-    const file =
-      typeof (record as { file?: unknown })?.file === 'string' ? (record as { file: string }).file : null;
-    const facts = OutputFactsSchema.safeParse((record as { facts?: unknown })?.facts ?? {});
+    const body = record as { file?: unknown; facts?: unknown } | null;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.facts !== 'object') {
+      console.error(`${where}: expected an object with the page's facts: {"file": …, "facts": {…}}`);
+      failed = true;
+      return;
+    }
+    const file = typeof body.file === 'string' ? body.file : null;
+    const facts = OutputFactsSchema.safeParse(body.facts);
     if (!facts.success) {
       for (const problem of formatIssues(facts.error)) console.error(`${where}: facts.${problem}`);
       failed = true;
+      return;
+    }
+    // As in the side panel: a page that is nobody's profile, or names no company, gets no verdict.
+    const notCompany =
+      facts.data.pageRole === 'negative'
+        ? 'not a company profile (page role: negative)'
+        : !facts.data.name && !facts.data.domain
+          ? 'no company named on the page'
+          : null;
+    if (notCompany) {
+      console.log(
+        JSON.stringify({
+          file,
+          tier: null,
+          score: null,
+          coverage: null,
+          criteria: [],
+          notScored: notCompany,
+        }),
+      );
       return;
     }
     const result = scoreCompany(fromOutputFacts(facts.data, file ?? where), icp);
@@ -132,14 +177,11 @@ function readCsv(file: string): Uint8Array {
 
 /** Tiers the accounts in a CSV under an ICP and prints one JSON object: counts per tier, AUC, coverage, rejected rows. */
 function calibrateCommand(args: string[]): void {
-  const { values } = parseArgs({
-    args,
-    options: {
-      icp: { type: 'string' },
-      accounts: { type: 'string' },
-      map: { type: 'string' },
-      compare: { type: 'string' },
-    },
+  const { values } = optionsOf(args, {
+    icp: { type: 'string' },
+    accounts: { type: 'string' },
+    map: { type: 'string' },
+    compare: { type: 'string' },
   });
   if (!values.icp || !values.accounts) throw new UserError(USAGE, 2);
   const icp = loadIcp(values.icp);

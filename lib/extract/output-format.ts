@@ -1,5 +1,5 @@
 /**
- * The corpus "facts output format" (../shared/corpus/README.md): one flat JSON object of facts per page, as
+ * The corpus "facts output format" (docs/EXTRACTION.md, "The facts output format"): one flat JSON object of facts per page, as
  * `npm run extract` writes and `npm run -s icp -- score --facts` reads. Pure.
  */
 import { z } from 'zod';

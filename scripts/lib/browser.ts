@@ -136,8 +136,14 @@ export async function servePages(
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const file = request.isNavigationRequest() ? byUrl.get(key(request.url())) : undefined;
-    if (file) {
-      await route.fulfill({ status: 200, contentType: 'text/html', headers, body: readFileSync(file) });
+    let body: Buffer | null = null;
+    try {
+      body = file ? readFileSync(file) : null;
+    } catch {
+      // Gone since it was listed: served as not found, and that page's reading fails on its own.
+    }
+    if (body) {
+      await route.fulfill({ status: 200, contentType: 'text/html', headers, body });
     } else {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
     }

@@ -63,7 +63,51 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       .map((l) => JSON.parse(l));
     expect(lumenfold).toMatchObject({ file: 'lumenfold.html', tier: 'tier_1', score: 100 });
     expect(lumenfold.criteria).toContainEqual({ id: 'revenue', status: 'unknown', contribution: 0 });
-    expect(news).toMatchObject({ file: 'news.html', tier: 'not_a_fit', score: 0, coverage: 0 });
+    // As in the side panel, a page that is nobody's profile gets no verdict (not "not a fit").
+    expect(news).toEqual({
+      file: 'news.html',
+      tier: null,
+      score: null,
+      coverage: null,
+      criteria: [],
+      notScored: 'not a company profile (page role: negative)',
+    });
+  });
+
+  it('score rejects a line that is not a page with its facts, naming the line, and scores the rest', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const facts = path.join(dir, 'facts.jsonl');
+    const good = '{"file": "a.html", "facts": {"name": "Acme", "domain": "acme.com", "pageRole": "profile"}}';
+    writeFileSync(facts, `[1, 2]\nnull\n{"file": "x.html"}\n${good}\n`);
+    const { code, stdout, stderr } = icp(
+      'score',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--facts',
+      facts,
+    );
+    expect(code).toBe(1);
+    for (const line of [1, 2, 3])
+      expect(stderr).toContain(`${facts}:${line}: expected an object with the page's facts`);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).file),
+    ).toEqual(['a.html']);
+  });
+
+  it('an unknown option prints the usage with exit code 2', () => {
+    const { code, stderr } = icp('score', '--bogus');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown option '--bogus'[\s\S]*Usage:/);
+  });
+
+  it('invalid JSON is located by line and column', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const file = path.join(dir, 'icp.json');
+    writeFileSync(file, '{"schemaVersion": 1,\n  "name": "x",\n  "version": 1 oops\n}\n');
+    expect(icp('validate', file).stderr).toContain(`${file}: not valid JSON at line 3, column 16`);
   });
 
   it('docs/icp.schema.json is the schema the code generates', () => {
