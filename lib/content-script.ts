@@ -35,14 +35,25 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   // The selectors the background asks to test for technologies (none: technologies are not read here).
   let techSelectors: string[] | null = null;
 
+  /** Sends a message; false when it could not be sent (thrown at once, as for a message too large, or later). */
   const send = (envelope: Envelope) =>
-    browser.runtime.sendMessage(envelope).catch(() => {
-      // The extension was reloaded or updated; this page's script is orphaned.
-    });
+    Promise.resolve()
+      .then(() => browser.runtime.sendMessage(envelope))
+      .then(
+        (answer: unknown) => ({ sent: true, answer }),
+        // The extension was reloaded or updated (this page's script is orphaned), or the message was refused.
+        () => ({ sent: false, answer: undefined }),
+      );
 
   const report = () => {
     if (!reading || ctx.isInvalid) return;
-    const inputs = readPageInputs(document, location.href, readers, () => performance.now());
+    let inputs: ReturnType<typeof readPageInputs>;
+    try {
+      inputs = readPageInputs(document, location.href, readers, () => performance.now());
+    } catch {
+      // A page that defeats the reader gets no report, but the next change of it is read again.
+      return;
+    }
     // Unchanged inputs are not sent again: single-page sites re-render often. A change in the visible text alone
     // does not count, as before (a ticking counter or a carousel is no reason to read the page again).
     const { ownSiteText: _text, ...body } = inputs.body ?? {};
@@ -53,7 +64,13 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
     // background reads them only where the page turns out to be a company's own site).
     const techSignals =
       techSelectors && inputs.body !== undefined ? readTechSignals(techSelectors) : undefined;
-    void send({ type: 'reportPage', payload: { ...inputs, techSignals } } satisfies Envelope<'reportPage'>);
+    void send({
+      type: 'reportPage',
+      payload: { ...inputs, techSignals },
+    } satisfies Envelope<'reportPage'>).then(({ sent }) => {
+      // Not sent: the same inputs are tried again at the page's next change.
+      if (!sent && lastSent === key) lastSent = '';
+    });
   };
 
   // Single-page sites (LinkedIn among them) render after load and navigate without reloading:
@@ -65,9 +82,14 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   });
   ctx.onInvalidated(() => observer.disconnect());
 
-  const start = async () => {
+  // The address the page was last read for: a location change that is none (a page can fire the event itself)
+  // starts nothing.
+  let startedFor: string | null = null;
+  const start = async (again = false) => {
+    if (!again && location.href === startedFor) return;
+    startedFor = location.href;
     const opened: Envelope<'pageOpened'> = { type: 'pageOpened', payload: { url: location.href } };
-    const answer = (await send(opened)) as { read?: boolean; techSelectors?: unknown } | undefined;
+    const answer = (await send(opened)).answer as { read?: boolean; techSelectors?: unknown } | undefined;
     reading = answer?.read === true;
     techSelectors = Array.isArray(answer?.techSelectors)
       ? answer.techSelectors.filter((s): s is string => typeof s === 'string')
@@ -82,7 +104,7 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   ctx.addEventListener(window, 'wxt:locationchange', () => void start());
   // A page restored from the back/forward cache runs no script again, but the background forgot it.
   ctx.addEventListener(window, 'pageshow', (event) => {
-    if (event.persisted) void start();
+    if (event.persisted) void start(true);
   });
   void start();
 }

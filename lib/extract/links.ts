@@ -27,6 +27,15 @@ function inChrome(a: Element): boolean {
   );
 }
 
+/** A path segment decoded ("caf%C3%A9" → café), or as written where it is not valid percent-encoding ("100%-pure"). */
+function decodedSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
 /** Reads the company's LinkedIn page and social profiles from its own site's links. */
 export function extractProfileLinks(doc: Document, pageUrl: URL): FactCandidate[] {
   // Only links to the networks in question are parsed as URLs.
@@ -42,7 +51,7 @@ export function extractProfileLinks(doc: Document, pageUrl: URL): FactCandidate[
     const host = url.hostname.toLowerCase();
     const slug = /^\/company\/([^/?#]+)/.exec(url.pathname)?.[1];
     if ((host === 'linkedin.com' || host.endsWith('.linkedin.com')) && slug) {
-      const key = decodeURIComponent(slug).toLowerCase();
+      const key = decodedSlug(slug).toLowerCase();
       const seen = linkedin.get(key);
       linkedin.set(key, { href: url.href, chrome: (seen?.chrome ?? false) || inChrome(a) });
       continue;

@@ -12,9 +12,10 @@ import { META_KEYS, type MetaKey, type MetaTags } from './meta-keys';
 import type { Readers } from './readers';
 import type { PageInputs } from './schema';
 
-/** JSON-LD scripts read per page, and characters kept of each. */
+/** JSON-LD scripts read per page, characters kept of each, and of all together (the report must stay sendable). */
 export const MAX_SCRIPTS = 40;
 export const MAX_SCRIPT_CHARS = 400_000;
+export const MAX_JSONLD_CHARS = 2_000_000;
 /** Characters kept of a meta tag's content and of the title (the background cleans and caps them further). */
 const MAX_META_CHARS = 4000;
 const MAX_TITLE_CHARS = 2000;
@@ -25,8 +26,11 @@ const MAX_METAS = 500;
 export function readJsonLdScripts(doc: Document): string[] {
   const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
   const out: string[] = [];
-  for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
-    out.push((scripts[i]?.textContent ?? '').slice(0, MAX_SCRIPT_CHARS));
+  let budget = MAX_JSONLD_CHARS;
+  for (let i = 0; i < scripts.length && i < MAX_SCRIPTS && budget > 0; i++) {
+    const text = (scripts[i]?.textContent ?? '').slice(0, Math.min(MAX_SCRIPT_CHARS, budget));
+    budget -= text.length;
+    out.push(text);
   }
   return out;
 }

@@ -114,6 +114,8 @@ function pages(extensionId: string): Record<string, string> {
            window.postMessage(JSON.stringify(forged), '*');
            document.dispatchEvent(new CustomEvent('reportPage', { detail: forged }));
            window.dispatchEvent(new Event('wxt:locationchange'));
+           // WXT's own name for its location-change event (the extension's id is no secret).
+           window.dispatchEvent(new Event(${JSON.stringify(extensionId)} + ':content:wxt:locationchange'));
            try {
              const runtime = window.chrome && window.chrome.runtime;
              if (runtime && runtime.sendMessage) {
@@ -266,10 +268,15 @@ test('a page posting forged extension messages changes nothing: the panel shows 
   await expect(panel.getByTestId('company-name')).toHaveText('Genuine Co');
   // Let the page keep forging for a while, then look again, in the panel and in what the background holds.
   await page.waitForFunction(() => (window as unknown as { __attempts: string[] }).__attempts.length >= 10);
-  await page.waitForTimeout(1000);
+  const reportedAt = async () =>
+    ((await waitForReport(ext.worker, URLS.forged)) as unknown as { reportedAt: number }).reportedAt;
+  const before = await reportedAt();
+  await page.waitForTimeout(1500);
   await expect(panel.getByTestId('company-name')).toHaveText('Genuine Co');
   const { extract } = await waitForReport(ext.worker, URLS.forged);
   expect(JSON.stringify(extract)).not.toContain('Forged Corp');
+  // A forged location change (the page's address did not change) reads and reports nothing again.
+  expect(await reportedAt()).toBe(before);
   // A web page has no way to message an extension that declares no `externally_connectable`.
   const attempts = await page.evaluate(() => (window as unknown as { __attempts: string[] }).__attempts);
   expect(attempts[0]).toBe('no chrome.runtime.sendMessage');

@@ -9,7 +9,7 @@ import { readersFor } from '@/lib/extract/all-readers';
 import { mayShowCompany } from '@/lib/extract/gate';
 import { interpretPage } from '@/lib/extract/interpret';
 import { plainTrees, readMarkup } from '@/lib/extract/markup';
-import { readMetaTags, readPageInputs } from '@/lib/extract/page';
+import { MAX_JSONLD_CHARS, MAX_SCRIPT_CHARS, readMetaTags, readPageInputs } from '@/lib/extract/page';
 import { readRdfa } from '@/lib/extract/rdfa';
 import { type FactCandidate, type PageInputs, PageInputsSchema } from '@/lib/extract/schema';
 import { extractStructuredData } from '@/lib/extract/structured-data';
@@ -43,6 +43,14 @@ describe('what a content script sends (readPageInputs)', () => {
     expect(inputs.jsonLd).toHaveLength(1);
     expect(typeof inputs.jsonLd[0]).toBe('string');
     expect(inputs.jsonLd[0]).toContain('"Caktus Group"');
+  });
+
+  it('keeps at most MAX_JSONLD_CHARS of JSON-LD in all, so a page cannot make its report too large to send', () => {
+    const script = `<script type="application/ld+json">${'x'.repeat(MAX_SCRIPT_CHARS)}</script>`;
+    const url = 'https://www.acme.example/';
+    const { jsonLd } = inputsOf(`<html><head>${script.repeat(8)}</head><body><p>Hi</p></body></html>`, url);
+    expect(jsonLd.join('')).toHaveLength(MAX_JSONLD_CHARS);
+    expect(jsonLd.every((text) => text.length <= MAX_SCRIPT_CHARS)).toBe(true);
   });
 
   it('sends only the meta tags the background reads: the first of each, by property or name, in any case', () => {

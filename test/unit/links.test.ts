@@ -21,6 +21,15 @@ describe("the company's profile links", () => {
     });
   });
 
+  it('takes a LinkedIn link whose address is not valid percent-encoding, as written', () => {
+    // Browsers keep a stray "%" in a path as is; decoding it throws, which lost the whole page's report.
+    expect(
+      read('<footer><a href="https://www.linkedin.com/company/100%-pure">LinkedIn</a></footer>'),
+    ).toMatchObject({
+      linkedinUrl: 'https://www.linkedin.com/company/100%-pure',
+    });
+  });
+
   it('ignores a list of other companies’ LinkedIn pages in the content', () => {
     expect(
       read(
