@@ -268,12 +268,21 @@ export interface TeamSyncDeps extends TeamSyncEnv {
 /** The background's team sync: one attempt at a time, scheduled by an alarm. */
 export function createTeamSync(deps: TeamSyncDeps) {
   let running: Promise<void> | null = null;
-  /** Checks the team file now; an attempt already under way is joined, not doubled. */
+  /**
+   * Checks the team file now; an attempt already under way is joined, not doubled. An address changed while a
+   * check was under way (the rep corrects a mistyped one) is checked as soon as that check ends, not at the
+   * next alarm.
+   */
   function sync(): Promise<void> {
     running ??= (async () => {
-      const { url } = await deps.schedule();
-      if (!url) return;
-      await deps.save(await syncTeamIcp(url, await deps.load(), deps));
+      let checked: string | null = null;
+      // Bounded: an address that keeps changing is left to the next alarm.
+      for (let round = 0; round < 3; round++) {
+        const { url } = await deps.schedule();
+        if (!url || url === checked) return;
+        await deps.save(await syncTeamIcp(url, await deps.load(), deps));
+        checked = url;
+      }
     })().finally(() => {
       running = null;
     });

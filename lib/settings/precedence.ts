@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { type Icp, IcpSchema, parseIcp } from '../icp/schema';
+import { checkTeamUrl } from '../team-sync';
 
 /** Where the ICP in force came from. */
 export const IcpSourceSchema = z.enum(['default', 'user', 'team', 'policy']);
@@ -65,7 +66,14 @@ export const NO_POLICY: ManagedPolicy = {
 };
 
 const PolicyFieldSchemas = {
-  teamIcpUrl: z.url({ protocol: /^https?$/, error: 'must be an https:// address' }).max(2000),
+  // The same check as an address the rep saves: https, or plain http on this machine only.
+  teamIcpUrl: z
+    .string()
+    .max(2000)
+    .superRefine((value, ctx) => {
+      const checked = checkTeamUrl(value);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.problem });
+    }),
   refreshMinutes: z.number().int().min(5).max(10_080),
   allowRepOverride: z.boolean(),
 };

@@ -156,10 +156,24 @@ describe('which ICP is in force', () => {
     });
     expect(parsed.icp).toBeNull();
     expect(parsed.problems).toContain('icp.criteria: Too small: expected array to have >=1 items');
-    expect(parsed.problems).toContain('teamIcpUrl: must be an https:// address');
+    expect(parsed.problems).toContain(
+      'teamIcpUrl: ftp: is not a web address: the team file must be served over https:// (plain http only for localhost)',
+    );
     expect(parsed.problems).toContain('refreshMinutes: Too small: expected number to be >=5');
     expect(parsed.problems).toContain('allowRepOverride: Invalid input: expected boolean, received string');
     expect(parsed).toMatchObject({ teamIcpUrl: null, refreshMinutes: null, allowRepOverride: null });
+  });
+
+  it('refuses a policy team address over plain http, as the rep’s own, but for this machine', () => {
+    expect(policy({ teamIcpUrl: 'http://icp.acme.example/team.json' })).toMatchObject({
+      teamIcpUrl: null,
+      problems: [
+        'teamIcpUrl: not HTTPS: the team file must be served over https:// (plain http only for localhost)',
+      ],
+    });
+    expect(policy({ teamIcpUrl: 'http://localhost:8080/team.json' }).teamIcpUrl).toBe(
+      'http://localhost:8080/team.json',
+    );
   });
 
   it('reports a stored ICP of the rep’s that cannot be read, and the team ICP is in force', () => {
@@ -305,6 +319,39 @@ describe('the team sync schedule', () => {
     });
     await Promise.all([sync.sync(), sync.sync()]);
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks an address changed during a check as soon as that check ends', async () => {
+    const corrected = 'https://icp.acme.example/team.json';
+    await saveRepTeamUrl('https://icp.acme.example/mistyped.json');
+    let release = () => {};
+    const fetched: string[] = [];
+    const fetch = vi.fn(async (url: string) => {
+      fetched.push(url);
+      // The first (mistyped) address hangs until released, as an unreachable host does until the timeout.
+      if (fetched.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return new Response(JSON.stringify(icp('Team', 5)), { status: 200 });
+    });
+    const saved: TeamSyncState[] = [];
+    const sync = createTeamSync({
+      schedule: loadTeamSchedule,
+      load: async () => saved.at(-1) ?? null,
+      save: async (state) => {
+        saved.push(state);
+      },
+      alarms: alarmsPort,
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      now: () => 0,
+    });
+    const first = sync.sync();
+    await vi.waitFor(() => expect(fetched).toHaveLength(1));
+    await saveRepTeamUrl(corrected);
+    // What saving the address asks for (`start({force: true})` comes down to it): joins the check under way.
+    const second = sync.sync();
+    release();
+    await Promise.all([first, second]);
+    expect(fetched.map(String)).toEqual(['https://icp.acme.example/mistyped.json', corrected]);
+    expect(saved.at(-1)?.url).toBe(corrected);
   });
 });
 
