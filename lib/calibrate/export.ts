@@ -4,6 +4,7 @@
  * neutralised, as in the prospect list's exports.
  */
 import Papa from 'papaparse';
+import { CSV_OPTIONS, inertCell } from '../csv-options';
 import type { ScoreResult } from '../icp/result-schema';
 import { tierLabel } from '../icp/scorer';
 import type { ImportedAccount } from './schema';
@@ -15,7 +16,7 @@ export function scoredAccountsCsv(
 ): string {
   const rows = accounts.map((a, i) => {
     const r = results[i];
-    return {
+    const row: Record<string, string | number> = {
       Line: a.line,
       Domain: a.domain ?? '',
       Name: a.name ?? '',
@@ -29,6 +30,7 @@ export function scoredAccountsCsv(
       'ICP tier': r ? tierLabel(r.tier) : '',
       'ICP score': r?.score ?? '',
     };
+    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, inertCell(value)]));
   });
-  return Papa.unparse(rows, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' });
+  return Papa.unparse(rows, CSV_OPTIONS);
 }

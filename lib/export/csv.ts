@@ -4,6 +4,7 @@
  * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) is neutralised.
  */
 import Papa from 'papaparse';
+import { CSV_OPTIONS, inertCell } from '../csv-options';
 import type { Prospect } from '../db/schema';
 import { type ProspectSummary, summarize } from '../db/verdicts';
 import { industryById } from '../icp/industries';
@@ -176,10 +177,8 @@ const COLUMNS: Record<ExportKind, readonly Column[]> = { hubspot: HUBSPOT, sales
 
 /** One prospect as a row of an export. */
 export function exportRow(kind: ExportKind, p: ProspectSummary): CsvRow {
-  return Object.fromEntries(COLUMNS[kind].map(([header, cell]) => [header, cell(p)]));
+  return Object.fromEntries(COLUMNS[kind].map(([header, cell]) => [header, inertCell(cell(p))]));
 }
-
-const CSV_OPTIONS = { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' };
 
 /** Rows already mapped (by {@link hubspotRow} or {@link salesforceRow}) as CSV, formulas neutralised. */
 export function toCsv(rows: CsvRow[]): string {
@@ -212,7 +211,7 @@ export function csvFile(kind: ExportKind, rows: number) {
   return {
     /** Writes the prospect's line at this position of the file. */
     put(position: number, p: ProspectSummary): void {
-      const line = Papa.unparse([columns.map(([, cell]) => cell(p))], LINE_OPTIONS);
+      const line = Papa.unparse([columns.map(([, cell]) => inertCell(cell(p)))], LINE_OPTIONS);
       // UTF-8 takes at most three bytes for each UTF-16 code unit.
       if (used + line.length * 3 > buffer.length) {
         buffers.push(buffer.subarray(0, used));

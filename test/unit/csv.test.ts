@@ -81,6 +81,16 @@ describe('HubSpot CSV', () => {
     expect(row?.Tags).toBe("'@import; \tx");
     expect(row?.['ICP score']).toBe('100');
   });
+
+  it('neutralises a formula after a semicolon, where a spreadsheet splitting on semicolons starts a cell', () => {
+    const hostile = prospect('lumenfold-home.html', { name: 'Acme;=HYPERLINK(A1)', notes: 'a;\t +1' });
+    const csv = hubspotCsv([hostile]);
+    const [row] = parse(csv);
+    expect(row?.['Company name']).toBe("Acme;'=HYPERLINK(A1)");
+    expect(row?.Notes).toBe("a;\t '+1");
+    // Split on semicolons, as Excel does in German: no cell of the line starts a formula.
+    for (const cell of (csv.split('\r\n')[1] ?? '').split(';')) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
 });
 
 describe('technologies in the exports', () => {

@@ -581,8 +581,11 @@ describe('CSV export of page-derived text', () => {
             facts: { ...(base as Prospect).facts, hqCity: fact(text), description: fact(text) },
           };
           for (const csv of [hubspotCsv([p]), salesforceCsv([p])]) {
-            const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
-            for (const cell of rows.slice(1).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+            // Read as written, and as a spreadsheet splitting on semicolons (Excel in German) reads it.
+            for (const delimiter of [',', ';']) {
+              const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true, delimiter }).data;
+              for (const cell of rows.slice(1).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+            }
           }
         },
       ),
