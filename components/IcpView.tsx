@@ -68,7 +68,8 @@ export function IcpView({ icp }: { icp: Icp }) {
         Tier 1 from {icp.tiers.tier1}, Tier 2 from {icp.tiers.tier2}, Tier 3 from {icp.tiers.tier3}; below
         that, not a fit. Criteria a page does not show are{' '}
         {icp.unknownPolicy === 'ignore' ? 'left out of the score' : 'counted as misses'}; Tier 1 needs{' '}
-        {Math.round(icp.minCoverageForTier1 * 100)}% of the profile known.
+        {Math.round(icp.minCoverageForTier1 * 100)}% of the profile known, Tier 2{' '}
+        {Math.round(icp.minCoverageForTier2 * 100)}%.
       </p>
     </div>
   );

@@ -225,6 +225,17 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
           % of the profile known
         </label>
         <label className="field">
+          Tier 2 needs at least{' '}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={Math.round(draft.minCoverageForTier2 * 100)}
+            onChange={(e) => setDraft({ ...draft, minCoverageForTier2: Number(e.target.value) / 100 })}
+          />
+          % of the profile known (below it, Tier 3 at best)
+        </label>
+        <label className="field">
           A company that fails a must-have is at best{' '}
           <select
             value={draft.mustHaveFailTier}

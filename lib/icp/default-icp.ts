@@ -77,6 +77,7 @@ const DEFAULT_ICP_INPUT: IcpInput = {
   tiers: { tier1: 80, tier2: 60, tier3: 40 },
   unknownPolicy: 'ignore',
   minCoverageForTier1: 0.6,
+  minCoverageForTier2: 0.3,
   mustHaveFailTier: 'tier_3',
 };
 

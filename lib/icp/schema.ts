@@ -189,6 +189,11 @@ export const IcpSchema = z
     unknownPolicy: z.enum(['ignore', 'miss']).default('ignore'),
     /** Tier 1 needs at least this share of the scoring weight to be known. */
     minCoverageForTier1: z.number().min(0).max(1).default(0.6),
+    /**
+     * Tier 2 (or better) needs at least this share known: below it, one or two facts that happen to fit cannot
+     * make a company look like a good fit.
+     */
+    minCoverageForTier2: z.number().min(0).max(1).default(0.3),
     /** The best tier a company can reach when it fails a must-have. */
     mustHaveFailTier: z.enum(['tier_2', 'tier_3', 'not_a_fit']).default('tier_3'),
   })

@@ -385,6 +385,14 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) 
       caps.push(`Tier 1 needs must-haves confirmed: ${listLabels(unknown)} unknown`);
     }
   }
+  if (TIER_RANK[tier] >= TIER_RANK.tier_2 && coverage < icp.minCoverageForTier2) {
+    tier = 'tier_3';
+    if (explain) {
+      caps.push(
+        `Tier 2 needs ${Math.round(icp.minCoverageForTier2 * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
+      );
+    }
+  }
   if (tier === 'tier_1' && coverage < icp.minCoverageForTier1) {
     tier = 'tier_2';
     if (explain) {

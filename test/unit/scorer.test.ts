@@ -202,7 +202,10 @@ describe('the score', () => {
   });
 
   it('caps Tier 1 when too little of the profile is known', () => {
-    const result = scoreCompany({ hqCountry: fact('DE') }, icp([industry, employees, location]));
+    const result = scoreCompany(
+      { industry: fact('Computer Software') },
+      icp([industry, employees, location]),
+    );
     expect(result.score).toBe(100);
     expect(result.tier).toBe('tier_2');
     expect(result.caps.join(' ')).toMatch(/60% of the profile known/);
@@ -278,6 +281,23 @@ describe('the score', () => {
       icp([industry, employees, location]),
     );
     expect(result.summary).toBe('Fits Software. Partly fits 200–2,000 employees. Unknown: DACH.');
+  });
+
+  it('needs 30% of the profile known for Tier 2: a page that shows only the country is Tier 3 at best', () => {
+    const onlyCountry = scoreCompany({ hqCountry: fact('US') }, DEFAULT_ICP);
+    expect(onlyCountry).toMatchObject({ score: 100, tier: 'tier_3' });
+    expect(onlyCountry.coverage).toBeLessThan(0.3);
+    expect(onlyCountry.caps).toEqual(['Tier 2 needs 30% of the profile known; this page shows 18%']);
+    // The manager can lower the floor, and a company with more known is not held back by it.
+    expect(scoreCompany({ hqCountry: fact('US') }, { ...DEFAULT_ICP, minCoverageForTier2: 0 }).tier).toBe(
+      'tier_2',
+    );
+    expect(
+      scoreCompany(
+        { hqCountry: fact('US'), industry: fact('Computer Software'), foundedYear: fact(2015) },
+        DEFAULT_ICP,
+      ).tier,
+    ).toBe('tier_2');
   });
 
   it('is deterministic', () => {

@@ -94,7 +94,8 @@ describe('updating from an earlier release', () => {
       await fakeBrowser.storage.local.set(snapshot.storage.local);
       const active = await loadActiveIcp();
       expect(active.source).toBe('user');
-      expect(active.icp).toEqual(snapshot.storage.sync.icp);
+      // Every stored setting as it was; a setting added since at its default (minCoverageForTier2, after 0.2.0).
+      expect(active.icp).toEqual({ minCoverageForTier2: 0.3, ...snapshot.storage.sync.icp });
       expect(await loadPrivacy()).toMatchObject({
         memoryDays: snapshot.storage.local.memoryDays,
         rememberIncognito: snapshot.storage.local.rememberIncognito,
