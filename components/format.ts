@@ -31,9 +31,12 @@ export function statusLabel(status: CriterionStatus, disqualifier: boolean): str
   }[status];
 }
 
-/** A one-character status mark (decorative; the word is always shown to screen readers). */
+/**
+ * A one-character status mark (decorative; the word is always shown to screen readers). Text symbols that
+ * common fonts carry: an emoji (⛔) shows as an empty box where no emoji font is installed (many Linux desktops).
+ */
 export function statusMark(status: CriterionStatus): string {
-  return { match: '✓', partial: '◐', miss: '✗', unknown: '?', disqualified: '⛔' }[status];
+  return { match: '✓', partial: '◐', miss: '✗', unknown: '?', disqualified: '⊘' }[status];
 }
 
 /** "Tier 1", "Not a fit". */
