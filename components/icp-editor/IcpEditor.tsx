@@ -233,7 +233,7 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
             value={Math.round(draft.minCoverageForTier2 * 100)}
             onChange={(e) => setDraft({ ...draft, minCoverageForTier2: Number(e.target.value) / 100 })}
           />
-          % of the profile known (below it, Tier 3 at best)
+          % of the profile known (never more than Tier 1; below it, Tier 3 at best)
         </label>
         <label className="field">
           A company that fails a must-have is at best{' '}

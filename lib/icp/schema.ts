@@ -190,8 +190,9 @@ export const IcpSchema = z
     /** Tier 1 needs at least this share of the scoring weight to be known. */
     minCoverageForTier1: z.number().min(0).max(1).default(0.6),
     /**
-     * Tier 2 (or better) needs at least this share known: below it, one or two facts that happen to fit cannot
-     * make a company look like a good fit.
+     * Tier 2 (or better) needs at least this share known, and never more than Tier 1 does (an ICP written
+     * before this setting, with a lower Tier 1 floor, scores as before): below it, one or two facts that happen
+     * to fit cannot make a company look like a good fit.
      */
     minCoverageForTier2: z.number().min(0).max(1).default(0.3),
     /** The best tier a company can reach when it fails a must-have. */

@@ -385,11 +385,12 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) 
       caps.push(`Tier 1 needs must-haves confirmed: ${listLabels(unknown)} unknown`);
     }
   }
-  if (TIER_RANK[tier] >= TIER_RANK.tier_2 && coverage < icp.minCoverageForTier2) {
+  const tier2Floor = Math.min(icp.minCoverageForTier2, icp.minCoverageForTier1);
+  if (TIER_RANK[tier] >= TIER_RANK.tier_2 && coverage < tier2Floor) {
     tier = 'tier_3';
     if (explain) {
       caps.push(
-        `Tier 2 needs ${Math.round(icp.minCoverageForTier2 * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
+        `Tier 2 needs ${Math.round(tier2Floor * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
       );
     }
   }

@@ -300,6 +300,12 @@ describe('the score', () => {
     ).toBe('tier_2');
   });
 
+  it('never needs more known for Tier 2 than for Tier 1: an older ICP with a low Tier 1 floor scores as before', () => {
+    const lowFloor = { ...DEFAULT_ICP, minCoverageForTier1: 0.1 };
+    expect(scoreCompany({ hqCountry: fact('US') }, lowFloor)).toMatchObject({ score: 100, tier: 'tier_1' });
+    expect(scoreCompany({ foundedYear: fact(2015) }, lowFloor)).toMatchObject({ tier: 'tier_3' });
+  });
+
   it('is deterministic', () => {
     expect(scoreCompany(facts, DEFAULT_ICP)).toEqual(scoreCompany(facts, DEFAULT_ICP));
   });
