@@ -173,6 +173,10 @@ export default defineBackground(() => {
     void service.rescoreAll();
     void rescoreList(null);
   });
+  // An update of ICP Lens may score differently (a new rule, a fixed reading): the list is scored again.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void rescoreList(null);
+  });
   // A service worker stopped in the middle of a re-score picks it up where it left off; a list last scored
   // against another ICP (a policy or team file that changed while the browser was closed) is scored again.
   void Promise.all([loadRescore(), loadActiveIcp()]).then(([progress, { icp }]) => {

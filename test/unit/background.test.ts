@@ -279,6 +279,26 @@ describe('background', () => {
     );
   });
 
+  it('re-scores the list after an update of the extension, whose rules may score differently', async () => {
+    const finished = {
+      icpName: DEFAULT_ICP.name,
+      icpVersion: DEFAULT_ICP.version,
+      total: 0,
+      done: 0,
+      movedUp: 0,
+      movedDown: 0,
+      lastId: 0,
+      startedAt: 1,
+      finishedAt: 2,
+    };
+    await rescoreItem.setValue(finished);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' });
+    expect(await loadRescore()).toEqual(finished);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.2.0' });
+    await vi.waitFor(async () => expect((await loadRescore())?.startedAt).not.toBe(1));
+  });
+
   it('fetches the team file when the rep sets its address, schedules it hourly, and re-scores', async () => {
     const fetch = vi.fn(
       async (_url: string, _init?: RequestInit) =>

@@ -95,7 +95,7 @@ describe('updating from an earlier release', () => {
       const active = await loadActiveIcp();
       expect(active.source).toBe('user');
       // Every stored setting as it was; a setting added since at its default (minCoverageForTier2, after 0.2.0).
-      expect(active.icp).toEqual({ minCoverageForTier2: 0.3, ...snapshot.storage.sync.icp });
+      expect(active.icp).toEqual({ minCoverageForTier2: 0.3, ...(snapshot.storage.sync.icp as object) });
       expect(await loadPrivacy()).toMatchObject({
         memoryDays: snapshot.storage.local.memoryDays,
         rememberIncognito: snapshot.storage.local.rememberIncognito,
