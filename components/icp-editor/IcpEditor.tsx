@@ -213,28 +213,17 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
             <option value="miss">count it as a miss</option>
           </select>
         </label>
-        <label className="field">
-          Tier 1 needs at least{' '}
-          <input
-            type="number"
-            min={0}
-            max={100}
-            value={Math.round(draft.minCoverageForTier1 * 100)}
-            onChange={(e) => setDraft({ ...draft, minCoverageForTier1: Number(e.target.value) / 100 })}
-          />
-          % of the profile known
-        </label>
-        <label className="field">
-          Tier 2 needs at least{' '}
-          <input
-            type="number"
-            min={0}
-            max={100}
-            value={Math.round(draft.minCoverageForTier2 * 100)}
-            onChange={(e) => setDraft({ ...draft, minCoverageForTier2: Number(e.target.value) / 100 })}
-          />
-          % of the profile known (never more than Tier 1; below it, Tier 3 at best)
-        </label>
+        <CoverageFloor
+          tier="Tier 1"
+          value={draft.minCoverageForTier1}
+          onChange={(share) => setDraft({ ...draft, minCoverageForTier1: share })}
+        />
+        <CoverageFloor
+          tier="Tier 2"
+          note=" (never more than Tier 1; below it, Tier 3 at best)"
+          value={draft.minCoverageForTier2}
+          onChange={(share) => setDraft({ ...draft, minCoverageForTier2: share })}
+        />
         <label className="field">
           A company that fails a must-have is at best{' '}
           <select
@@ -357,5 +346,27 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
         </details>
       )}
     </div>
+  );
+}
+
+/** "Tier 1 needs at least [60] % of the profile known": a share of the scoring weight, edited in percent. */
+function CoverageFloor(props: {
+  tier: string;
+  note?: string;
+  value: number;
+  onChange: (share: number) => void;
+}) {
+  return (
+    <label className="field">
+      {props.tier} needs at least{' '}
+      <input
+        type="number"
+        min={0}
+        max={100}
+        value={Math.round(props.value * 100)}
+        onChange={(e) => props.onChange(Number(e.target.value) / 100)}
+      />
+      % of the profile known{props.note}
+    </label>
   );
 }

@@ -35,6 +35,19 @@ async function send(message: unknown, sender: object): Promise<unknown> {
   return results.find((r: unknown) => r !== undefined);
 }
 
+/** A re-score of the list against an ICP, started at time 1 and finished at 2. */
+const finishedRescore = (icpName: string, icpVersion: number) => ({
+  icpName,
+  icpVersion,
+  total: 0,
+  done: 0,
+  movedUp: 0,
+  movedDown: 0,
+  lastId: 0,
+  startedAt: 1,
+  finishedAt: 2,
+});
+
 const tabState = (tabId: number) =>
   send({ type: 'getTabState', payload: { tabId } }, fromPanel) as Promise<PageState | null>;
 
@@ -259,17 +272,7 @@ describe('background', () => {
   });
 
   it('re-scores the list on start when it was last scored against another ICP (changed while closed)', async () => {
-    await rescoreItem.setValue({
-      icpName: 'An ICP since replaced by policy',
-      icpVersion: 4,
-      total: 0,
-      done: 0,
-      movedUp: 0,
-      movedDown: 0,
-      lastId: 0,
-      startedAt: 1,
-      finishedAt: 2,
-    });
+    await rescoreItem.setValue(finishedRescore('An ICP since replaced by policy', 4));
     background.main();
     await vi.waitFor(async () =>
       expect(await loadRescore()).toMatchObject({
@@ -280,17 +283,7 @@ describe('background', () => {
   });
 
   it('re-scores the list after an update of the extension, whose rules may score differently', async () => {
-    const finished = {
-      icpName: DEFAULT_ICP.name,
-      icpVersion: DEFAULT_ICP.version,
-      total: 0,
-      done: 0,
-      movedUp: 0,
-      movedDown: 0,
-      lastId: 0,
-      startedAt: 1,
-      finishedAt: 2,
-    };
+    const finished = finishedRescore(DEFAULT_ICP.name, DEFAULT_ICP.version);
     await rescoreItem.setValue(finished);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' });

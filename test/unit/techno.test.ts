@@ -416,15 +416,16 @@ describe('from collected signals to the page', () => {
 });
 
 describe('the batch extraction output', () => {
+  const extract = {
+    url: 'https://www.acme.example/',
+    title: 'Acme',
+    pageRole: 'profile' as const,
+    pageRoleReason: 'home page',
+    candidates: [],
+    ms: 1,
+  };
+
   it('fills technologies with the detected names, and [] when none were detected', () => {
-    const extract = {
-      url: 'https://www.acme.example/',
-      title: 'Acme',
-      pageRole: 'profile' as const,
-      pageRoleReason: 'home page',
-      candidates: [],
-      ms: 1,
-    };
     const candidate = technologiesCandidate(detect('<script src="https://js.hs-scripts.com/1.js"></script>'));
     if (!candidate) throw new Error('no candidate');
     expect(toOutputFacts({ ...extract, candidates: [candidate] }).technologies).toEqual(['HubSpot']);
@@ -433,16 +434,7 @@ describe('the batch extraction output', () => {
 
   it('gives each detected technology with the signals it was detected by', () => {
     const detected = detect('<script src="https://js.hs-scripts.com/1.js"></script>');
-    const extract = {
-      url: 'https://www.acme.example/',
-      title: 'Acme',
-      pageRole: 'profile' as const,
-      pageRoleReason: 'home page',
-      candidates: [],
-      ms: 1,
-      technologies: { detected, ms: 1 },
-    };
-    expect(toOutputFacts(extract).technologyEvidence).toEqual({
+    expect(toOutputFacts({ ...extract, technologies: { detected, ms: 1 } }).technologyEvidence).toEqual({
       HubSpot: ['script https://js.hs-scripts.com/1.js'],
     });
     expect(toOutputFacts(null).technologyEvidence).toEqual({});
