@@ -1,14 +1,19 @@
 import type { ScoreResult } from '@/lib/icp';
-import { tierName } from './format';
+import { nothingKnown } from '@/lib/icp';
+import { tierName, verdictName } from './format';
 import './TierVerdict.css';
 
 /** The verdict, first and large: tier, score, coverage and why. */
 export function TierVerdict({ result }: { result: ScoreResult }) {
   const coverage = Math.round(result.coverage * 100);
   return (
-    <section className={`verdict tier-${result.tier}`} aria-labelledby="verdict-tier" data-testid="verdict">
+    <section
+      className={`verdict tier-${nothingKnown(result) ? 'unknown' : result.tier}`}
+      aria-labelledby="verdict-tier"
+      data-testid="verdict"
+    >
       <div className="verdict-tier" id="verdict-tier" data-testid="tier">
-        {tierName(result.tier)}
+        {verdictName(result)}
       </div>
       <div className="verdict-body">
         <div>

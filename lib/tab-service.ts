@@ -12,7 +12,7 @@ import { interpretPage } from './extract/interpret';
 import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract, PageInputs } from './extract/schema';
-import { scoreCompany, tierLabel } from './icp/scorer';
+import { nothingKnown, scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
 import {
@@ -72,6 +72,8 @@ const BADGES = {
   tier_3: { text: 'T3', color: '#b45309' },
   not_a_fit: { text: '✕', color: '#4b5563' },
 } as const;
+/** A verdict that rests on nothing known (see `nothingKnown`): a question, not a verdict. */
+const NOTHING_KNOWN_BADGE = { text: '?', color: '#6b7280' } as const;
 
 const DAY_MS = 86_400_000;
 /** How long the page's main world may take to answer the globals collector. */
@@ -128,8 +130,10 @@ async function withTechnologies(
 /** The badge that sums up a tab state, or null when the page shows no company. */
 export function badgeFor(state: TabState): Badge | null {
   if (state.kind !== 'page' || !state.result) return null;
-  const { text, color } = BADGES[state.result.tier];
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
+  if (nothingKnown(state.result))
+    return { ...NOTHING_KNOWN_BADGE, title: `ICP Lens: ${name}: not enough known to judge the fit` };
+  const { text, color } = BADGES[state.result.tier];
   return {
     text,
     color,

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText } from '@/components/download';
-import { tierName } from '@/components/format';
+import { tierName, verdictName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import {
@@ -54,7 +54,7 @@ function Row({
         checked={selected}
         onChange={(e) => onSelect(e.target.checked)}
       />
-      <span className="row-tier">{tierName(p.tier)}</span>
+      <span className="row-tier">{verdictName(p.result)}</span>
       <span className="row-name">
         <a
           href={p.sourceUrls[0] ?? (p.domain ? `https://${p.domain}` : '#')}

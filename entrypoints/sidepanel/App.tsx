@@ -7,6 +7,7 @@ import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, tierName } from '@/components/format';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
+import { nothingKnown } from '@/lib/icp';
 import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
@@ -80,12 +81,19 @@ function SaveBar({ state }: { state: PageState }) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   if (!state.result) return null;
+  const unknown = nothingKnown(state.result);
   const tier = tierName(state.result.tier);
   const save = async () => {
     setBusy(true);
     try {
       const saved = await sendMessage('saveProspect', { tabId: state.tabId });
-      setMessage(saved.created ? `Saved to the ${tierName(saved.tier)} list.` : 'Updated on your list.');
+      setMessage(
+        !saved.created
+          ? 'Updated on your list.'
+          : unknown
+            ? `Saved to your list, as ${tierName(saved.tier)} until more is known.`
+            : `Saved to the ${tierName(saved.tier)} list.`,
+      );
     } catch (error) {
       setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -108,7 +116,7 @@ function SaveBar({ state }: { state: PageState }) {
         data-testid="save-prospect"
         aria-keyshortcuts="Alt+Shift+S"
       >
-        {state.saved ? 'Update on your list' : `Save to ${tier} list`}
+        {state.saved ? 'Update on your list' : unknown ? 'Save to your list' : `Save to ${tier} list`}
       </button>{' '}
       <a className="list-link" href={browser.runtime.getURL('/list.html')} target="_blank" rel="noreferrer">
         Open the prospect list

@@ -299,6 +299,23 @@ export function tierLabel(tier: Tier): string {
   return TIER_LABEL[tier];
 }
 
+/**
+ * Whether a verdict rests on nothing: no criterion the ICP weighs is known, and nothing disqualifies the
+ * company. Its "Not a fit" then says that the page is silent, not that the company does not fit, and it is
+ * shown as "Not enough known".
+ */
+export function nothingKnown(result: {
+  tier: Tier;
+  coverage: number;
+  criteria: ReadonlyArray<{ status: CriterionStatus }>;
+}): boolean {
+  return (
+    result.tier === 'not_a_fit' &&
+    result.coverage === 0 &&
+    !result.criteria.some((c) => c.status === 'disqualified')
+  );
+}
+
 function capTier(tier: Tier, cap: Tier): Tier {
   return TIER_RANK[tier] > TIER_RANK[cap] ? cap : tier;
 }

@@ -52,6 +52,33 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
   expect(await badge(tabId)).toBe('✕');
 });
 
+test('a company site that shows nothing the ICP asks about says "Not enough known", not "Not a fit"', async ({
+  ext,
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const url = 'https://www.ashgrove-studio.example/';
+  await ext.context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Ashgrove Studio</title>
+        <meta property="og:site_name" content="Ashgrove Studio"></head>
+        <body><h1>Ashgrove Studio</h1><p>We make things people like to use.</p></body></html>`,
+    }),
+  );
+  const { tabId } = await visit(url);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
+  await expect(panel.getByTestId('tier')).toHaveText('Not enough known');
+  await expect(panel.getByTestId('verdict')).toContainText(
+    'Nothing the ICP asks about is shown on this page',
+  );
+  await expect(panel.getByTestId('coverage')).toHaveText('0%');
+  await expect(panel.getByTestId('save-prospect')).toHaveText('Save to your list');
+  expect(await badge(tabId)).toBe('?');
+});
+
 test('a news article is not taken for a company profile, and gets no badge', async ({
   visit,
   openPanel,

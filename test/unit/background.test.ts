@@ -77,6 +77,23 @@ describe('background', () => {
     expect(state?.icp).toMatchObject({ name: DEFAULT_ICP.name, source: 'default' });
   });
 
+  it('shows a question mark, not a verdict, for a company whose page shows nothing the ICP asks about', async () => {
+    const url = 'https://www.ashgrove-studio.example/';
+    const silent = pageInputs(
+      parseHtml(
+        '<html><head><title>Ashgrove Studio</title></head><body><h1>Ashgrove Studio</h1></body></html>',
+        url,
+      ),
+      url,
+    );
+    await send({ type: 'reportPage', payload: silent }, fromTab(7, url));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('?');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      'ICP Lens: Ashgrove Studio: not enough known to judge the fit',
+    );
+    expect(await tabState(7)).toMatchObject({ result: { tier: 'not_a_fit', coverage: 0 } });
+  });
+
   it('shows no badge for a page that is not a company profile', async () => {
     const extract = sampleExtract('daily-ledger-news.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(3, extract.url));

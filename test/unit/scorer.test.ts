@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanyFacts } from '@/lib/extract/schema';
-import { type Criterion, DEFAULT_ICP, type Icp, type IcpInput, IcpSchema, scoreCompany } from '@/lib/icp';
+import {
+  type Criterion,
+  DEFAULT_ICP,
+  type Icp,
+  type IcpInput,
+  IcpSchema,
+  nothingKnown,
+  scoreCompany,
+} from '@/lib/icp';
 
 type CriterionInput = IcpInput['criteria'][number];
 
@@ -304,6 +312,16 @@ describe('the score', () => {
     const lowFloor = { ...DEFAULT_ICP, minCoverageForTier1: 0.1 };
     expect(scoreCompany({ hqCountry: fact('US') }, lowFloor)).toMatchObject({ score: 100, tier: 'tier_1' });
     expect(scoreCompany({ foundedYear: fact(2015) }, lowFloor)).toMatchObject({ tier: 'tier_3' });
+  });
+
+  it('tells a verdict that rests on nothing known from a Not a fit the page shows', () => {
+    expect(nothingKnown(scoreCompany({}, DEFAULT_ICP))).toBe(true);
+    // Known and missed, or disqualified: a real Not a fit.
+    expect(nothingKnown(scoreCompany({ industry: fact('Truck Transportation') }, icp([industry])))).toBe(
+      false,
+    );
+    expect(nothingKnown(scoreCompany({ companyType: fact('nonprofit') }, DEFAULT_ICP))).toBe(false);
+    expect(nothingKnown(scoreCompany({ hqCountry: fact('US') }, DEFAULT_ICP))).toBe(false);
   });
 
   it('is deterministic', () => {
