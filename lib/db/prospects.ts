@@ -252,6 +252,9 @@ export async function mapProspects<T>(
 
 /** A prospect's {@link ProspectSummary} from its stored company record and verdict. */
 function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): ProspectSummary {
+  const { met, nothingKnown } = verdict
+    ? metCriteria(verdict.result, verdict.heads)
+    : { met: [], nothingKnown: false };
   return {
     name: record.name,
     domain: record.domain,
@@ -265,7 +268,8 @@ function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): 
     icpName: verdict?.icpName ?? '',
     icpVersion: verdict?.icpVersion ?? 0,
     values: verdict ? (JSON.parse(verdict.inputs) as FactValues) : {},
-    met: verdict ? metCriteria(verdict.result, verdict.heads) : [],
+    met,
+    nothingKnown,
   };
 }
 

@@ -9,6 +9,7 @@
  * transaction over both tables (see `writeProspects`).
  */
 import type { Tier } from '../icp/schema';
+import { nothingKnown } from '../icp/scorer';
 import type { IcpLensDb } from './index';
 import type { FactValues, ProspectResult, RankBlock, StoredVerdict, Verdict, VerdictBlock } from './schema';
 import { meets } from './verdicts';
@@ -91,16 +92,22 @@ export function decodeResult(result: string, heads: string): ProspectResult {
   };
 }
 
-/** The labels of the criteria a result kept by {@link encodeResult} shows the company meeting. */
-export function metCriteria(result: string, heads: string): string[] {
-  const [, , , , criteria] = JSON.parse(result) as ResultTuple;
+/**
+ * The labels of the criteria a result kept by {@link encodeResult} shows the company meeting, and whether it
+ * rests on nothing known (see `nothingKnown`).
+ */
+export function metCriteria(result: string, heads: string): { met: string[]; nothingKnown: boolean } {
+  const [, tier, coverage, , criteria] = JSON.parse(result) as ResultTuple;
   const what = parseHeads(heads);
   const labels: string[] = [];
   criteria.forEach(([status], i) => {
     const [, label, , rule] = what[i] as CriterionHead;
     if (meets({ rule, status })) labels.push(label);
   });
-  return labels;
+  // Most verdicts rest on something: only those with nothing known are looked at further.
+  const silent =
+    coverage === 0 && nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) });
+  return { met: labels, nothingKnown: silent };
 }
 
 /** A verdict as its block keeps it. */

@@ -8,6 +8,7 @@
  */
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
+import { nothingKnown } from '../icp/scorer';
 import type {
   FactValues,
   Prospect,
@@ -87,6 +88,8 @@ export interface ProspectSummary
   values: FactValues;
   /** The labels of the criteria the company meets (see {@link meets}). */
   met: string[];
+  /** The verdict rests on nothing known (see `nothingKnown`): "Not enough known" rather than "Not a fit". */
+  nothingKnown: boolean;
 }
 
 /** A whole prospect's {@link ProspectSummary}. */
@@ -105,6 +108,7 @@ export function summarize(p: Prospect): ProspectSummary {
     icpVersion: p.icpVersion,
     values: factValues(p.facts),
     met: p.result.criteria.filter(meets).map((c) => c.label),
+    nothingKnown: nothingKnown(p.result),
   };
 }
 

@@ -105,6 +105,11 @@ const TIER_TEXT: Record<Tier, string> = {
 };
 
 /** A number of employees for the CRM: the band's lower end (what a band guarantees). */
+/** The tier in words, or "Not enough known" for a verdict that rests on nothing known. */
+function tierText(p: ProspectSummary): string {
+  return p.nothingKnown ? 'Not enough known' : TIER_TEXT[p.tier];
+}
+
 function employeeCount(p: ProspectSummary): number | '' {
   return p.values.employees?.min ?? '';
 }
@@ -137,7 +142,7 @@ const HUBSPOT: readonly Column[] = [
   ['State/Region', (p) => p.values.hqRegion ?? ''],
   ['Country/Region', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
   ['Ideal Customer Profile Tier', (p) => HUBSPOT_TIER[p.tier]],
-  ['ICP tier', (p) => TIER_TEXT[p.tier]],
+  ['ICP tier', tierText],
   ['ICP score', (p) => p.score],
   ['ICP matching criteria', (p) => p.met.join('; ')],
   ['ICP version', (p) => `${p.icpName} v${p.icpVersion}`],
@@ -163,7 +168,7 @@ const SALESFORCE: readonly Column[] = [
   ['Billing State/Province', (p) => p.values.hqRegion ?? ''],
   ['Billing Country', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
   ['Description', (p) => p.values.description ?? ''],
-  ['ICP Tier', (p) => TIER_TEXT[p.tier]],
+  ['ICP Tier', tierText],
   ['ICP Score', (p) => p.score],
   ['ICP Matching Criteria', (p) => p.met.join('; ')],
   ['Prospect Status', (p) => p.status],

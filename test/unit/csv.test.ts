@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Prospect } from '@/lib/db/schema';
+import { encodeResult, metCriteria } from '@/lib/db/verdict-store';
 import { summarize } from '@/lib/db/verdicts';
 import { csvFile, hubspotCsv, salesforceCsv } from '@/lib/export/csv';
 import { mergeCandidates } from '@/lib/extract/merge';
@@ -67,6 +68,29 @@ describe('HubSpot CSV', () => {
   it('leaves the HubSpot tier empty for a company that is not a fit', () => {
     const [row] = parse(hubspotCsv([prospect('civic-ledger-about.html')]));
     expect(row).toMatchObject({ 'Ideal Customer Profile Tier': '', 'ICP tier': 'Not a fit' });
+  });
+
+  it('says "Not enough known" for a company whose page showed nothing the ICP asks about, as kept and as read', () => {
+    const result = scoreCompany({}, DEFAULT_ICP);
+    const silent = prospect('lumenfold-home.html', {
+      facts: {},
+      result,
+      tier: result.tier,
+      score: result.score,
+    });
+    const [row] = parse(hubspotCsv([silent]));
+    expect(row).toMatchObject({ 'Ideal Customer Profile Tier': '', 'ICP tier': 'Not enough known' });
+    expect(parse(salesforceCsv([silent]))[0]?.['ICP Tier']).toBe('Not enough known');
+    // As the list keeps it (the export reads the stored verdict without decoding it whole).
+    const kept = encodeResult(result);
+    expect(metCriteria(kept.result, kept.heads)).toEqual({ met: [], nothingKnown: true });
+    const known = encodeResult(
+      scoreCompany(
+        { hqCountry: { value: 'US', source: 'jsonld', snippet: 'US', confidence: 1, alternatives: [] } },
+        DEFAULT_ICP,
+      ),
+    );
+    expect(metCriteria(known.result, known.heads).nothingKnown).toBe(false);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
