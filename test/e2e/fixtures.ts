@@ -22,6 +22,7 @@ export const PAGES = {
   news: 'https://www.dailyledger-news.com/2026/10/02/lumenfold-raises-40m',
   hostile: 'https://hostile.example.com/',
   audiense: 'https://uk.linkedin.com/company/audiense',
+  ashgrove: 'https://www.ashgrove-studio.example/',
 } as const;
 
 function servedPages(): Array<{ url: string; file: string }> {

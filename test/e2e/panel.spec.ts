@@ -53,21 +53,11 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
 });
 
 test('a company site that shows nothing the ICP asks about says "Not enough known", not "Not a fit"', async ({
-  ext,
   visit,
   openPanel,
   badge,
 }) => {
-  const url = 'https://www.ashgrove-studio.example/';
-  await ext.context.route(url, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>Ashgrove Studio</title>
-        <meta property="og:site_name" content="Ashgrove Studio"></head>
-        <body><h1>Ashgrove Studio</h1><p>We make things people like to use.</p></body></html>`,
-    }),
-  );
-  const { tabId } = await visit(url);
+  const { tabId } = await visit(PAGES.ashgrove);
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
   await expect(panel.getByTestId('tier')).toHaveText('Not enough known');
