@@ -25,6 +25,8 @@ import { useTableQuery } from './use-table-query';
 const db = getDb();
 const STATUSES = ProspectStatusSchema.options;
 const ROW_HEIGHT = 64;
+/** How long after the last key a note is saved. */
+const NOTES_SAVE_MS = 800;
 /** Rows read before the rest of the list: more than a tall window shows. */
 const FIRST_ROWS = 40;
 
@@ -43,6 +45,7 @@ function Row({
   onFailed: (error: unknown) => void;
 }) {
   const p = useLiveQuery(() => getProspect(db, id, { evidence: false }), [id]);
+  const notesTimer = useRef<number | undefined>(undefined);
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
@@ -84,13 +87,25 @@ function Row({
         aria-label={`Notes on ${p.name}`}
         defaultValue={p.notes}
         placeholder="Notes"
-        onBlur={(e) => e.target.value !== p.notes && edit({ notes: e.target.value })}
+        // Saved as the rep types (a moment after the last key), on Enter and on leaving the field: a note
+        // typed just before closing the tab is not lost.
+        onChange={(e) => {
+          const notes = e.target.value;
+          clearTimeout(notesTimer.current);
+          notesTimer.current = window.setTimeout(() => notes !== p.notes && edit({ notes }), NOTES_SAVE_MS);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        onBlur={(e) => {
+          clearTimeout(notesTimer.current);
+          if (e.target.value !== p.notes) edit({ notes: e.target.value });
+        }}
       />
       <input
         className="row-tags"
         aria-label={`Tags of ${p.name}`}
         defaultValue={p.tags.join(', ')}
         placeholder="tags"
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
           const tags = [
             ...new Set(
@@ -176,14 +191,31 @@ export function App() {
     overscan: 10,
   });
   const set = (change: Partial<ListQuery>) => setQuery((q) => ({ ...q, ...change }));
+  // Only rows the list shows stay selected: a filter must not leave hidden rows for a bulk delete.
+  useEffect(() => {
+    if (!ids) return;
+    setSelected((s) => {
+      if (s.size === 0) return s;
+      const shown = new Set(ids);
+      const kept = [...s].filter((id) => shown.has(id));
+      return kept.length === s.size ? s : new Set(kept);
+    });
+  }, [ids]);
   const chosen = useMemo(() => [...selected], [selected]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     const crm = kind === 'hubspot' ? 'HubSpot' : 'Salesforce';
+    // The selected rows if any (in the list's order), else every row the list shows.
+    const rows = selected.size > 0 ? (ids ?? []).filter((id) => selected.has(id)) : (ids ?? []);
+    setUndo(null);
+    if (rows.length === 0) {
+      setStatus('Nothing to export: no prospects match.');
+      return;
+    }
     // Written in a worker: the list stays usable meanwhile.
-    setStatus(`Exporting ${ids?.length ?? 0} prospects for ${crm}…`);
+    setStatus(`Exporting ${rows.length} prospects for ${crm}…`);
     try {
-      const { bytes, count } = await exportFile(kind, ids ?? []);
+      const { bytes, count } = await exportFile(kind, rows);
       downloadBlob(
         `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
         new Blob([bytes], { type: 'text/csv' }),
@@ -228,8 +260,8 @@ export function App() {
       <div className="filters">
         <input
           type="search"
-          aria-label="Search by name or domain"
-          placeholder="Search name or domain"
+          aria-label="Search by the start of a name or domain"
+          placeholder="Name or domain starts with…"
           onChange={(e) => set({ search: e.target.value.trim() || undefined })}
         />
         <select
@@ -284,14 +316,15 @@ export function App() {
           <option value="name">Name</option>
         </select>
         <button type="button" onClick={() => void exportCsv('hubspot')}>
-          Export for HubSpot
+          Export {chosen.length > 0 ? `${chosen.length} selected ` : ''}for HubSpot
         </button>
         <button type="button" onClick={() => void exportCsv('salesforce')}>
-          Export for Salesforce
+          Export {chosen.length > 0 ? `${chosen.length} selected ` : ''}for Salesforce
         </button>
         <button
           type="button"
           onClick={async () => {
+            setUndo(null);
             const backup = await createBackup(db);
             downloadText(
               `icp-lens-backup-${new Date().toISOString().slice(0, 10)}.json`,
@@ -311,13 +344,23 @@ export function App() {
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return;
+              setUndo(null);
+              let backup: unknown;
               try {
-                const report = await restoreBackup(db, JSON.parse(await file.text()));
+                backup = JSON.parse(await file.text());
+              } catch {
+                setStatus(
+                  `Not restored: ${file.name} is not a JSON file (a backup is the .json "Back up" saves).`,
+                );
+                return;
+              }
+              try {
+                const report = await restoreBackup(db, backup);
                 setStatus(
                   `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
                 );
               } catch (error) {
-                setStatus(`Not restored: ${messageOf(error)}`);
+                setStatus(`Not restored: ${file.name}: ${messageOf(error)}`);
               }
             }}
           />

@@ -37,6 +37,13 @@ export interface RestoreReport {
 export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<RestoreReport> {
   const parsed = BackupSchema.safeParse(input);
   if (!parsed.success) {
+    const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+    if ('criteria' in fields && 'tiers' in fields)
+      throw new Error(
+        'Not an ICP Lens backup: this is an ICP file; import it in the options page (Import JSON…).',
+      );
+    if (fields.format !== 'icp-lens-backup')
+      throw new Error('Not an ICP Lens backup: it has no "format": "icp-lens-backup".');
     throw new Error(`Not an ICP Lens backup: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`);
   }
   return writeProspects(db, async () => {

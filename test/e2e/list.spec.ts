@@ -32,9 +32,9 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await list.getByRole('button', { name: 'Show the movers' }).click();
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
-  await list.getByLabel('Search by name or domain').fill('lumen');
+  await list.getByLabel('Search by the start of a name or domain').fill('lumen');
   await expect(list.getByTestId('prospect-row')).toHaveCount(1);
-  await list.getByLabel('Search by name or domain').fill('');
+  await list.getByLabel('Search by the start of a name or domain').fill('');
   await list.getByRole('button', { name: 'Show all' }).click();
   await list.getByLabel('Industry').selectOption('industrial-machinery');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
@@ -72,5 +72,62 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await list.getByLabel('Industry').selectOption('industrial-machinery');
   await list.getByRole('button', { name: 'Undo' }).click();
   await expect(total).toContainText(`${before} saved`);
+  await list.close();
+});
+
+test('a filter drops hidden rows from the selection, an export takes the selection, and a note is kept as typed', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  for (const url of [PAGES.lumenfold, PAGES.fernbridge]) {
+    const { tabId } = await visit(url);
+    const panel = await openPanel({ tabId });
+    await panel.getByTestId('save-prospect').click();
+    await expect(panel.getByTestId('saved')).toBeVisible();
+  }
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+
+  // Both selected, then a filter that hides Fernbridge: only what is shown stays selected.
+  await list.getByLabel('Select Lumenfold').check();
+  await list.getByLabel('Select Fernbridge Maschinenbau').check();
+  await expect(list.getByRole('region', { name: 'Bulk actions' })).toContainText('2 selected');
+  await list.getByLabel('Search by the start of a name or domain').fill('lumen');
+  await expect(list.getByRole('region', { name: 'Bulk actions' })).toContainText('1 selected');
+  await list.getByLabel('Search by the start of a name or domain').fill('');
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+
+  // The export takes the selected row only, and says so.
+  const [download] = await Promise.all([
+    list.waitForEvent('download'),
+    list.getByRole('button', { name: 'Export 1 selected for HubSpot' }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) as string, 'utf8');
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  expect(rows.map((r) => r['Company name'])).toEqual(['Lumenfold']);
+
+  // A note typed and never left (no blur, no Enter) is saved a moment after the last key.
+  await list.getByLabel('Notes on Fernbridge Maschinenbau').fill('Call after the trade fair');
+  await expect
+    .poll(() =>
+      ext.worker.evaluate(async () => {
+        const list = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('icp-lens');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const notes = await new Promise<string[]>((resolve) => {
+          const all = list.transaction('prospects').objectStore('prospects').getAll();
+          all.onsuccess = () => resolve((all.result as Array<{ notes: string }>).map((p) => p.notes));
+        });
+        list.close();
+        return notes;
+      }),
+    )
+    .toContain('Call after the trade fair');
+  await list.reload();
+  await expect(list.getByLabel('Notes on Fernbridge Maschinenbau')).toHaveValue('Call after the trade fair');
   await list.close();
 });

@@ -55,7 +55,13 @@ describe('backup and restore', () => {
     await expect(
       restoreBackup(db, { format: 'icp-lens-backup', version: 1, exportedAt: 1, prospects: [{ name: 42 }] }),
     ).rejects.toThrow(/Not an ICP Lens backup: prospects\[0\]\./);
-    await expect(restoreBackup(db, 'nonsense')).rejects.toThrow(/Not an ICP Lens backup/);
+    await expect(restoreBackup(db, 'nonsense')).rejects.toThrow(
+      'Not an ICP Lens backup: it has no "format": "icp-lens-backup".',
+    );
+    // An ICP file picked by mistake is named as one.
+    await expect(restoreBackup(db, DEFAULT_ICP)).rejects.toThrow(
+      'Not an ICP Lens backup: this is an ICP file; import it in the options page (Import JSON…).',
+    );
     expect(await db.prospects.count()).toBe(0);
   });
 });
