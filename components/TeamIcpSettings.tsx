@@ -58,8 +58,8 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
       () => sendMessage('setTeamIcpUrl', { url: checked.url.href }),
       (next) =>
         next.team?.error
-          ? `Saved. The first check failed: ${next.team.error.message}.`
-          : `Saved. ${next.team?.icp ? `Team ICP “${next.team.icp.name}” v${next.team.icp.version} received.` : ''}`,
+          ? 'Saved. The first check failed (see above).'
+          : `Saved. ${next.team?.icp ? `Team ICP “${next.team.icp.name}” v${next.team.icp.version} received${next.source === 'user' ? `; your own ICP stays in force until you go back to the team ICP (in the editor above)` : ''}.` : ''}`,
     );
   };
 
@@ -101,7 +101,10 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
               onClick={() =>
                 void run(
                   () => sendMessage('setTeamIcpUrl', { url: null }),
-                  () => 'Team address removed.',
+                  () => {
+                    setUrl('');
+                    return 'Team address removed.';
+                  },
                 )
               }
             >
@@ -115,12 +118,12 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
           <p className="muted" data-testid="team-checked">
             Last checked: {when(team.checkedAt)} ·{' '}
             {team.icp
-              ? `in use: “${team.icp.name}” v${team.icp.version}, received ${when(team.fetchedAt)}`
+              ? `${active.source === 'team' ? 'in use' : 'received, not in use (your own ICP takes priority)'}: “${team.icp.name}” v${team.icp.version}, received ${when(team.fetchedAt)}`
               : 'nothing received yet'}
             {` · checked every ${active.policy?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES} minutes`}
           </p>
           {team.error && (
-            <p role="alert" data-testid="team-error">
+            <p role="alert" className="error" data-testid="team-error">
               Last check failed at {when(team.error.at)}: {team.error.message}.{' '}
               {team.icp ? 'The last good team ICP stays in force. ' : ''}ICP Lens tries again at the next
               check.

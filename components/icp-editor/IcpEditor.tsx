@@ -12,6 +12,9 @@ import './IcpEditor.css';
 const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
 
 /** What is in force once the rep's own ICP is cleared. */
+/** "The team ICP" → "the team ICP" (the rest as written). */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 const FALLBACK_TEXT = {
   default: 'The built-in default',
   team: 'The team ICP',
@@ -71,6 +74,9 @@ function Preview({ current, draft }: { current: Icp; draft: Icp }) {
 export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () => void }) {
   const [draft, setDraft] = useState<Icp>(active.icp);
   const [status, setStatus] = useState('');
+  // What an import or a preset did, shown beside the toolbar that did it (the editor's status line is a page
+  // further down).
+  const [loaded, setLoaded] = useState<{ text: string; failed: boolean } | null>(null);
   const [history, setHistory] = useState<Array<{ icp: Icp; replacedAt: number }>>([]);
   const [adding, setAdding] = useState<Criterion['kind']>('industry');
   // A remount key: imports, presets and rollbacks replace the form's uncontrolled inputs too.
@@ -92,6 +98,11 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
     setDraft(icp);
     setGeneration((g) => g + 1);
     setStatus(message);
+    setLoaded({ text: message, failed: false });
+  };
+  const notImported = (text: string) => {
+    setStatus(text);
+    setLoaded({ text, failed: true });
   };
   const setCriterion = (i: number, c: Criterion) =>
     setDraft({ ...draft, criteria: draft.criteria.map((x, k) => (k === i ? c : x)) });
@@ -116,7 +127,7 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
 
   const importFile = async (file: File) => {
     if (file.size > 1_000_000) {
-      setStatus(
+      notImported(
         `Not imported: ${file.name} is ${Math.round(file.size / 1024)} kB; an ICP file is at most 1 MB.`,
       );
       return;
@@ -125,13 +136,19 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
     try {
       json = JSON.parse(await file.text());
     } catch (error) {
-      setStatus(`Not imported: ${file.name} is not valid JSON (${(error as Error).message}).`);
+      notImported(`Not imported: ${file.name} is not valid JSON (${(error as Error).message}).`);
+      return;
+    }
+    if ((json as { format?: unknown } | null)?.format === 'icp-lens-backup') {
+      notImported(
+        `Not imported: ${file.name} is a prospect list backup, not an ICP; restore it in the prospect list.`,
+      );
       return;
     }
     const result = parseIcp(json);
     if (result.ok) load(result.icp, `Imported ${file.name} into the editor: review it, then save.`);
     else
-      setStatus(
+      notImported(
         `Not imported: ${file.name} has ${result.problems.length} problem(s): ${result.problems.slice(0, 8).join('; ')}`,
       );
   };
@@ -173,10 +190,24 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
           Export JSON
         </button>
       </div>
+      {loaded && (
+        <p
+          role={loaded.failed ? 'alert' : 'status'}
+          className={loaded.failed ? 'error' : 'muted'}
+          data-testid="editor-loaded"
+        >
+          {loaded.text}
+        </p>
+      )}
 
       <section className="card editor-general" aria-label="General">
         <label className="field">
-          Name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          Name{' '}
+          <input
+            size={40}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </label>
         <label className="field">
           Description
@@ -317,7 +348,7 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
               onSaved();
             }}
           >
-            Go back to {FALLBACK_TEXT[active.fallback.source].toLowerCase()}
+            Go back to {lowerFirst(FALLBACK_TEXT[active.fallback.source])}
           </button>
         )}
       </div>

@@ -262,6 +262,7 @@ export function App() {
           type="search"
           aria-label="Search by the start of a name or domain"
           placeholder="Name or domain starts with…"
+          size={26}
           onChange={(e) => set({ search: e.target.value.trim() || undefined })}
         />
         <select
@@ -295,7 +296,7 @@ export function App() {
         <input
           aria-label="Country (ISO code)"
           placeholder="Country, e.g. DE"
-          size={10}
+          size={15}
           onChange={(e) => set({ hqCountry: e.target.value.trim().toUpperCase() || undefined })}
         />
         <input

@@ -1,3 +1,4 @@
+import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { expect, PAGES, test } from './fixtures';
 
@@ -162,6 +163,32 @@ test('the options page shows the built-in default ICP when nothing is configured
   await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
   await expect(page.getByTestId('icp-source')).toContainText('Built-in default');
   await expect(page.getByTestId('icp-criterion-employees')).toContainText('Ideal 200–2,000 employees');
+  await page.close();
+});
+
+test('importing a file into the ICP editor says what happened beside the import button', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  const input = page.locator('.editor-toolbar input[type="file"]');
+  // A prospect list backup picked by mistake is named as one.
+  await input.setInputFiles({
+    name: 'icp-lens-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'icp-lens-backup', version: 1, prospects: [] })),
+  });
+  const loaded = page.getByTestId('editor-loaded');
+  await expect(loaded).toHaveText(
+    'Not imported: icp-lens-backup.json is a prospect list backup, not an ICP; restore it in the prospect list.',
+  );
+  await expect(loaded).toHaveAttribute('role', 'alert');
+  await input.setInputFiles({
+    name: 'team.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Imported ICP' })),
+  });
+  await expect(loaded).toHaveText('Imported team.json into the editor: review it, then save.');
+  await expect(loaded).toHaveAttribute('role', 'status');
   await page.close();
 });
 

@@ -183,7 +183,29 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   // Removing the address goes back to the built-in default, and the list is re-scored again.
   await page.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
+  await expect(page.getByTestId('team-url')).toHaveValue('');
   await expect.poll(() => badge(tabId)).toBe('T1');
+  await page.close();
+});
+
+test('a team ICP received while the rep’s own ICP is in force says it is not in use, and how to use it', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  // The rep's own ICP first (saved from the editor), then the team address.
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('My own ICP');
+  await page.getByTestId('save-icp').click();
+  await expect(page.getByTestId('editor-status')).toContainText('Saved');
+  await setAddress(page, address);
+  await expect(page.getByTestId('team-status')).toContainText(
+    'Team ICP “Acme team ICP” v3 received; your own ICP stays in force until you go back to the team ICP',
+  );
+  await expect(page.getByTestId('team-checked')).toContainText(
+    'received, not in use (your own ICP takes priority): “Acme team ICP” v3',
+  );
+  await expect(page.getByRole('button', { name: 'Go back to the team ICP' })).toBeVisible();
   await page.close();
 });
 
