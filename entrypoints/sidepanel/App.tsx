@@ -111,8 +111,9 @@ function SaveBar({ state }: { state: PageState }) {
       <button
         type="button"
         className="primary"
-        disabled={busy}
-        onClick={() => void save()}
+        // Not `disabled` while saving: that would drop the keyboard focus to the top of the panel.
+        aria-disabled={busy}
+        onClick={() => !busy && void save()}
         data-testid="save-prospect"
         aria-keyshortcuts="Alt+Shift+S"
       >
