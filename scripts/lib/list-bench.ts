@@ -133,7 +133,7 @@ export async function measureList(ext: ExtensionBrowser, count = 100_000): Promi
   const filters: number[] = [];
   for (const text of ['company 0421', 'company-9', 'company 07777']) {
     const t0 = await page.evaluate(() => performance.now());
-    await page.getByLabel('Search by name or domain').fill(text);
+    await page.getByLabel('Search by the start of a name or domain').fill(text);
     await page.waitForFunction(
       (t) => performance.getEntriesByName('icp-lens:list-query').some((m) => m.startTime > t),
       t0,
@@ -146,7 +146,7 @@ export async function measureList(ext: ExtensionBrowser, count = 100_000): Promi
     );
     filters.push(t1 - t0);
   }
-  await page.getByLabel('Search by name or domain').fill('');
+  await page.getByLabel('Search by the start of a name or domain').fill('');
   filters.sort((a, b) => a - b);
 
   // Re-score all: a new ICP version, then wait for the background's progress to finish.
