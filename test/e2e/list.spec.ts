@@ -3,11 +3,10 @@ import Papa from 'papaparse';
 import { machineryIcp } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
 
-test('the prospect list re-scores on an ICP change, and exports a CSV that parses back', async ({
-  ext,
-  visit,
-  openPanel,
-}) => {
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
+/** Saves Lumenfold and Fernbridge from the side panel, then opens the list page. */
+async function listWithSamples({ ext, visit, openPanel }: Pick<Fixtures, 'ext' | 'visit' | 'openPanel'>) {
   for (const url of [PAGES.lumenfold, PAGES.fernbridge]) {
     const { tabId } = await visit(url);
     const panel = await openPanel({ tabId });
@@ -16,6 +15,15 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   }
   const list = await ext.context.newPage();
   await list.goto(ext.pageUrl('list.html'));
+  return list;
+}
+
+test('the prospect list re-scores on an ICP change, and exports a CSV that parses back', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const list = await listWithSamples({ ext, visit, openPanel });
   await expect(list.getByTestId('rows')).toContainText('Lumenfold');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
@@ -80,14 +88,7 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   visit,
   openPanel,
 }) => {
-  for (const url of [PAGES.lumenfold, PAGES.fernbridge]) {
-    const { tabId } = await visit(url);
-    const panel = await openPanel({ tabId });
-    await panel.getByTestId('save-prospect').click();
-    await expect(panel.getByTestId('saved')).toBeVisible();
-  }
-  const list = await ext.context.newPage();
-  await list.goto(ext.pageUrl('list.html'));
+  const list = await listWithSamples({ ext, visit, openPanel });
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
   // Both selected, then a filter that hides Fernbridge: only what is shown stays selected.
