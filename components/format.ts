@@ -1,5 +1,5 @@
 /** Wording shared by the panel and the options page. */
-import { type CriterionStatus, nothingKnown, type Tier } from '@/lib/icp';
+import { type CriterionStatus, NOTHING_KNOWN_LABEL, nothingKnown, type Tier, tierLabel } from '@/lib/icp';
 
 /** Source names as reps read them. */
 export const SOURCE_LABEL: Record<string, string> = {
@@ -40,13 +40,11 @@ export function statusMark(status: CriterionStatus): string {
 }
 
 /** "Tier 1", "Not a fit". */
-export function tierName(tier: Tier): string {
-  return { tier_1: 'Tier 1', tier_2: 'Tier 2', tier_3: 'Tier 3', not_a_fit: 'Not a fit' }[tier];
-}
+export const tierName: (tier: Tier) => string = tierLabel;
 
 /** The verdict's name: its tier's ("Tier 2"), or "Not enough known" where it rests on nothing. */
 export function verdictName(result: Parameters<typeof nothingKnown>[0]): string {
-  return nothingKnown(result) ? 'Not enough known' : tierName(result.tier);
+  return nothingKnown(result) ? NOTHING_KNOWN_LABEL : tierName(result.tier);
 }
 
 /** Where a rep can usually find what a page did not say, by criterion kind. */

@@ -10,7 +10,7 @@ import { type ProspectSummary, summarize } from '../db/verdicts';
 import { industryById } from '../icp/industries';
 import { countryName } from '../icp/regions';
 import type { Tier } from '../icp/schema';
-import { describeRange } from '../icp/scorer';
+import { describeRange, NOTHING_KNOWN_LABEL, tierLabel } from '../icp/scorer';
 
 /** HubSpot's "Industry" company property values, where one fits the taxonomy industry. */
 const HUBSPOT_INDUSTRY: Record<string, string> = {
@@ -97,17 +97,11 @@ const HUBSPOT_TIER: Record<Tier, string> = {
   tier_3: 'tier_3',
   not_a_fit: '',
 };
-const TIER_TEXT: Record<Tier, string> = {
-  tier_1: 'Tier 1',
-  tier_2: 'Tier 2',
-  tier_3: 'Tier 3',
-  not_a_fit: 'Not a fit',
-};
 
 /** A number of employees for the CRM: the band's lower end (what a band guarantees). */
 /** The tier in words, or "Not enough known" for a verdict that rests on nothing known. */
 function tierText(p: ProspectSummary): string {
-  return p.nothingKnown ? 'Not enough known' : TIER_TEXT[p.tier];
+  return p.nothingKnown ? NOTHING_KNOWN_LABEL : tierLabel(p.tier);
 }
 
 function employeeCount(p: ProspectSummary): number | '' {

@@ -299,6 +299,9 @@ export function tierLabel(tier: Tier): string {
   return TIER_LABEL[tier];
 }
 
+/** How a verdict that rests on nothing known (see {@link nothingKnown}) is named wherever it is shown. */
+export const NOTHING_KNOWN_LABEL = 'Not enough known';
+
 /**
  * Whether a verdict rests on nothing: no criterion the ICP weighs is known, and nothing disqualifies the
  * company. Its "Not a fit" then says that the page is silent, not that the company does not fit, and it is
