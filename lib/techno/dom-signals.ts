@@ -163,7 +163,13 @@ export function readDomSignals(
   const here = doc.location?.hostname;
   const links: string[] = [];
   // HTML and SVG links alike (`a` in any namespace).
-  const anchors = doc.querySelectorAll('a[href^="http"], a[href^="//"]');
+  // Links written with the page's own host are left out by the selector itself: many sites write every link
+  // to their own pages as an absolute address, and each would otherwise be wrapped and resolved here.
+  // (A hostname as the location gives it has no quote or backslash to escape.)
+  const own = here
+    ? `:not([href^="https://${here}/"]):not([href^="http://${here}/"]):not([href^="//${here}/"])`
+    : '';
+  const anchors = doc.querySelectorAll(`a[href^="http"]${own}, a[href^="//"]${own}`);
   for (let i = 0; i < anchors.length && i < limits.anchors; i++) {
     const href = hrefOf(anchors[i] as Element);
     const host = httpHost(href);

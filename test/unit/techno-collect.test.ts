@@ -149,6 +149,15 @@ describe('the technology signal readers (content script and main world)', () => 
     ]);
   });
 
+  it('finds an off-site link after more absolute links to the page’s own host than it examines', () => {
+    const own = Array.from(
+      { length: COLLECT_LIMITS.anchors + 10 },
+      (_, i) => `<a href="https://www.acme.example/page-${i}">Page ${i}</a>`,
+    );
+    const signals = collectFrom(`${own.join('')}<a href="https://jobs.lever.co/acme">Jobs</a>`);
+    expect(signals.links).toEqual(['https://jobs.lever.co/acme']);
+  });
+
   it('reads a page whose inline SVG has links of its own, and keeps the off-site ones', () => {
     const signals = collectFrom(
       `<svg><a href="https://www.trustpilot.com/review/acme.example"><text>Reviews</text></a></svg>
