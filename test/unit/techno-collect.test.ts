@@ -25,6 +25,14 @@ describe('the technology signal readers (content script and main world)', () => 
     expect(signals.inline).toContain('https://static.hotjar.com/c/hotjar-1.js');
   });
 
+  it('finds an inline address whatever the case of its host, and not a comment or a bare name', () => {
+    const signals = collectFrom(`<script>
+      // load the widget
+      var u = "//JS.HS-Scripts.com/4242.js", n = "//localhost/x", c = "//x.y2/z";
+    </script>`);
+    expect(signals.inline).toEqual(['//JS.HS-Scripts.com/4242.js']);
+  });
+
   it('skips JSON data blocks when looking for addresses in inline scripts', () => {
     const signals = collectFrom(
       '<script type="application/ld+json">{"sameAs":"https://js.hs-scripts.com/1.js"}</script>',
