@@ -211,7 +211,7 @@ describe('the technology signal readers (content script and main world)', () => 
     expect(signals.comments).toHaveLength(COLLECT_LIMITS.comments);
   });
 
-  it('reads only top-level comments: the document’s, the root’s, the head’s and the body’s, in that order', () => {
+  it('reads only top-level comments (the document’s, the root’s, the head’s and the body’s) in their order', () => {
     const dom = new JSDOM(
       `<!-- before --><html><head><!-- in head --><meta name="x" content="y"></head>
        <body><!-- in body --><div><!-- deep in body --></div></body><!-- after body --></html>`,
@@ -220,7 +220,13 @@ describe('the technology signal readers (content script and main world)', () => 
     const doc = dom.window.document;
     // Nested inside an element of the head (only a script could put it there): not the head's own.
     doc.querySelector('meta')?.append(doc.createComment('nested in head'));
-    expect(domSignalsOf(doc, []).comments).toEqual(['before', 'after body', 'in head', 'in body']);
+    expect(domSignalsOf(doc, []).comments).toEqual(['before', 'in head', 'in body', 'after body']);
+  });
+
+  it('looks at a bounded number of comments on a page that nests thousands of them', () => {
+    const nested = Array.from({ length: COLLECT_LIMITS.commentNodes + 500 }, () => '<p><!-- x --></p>');
+    const signals = collectFrom(`<body><!-- first -->${nested.join('')}<!-- too late --></body>`);
+    expect(signals.comments).toEqual(['first']);
   });
 
   it('bounds every list on a huge page', () => {
