@@ -127,6 +127,16 @@ export function App() {
   const [query, setQuery] = useState<ListQuery>({ sort: 'tier' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [undo, setUndo] = useState<Prospect[] | null>(null);
+  // Delete and Undo each remove the button that was pressed: the keyboard goes on to the Undo button, then back
+  // to the search box, instead of falling to the top of the page.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const focusNext = useRef<'undo' | 'search' | null>(null);
+  useEffect(() => {
+    if (focusNext.current === 'undo' && undo) undoButton.current?.focus();
+    if (focusNext.current === 'search' && !undo) searchBox.current?.focus();
+    focusNext.current = null;
+  }, [undo]);
   const [status, setStatus] = useState('');
   const [rescore, setRescore] = useState<Awaited<ReturnType<typeof loadRescore>>>(null);
   useEffect(() => {
@@ -259,6 +269,7 @@ export function App() {
       )}
       <div className="filters">
         <input
+          ref={searchBox}
           type="search"
           aria-label="Search by the start of a name or domain"
           placeholder="Name or domain starts with…"
@@ -394,7 +405,9 @@ export function App() {
             type="button"
             onClick={async () => {
               try {
-                setUndo(await deleteProspects(db, chosen));
+                const deleted = await deleteProspects(db, chosen);
+                focusNext.current = 'undo';
+                setUndo(deleted);
               } catch (error) {
                 setStatus(`Not deleted: ${messageOf(error)}`);
                 return;
@@ -410,6 +423,7 @@ export function App() {
         <p role="status">
           Deleted {undo.length}.{' '}
           <button
+            ref={undoButton}
             type="button"
             onClick={async () => {
               try {
@@ -418,6 +432,7 @@ export function App() {
                 setStatus(`Not undone: ${messageOf(error)}`);
                 return;
               }
+              focusNext.current = 'search';
               setUndo(null);
             }}
           >
