@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Criterion, CriterionKindSchema, DEFAULT_ICP, type Icp, parseIcp, tierLabel } from '@/lib/icp';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
@@ -81,8 +81,11 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
   const [adding, setAdding] = useState<Criterion['kind']>('industry');
   // A remount key: imports, presets and rollbacks replace the form's uncontrolled inputs too.
   const [generation, setGeneration] = useState(0);
+  // The editor opens in place of the button that opened it: the keyboard goes on to its first field.
+  const nameField = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void loadIcpHistory().then(setHistory);
+    nameField.current?.focus();
   }, []);
 
   const parsed = useMemo(() => parseIcp(draft), [draft]);
@@ -204,6 +207,7 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
         <label className="field">
           Name{' '}
           <input
+            ref={nameField}
             size={40}
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
@@ -323,16 +327,26 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
       {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
 
       <div className="editor-actions">
+        {/* Unavailable rather than disabled: a disabled button drops the keyboard focus to the top of the page
+            once it has saved or discarded. */}
         <button
           type="button"
           className="primary"
-          disabled={!parsed.ok || !dirty}
-          onClick={() => void save()}
+          aria-disabled={!parsed.ok || !dirty}
+          onClick={() => {
+            if (parsed.ok && dirty) void save();
+          }}
           data-testid="save-icp"
         >
           Save as version {active.icp.version + 1}
         </button>
-        <button type="button" disabled={!dirty} onClick={() => load(active.icp, 'Changes discarded.')}>
+        <button
+          type="button"
+          aria-disabled={!dirty}
+          onClick={() => {
+            if (dirty) load(active.icp, 'Changes discarded.');
+          }}
+        >
           Discard changes
         </button>
         {active.source === 'user' && (

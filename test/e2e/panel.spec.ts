@@ -222,6 +222,8 @@ test("editing the ICP in the options page changes a page's tier in the side pane
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
   await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  // The editor opens where the button was: the keyboard goes on to its first field.
+  await expect(options.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
   // Manufacturing becomes part of the profile: tick it in the industry criterion.
   const industry = options.getByTestId('edit-industry');
   await industry.getByText('Manufacturing', { exact: true }).first().click();
@@ -233,8 +235,11 @@ test("editing the ICP in the options page changes a page's tier in the side pane
   await expect(options.getByTestId('problems')).toContainText('criteria[1].ideal.min: min must be ≤ max');
   await expect(options.getByTestId('save-icp')).toBeDisabled();
   await ideal.getByLabel('from').fill('200');
-  await options.getByTestId('save-icp').click();
+  await options.getByTestId('save-icp').press('Enter');
   await expect(options.getByTestId('editor-status')).toContainText('Saved');
+  // Saved, the button has nothing left to save, and keeps the focus.
+  await expect(options.getByTestId('save-icp')).toBeDisabled();
+  await expect(options.getByTestId('save-icp')).toBeFocused();
   await expect(options.getByTestId('icp-name')).toContainText('v2');
 
   await expect(panel.getByTestId('tier')).toHaveText('Tier 2');
