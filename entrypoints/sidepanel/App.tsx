@@ -113,6 +113,7 @@ function SaveBar({ state }: { state: PageState }) {
         className="primary"
         // Not `disabled` while saving: that would drop the keyboard focus to the top of the panel.
         aria-disabled={busy}
+        aria-busy={busy}
         onClick={() => !busy && void save()}
         data-testid="save-prospect"
         aria-keyshortcuts="Alt+Shift+S"
