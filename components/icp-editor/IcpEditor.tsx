@@ -97,6 +97,7 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
   }, []);
   useDraftChannel(parsed.ok ? parsed.icp : null, adopt);
   const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
+  const canSave = parsed.ok && dirty;
   const load = (icp: Icp, message: string) => {
     setDraft(icp);
     setGeneration((g) => g + 1);
@@ -332,9 +333,9 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
         <button
           type="button"
           className="primary"
-          aria-disabled={!parsed.ok || !dirty}
+          aria-disabled={!canSave}
           onClick={() => {
-            if (parsed.ok && dirty) void save();
+            if (canSave) void save();
           }}
           data-testid="save-icp"
         >
