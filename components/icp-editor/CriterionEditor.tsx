@@ -3,6 +3,7 @@ import {
   type Criterion,
   countryName,
   FundingStageSchema,
+  type IcpProblem,
   INDUSTRIES,
   REGION_OPTIONS,
 } from '@/lib/icp';
@@ -187,17 +188,22 @@ function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (
 /** One criterion: label, weight, rule and what fits. */
 export function CriterionEditor({
   criterion,
+  problems = [],
   onChange,
   onRemove,
 }: {
   criterion: Criterion;
+  /** What is wrong with it (see lib/icp/problems.ts), listed at its top. */
+  problems?: IcpProblem[];
   onChange: (c: Criterion) => void;
   onRemove: () => void;
 }) {
+  const problemsId = `problems-${criterion.id}`;
   return (
     <section
-      className="criterion-editor card"
+      className={problems.length > 0 ? 'criterion-editor card invalid' : 'criterion-editor card'}
       aria-label={`Criterion ${criterion.label}`}
+      aria-describedby={problems.length > 0 ? problemsId : undefined}
       data-testid={`edit-${criterion.id}`}
     >
       <header>
@@ -213,6 +219,15 @@ export function CriterionEditor({
           Remove
         </button>
       </header>
+      {problems.length > 0 && (
+        <ul id={problemsId} className="field-problems" data-testid={problemsId}>
+          {problems.map((p) => (
+            <li key={`${p.where}: ${p.text}`}>
+              {p.part ?? 'This criterion'}: {p.text}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="criterion-rule">
         <fieldset className="inline">
           <legend>Rule</legend>

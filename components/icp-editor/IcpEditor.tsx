@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type Criterion, CriterionKindSchema, DEFAULT_ICP, type Icp, parseIcp, tierLabel } from '@/lib/icp';
+import {
+  type Criterion,
+  CriterionKindSchema,
+  DEFAULT_ICP,
+  explainInvalidIcp,
+  type Icp,
+  type IcpProblem,
+  parseIcp,
+  tierLabel,
+} from '@/lib/icp';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
@@ -21,6 +30,25 @@ const FALLBACK_TEXT = {
   policy: 'Your organisation’s ICP',
   user: 'Your ICP',
 } as const;
+
+/**
+ * A field's problems, shown under it; its control points here with `aria-describedby`. Renders nothing (and
+ * the id stays unused) while the field is fine.
+ */
+function FieldProblems({ id, problems }: { id: string; problems: IcpProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul id={id} className="field-problems" data-testid={id}>
+      {problems.map((p) => (
+        <li key={`${p.where}: ${p.text}`}>{p.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The `aria-invalid` and `aria-describedby` of a control whose field has these problems. */
+const invalidProps = (id: string, problems: IcpProblem[]) =>
+  problems.length > 0 ? { 'aria-invalid': true, 'aria-describedby': id } : {};
 
 /** Offers the ICP as a JSON file download. */
 function download(icp: Icp) {
@@ -89,6 +117,13 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
   }, []);
 
   const parsed = useMemo(() => parseIcp(draft), [draft]);
+  // Each problem in the form's words, shown at its field and summed up above the Save button.
+  const problems = useMemo(() => (parsed.ok ? [] : explainInvalidIcp(parsed)), [parsed]);
+  const problemsOf = (field: string) =>
+    problems.filter((p) => p.field === field && p.criterion === undefined);
+  const nameProblems = problemsOf('name');
+  const descriptionProblems = problemsOf('description');
+  const tierProblems = problemsOf('tiers');
   // The calibration reads the draft and adds adopted suggestions to it (never saved without the button).
   const adopt = useCallback((change: DraftChange) => {
     setDraft((d) => change(d));
@@ -212,17 +247,21 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
             size={40}
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            {...invalidProps('name-problems', nameProblems)}
           />
         </label>
+        <FieldProblems id="name-problems" problems={nameProblems} />
         <label className="field">
           Description
           <textarea
             rows={2}
             value={draft.description}
             onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            {...invalidProps('description-problems', descriptionProblems)}
           />
         </label>
-        <fieldset className="inline">
+        <FieldProblems id="description-problems" problems={descriptionProblems} />
+        <fieldset className="inline" {...invalidProps('tier-problems', tierProblems)}>
           <legend>Tier thresholds (minimum score)</legend>
           {(['tier1', 'tier2', 'tier3'] as const).map((t, i) => (
             <label key={t}>
@@ -235,9 +274,11 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
                 onChange={(e) =>
                   setDraft({ ...draft, tiers: { ...draft.tiers, [t]: Number(e.target.value) } })
                 }
+                {...invalidProps('tier-problems', tierProblems)}
               />
             </label>
           ))}
+          <FieldProblems id="tier-problems" problems={tierProblems} />
         </fieldset>
         <label className="field">
           When a page does not show a criterion's fact{' '}
@@ -280,6 +321,7 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
         <CriterionEditor
           key={criterion.id}
           criterion={criterion}
+          problems={problems.filter((p) => p.criterion === i)}
           onChange={(c) => setCriterion(i, c)}
           onRemove={() => setDraft({ ...draft, criteria: draft.criteria.filter((_, k) => k !== i) })}
         />
@@ -319,8 +361,10 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
         <div role="alert" className="editor-problems" data-testid="problems">
           <p>Fix these before saving:</p>
           <ul>
-            {parsed.problems.map((p) => (
-              <li key={p}>{p}</li>
+            {problems.map((p) => (
+              <li key={`${p.where}: ${p.text}`}>
+                {p.where}: {p.text}
+              </li>
             ))}
           </ul>
         </div>

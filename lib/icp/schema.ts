@@ -234,18 +234,28 @@ export function formatIssues(error: z.ZodError): string[] {
   });
 }
 
+/** Why an ICP is not valid: `path: message` lines, and the issues behind them (none when it could not be migrated). */
+export interface IcpInvalid {
+  ok: false;
+  problems: string[];
+  issues: z.core.$ZodIssue[];
+  /** What the issues' paths point into: the input after migration. */
+  checked: unknown;
+}
+
 /** Parses an ICP from unknown input (migrating older versions first); never throws. */
-export function parseIcp(input: unknown): { ok: true; icp: Icp } | { ok: false; problems: string[] } {
+export function parseIcp(input: unknown): { ok: true; icp: Icp } | IcpInvalid {
   let migrated: unknown;
   try {
     migrated = migrateIcp(input);
   } catch (error) {
-    return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [message], issues: [], checked: input };
   }
   const result = IcpSchema.safeParse(migrated);
   return result.success
     ? { ok: true, icp: result.data }
-    : { ok: false, problems: formatIssues(result.error) };
+    : { ok: false, problems: formatIssues(result.error), issues: result.error.issues, checked: migrated };
 }
 
 /** The JSON Schema of the ICP file, generated from the zod schema (what a hand-written file may contain). */

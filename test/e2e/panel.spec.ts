@@ -229,12 +229,31 @@ test("editing the ICP in the options page changes a page's tier in the side pane
   await industry.getByText('Manufacturing', { exact: true }).first().click();
   await industry.getByLabel('Industrial Machinery Manufacturing').check();
   await expect(options.getByTestId('preview')).toContainText('Fernbridge Maschinenbau: Tier 3 → Tier 1');
-  // An invalid band is reported with its path and blocks saving.
-  const ideal = options.getByTestId('edit-employees').getByRole('group', { name: /Ideal/ });
+  // An invalid band is reported at its criterion, in the form's words, and blocks saving.
+  const employees = options.getByTestId('edit-employees');
+  const ideal = employees.getByRole('group', { name: /Ideal/ });
   await ideal.getByLabel('from').fill('5000');
-  await expect(options.getByTestId('problems')).toContainText('criteria[1].ideal.min: min must be ≤ max');
+  await expect(options.getByTestId('problems-employees')).toHaveText(
+    'Ideal range: the lowest value is above the highest (5000 > 2000)',
+  );
+  await expect(employees).toHaveAccessibleDescription(/the lowest value is above the highest/);
+  await expect(options.getByTestId('problems')).toContainText(
+    'Criterion “200–2,000 employees”, Ideal range: the lowest value is above the highest (5000 > 2000)',
+  );
   await expect(options.getByTestId('save-icp')).toBeDisabled();
+  // So are thresholds that do not fall: at the thresholds, whose fields say they are invalid.
+  const tier2 = options.getByRole('spinbutton', { name: 'Tier 2', exact: true });
+  await tier2.fill('90');
+  await expect(options.getByTestId('tier-problems')).toHaveText(
+    'must fall from Tier 1 to Tier 3: Tier 1 needs a higher score than Tier 2, and Tier 2 than Tier 3 (now 80, 90, 40)',
+  );
+  await expect(tier2).toHaveAttribute('aria-invalid', 'true');
+  await expect(tier2).toHaveAccessibleDescription(/must fall from Tier 1 to Tier 3/);
+  await tier2.fill('60');
+  await expect(options.getByTestId('tier-problems')).toHaveCount(0);
+  await expect(tier2).not.toHaveAttribute('aria-invalid');
   await ideal.getByLabel('from').fill('200');
+  await expect(options.getByTestId('problems')).toHaveCount(0);
   await options.getByTestId('save-icp').press('Enter');
   await expect(options.getByTestId('editor-status')).toContainText('Saved');
   // Saved, the button has nothing left to save, and keeps the focus.

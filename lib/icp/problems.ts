@@ -1,0 +1,153 @@
+/**
+ * An ICP's validation problems in the words of the form that edits it: which field ("Tier thresholds", the
+ * criterion "Industry fit", its "Ideal range") and what is wrong with it, with the values involved. The editor
+ * shows each one at its field. The path-style lines of `parseIcp` stay for files written by hand (the CLI, a
+ * policy), whose authors see the JSON.
+ */
+import type { z } from 'zod';
+
+/** One problem: the field it is about and a sentence for the rep. */
+export interface IcpProblem {
+  /** A top-level setting (`name`, `tiers` ...); `criteria` for one criterion or the list of them. */
+  field: string;
+  /** The criterion's position in the list, for a problem of one criterion. */
+  criterion?: number;
+  /** The part of the criterion it is about, as its form names it ("Ideal range"); none for the whole criterion. */
+  part?: string;
+  /** Where, as the form names it: "Tier thresholds", "Criterion “Industry fit”, Ideal range". */
+  where: string;
+  /** What is wrong, starting lower-case: "must fall from Tier 1 to Tier 3 (now 60, 70, 30)". */
+  text: string;
+}
+
+const GENERAL: Record<string, string> = {
+  schemaVersion: 'File format version',
+  name: 'Name',
+  version: 'Version',
+  updatedAt: 'Last change',
+  owner: 'Owner',
+  description: 'Description',
+  criteria: 'Criteria',
+  tiers: 'Tier thresholds',
+  unknownPolicy: 'When a page does not show a criterion’s fact',
+  minCoverageForTier1: 'Tier 1 needs known',
+  minCoverageForTier2: 'Tier 2 needs known',
+  mustHaveFailTier: 'A company that fails a must-have',
+};
+
+const CRITERION: Record<string, string> = {
+  id: 'Id',
+  label: 'Label',
+  weight: 'Weight',
+  rule: 'Rule',
+  kind: 'Kind',
+  ideal: 'Ideal range',
+  acceptable: 'Acceptable ranges',
+  industries: 'Industries',
+  wording: 'Wordings',
+  countries: 'Countries',
+  regions: 'Regions',
+  match: 'Match',
+  technologies: 'Technologies',
+  keywords: 'Keywords',
+  types: 'Company types',
+  stages: 'Funding stages',
+  domains: 'Domains',
+};
+
+/** The value at a path of the input, if there is one. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const quoted = (value: unknown) => (typeof value === 'string' ? `“${value}”` : String(value));
+
+/** What is wrong, in words, from a zod issue (our own messages are already in words). */
+function issueText(issue: z.core.$ZodIssue, input: unknown): string {
+  const value = valueAt(input, issue.path);
+  // A list item's own problem names the item: "“xx” must be an ISO 3166-1 alpha-2 code such as DE".
+  const item = typeof issue.path[issue.path.length - 1] === 'number' && value !== undefined;
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? 'cannot be empty' : `needs at least ${min} characters`;
+      if (issue.origin === 'array')
+        return min <= 1 ? 'needs at least one entry' : `needs at least ${min} entries`;
+      return `must be at least ${min} (now ${quoted(value)})`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string')
+        return `${item ? `${quoted(value)} is` : 'is'} too long: at most ${max} characters`;
+      if (issue.origin === 'array') return `has too many entries: at most ${max}`;
+      return `must be at most ${max} (now ${quoted(value)})`;
+    }
+    case 'invalid_type':
+      if (value === undefined) return 'is missing';
+      return issue.expected === 'number'
+        ? 'must be a number'
+        : `must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `${item ? `${quoted(value)} is not known here; ` : ''}must be one of ${issue.values.map((v) => quoted(v)).join(', ')}`;
+    case 'invalid_format':
+      if (issue.format === 'datetime') return 'must be a date and time such as 2026-01-31T09:00:00Z';
+      return item ? `${quoted(value)} ${issue.message}` : issue.message;
+    case 'unrecognized_keys':
+      return `has settings this version does not know: ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** The tiers' thresholds as the form shows them, when the problem is that they do not fall. */
+function tiersText(input: unknown): string {
+  const tiers = valueAt(input, ['tiers']) as Record<string, unknown> | undefined;
+  const now = tiers ? ` (now ${[tiers.tier1, tiers.tier2, tiers.tier3].map(String).join(', ')})` : '';
+  return `must fall from Tier 1 to Tier 3: Tier 1 needs a higher score than Tier 2, and Tier 2 than Tier 3${now}`;
+}
+
+/** Explains the issues zod found in an ICP (`input` is what was validated, to name the values involved). */
+export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): IcpProblem[] {
+  return issues.map((issue) => {
+    const [top, index, key, ...rest] = issue.path;
+    const field = typeof top === 'string' ? top : '';
+    if (field === 'criteria' && typeof index === 'number') {
+      const label = valueAt(input, ['criteria', index, 'label']);
+      const name = typeof label === 'string' && label.trim() ? `“${label.trim()}”` : `${index + 1}`;
+      const part = typeof key === 'string' ? (CRITERION[key] ?? key) : undefined;
+      const where = `Criterion ${name}${part ? `, ${part}` : ''}`;
+      // A band's own check is about the whole band, not its lower end.
+      const band =
+        issue.code === 'custom' && rest[rest.length - 1] === 'min' ? issue.path.slice(0, -1) : null;
+      const text = band
+        ? `the lowest value is above the highest (${quoted(valueAt(input, [...band, 'min']))} > ${quoted(valueAt(input, [...band, 'max']))})`
+        : issueText(issue, input);
+      return { field, criterion: index, ...(part ? { part } : {}), where, text };
+    }
+    const where = GENERAL[field] ?? (field || 'The ICP');
+    if (field === 'tiers' && issue.code === 'custom') return { field, where, text: tiersText(input) };
+    if (field === 'criteria' && issue.code === 'custom')
+      return {
+        field,
+        where,
+        text: `${issue.message}: give one that scores or is a must-have a weight above 0`,
+      };
+    return { field, where, text: issueText(issue, input) };
+  });
+}
+
+/** All of an invalid ICP's problems for the form, one per issue (or the migration's reason, when it had none). */
+export function explainInvalidIcp(invalid: {
+  problems: readonly string[];
+  issues: readonly z.core.$ZodIssue[];
+  checked: unknown;
+}): IcpProblem[] {
+  if (invalid.issues.length === 0)
+    return invalid.problems.map((text) => ({ field: '', where: 'The ICP', text }));
+  return explainIcpIssues(invalid.checked, invalid.issues);
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ICP, explainInvalidIcp, type IcpProblem, parseIcp } from '@/lib/icp';
+
+/** The problems the editor would show for an ICP. */
+function problemsOf(input: unknown): IcpProblem[] {
+  const result = parseIcp(input);
+  if (result.ok) throw new Error('expected an invalid ICP');
+  return explainInvalidIcp(result);
+}
+
+const withCriteria = (criteria: unknown[]) => ({ ...DEFAULT_ICP, criteria });
+
+describe('ICP problems in the editor’s words', () => {
+  it('says thresholds must fall, with the values as typed', () => {
+    expect(problemsOf({ ...DEFAULT_ICP, tiers: { tier1: 60, tier2: 70, tier3: 30 } })).toEqual([
+      {
+        field: 'tiers',
+        where: 'Tier thresholds',
+        text: 'must fall from Tier 1 to Tier 3: Tier 1 needs a higher score than Tier 2, and Tier 2 than Tier 3 (now 60, 70, 30)',
+      },
+    ]);
+  });
+
+  it('names a threshold out of range and its value', () => {
+    const [problem] = problemsOf({ ...DEFAULT_ICP, tiers: { tier1: 150, tier2: 50, tier3: 20 } });
+    expect(problem).toMatchObject({ field: 'tiers', where: 'Tier thresholds' });
+    expect(problem?.text).toBe('must be at most 100 (now 150)');
+  });
+
+  it('names the criterion by its label and the part of it that is wrong', () => {
+    const problems = problemsOf(
+      withCriteria([
+        { id: 'size', label: 'Mid-market', kind: 'employees', weight: 3, ideal: { min: 500, max: 100 } },
+        {
+          id: 'stack',
+          label: 'Marketing stack',
+          kind: 'technologies',
+          weight: 2,
+          match: 'any',
+          technologies: [],
+        },
+      ]),
+    );
+    expect(problems).toEqual([
+      {
+        field: 'criteria',
+        criterion: 0,
+        part: 'Ideal range',
+        where: 'Criterion “Mid-market”, Ideal range',
+        text: 'the lowest value is above the highest (500 > 100)',
+      },
+      {
+        field: 'criteria',
+        criterion: 1,
+        part: 'Technologies',
+        where: 'Criterion “Marketing stack”, Technologies',
+        text: 'needs at least one entry',
+      },
+    ]);
+  });
+
+  it('numbers a criterion whose label is empty, and says the label cannot be empty', () => {
+    const problems = problemsOf(
+      withCriteria([{ id: 'kw', label: '  ', kind: 'keywords', weight: 1, keywords: ['robotics'] }]),
+    );
+    expect(problems).toContainEqual({
+      field: 'criteria',
+      criterion: 0,
+      part: 'Label',
+      where: 'Criterion 1, Label',
+      text: 'cannot be empty',
+    });
+  });
+
+  it('quotes the list entry that is wrong', () => {
+    const problems = problemsOf(
+      withCriteria([{ id: 'hq', label: 'DACH', kind: 'location', weight: 1, countries: ['DE', 'Germany'] }]),
+    );
+    expect(problems).toEqual([
+      {
+        field: 'criteria',
+        criterion: 0,
+        part: 'Countries',
+        where: 'Criterion “DACH”, Countries',
+        text: '“Germany” must be an ISO 3166-1 alpha-2 code such as DE',
+      },
+    ]);
+  });
+
+  it('explains an acceptable band the same way as the ideal one', () => {
+    const problems = problemsOf(
+      withCriteria([
+        {
+          id: 'size',
+          label: 'Size',
+          kind: 'employees',
+          weight: 1,
+          ideal: { min: 50, max: 500 },
+          acceptable: [{ min: 2000, max: 1000, credit: 0.5 }],
+        },
+      ]),
+    );
+    expect(problems).toEqual([
+      {
+        field: 'criteria',
+        criterion: 0,
+        part: 'Acceptable ranges',
+        where: 'Criterion “Size”, Acceptable ranges',
+        text: 'the lowest value is above the highest (2000 > 1000)',
+      },
+    ]);
+  });
+
+  it('says what to do when no criterion carries weight', () => {
+    const problems = problemsOf(
+      withCriteria([{ id: 'kw', label: 'Keywords', kind: 'keywords', weight: 0, keywords: ['x'] }]),
+    );
+    expect(problems).toEqual([
+      {
+        field: 'criteria',
+        where: 'Criteria',
+        text: 'at least one criterion must carry weight: give one that scores or is a must-have a weight above 0',
+      },
+    ]);
+  });
+
+  it('keeps an empty name and an unknown setting at the top level', () => {
+    const problems = problemsOf({ ...DEFAULT_ICP, name: '', colour: 'blue' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'name', where: 'Name', text: 'cannot be empty' },
+        { field: '', where: 'The ICP', text: 'has settings this version does not know: colour' },
+      ]),
+    );
+  });
+
+  it('passes on the reason a file from a newer ICP Lens cannot be read', () => {
+    expect(problemsOf({ ...DEFAULT_ICP, schemaVersion: 99 })).toEqual([
+      {
+        field: '',
+        where: 'The ICP',
+        text: expect.stringMatching(
+          /^schemaVersion: this ICP file uses version 99, written by a newer ICP Lens/,
+        ),
+      },
+    ]);
+  });
+});
