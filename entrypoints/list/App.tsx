@@ -122,6 +122,44 @@ function Row({
   );
 }
 
+/**
+ * The columns' headings, above the rows and in their grid, with a box that selects every row the list shows
+ * (a filter narrows what it selects), partly checked while only some are.
+ */
+function HeadRow({
+  shown,
+  selectedCount,
+  onSelectAll,
+}: {
+  shown: number;
+  selectedCount: number;
+  onSelectAll: (on: boolean) => void;
+}) {
+  const box = useRef<HTMLInputElement>(null);
+  const all = shown > 0 && selectedCount === shown;
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = selectedCount > 0 && !all;
+  }, [selectedCount, all]);
+  return (
+    <div className="row row-head" data-testid="list-head">
+      <input
+        ref={box}
+        type="checkbox"
+        aria-label={`Select all ${shown} shown`}
+        checked={all}
+        disabled={shown === 0}
+        onChange={(e) => onSelectAll(e.target.checked)}
+      />
+      <span>Tier</span>
+      <span>Company</span>
+      <span>Score</span>
+      <span>Status</span>
+      <span>Notes</span>
+      <span>Tags</span>
+    </div>
+  );
+}
+
 /** The prospect list: filter, search, sort, edit, bulk actions, export; virtualised for 100,000 rows. */
 export function App() {
   const [query, setQuery] = useState<ListQuery>({ sort: 'tier' });
@@ -443,6 +481,11 @@ export function App() {
       <p role="status" className="muted">
         {queryError ? `The list could not be read: ${queryError.message}` : status}
       </p>
+      <HeadRow
+        shown={ids?.length ?? 0}
+        selectedCount={selected.size}
+        onSelectAll={(on) => setSelected(on ? new Set(ids ?? []) : new Set())}
+      />
       <div ref={scroller} className="rows" data-testid="rows">
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
           {rows.getVirtualItems().map((item) => {

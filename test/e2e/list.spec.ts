@@ -103,6 +103,26 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   await list.getByLabel('Search by the start of a name or domain').fill('');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
+  // The head's box selects every row shown, and is partly checked while only some are (Lumenfold alone now).
+  const selectAll = list.getByRole('checkbox', { name: /^Select all \d+ shown$/ });
+  await expect(list.getByTestId('list-head')).toContainText('TierCompanyScoreStatusNotesTags');
+  await expect(selectAll).toHaveJSProperty('indeterminate', true);
+  await selectAll.check();
+  const shown = await list.getByTestId('prospect-row').count();
+  await expect(list.getByRole('region', { name: 'Bulk actions' })).toContainText(`${shown} selected`);
+  await expect(selectAll).toHaveJSProperty('indeterminate', false);
+  await list.getByLabel('Select Fernbridge Maschinenbau').uncheck();
+  await expect(selectAll).not.toBeChecked();
+  await expect(selectAll).toHaveJSProperty('indeterminate', true);
+  // A filter narrows it to what is shown.
+  await list.getByLabel('Search by the start of a name or domain').fill('lumen');
+  await expect(list.getByRole('checkbox', { name: 'Select all 1 shown' })).toBeChecked();
+  await selectAll.uncheck();
+  await expect(list.getByRole('region', { name: 'Bulk actions' })).toHaveCount(0);
+  await list.getByLabel('Select Lumenfold').check();
+  await list.getByLabel('Search by the start of a name or domain').fill('');
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+
   // The export takes the selected row only, and says so.
   const [download] = await Promise.all([
     list.waitForEvent('download'),
