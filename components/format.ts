@@ -42,6 +42,11 @@ export function statusMark(status: CriterionStatus): string {
 /** "Tier 1", "Not a fit". */
 export const tierName: (tier: Tier) => string = tierLabel;
 
+/** A tier the prospect list files under (see `ListTier`): "Tier 1" … "Not a fit", "Not enough known". */
+export function listTierName(tier: Tier | 'not_enough_known'): string {
+  return tier === 'not_enough_known' ? NOTHING_KNOWN_LABEL : tierName(tier);
+}
+
 /** The verdict's name: its tier's ("Tier 2"), or "Not enough known" where it rests on nothing. */
 export function verdictName(result: Parameters<typeof nothingKnown>[0]): string {
   return nothingKnown(result) ? NOTHING_KNOWN_LABEL : tierName(result.tier);

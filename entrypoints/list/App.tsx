@@ -4,10 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText } from '@/components/download';
-import { tierName, verdictName } from '@/components/format';
+import { listTierName, verdictName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import {
+  LIST_TIERS,
   type ListQuery,
   queryProspectIds,
   readsEveryRank,
@@ -17,7 +18,7 @@ import {
 } from '@/lib/db/list-query';
 import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
-import { INDUSTRIES, type Tier, TierSchema } from '@/lib/icp';
+import { INDUSTRIES } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
 import { useTableQuery } from './use-table-query';
@@ -230,7 +231,7 @@ export function App() {
     rescoring,
   );
   // Every prospect has a verdict, so the tiers add up to the list.
-  const total = counts && TierSchema.options.reduce((sum, t) => sum + counts[t], 0);
+  const total = counts && LIST_TIERS.reduce((sum, t) => sum + counts[t], 0);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: ids?.length ?? 0,
@@ -280,7 +281,7 @@ export function App() {
         <h1>Prospects</h1>
         <p className="muted" data-testid="list-total">
           {total ?? 0} saved
-          {counts && ` · ${TierSchema.options.map((t) => `${tierName(t)} ${counts[t]}`).join(' · ')}`}
+          {counts && ` · ${LIST_TIERS.map((t) => `${listTierName(t)} ${counts[t]}`).join(' · ')}`}
         </p>
       </header>
       {rescore && (
@@ -316,12 +317,12 @@ export function App() {
         />
         <select
           aria-label="Tier"
-          onChange={(e) => set({ tier: (e.target.value || undefined) as Tier | undefined })}
+          onChange={(e) => set({ tier: (e.target.value || undefined) as ListQuery['tier'] })}
         >
           <option value="">All tiers</option>
-          {TierSchema.options.map((t) => (
+          {LIST_TIERS.map((t) => (
             <option key={t} value={t}>
-              {tierName(t)}
+              {listTierName(t)}
             </option>
           ))}
         </select>

@@ -8,14 +8,13 @@
  * bytes each) and orders them by tier and score.
  */
 import Dexie, { type Collection } from 'dexie';
-import type { Tier } from '../icp/schema';
 import type { IcpLensDb } from './index';
-import type { ProspectRecord, ProspectStatus, RankBlock } from './schema';
+import type { ListTier, ProspectRecord, ProspectStatus, RankBlock } from './schema';
 import { allRankBlocks, getRanks, type RankEntry, rankEntries } from './verdict-store';
 
 /** What the list shows. */
 export interface ListQuery {
-  tier?: Tier;
+  tier?: ListTier;
   status?: ProspectStatus;
   industryId?: string;
   hqCountry?: string;
@@ -29,8 +28,21 @@ export interface ListQuery {
 
 type RecordSort = 'savedAt' | 'updatedAt' | 'name';
 const RECORD_INDEX = { savedAt: 'savedAt', updatedAt: 'updatedAt', name: 'nameLower' } as const;
-const TIER_ORDER: Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
-const TIER_RANK: Record<Tier, number> = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
+/** The tiers the list files prospects under, in its order: those resting on nothing known come last. */
+export const LIST_TIERS: readonly ListTier[] = [
+  'tier_1',
+  'tier_2',
+  'tier_3',
+  'not_a_fit',
+  'not_enough_known',
+];
+const TIER_RANK: Record<ListTier, number> = {
+  tier_1: 0,
+  tier_2: 1,
+  tier_3: 2,
+  not_a_fit: 3,
+  not_enough_known: 4,
+};
 
 /** Whether the query is answered in index order without reading records, so its first rows come cheaply. */
 export function readsInIndexOrder(q: ListQuery): boolean {
@@ -64,20 +76,20 @@ function rankPasses(r: RankEntry | undefined, q: ListQuery): r is RankEntry {
 }
 
 /** The rank keys of one tier, on the multi-entry `rank` index (ascending score). */
-function tierRange(db: IcpLensDb, tier: Tier) {
+function tierRange(db: IcpLensDb, tier: ListTier) {
   return db.ranks.where('rank').between([tier, Dexie.minKey], [tier, Dexie.maxKey]);
 }
 
 /** How many prospects have this tier (counted on the index). */
-export function countTier(db: IcpLensDb, tier: Tier): Promise<number> {
+export function countTier(db: IcpLensDb, tier: ListTier): Promise<number> {
   return tierRange(db, tier).count();
 }
 
 /** How many prospects each tier has. */
-export type TierCounts = Record<Tier, number>;
+export type TierCounts = Record<ListTier, number>;
 
 function tally(blocks: readonly RankBlock[]): TierCounts {
-  const counts: TierCounts = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 0 };
+  const counts: TierCounts = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 0, not_enough_known: 0 };
   for (const block of blocks) for (const [tier] of block.rank) counts[tier]++;
   return counts;
 }
@@ -101,14 +113,12 @@ export function readsEveryRank(q: ListQuery): boolean {
 }
 
 /** The first `limit` keys of a tier, highest score first, read from the index alone. */
-async function topOfTier(db: IcpLensDb, tier: Tier, limit: number): Promise<Array<[Tier, number, number]>> {
-  return (await tierRange(db, tier).reverse().limit(limit).keys()) as unknown as Array<
-    [Tier, number, number]
-  >;
+async function topOfTier(db: IcpLensDb, tier: ListTier, limit: number): Promise<RankKey[]> {
+  return (await tierRange(db, tier).reverse().limit(limit).keys()) as unknown as RankKey[];
 }
 
 /** The first `limit` ids grouped by tier (best first), highest score first within a tier. */
-async function firstByTier(db: IcpLensDb, tiers: Tier[], limit: number): Promise<number[]> {
+async function firstByTier(db: IcpLensDb, tiers: readonly ListTier[], limit: number): Promise<number[]> {
   const ids: number[] = [];
   for (const t of tiers) {
     if (ids.length >= limit) break;
@@ -119,7 +129,7 @@ async function firstByTier(db: IcpLensDb, tiers: Tier[], limit: number): Promise
 
 /** The first `limit` ids by score: each tier's index range is in score order, so its top rows merge. */
 async function firstByScore(db: IcpLensDb, limit: number): Promise<number[]> {
-  const tops = await Promise.all(TIER_ORDER.map((t) => topOfTier(db, t, limit)));
+  const tops = await Promise.all(LIST_TIERS.map((t) => topOfTier(db, t, limit)));
   return tops
     .flat()
     .sort((a, b) => b[1] - a[1] || b[2] - a[2])
@@ -159,7 +169,7 @@ function byRankKey(sort: 'tier' | 'score') {
     : (a: RankKey, b: RankKey) => b[1] - a[1] || b[2] - a[2];
 }
 
-type RankKey = [Tier, number, number];
+type RankKey = [ListTier, number, number];
 const ID_SPAN = 2 ** 24;
 
 /**
@@ -182,7 +192,7 @@ export function orderRankKeys(keys: readonly RankKey[], sort: 'tier' | 'score'):
       id >= ID_SPAN
     )
       return [...keys].sort(byRankKey(sort)).map(([, , id]) => id);
-    const lead = sort === 'tier' ? (3 - TIER_RANK[tier]) * 1024 + tenths : tenths;
+    const lead = sort === 'tier' ? (LIST_TIERS.length - 1 - TIER_RANK[tier]) * 1024 + tenths : tenths;
     composed[i] = lead * ID_SPAN + id;
   }
   composed.sort();
@@ -286,7 +296,7 @@ export async function queryProspectIds(
   if (!filtersRecords(q) && q.movedWithVersion === undefined && verdictSort && Number.isFinite(limit)) {
     // The first rows by tier or score: from the rank index's keys.
     if (q.tier) return firstByTier(db, [q.tier], limit);
-    return q.sort === 'tier' ? firstByTier(db, TIER_ORDER, limit) : firstByScore(db, limit);
+    return q.sort === 'tier' ? firstByTier(db, LIST_TIERS, limit) : firstByScore(db, limit);
   }
 
   if (!filtersRecords(q) && q.movedWithVersion === undefined && verdictSort) {

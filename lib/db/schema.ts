@@ -152,11 +152,17 @@ export interface StoredVerdict extends Omit<Verdict, 'result' | 'inputs'> {
  * indexed entry by entry (`*rank`, a multi-entry index), so that a tier's count and its first rows come from
  * the index without reading a record.
  */
+/**
+ * The tier the list files a prospect under: its verdict's, except that a Not a fit resting on nothing known (see
+ * `nothingKnown`) is filed as "Not enough known", so that the list's filter and counts tell the two apart.
+ */
+export type ListTier = Tier | 'not_enough_known';
+
 export interface RankBlock {
   /** The block's number (that of its {@link VerdictBlock}). */
   id: number;
-  /** One key per prospect: its tier, score and id. */
-  rank: Array<[Tier, number, number]>;
+  /** One key per prospect: its tier as the list files it, score and id. */
+  rank: Array<[ListTier, number, number]>;
   /** The ICP versions whose re-score moved a prospect's tier: [prospect id, ICP version]. */
   moved: Array<[number, number]>;
 }

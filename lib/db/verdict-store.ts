@@ -11,7 +11,15 @@
 import type { Tier } from '../icp/schema';
 import { nothingKnown } from '../icp/scorer';
 import type { IcpLensDb } from './index';
-import type { FactValues, ProspectResult, RankBlock, StoredVerdict, Verdict, VerdictBlock } from './schema';
+import type {
+  FactValues,
+  ListTier,
+  ProspectResult,
+  RankBlock,
+  StoredVerdict,
+  Verdict,
+  VerdictBlock,
+} from './schema';
 import { meets } from './verdicts';
 
 /** Prospects per block. */
@@ -23,7 +31,7 @@ export const blockOf = (id: number): number => Math.floor(id / VERDICT_BLOCK);
 /** What the list sorts and filters a prospect on. */
 export interface RankEntry {
   id: number;
-  tier: Tier;
+  tier: ListTier;
   score: number;
   /** The ICP versions whose re-score moved its tier. */
   movedIn: number[];
@@ -141,6 +149,18 @@ export function unpackBlock(block: VerdictBlock): StoredVerdict[] {
   return block.verdicts.map((v) => ({ ...v, heads: block.heads[v.heads] ?? '[]' }));
 }
 
+/**
+ * The tier the list files a verdict under (see {@link ListTier}). Only a Not a fit's result is read, and only
+ * its figures (not its criteria's heads).
+ */
+export function listTier(v: Pick<StoredVerdict, 'tier' | 'result'>): ListTier {
+  if (v.tier !== 'not_a_fit') return v.tier;
+  const [, tier, coverage, , criteria] = JSON.parse(v.result) as ResultTuple;
+  return nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) })
+    ? 'not_enough_known'
+    : 'not_a_fit';
+}
+
 /** The rank block of a verdict block. */
 export function rankBlock(block: VerdictBlock): RankBlock {
   const moved: Array<[number, number]> = [];
@@ -150,7 +170,7 @@ export function rankBlock(block: VerdictBlock): RankBlock {
   }
   return {
     id: block.id,
-    rank: block.verdicts.map((v) => [v.tier, v.score, v.id]),
+    rank: block.verdicts.map((v) => [listTier(v), v.score, v.id]),
     moved,
   };
 }

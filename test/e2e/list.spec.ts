@@ -155,3 +155,30 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   await expect(list.getByLabel('Notes on Fernbridge Maschinenbau')).toHaveValue('Call after the trade fair');
   await list.close();
 });
+
+test('a company whose page shows nothing the ICP weighs is counted and filtered as "Not enough known"', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.ashgrove);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Not enough known');
+  await panel.getByTestId('save-prospect').click();
+  await expect(panel.getByTestId('saved')).toBeVisible();
+
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  // Counted apart (other tests' prospects may share this browser's list).
+  await expect(list.getByTestId('list-total')).toContainText(/Not a fit \d+ · Not enough known [1-9]/);
+  const rows = list.getByTestId('rows');
+  await expect(rows).toContainText('Ashgrove Studio');
+  const tier = list.getByLabel('Tier', { exact: true });
+  await tier.selectOption({ label: 'Not a fit' });
+  await expect(rows).not.toContainText('Ashgrove Studio');
+  await tier.selectOption({ label: 'Not enough known' });
+  const ashgrove = list.getByTestId('prospect-row').filter({ hasText: 'Ashgrove Studio' });
+  await expect(ashgrove).toContainText('Not enough known');
+  await expect(list.getByTestId('prospect-row').filter({ hasNotText: 'Not enough known' })).toHaveCount(0);
+  await list.close();
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IcpLensDb, type Prospect } from '@/lib/db/index';
 import {
   countTier,
+  LIST_TIERS,
   type ListQuery,
   orderRankKeys,
   queryProspectIds,
@@ -12,7 +13,7 @@ import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
 import { getVerdicts } from '@/lib/db/verdict-store';
 import type { CompanyFacts } from '@/lib/extract/schema';
-import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
+import { DEFAULT_ICP, nothingKnown, scoreCompany } from '@/lib/icp';
 
 const fact = <T>(value: T) => ({
   value,
@@ -21,6 +22,9 @@ const fact = <T>(value: T) => ({
   confidence: 0.9,
   alternatives: [],
 });
+
+/** The tier the list files a prospect under, said plainly: "Not enough known" for a Not a fit resting on nothing. */
+const listTierOf = (p: Prospect) => (nothingKnown(p.result) ? 'not_enough_known' : p.tier);
 
 async function list() {
   const db = new IcpLensDb(`list-${Math.random()}`);
@@ -85,8 +89,8 @@ describe('list queries', () => {
 });
 
 describe('ordering the whole list by its rank keys', () => {
-  const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
-  const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
+  const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit', 'not_enough_known'] as const;
+  const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3, not_enough_known: 4 };
   const plain = (keys: Array<[(typeof TIERS)[number], number, number]>, sort: 'tier' | 'score') =>
     [...keys]
       .sort((a, b) => (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : 0) || b[1] - a[1] || b[2] - a[2])
@@ -100,7 +104,7 @@ describe('ordering the whole list by its rank keys', () => {
       return seed / 2147483647;
     };
     const tenths = Array.from({ length: 3000 }, (_, i) => [
-      TIERS[Math.floor(next() * 4)] as (typeof TIERS)[number],
+      TIERS[Math.floor(next() * TIERS.length)] as (typeof TIERS)[number],
       Math.round(next() * 40) / 2,
       i + 1,
     ]) as Array<[(typeof TIERS)[number], number, number]>;
@@ -114,7 +118,10 @@ describe('ordering the whole list by its rank keys', () => {
 });
 
 describe('every combination of filters and sort', () => {
-  /** 48 companies across tiers, statuses, tags, countries and industries, half of them moved by a re-score. */
+  /**
+   * 48 companies across tiers, statuses, tags, countries and industries, half of them moved by a re-score; six
+   * whose pages show nothing the ICP weighs (one of them a government body, which the ICP disqualifies).
+   */
   async function varied() {
     const db = new IcpLensDb(`list-model-${Math.random()}`);
     const industries = ['Software', 'Retail', 'Machinery'];
@@ -122,13 +129,20 @@ describe('every combination of filters and sort', () => {
     const statuses = ['new', 'researching', 'contacted', 'qualified'] as const;
     for (let i = 0; i < 48; i++) {
       const name = `${i % 2 ? 'Beta' : 'Alpha'} ${String(i).padStart(2, '0')}`;
-      const facts: CompanyFacts = {
-        name: fact(name),
-        domain: fact(`c${i}.com`),
-        industry: fact(industries[i % 3] as string),
-        employees: fact({ min: 20 + ((i * 53) % 900), max: 20 + ((i * 53) % 900) }),
-        hqCountry: fact(countries[i % 4] as string),
-      };
+      const silent = i % 8 === 5;
+      const facts: CompanyFacts = silent
+        ? {
+            name: fact(name),
+            domain: fact(`c${i}.com`),
+            ...(i === 13 ? { companyType: fact('government') } : {}),
+          }
+        : {
+            name: fact(name),
+            domain: fact(`c${i}.com`),
+            industry: fact(industries[i % 3] as string),
+            employees: fact({ min: 20 + ((i * 53) % 900), max: 20 + ((i * 53) % 900) }),
+            hqCountry: fact(countries[i % 4] as string),
+          };
       const { prospect } = await saveProspect(
         db,
         { facts, result: scoreCompany(facts, DEFAULT_ICP), icp: DEFAULT_ICP, sourceUrls: [] },
@@ -157,10 +171,16 @@ describe('every combination of filters and sort', () => {
     const db = await varied();
     const all = await allProspects(db);
     const counts = await tierCounts(db);
-    for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const) {
-      expect(counts[tier]).toBe(all.filter((p) => p.tier === tier).length);
+    for (const tier of LIST_TIERS) {
+      expect(counts[tier]).toBe(all.filter((p) => listTierOf(p) === tier).length);
       expect(counts[tier]).toBe(await countTier(db, tier));
     }
+    // Five pages that show nothing are "Not enough known"; the government body among the silent pages stays
+    // Not a fit, as the ICP excludes it.
+    expect(counts.not_enough_known).toBe(5);
+    expect(all.filter((p) => p.tier === 'not_a_fit' && listTierOf(p) === 'not_a_fit').length).toBeGreaterThan(
+      0,
+    );
     // The re-scored list spreads over more than one tier, so a tally putting everyone in one would fail.
     expect(Object.values(counts).filter((n) => n > 0).length).toBeGreaterThan(1);
   });
@@ -168,16 +188,16 @@ describe('every combination of filters and sort', () => {
   it('answers like a plain filter and sort over the whole list', async () => {
     const db = await varied();
     const all = await allProspects(db);
-    const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3 };
+    const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3, not_enough_known: 4 };
     const key: Record<ListQuery['sort'], (p: Prospect) => number | string> = {
-      tier: (p) => RANK[p.tier] * 1000 - p.score,
+      tier: (p) => RANK[listTierOf(p)] * 1000 - p.score,
       score: (p) => -p.score,
       savedAt: (p) => -p.savedAt,
       updatedAt: (p) => -p.updatedAt,
       name: (p) => p.nameLower,
     };
     let checked = 0;
-    for (const tier of [undefined, 'tier_1', 'not_a_fit'] as const)
+    for (const tier of [undefined, 'tier_1', 'not_a_fit', 'not_enough_known'] as const)
       for (const status of [undefined, 'contacted'] as const)
         for (const tag of [undefined, 'q4'])
           for (const search of [undefined, 'c1'])
@@ -187,7 +207,7 @@ describe('every combination of filters and sort', () => {
                   const q: ListQuery = { tier, status, tag, search, hqCountry, movedWithVersion, sort };
                   const expected = all.filter(
                     (p) =>
-                      (!tier || p.tier === tier) &&
+                      (!tier || listTierOf(p) === tier) &&
                       (!status || p.status === status) &&
                       (!tag || p.tags.includes(tag)) &&
                       (!search || p.nameLower.startsWith(search) || (p.domain ?? '').startsWith(search)) &&
@@ -207,7 +227,7 @@ describe('every combination of filters and sort', () => {
                   expect(first.map((id) => key[sort](byId.get(id) as Prospect))).toEqual(keys.slice(0, 5));
                   checked++;
                 }
-    expect(checked).toBe(3 * 2 * 2 * 2 * 2 * 2 * 5);
+    expect(checked).toBe(4 * 2 * 2 * 2 * 2 * 2 * 5);
     // The data exercise every filter: each one keeps some prospects and drops others.
     expect(all.filter((p) => movedWith(p.tierHistory, 2)).length).toBeGreaterThan(0);
     expect(all.filter((p) => !movedWith(p.tierHistory, 2)).length).toBeGreaterThan(0);
