@@ -7,10 +7,10 @@
 import type { Page } from 'playwright-core';
 import { IcpLensDb } from '../../lib/db/index';
 import { saveProspect } from '../../lib/db/prospects';
-import { encodeResult, rankBlock, storedJson, VERDICT_BLOCK } from '../../lib/db/verdict-store';
+import { encodeResult, listTier, rankBlock, storedJson, VERDICT_BLOCK } from '../../lib/db/verdict-store';
 import { splitProspect } from '../../lib/db/verdicts';
 import { mergeCandidates } from '../../lib/extract/merge';
-import { DEFAULT_ICP, scoreCompany } from '../../lib/icp';
+import { DEFAULT_ICP, nothingKnown, scoreCompany } from '../../lib/icp';
 import { loadFixture, readPage } from '../../test/helpers/dom';
 import type { ExtensionBrowser } from './browser';
 
@@ -106,10 +106,12 @@ export async function seedProspects(page: Page, count: number): Promise<void> {
   const template = await templateProspect();
   // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
   const args = { template, count, block: VERDICT_BLOCK };
-  // encodeResult calls storedJson: both are defined in one scope.
+  // encodeResult calls storedJson, and rankBlock listTier, which calls nothingKnown: all are defined in one scope.
   await page.evaluate(`(() => {
     const storedJson = ${storedJson.toString()};
     const encodeResult = ${encodeResult.toString()};
+    const nothingKnown = ${nothingKnown.toString()};
+    const listTier = ${listTier.toString()};
     return (${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()}, encodeResult, storedJson);
   })()`);
 }
