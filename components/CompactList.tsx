@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/index';
 import { latestProspects } from '@/lib/db/prospects';
-import { verdictName } from './format';
+import { verdictClass, verdictName } from './format';
 
 /**
  * The prospect list in brief, for the side panel: the latest saves. No counts here: IndexedDB counts by
@@ -20,7 +20,7 @@ export function CompactList({ listUrl }: { listUrl: string }) {
       <ul>
         {latest.map((p) => (
           <li key={p.id}>
-            <span className={`chip tier-${p.tier}`}>{verdictName(p.result)}</span> {p.name}{' '}
+            <span className={`chip ${verdictClass(p.result)}`}>{verdictName(p.result)}</span> {p.name}{' '}
             <span className="muted">{p.status}</span>
           </li>
         ))}

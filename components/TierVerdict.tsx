@@ -1,6 +1,5 @@
 import type { ScoreResult } from '@/lib/icp';
-import { nothingKnown } from '@/lib/icp';
-import { tierName, verdictName } from './format';
+import { tierName, verdictClass, verdictName } from './format';
 import './TierVerdict.css';
 
 /** The verdict, first and large: tier, score, coverage and why. */
@@ -8,7 +7,7 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
   const coverage = Math.round(result.coverage * 100);
   return (
     <section
-      className={`verdict tier-${nothingKnown(result) ? 'unknown' : result.tier}`}
+      className={`verdict ${verdictClass(result)}`}
       aria-labelledby="verdict-tier"
       data-testid="verdict"
     >

@@ -47,6 +47,11 @@ export function listTierName(tier: Tier | 'not_enough_known'): string {
   return tier === 'not_enough_known' ? NOTHING_KNOWN_LABEL : tierName(tier);
 }
 
+/** The class that colours a verdict: its tier's (`tier-tier_2`), or the neutral `tier-unknown` where it rests on nothing. */
+export function verdictClass(result: Parameters<typeof nothingKnown>[0]): string {
+  return nothingKnown(result) ? 'tier-unknown' : `tier-${result.tier}`;
+}
+
 /** The verdict's name: its tier's ("Tier 2"), or "Not enough known" where it rests on nothing. */
 export function verdictName(result: Parameters<typeof nothingKnown>[0]): string {
   return nothingKnown(result) ? NOTHING_KNOWN_LABEL : tierName(result.tier);

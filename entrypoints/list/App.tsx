@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText } from '@/components/download';
-import { listTierName, verdictName } from '@/components/format';
+import { listTierName, verdictClass, verdictName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import {
@@ -51,7 +51,7 @@ function Row({
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
   return (
-    <div className={`row tier-${p.tier}`} data-testid="prospect-row">
+    <div className={`row ${verdictClass(p.result)}`} data-testid="prospect-row">
       <input
         type="checkbox"
         aria-label={`Select ${p.name}`}
