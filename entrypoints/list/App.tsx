@@ -310,8 +310,8 @@ export function App() {
         <input
           ref={searchBox}
           type="search"
-          aria-label="Search by the start of a name or domain"
-          placeholder="Name or domain starts with…"
+          aria-label="Search by name or domain"
+          placeholder="Start of a name, a word or a domain…"
           size={26}
           onChange={(e) => set({ search: e.target.value.trim() || undefined })}
         />

@@ -14,6 +14,7 @@ import type {
   Verdict,
   VerdictBlock,
 } from './schema';
+import { nameTails } from './search';
 import { blockOf, encodeVerdict, packBlock, rankBlock } from './verdict-store';
 import { splitProspect } from './verdicts';
 
@@ -97,6 +98,25 @@ export class IcpLensDb extends Dexie {
           last = whole[whole.length - 1]?.id as number;
         }
       });
+    // v5: the name from each later word on, indexed (`*nameTails`), so that a search finds a company from any word
+    // of its name, not only from its start (lib/db/search.ts).
+    this.version(5)
+      .stores({
+        pages: '&url, domain, linkedinSlug, seenAt',
+        prospects:
+          '++id, domain, linkedinSlug, status, savedAt, updatedAt, nameLower, *nameTails, industryId, hqCountry, *tags',
+        verdictBlocks: 'id',
+        ranks: 'id, *rank',
+        evidence: 'id',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<ProspectRecord, number>('prospects')
+          .toCollection()
+          .modify((p) => {
+            p.nameTails = nameTails(p.nameLower);
+          }),
+      );
   }
 }
 

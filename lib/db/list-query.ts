@@ -10,6 +10,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { IcpLensDb } from './index';
 import type { ListTier, ProspectRecord, ProspectStatus, RankBlock } from './schema';
+import { matchesSearch } from './search';
 import { allRankBlocks, getRanks, type RankEntry, rankEntries } from './verdict-store';
 
 /** What the list shows. */
@@ -19,7 +20,7 @@ export interface ListQuery {
   industryId?: string;
   hqCountry?: string;
   tag?: string;
-  /** Start of the name or domain. */
+  /** Start of the name, of any word in it, or of the domain (see search.ts). */
   search?: string;
   /** Only prospects whose tier moved with the re-score to this ICP version. */
   movedWithVersion?: number;
@@ -60,10 +61,8 @@ function passes(p: ProspectRecord, q: ListQuery, indexed: keyof ListQuery): bool
   if (q.industryId && indexed !== 'industryId' && p.industryId !== q.industryId) return false;
   if (q.hqCountry && indexed !== 'hqCountry' && p.hqCountry !== q.hqCountry) return false;
   if (q.tag && indexed !== 'tag' && !p.tags.includes(q.tag)) return false;
-  if (q.search && indexed !== 'search') {
-    const s = q.search.toLowerCase();
-    if (!p.nameLower.startsWith(s) && !(p.domain ?? '').startsWith(s)) return false;
-  }
+  if (q.search && indexed !== 'search' && !matchesSearch(p.nameLower, p.domain, q.search.toLowerCase()))
+    return false;
   return true;
 }
 
@@ -212,8 +211,8 @@ function byRecord(sort: RecordSort) {
 const RECORD_FILTERS = ['search', 'tag', 'industryId', 'hqCountry', 'status'] as const;
 
 /**
- * The ids of the prospects one company filter leaves, from its index's keys alone (no record is read): a name
- * or domain prefix asks both indexes at once.
+ * The ids of the prospects one company filter leaves, from its index's keys alone (no record is read): a search
+ * asks the name's, its words' and the domain's indexes at once.
  */
 async function indexedIds(db: IcpLensDb, q: ListQuery): Promise<number[]> {
   const keys = (collection: Collection<ProspectRecord, number | undefined>) =>
@@ -223,6 +222,7 @@ async function indexedIds(db: IcpLensDb, q: ListQuery): Promise<number[]> {
     const s = q.search.toLowerCase();
     found = await Promise.all([
       keys(db.prospects.where('nameLower').startsWith(s)),
+      keys(db.prospects.where('nameTails').startsWith(s)),
       keys(db.prospects.where('domain').startsWith(s)),
     ]);
   } else if (q.tag) found = [await keys(db.prospects.where('tags').equals(q.tag))];
@@ -238,7 +238,15 @@ function recordCandidates(db: IcpLensDb, q: ListQuery): Collection<ProspectRecor
   let indexed: keyof ListQuery;
   if (q.search) {
     const s = q.search.toLowerCase();
-    collection = db.prospects.where('nameLower').startsWith(s).or('domain').startsWith(s);
+    collection = db.prospects
+      .where('nameLower')
+      .startsWith(s)
+      .or('nameTails')
+      .startsWith(s)
+      .or('domain')
+      .startsWith(s)
+      // A name can have two tails that start alike ("acme labs acme"): each record once.
+      .distinct();
     indexed = 'search';
   } else if (q.tag) {
     collection = db.prospects.where('tags').equals(q.tag);

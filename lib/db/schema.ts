@@ -94,7 +94,10 @@ export type VerdictField = 'tier' | 'score' | 'result' | 'icpName' | 'icpVersion
  * evidence (table `evidence`) or the ICP's verdict (table `verdicts`). Small, so that filtering, exporting
  * and re-scoring 100,000 of them reads little.
  */
-export type ProspectRecord = Omit<Prospect, VerdictField | 'facts'>;
+export type ProspectRecord = Omit<Prospect, VerdictField | 'facts'> & {
+  /** The name from each later word on, for searching from any word (see lib/db/search.ts); set on every write. */
+  nameTails?: string[];
+};
 
 /** A prospect's merged facts with all their evidence and alternatives: read when the whole record is wanted. */
 export interface ProspectEvidence {

@@ -17,6 +17,7 @@ import type {
   ProspectResult,
   Verdict,
 } from './schema';
+import { nameTails } from './search';
 
 /** Each fact's value, without its evidence and alternatives. */
 export function factValues(facts: CompanyFacts): FactValues {
@@ -118,7 +119,7 @@ export function splitProspect(
 ): [ProspectRecord, Verdict, ProspectEvidence] {
   const { tier, score, result, icpName, icpVersion, tierHistory, facts, ...record } = prospect;
   return [
-    record,
+    { ...record, nameTails: nameTails(record.nameLower) },
     {
       id: prospect.id,
       tier,
@@ -143,10 +144,11 @@ export function joinProspect(
   verdict: Verdict | undefined,
   evidence?: ProspectEvidence,
 ): Prospect {
+  const { nameTails: _tails, ...company } = record;
   const facts = evidence?.facts ?? factsFromValues(verdict?.inputs ?? {});
   if (!verdict) {
     return {
-      ...record,
+      ...company,
       facts,
       tier: 'not_a_fit',
       score: 0,
@@ -157,5 +159,5 @@ export function joinProspect(
     };
   }
   const { id: _id, inputs: _inputs, ...fields } = verdict;
-  return { ...record, facts, ...fields };
+  return { ...company, facts, ...fields };
 }

@@ -40,9 +40,9 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await list.getByRole('button', { name: 'Show the movers' }).click();
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
-  await list.getByLabel('Search by the start of a name or domain').fill('lumen');
+  await list.getByLabel('Search by name or domain').fill('lumen');
   await expect(list.getByTestId('prospect-row')).toHaveCount(1);
-  await list.getByLabel('Search by the start of a name or domain').fill('');
+  await list.getByLabel('Search by name or domain').fill('');
   await list.getByRole('button', { name: 'Show all' }).click();
   await list.getByLabel('Industry').selectOption('industrial-machinery');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
@@ -82,7 +82,7 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await list.getByLabel('Industry').selectOption('industrial-machinery');
   await list.getByRole('button', { name: 'Undo' }).press('Enter');
   await expect(total).toContainText(`${before} saved`);
-  await expect(list.getByLabel('Search by the start of a name or domain')).toBeFocused();
+  await expect(list.getByLabel('Search by name or domain')).toBeFocused();
   await list.close();
 });
 
@@ -94,13 +94,21 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   const list = await listWithSamples({ ext, visit, openPanel });
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
+  // A search finds a company from any word of its name, not only from its start.
+  const search = list.getByLabel('Search by name or domain');
+  await search.fill('masch');
+  await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+  await expect(list.getByTestId('rows')).not.toContainText('Lumenfold');
+  await search.fill('');
+  await expect(list.getByTestId('rows')).toContainText('Lumenfold');
+
   // Both selected, then a filter that hides Fernbridge: only what is shown stays selected.
   await list.getByLabel('Select Lumenfold').check();
   await list.getByLabel('Select Fernbridge Maschinenbau').check();
   await expect(list.getByRole('region', { name: 'Bulk actions' })).toContainText('2 selected');
-  await list.getByLabel('Search by the start of a name or domain').fill('lumen');
+  await list.getByLabel('Search by name or domain').fill('lumen');
   await expect(list.getByRole('region', { name: 'Bulk actions' })).toContainText('1 selected');
-  await list.getByLabel('Search by the start of a name or domain').fill('');
+  await list.getByLabel('Search by name or domain').fill('');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
   // The head's box selects every row shown, and is partly checked while only some are (Lumenfold alone now).
@@ -115,12 +123,12 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   await expect(selectAll).not.toBeChecked();
   await expect(selectAll).toHaveJSProperty('indeterminate', true);
   // A filter narrows it to what is shown.
-  await list.getByLabel('Search by the start of a name or domain').fill('lumen');
+  await list.getByLabel('Search by name or domain').fill('lumen');
   await expect(list.getByRole('checkbox', { name: 'Select all 1 shown' })).toBeChecked();
   await selectAll.uncheck();
   await expect(list.getByRole('region', { name: 'Bulk actions' })).toHaveCount(0);
   await list.getByLabel('Select Lumenfold').check();
-  await list.getByLabel('Search by the start of a name or domain').fill('');
+  await list.getByLabel('Search by name or domain').fill('');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
 
   // The export takes the selected row only, and says so.

@@ -37,7 +37,7 @@ describe('database upgrades', () => {
     const pages = await v1Database(name);
     const db = new IcpLensDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.pages.orderBy('url').toArray()).toEqual(
       [...pages].sort((a, b) => a.url.localeCompare(b.url)),
     );

@@ -79,6 +79,14 @@ describe('updating from an earlier release', () => {
       expect(ids).toHaveLength(prospects.length);
       const tagged = await queryProspectIds(db, { sort: 'score', tag: 'q4' });
       expect(tagged.length).toBe(prospects.filter((p) => p.tags.includes('q4')).length);
+      // A search finds each of them from a later word of its name too: the upgrade indexed the old records' words.
+      const multiWord = prospects.filter((p) => p.name.includes(' '));
+      expect(multiWord.length).toBeGreaterThan(0);
+      for (const p of multiWord) {
+        const word = (p.name.split(' ').pop() as string).slice(0, 4).toLowerCase();
+        expect(await queryProspectIds(db, { sort: 'name', search: word }), p.name).toContain(p.id);
+        expect(await queryProspectIds(db, { sort: 'tier', search: word }), p.name).toContain(p.id);
+      }
       for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const) {
         expect(await countTier(db, tier)).toBe(prospects.filter((p) => p.tier === tier).length);
       }
