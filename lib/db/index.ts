@@ -1,7 +1,7 @@
 /**
  * The extension's IndexedDB database (Dexie), versioned from the start. With lib/settings, the only part of
  * lib/ that touches storage. Every version bump adds an upgrade and a test that opens a saved database of
- * the older version with data in it (test/unit/db-upgrade.test.ts).
+ * the older version with data in it (test/unit/db.test.ts, test/unit/upgrade.test.ts).
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type {
