@@ -7,10 +7,10 @@
  * come from that index alone; a whole ordered list reads the rank records of the prospects it shows (a few
  * bytes each) and orders them by tier and score.
  */
-import Dexie, { type Collection } from 'dexie';
+import Dexie, { type Collection, type WhereClause } from 'dexie';
 import type { IcpLensDb } from './index';
 import type { ListTier, ProspectRecord, ProspectStatus, RankBlock } from './schema';
-import { matchesSearch } from './search';
+import { matchesSearch, searchTerms } from './search';
 import { allRankBlocks, getRanks, type RankEntry, rankEntries } from './verdict-store';
 
 /** What the list shows. */
@@ -210,6 +210,11 @@ function byRecord(sort: RecordSort) {
 
 const RECORD_FILTERS = ['search', 'tag', 'industryId', 'hqCountry', 'status'] as const;
 
+/** An index's keys starting with any of the terms: one key range for one term (the usual search). */
+function startingWith(where: WhereClause<ProspectRecord, number | undefined>, terms: string[]) {
+  return terms.length === 1 ? where.startsWith(terms[0] as string) : where.startsWithAnyOf(terms);
+}
+
 /**
  * The ids of the prospects one company filter leaves, from its index's keys alone (no record is read): a search
  * asks the name's, its words' and the domain's indexes at once.
@@ -219,12 +224,12 @@ async function indexedIds(db: IcpLensDb, q: ListQuery): Promise<number[]> {
     collection.primaryKeys() as Promise<number[]>;
   let found: number[][];
   if (q.search) {
-    const s = q.search.toLowerCase();
-    found = await Promise.all([
-      keys(db.prospects.where('nameLower').startsWith(s)),
-      keys(db.prospects.where('nameTails').startsWith(s)),
-      keys(db.prospects.where('domain').startsWith(s)),
-    ]);
+    const terms = searchTerms(q.search.toLowerCase());
+    found = await Promise.all(
+      (['nameLower', 'nameTails', 'domain'] as const).map((index) =>
+        keys(startingWith(db.prospects.where(index), terms)),
+      ),
+    );
   } else if (q.tag) found = [await keys(db.prospects.where('tags').equals(q.tag))];
   else if (q.industryId) found = [await keys(db.prospects.where('industryId').equals(q.industryId))];
   else if (q.hqCountry) found = [await keys(db.prospects.where('hqCountry').equals(q.hqCountry))];
@@ -237,16 +242,11 @@ function recordCandidates(db: IcpLensDb, q: ListQuery): Collection<ProspectRecor
   let collection: Collection<ProspectRecord, number | undefined>;
   let indexed: keyof ListQuery;
   if (q.search) {
-    const s = q.search.toLowerCase();
-    collection = db.prospects
-      .where('nameLower')
-      .startsWith(s)
-      .or('nameTails')
-      .startsWith(s)
-      .or('domain')
-      .startsWith(s)
-      // A name can have two tails that start alike ("acme labs acme"): each record once.
-      .distinct();
+    const terms = searchTerms(q.search.toLowerCase());
+    collection = startingWith(db.prospects.where('nameLower'), terms);
+    for (const index of ['nameTails', 'domain']) collection = startingWith(collection.or(index), terms);
+    // A name can have two tails that start alike ("acme labs acme"): each record once.
+    collection = collection.distinct();
     indexed = 'search';
   } else if (q.tag) {
     collection = db.prospects.where('tags').equals(q.tag);

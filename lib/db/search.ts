@@ -2,7 +2,9 @@
  * Searching the prospect list by name: from the start of the name, or of any word in it ("masch" finds
  * "Fernbridge Maschinenbau"), or from the start of the domain. The name's start and the domain are indexed as
  * they are (`nameLower`, `domain`); the name from each later word on is a multi-entry index of its own
- * (`nameTails`), so that one prefix range of it answers a search of one word or several.
+ * (`nameTails`), so that one prefix range of it answers a search of one word or several. Accents are optional:
+ * "muller" finds "Müller AG" (the name without its accents is indexed too), and "müll" finds "Muller AG" (a
+ * search is also asked without its accents).
  */
 
 /** Letters and digits in any script: what a word is made of. */
@@ -20,26 +22,39 @@ function wordStarts(text: string): number[] {
   return starts;
 }
 
+/** A text without its accents: "müller-lüdenscheidt" → "muller-ludenscheidt", "straße" → "strasse". */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replaceAll('ß', 'ss');
+}
+
+/** The text from each word start on (at most 200 characters each), from the `from`th word. */
+function tails(text: string, from: number): string[] {
+  return wordStarts(text)
+    .slice(from)
+    .map((at) => text.slice(at, at + 200));
+}
+
 /**
  * A lower-cased name from each word on that does not start it: "fernbridge maschinenbau gmbh" →
- * ["maschinenbau gmbh", "gmbh"] (at most 200 characters each). A search from a word's start is a prefix of one
- * of them, whatever follows in the name. The name's own start is in `nameLower` already.
+ * ["maschinenbau gmbh", "gmbh"]. A search from a word's start is a prefix of one of them, whatever follows in the
+ * name; the name's own start is in `nameLower` already. A name with accents adds the same without them, from
+ * every word: "müller ag" → ["ag", "muller ag"].
  */
 export function nameTails(nameLower: string): string[] {
-  return [
-    ...new Set(
-      wordStarts(nameLower)
-        .filter((at) => at > 0)
-        .map((at) => nameLower.slice(at, at + 200)),
-    ),
-  ];
+  const plain = withoutAccents(nameLower);
+  // The first word start of the name itself, wherever it is ("(acme) labs": the "acme" after the bracket).
+  const first = wordStarts(nameLower)[0] === 0 ? 1 : 0;
+  return [...new Set([...tails(nameLower, first), ...(plain === nameLower ? [] : tails(plain, 0))])];
+}
+
+/** What a lower-cased search is looked up as: itself, and without its accents if it has any. */
+export function searchTerms(search: string): string[] {
+  const plain = withoutAccents(search);
+  return plain === search ? [search] : [search, plain];
 }
 
 /** Whether a prospect's lower-cased name or domain matches a lower-cased search (see {@link nameTails}). */
 export function matchesSearch(nameLower: string, domain: string | null, search: string): boolean {
-  return (
-    nameLower.startsWith(search) ||
-    (domain ?? '').startsWith(search) ||
-    nameTails(nameLower).some((tail) => tail.startsWith(search))
-  );
+  const texts = [nameLower, domain ?? '', ...nameTails(nameLower)];
+  return searchTerms(search).some((term) => texts.some((text) => text.startsWith(term)));
 }

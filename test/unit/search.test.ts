@@ -18,7 +18,14 @@ describe('searching the list by name', () => {
   it('keeps the name from each later word on, whatever separates the words', () => {
     expect(nameTails('fernbridge maschinenbau gmbh')).toEqual(['maschinenbau gmbh', 'gmbh']);
     expect(nameTails('(acme) labs & co.')).toEqual(['acme) labs & co.', 'labs & co.', 'co.']);
-    expect(nameTails('müller-lüdenscheidt ag')).toEqual(['lüdenscheidt ag', 'ag']);
+    // With accents, the same again without them, from every word.
+    expect(nameTails('müller-lüdenscheidt ag')).toEqual([
+      'lüdenscheidt ag',
+      'ag',
+      'muller-ludenscheidt ag',
+      'ludenscheidt ag',
+    ]);
+    expect(nameTails('straße 5')).toEqual(['5', 'strasse 5']);
     expect(nameTails('lumenfold')).toEqual([]);
   });
 
@@ -28,6 +35,13 @@ describe('searching the list by name', () => {
       expect(matchesSearch(name, 'fernbridge.de', s), s).toBe(true);
     for (const s of ['bridge', 'chinen', 'masch gmbh', 'de'])
       expect(matchesSearch(name, 'fernbridge.de', s), s).toBe(false);
+  });
+
+  it('leaves accents optional on either side', () => {
+    for (const s of ['muller', 'müller', 'lud', 'lüd', 'muller-lud'])
+      expect(matchesSearch('müller-lüdenscheidt ag', null, s), s).toBe(true);
+    for (const s of ['müll', 'mull']) expect(matchesSearch('muller ag', null, s), s).toBe(true);
+    expect(matchesSearch('müller ag', null, 'mueller')).toBe(false);
   });
 
   it('finds companies on the indexes by any word, alone or with a filter, each once', async () => {
@@ -45,6 +59,8 @@ describe('searching the list by name', () => {
     const fernbridge = await save('Fernbridge Maschinenbau GmbH', 'fernbridge.de');
     const acme = await save('Acme Labs Acme Labs', 'acme.example');
     const brio = await save('Brio Maschinen AG', 'brio.example');
+    const muller = await save('Müller-Lüdenscheidt AG', 'ml.example');
+    const mueller = await save('Muller Bau', 'mb.example');
     for (const sort of ['name', 'tier', 'savedAt'] as const) {
       expect(await queryProspectIds(db, { sort, search: 'masch' })).toEqual(
         expect.arrayContaining([fernbridge, brio]),
@@ -54,6 +70,10 @@ describe('searching the list by name', () => {
       expect(await queryProspectIds(db, { sort, search: 'labs' })).toEqual([acme]);
       expect(await queryProspectIds(db, { sort, search: 'labs', hqCountry: 'DE' })).toEqual([acme]);
       expect(await queryProspectIds(db, { sort, search: 'bridge' })).toEqual([]);
+      expect(await queryProspectIds(db, { sort, search: 'ludensch' })).toEqual([muller]);
+      expect((await queryProspectIds(db, { sort, search: 'mull' })).sort()).toEqual([muller, mueller].sort());
+      expect((await queryProspectIds(db, { sort, search: 'müll' })).sort()).toEqual([muller, mueller].sort());
+      expect(await queryProspectIds(db, { sort, search: 'müll', hqCountry: 'DE' })).toHaveLength(2);
     }
     db.close();
   });
