@@ -27,11 +27,15 @@ export function withoutAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replaceAll('ß', 'ss');
 }
 
-/** The text from each word start on (at most 200 characters each), from the `from`th word. */
+/** Words of a name indexed, and characters kept of each tail: a name of thousands of words stays a small record. */
+const MAX_TAILS = 20;
+const MAX_TAIL_CHARS = 200;
+
+/** The text from each word start on, from the `from`th word (bounded, see above). */
 function tails(text: string, from: number): string[] {
   return wordStarts(text)
-    .slice(from)
-    .map((at) => text.slice(at, at + 200));
+    .slice(from, from + MAX_TAILS)
+    .map((at) => text.slice(at, at + MAX_TAIL_CHARS));
 }
 
 /**
@@ -42,7 +46,7 @@ function tails(text: string, from: number): string[] {
  */
 export function nameTails(nameLower: string): string[] {
   const plain = withoutAccents(nameLower);
-  // The first word start of the name itself, wherever it is ("(acme) labs": the "acme" after the bracket).
+  // The name's start is in `nameLower`: a first word at its very start is left out, one after a bracket kept.
   const first = wordStarts(nameLower)[0] === 0 ? 1 : 0;
   return [...new Set([...tails(nameLower, first), ...(plain === nameLower ? [] : tails(plain, 0))])];
 }

@@ -27,6 +27,10 @@ describe('searching the list by name', () => {
     ]);
     expect(nameTails('straße 5')).toEqual(['5', 'strasse 5']);
     expect(nameTails('lumenfold')).toEqual([]);
+    // A hostile name stays a small record: 20 tails of at most 200 characters.
+    const tails = nameTails(`acme ${Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ')}`);
+    expect(tails).toHaveLength(20);
+    for (const tail of tails) expect(tail.length).toBeLessThanOrEqual(200);
   });
 
   it('matches the start of the name, of any word in it, or of the domain; not the inside of a word', () => {
