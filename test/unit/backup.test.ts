@@ -4,14 +4,8 @@ import { IcpLensDb } from '@/lib/db/index';
 import { saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
+import { fact } from '../helpers/facts';
 
-const fact = <T>(value: T) => ({
-  value,
-  source: 'jsonld' as const,
-  snippet: '',
-  confidence: 0.9,
-  alternatives: [],
-});
 const input = (domain: string) => {
   const facts: CompanyFacts = { name: fact(domain), domain: fact(domain), industry: fact('Software') };
   return {

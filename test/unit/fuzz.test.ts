@@ -29,6 +29,7 @@ import { createMessageListener, protocol } from '@/lib/messaging';
 import type { TeamSyncState } from '@/lib/settings/precedence';
 import { syncTeamIcp } from '@/lib/team-sync';
 import { parseHtml, readPage } from '../helpers/dom';
+import { fact } from '../helpers/facts';
 
 /** Cases per property; raise with `FUZZ_RUNS=20000 npx vitest run test/unit/fuzz.test.ts`. */
 const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 500);
@@ -190,13 +191,6 @@ describe('ICP import and team-URL responses (JSON text → parseIcp)', () => {
   });
 });
 
-const fact = <T>(value: T) => ({
-  value,
-  source: 'jsonld' as const,
-  snippet: '',
-  confidence: 0.9,
-  alternatives: [],
-});
 /** A real list to restore into: three saved companies. */
 async function seededDb(): Promise<{ db: IcpLensDb; before: Prospect[] }> {
   const db = new IcpLensDb(`fuzz-${Math.random()}`);

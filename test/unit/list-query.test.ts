@@ -14,14 +14,7 @@ import { movedWith, rescoreChunk, startRescore } from '@/lib/db/rescore';
 import { getVerdicts } from '@/lib/db/verdict-store';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, nothingKnown, scoreCompany } from '@/lib/icp';
-
-const fact = <T>(value: T) => ({
-  value,
-  source: 'jsonld' as const,
-  snippet: '',
-  confidence: 0.9,
-  alternatives: [],
-});
+import { fact } from '../helpers/facts';
 
 /** A search, said plainly: the name from its start or from any word's, or the domain from its start. */
 const nameOrDomainStarts = (p: Prospect, search: string) =>

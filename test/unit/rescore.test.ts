@@ -8,15 +8,8 @@ import { mergeCandidates } from '@/lib/extract/merge';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
 import { loadFixture, readPage, SAMPLES } from '../helpers/dom';
+import { fact } from '../helpers/facts';
 import { machineryIcp } from '../helpers/icps';
-
-const fact = <T>(value: T) => ({
-  value,
-  source: 'jsonld' as const,
-  snippet: '',
-  confidence: 0.9,
-  alternatives: [],
-});
 
 async function listOf(n: number): Promise<IcpLensDb> {
   const db = new IcpLensDb(`rescore-${Math.random()}`);

@@ -5,14 +5,7 @@ import { saveProspect } from '@/lib/db/prospects';
 import { matchesSearch, nameTails } from '@/lib/db/search';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
-
-const fact = <T>(value: T) => ({
-  value,
-  source: 'jsonld' as const,
-  snippet: '',
-  confidence: 0.9,
-  alternatives: [],
-});
+import { fact } from '../helpers/facts';
 
 describe('searching the list by name', () => {
   it('keeps the name from each later word on, whatever separates the words', () => {
