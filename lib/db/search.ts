@@ -2,9 +2,10 @@
  * Searching the prospect list by name: from the start of the name, or of any word in it ("masch" finds
  * "Fernbridge Maschinenbau"), or from the start of the domain. The name's start and the domain are indexed as
  * they are (`nameLower`, `domain`); the name from each later word on is a multi-entry index of its own
- * (`nameTails`), so that one prefix range of it answers a search of one word or several. Accents are optional:
- * "muller" finds "Müller AG" (the name without its accents is indexed too), and "müll" finds "Muller AG" (a
- * search is also asked without its accents).
+ * (`nameTails`), so that one prefix range of it answers a search of one word or several. Accents are optional,
+ * and umlauts may be spelled out: "muller" and "mueller" find "Müller AG", "orsted" finds "Ørsted" (each
+ * spelling of the name is indexed too), and "müll" finds "Muller AG" and "Mueller AG" (a search is also asked
+ * in each of its spellings).
  */
 
 /** Letters and digits in any script: what a word is made of. */
@@ -22,9 +23,38 @@ function wordStarts(text: string): number[] {
   return starts;
 }
 
-/** A text without its accents: "müller-lüdenscheidt" → "muller-ludenscheidt", "straße" → "strasse". */
+/** Letters with no accent to drop (Unicode decomposes none of them) and their usual Latin spelling. */
+const PLAIN_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+const PLAIN_LETTER = new RegExp(`[${Object.keys(PLAIN_LETTERS).join('')}]`, 'g');
+/** Umlauts as German spells them out without the dots. */
+const SPELLED_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue' };
+
+/** A lower-cased text without its accents: "müller-lüdenscheidt" → "muller-ludenscheidt", "ørsted" → "orsted". */
 export function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replaceAll('ß', 'ss');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(PLAIN_LETTER, (c) => PLAIN_LETTERS[c] as string);
+}
+
+/**
+ * The spellings of a lower-cased text that a search may use for it: as written, without accents, and with its
+ * umlauts spelled out ("müller" → "müller", "muller", "mueller"). Plain ASCII has only the first.
+ */
+export function spellings(text: string): string[] {
+  if (/^[ -~]*$/.test(text)) return [text];
+  const spelled = text.normalize('NFC').replace(/[äöü]/g, (c) => SPELLED_OUT[c] as string);
+  return [...new Set([text, withoutAccents(text), withoutAccents(spelled)])];
 }
 
 /** Words of a name indexed, and characters kept of each tail: a name of thousands of words stays a small record. */
@@ -41,21 +71,18 @@ function tails(text: string, from: number): string[] {
 /**
  * A lower-cased name from each word on that does not start it: "fernbridge maschinenbau gmbh" →
  * ["maschinenbau gmbh", "gmbh"]. A search from a word's start is a prefix of one of them, whatever follows in the
- * name; the name's own start is in `nameLower` already. A name with accents adds the same without them, from
- * every word: "müller ag" → ["ag", "muller ag"].
+ * name; the name's own start is in `nameLower` already. A name with accents adds its other spellings (see
+ * {@link spellings}), from every word: "müller ag" → ["ag", "muller ag", "mueller ag"].
  */
 export function nameTails(nameLower: string): string[] {
-  const plain = withoutAccents(nameLower);
+  const [written, ...others] = spellings(nameLower);
   // The name's start is in `nameLower`: a first word at its very start is left out, one after a bracket kept.
   const first = wordStarts(nameLower)[0] === 0 ? 1 : 0;
-  return [...new Set([...tails(nameLower, first), ...(plain === nameLower ? [] : tails(plain, 0))])];
+  return [...new Set([...tails(written as string, first), ...others.flatMap((other) => tails(other, 0))])];
 }
 
-/** What a lower-cased search is looked up as: itself, and without its accents if it has any. */
-export function searchTerms(search: string): string[] {
-  const plain = withoutAccents(search);
-  return plain === search ? [search] : [search, plain];
-}
+/** What a lower-cased search is looked up as: each of its spellings. */
+export const searchTerms = spellings;
 
 /** Whether a prospect's lower-cased name or domain matches a lower-cased search (see {@link nameTails}). */
 export function matchesSearch(nameLower: string, domain: string | null, search: string): boolean {

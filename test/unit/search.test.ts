@@ -11,14 +11,21 @@ describe('searching the list by name', () => {
   it('keeps the name from each later word on, whatever separates the words', () => {
     expect(nameTails('fernbridge maschinenbau gmbh')).toEqual(['maschinenbau gmbh', 'gmbh']);
     expect(nameTails('(acme) labs & co.')).toEqual(['acme) labs & co.', 'labs & co.', 'co.']);
-    // With accents, the same again without them, from every word.
+    // With accents, the same again without them and with umlauts spelled out, from every word.
     expect(nameTails('müller-lüdenscheidt ag')).toEqual([
       'lüdenscheidt ag',
       'ag',
       'muller-ludenscheidt ag',
       'ludenscheidt ag',
+      'mueller-luedenscheidt ag',
+      'luedenscheidt ag',
     ]);
     expect(nameTails('straße 5')).toEqual(['5', 'strasse 5']);
+    // Letters Unicode does not decompose get their Latin spelling.
+    expect(nameTails('ørsted a/s')).toEqual(['a/s', 's', 'orsted a/s']);
+    expect(nameTails('łódź œuvre')).toEqual(['œuvre', 'lodz oeuvre', 'oeuvre']);
+    // Decomposed umlauts (u and a combining diaeresis) are spelled out as well.
+    expect(nameTails('mu\u0308ller ag')).toContain('mueller ag');
     expect(nameTails('lumenfold')).toEqual([]);
     // A hostile name stays a small record: 20 tails of at most 200 characters.
     const tails = nameTails(`acme ${Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ')}`);
@@ -38,7 +45,14 @@ describe('searching the list by name', () => {
     for (const s of ['muller', 'müller', 'lud', 'lüd', 'muller-lud'])
       expect(matchesSearch('müller-lüdenscheidt ag', null, s), s).toBe(true);
     for (const s of ['müll', 'mull']) expect(matchesSearch('muller ag', null, s), s).toBe(true);
-    expect(matchesSearch('müller ag', null, 'mueller')).toBe(false);
+    expect(matchesSearch('muller ag', null, 'muell')).toBe(false);
+  });
+
+  it('takes umlauts spelled out for the letters, either way', () => {
+    for (const s of ['mueller', 'mueller-lued', 'luedensch', 'müller', 'muller'])
+      expect(matchesSearch('müller-lüdenscheidt ag', null, s), s).toBe(true);
+    for (const s of ['müller', 'muel']) expect(matchesSearch('mueller bau', null, s), s).toBe(true);
+    for (const s of ['orsted', 'ørsted']) expect(matchesSearch('ørsted a/s', null, s), s).toBe(true);
   });
 
   it('finds companies on the indexes by any word, alone or with a filter, each once', async () => {
@@ -58,6 +72,7 @@ describe('searching the list by name', () => {
     const brio = await save('Brio Maschinen AG', 'brio.example');
     const muller = await save('Müller-Lüdenscheidt AG', 'ml.example');
     const mueller = await save('Muller Bau', 'mb.example');
+    const spelled = await save('Mueller Technik', 'mt.example');
     for (const sort of ['name', 'tier', 'savedAt'] as const) {
       expect(await queryProspectIds(db, { sort, search: 'masch' })).toEqual(
         expect.arrayContaining([fernbridge, brio]),
@@ -68,9 +83,15 @@ describe('searching the list by name', () => {
       expect(await queryProspectIds(db, { sort, search: 'labs', hqCountry: 'DE' })).toEqual([acme]);
       expect(await queryProspectIds(db, { sort, search: 'bridge' })).toEqual([]);
       expect(await queryProspectIds(db, { sort, search: 'ludensch' })).toEqual([muller]);
+      expect(await queryProspectIds(db, { sort, search: 'luedensch' })).toEqual([muller]);
       expect((await queryProspectIds(db, { sort, search: 'mull' })).sort()).toEqual([muller, mueller].sort());
-      expect((await queryProspectIds(db, { sort, search: 'müll' })).sort()).toEqual([muller, mueller].sort());
-      expect(await queryProspectIds(db, { sort, search: 'müll', hqCountry: 'DE' })).toHaveLength(2);
+      expect((await queryProspectIds(db, { sort, search: 'muell' })).sort()).toEqual(
+        [muller, spelled].sort(),
+      );
+      expect((await queryProspectIds(db, { sort, search: 'müll' })).sort()).toEqual(
+        [muller, mueller, spelled].sort(),
+      );
+      expect(await queryProspectIds(db, { sort, search: 'müll', hqCountry: 'DE' })).toHaveLength(3);
     }
     db.close();
   });
