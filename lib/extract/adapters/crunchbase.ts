@@ -6,10 +6,11 @@
  * icons (their `iconkey` names) as a second cue. Structured data (JSON-LD, meta) is read elsewhere.
  */
 
+import { candidateList } from '../candidate-list';
 import { parseMoney } from '../currency';
 import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
-import { cleanText, parseYear, snippet } from '../text';
+import { cleanText, parseYear } from '../text';
 import { parseHeadcount } from './amounts';
 import { inRelatedList, type LabeledValue, readLabeledValues, visibleLines } from './dom-text';
 import {
@@ -236,13 +237,7 @@ function companyTypeOf(details: CrunchbaseDetails): { type: string; evidence: st
 /** Reads the company facts of a Crunchbase organization page. */
 export function extractCrunchbase(doc: Document, pageUrl: URL): FactCandidate[] {
   const d = readCrunchbaseDetails(doc, pageUrl);
-  const out: FactCandidate[] = [];
-  const add = (
-    field: FactCandidate['field'],
-    value: FactCandidate['value'],
-    evidence: string,
-    confidence = 0.9,
-  ) => out.push({ field, value, source: SOURCE, snippet: snippet(evidence), confidence });
+  const { out, add } = candidateList(SOURCE, 0.9);
 
   if (d.name) add('name', d.name, `Profile: ${d.name}`, 0.85);
   if (d.legalName) add('legalName', d.legalName, `Legal Name: ${d.legalName}`, 0.85);

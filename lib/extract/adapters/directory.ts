@@ -5,10 +5,11 @@
  * link text that spells its own address, link attributes, page structure), never by one class name.
  */
 
+import { candidateList } from '../candidate-list';
 import { metaContent } from '../meta';
 import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
-import { cleanText, parseYear, snippet } from '../text';
+import { cleanText, parseYear } from '../text';
 import { parseHeadcount } from './amounts';
 import { inRelatedList, readLabeledValues, sectionTitled, visibleLines } from './dom-text';
 import {
@@ -97,13 +98,7 @@ export function isYcCompany(doc: Document, pageUrl: URL): boolean {
 
 /** Reads a Y Combinator company page: name, one-liner, website, card facts, industries, batch, socials. */
 export function extractYcCompany(doc: Document, pageUrl: URL): FactCandidate[] {
-  const out: FactCandidate[] = [];
-  const add = (
-    field: FactCandidate['field'],
-    value: FactCandidate['value'],
-    evidence: string,
-    confidence = 0.85,
-  ) => out.push({ field, value, source: SOURCE, snippet: snippet(evidence), confidence });
+  const { out, add } = candidateList(SOURCE, 0.85);
   const root = doc.querySelector('main') ?? doc.body;
   if (!root) return out;
   const founders = sectionTitled(root, /^(?:active |former )?founders?$/i, { anyElement: true });
@@ -255,13 +250,7 @@ export function profileNameFromTitle(title: string, pageUrl: URL): string {
 
 /** Reads a generic directory profile: name, the profile's own website, labelled facts and socials. */
 export function extractDirectoryProfile(doc: Document, pageUrl: URL): FactCandidate[] {
-  const out: FactCandidate[] = [];
-  const add = (
-    field: FactCandidate['field'],
-    value: FactCandidate['value'],
-    evidence: string,
-    confidence: number,
-  ) => out.push({ field, value, source: SOURCE, snippet: snippet(evidence), confidence });
+  const { out, add } = candidateList(SOURCE, 0.9);
   const root = doc.querySelector('main') ?? doc.body;
   if (!root) return out;
   const accept = (el: Element) => !isPageChrome(el) && !inRelatedList(el);

@@ -5,9 +5,10 @@
  * employees" line around it, and a "Locations" section. Lists of other companies ("Similar pages",
  * "People also viewed") are recognised by their headings and attributes and never read.
  */
+import { candidateList } from '../candidate-list';
 import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
-import { cleanText, parseYear, snippet } from '../text';
+import { cleanText, parseYear } from '../text';
 import { parseSizeBand } from './amounts';
 import {
   hasText,
@@ -198,15 +199,15 @@ export function isLinkedInCompany(pageUrl: URL): boolean {
 
 /** Reads the facts of a LinkedIn company page: About list, top card, description and primary location. */
 export function extractLinkedIn(doc: Document, pageUrl: URL): FactCandidate[] {
-  const out: FactCandidate[] = [];
   const pairs = aboutPairs(doc);
+  const list = candidateList(SOURCE, 0.9);
   const add = (
     field: FactCandidate['field'],
     value: FactCandidate['value'],
     label: string,
     text: string,
-    confidence = 0.9,
-  ) => out.push({ field, value, source: SOURCE, snippet: snippet(`${label}: ${text}`), confidence });
+    confidence?: number,
+  ) => list.add(field, value, `${label}: ${text}`, confidence);
 
   const website = pairs.get('website');
   if (website) {
@@ -261,7 +262,7 @@ export function extractLinkedIn(doc: Document, pageUrl: URL): FactCandidate[] {
   const slug = /\/company\/([^/?#]+)/.exec(pageUrl.pathname)?.[1];
   if (slug)
     add('linkedinUrl', `https://www.linkedin.com/company/${slug}`, 'Page address', pageUrl.href, 0.95);
-  return out;
+  return list.out;
 }
 
 /** LinkedIn wraps outbound links in a redirect (`/redir/redirect?url=...`). */

@@ -5,10 +5,11 @@
  * adapter therefore reads rows by their visible label and tells a company from a person by the labels too.
  */
 
+import { candidateList } from '../candidate-list';
 import { parseMoney } from '../currency';
 import type { SiteAdapter } from '../readers';
 import type { FactCandidate } from '../schema';
-import { cleanText, parseYear, snippet } from '../text';
+import { cleanText, parseYear } from '../text';
 import { parseHeadcount } from './amounts';
 import { visibleLines } from './dom-text';
 import { linkUrl } from './links';
@@ -157,13 +158,7 @@ const LEGAL_SUFFIX =
 export function extractWikipedia(doc: Document, pageUrl: URL): FactCandidate[] {
   const box = companyInfobox(doc);
   if (!box) return [];
-  const out: FactCandidate[] = [];
-  const add = (
-    field: FactCandidate['field'],
-    value: FactCandidate['value'],
-    evidence: string,
-    confidence = 0.9,
-  ) => out.push({ field, value, source: SOURCE, snippet: snippet(evidence), confidence });
+  const { out, add } = candidateList(SOURCE, 0.9);
   const rowOf = (...keys: string[]) => {
     for (const key of keys) {
       const row = box.rows.find((r) => r.key === key);
