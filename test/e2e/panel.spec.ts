@@ -266,3 +266,48 @@ test("editing the ICP in the options page changes a page's tier in the side pane
   expect(await badge(tabId)).toBe('T2');
   await options.close();
 });
+
+test('the ICP editor reads bounds as managers write them, and a removed band takes only its own values', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  const revenue = options.getByTestId('edit-revenue');
+  const from = revenue.getByRole('group', { name: /Ideal/ }).getByLabel('from');
+  await expect(from).toHaveValue('20M');
+  // Unreadable: said at the field and in the summary, and not saved as an open bound.
+  await from.fill('25X');
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveAccessibleDescription(/“25X” is not an amount in US dollars such as .*20M/);
+  await expect(options.getByTestId('problems')).toContainText(
+    'Criterion “$20M–$500M revenue”, Ideal range: must be a number',
+  );
+  await expect(options.getByTestId('save-icp')).toBeDisabled();
+  await from.fill('$30M');
+  await expect(from).not.toHaveAttribute('aria-invalid');
+  await expect(options.getByTestId('problems')).toHaveCount(0);
+
+  // Removing the first of the employees' two acceptable bands leaves the second's values in the fields.
+  const employees = options.getByTestId('edit-employees');
+  await employees.getByRole('button', { name: 'Remove band 1' }).click();
+  const band = employees.getByRole('group', { name: 'Acceptable band 1' });
+  await expect(band.getByLabel('from')).toHaveValue('2001');
+  await expect(band.getByLabel('to')).toHaveValue('5000');
+  await expect(employees.getByRole('group', { name: 'Acceptable band 2' })).toHaveCount(0);
+  await band.getByLabel('to').fill('10k');
+  await options.getByTestId('save-icp').click();
+  await expect(options.getByTestId('editor-status')).toContainText('Saved');
+
+  // What was saved is what the form showed.
+  await options.reload();
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  await expect(
+    options.getByTestId('edit-revenue').getByRole('group', { name: /Ideal/ }).getByLabel('from'),
+  ).toHaveValue('30M');
+  const saved = options.getByTestId('edit-employees').getByRole('group', { name: /Acceptable band/ });
+  await expect(saved).toHaveCount(1);
+  await expect(saved.getByLabel('from')).toHaveValue('2001');
+  await expect(saved.getByLabel('to')).toHaveValue('10000');
+  await options.close();
+});
