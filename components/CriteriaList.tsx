@@ -4,7 +4,7 @@ import './CriteriaList.css';
 
 function points(c: CriterionResult): string {
   if (c.rule === 'disqualifier')
-    return c.status === 'disqualified' ? 'hit' : c.status === 'unknown' ? '—' : 'pass';
+    return c.status === 'disqualified' ? 'rules out' : c.status === 'unknown' ? '—' : 'clear';
   if (c.status === 'unknown' && c.possible === 0) return '—';
   return c.contribution > 0 ? `+${c.contribution.toFixed(1).replace(/\.0$/, '')}` : '0';
 }

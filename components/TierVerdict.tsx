@@ -5,6 +5,8 @@ import './TierVerdict.css';
 /** The verdict, first and large: tier, score, coverage and why. */
 export function TierVerdict({ result }: { result: ScoreResult }) {
   const coverage = Math.round(result.coverage * 100);
+  // The score stays informative (what the fit would be), but it does not count: the disqualifier decides.
+  const disqualified = result.criteria.some((c) => c.status === 'disqualified');
   return (
     <section
       className={`verdict ${verdictClass(result)}`}
@@ -16,10 +18,10 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
       </div>
       <div className="verdict-body">
         <div>
-          Score <strong data-testid="score">{result.score.toFixed(1).replace(/\.0$/, '')}</strong> / 100 ·
-          coverage <span data-testid="coverage">{coverage}%</span>
+          Score <strong data-testid="score">{result.score.toFixed(1).replace(/\.0$/, '')}</strong> / 100
+          {disqualified && <span data-testid="score-set-aside"> (set aside: disqualified)</span>} · coverage <span data-testid="coverage">{coverage}%</span>
         </div>
-        <div className="verdict-bar" aria-hidden="true">
+        <div className={`verdict-bar${disqualified ? ' set-aside' : ''}`} aria-hidden="true">
           <span style={{ width: `${Math.min(100, result.score)}%` }} />
         </div>
         <p className="verdict-summary" data-testid="verdict-summary">

@@ -4,10 +4,10 @@ import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { FactsTable } from '@/components/FactsTable';
-import { SOURCE_LABEL, tierName } from '@/components/format';
+import { SOURCE_LABEL, tierName, verdictName } from '@/components/format';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
-import { nothingKnown } from '@/lib/icp';
+import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
 import { type PageState, sendMessage } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
@@ -91,7 +91,7 @@ function SaveBar({ state }: { state: PageState }) {
         !saved.created
           ? 'Updated on your list.'
           : unknown
-            ? `Saved to your list, as ${tierName(saved.tier)} until more is known.`
+            ? `Saved to your list, under “${NOTHING_KNOWN_LABEL}” until a page shows more.`
             : `Saved to the ${tierName(saved.tier)} list.`,
       );
     } catch (error) {
@@ -101,7 +101,7 @@ function SaveBar({ state }: { state: PageState }) {
     }
   };
   return (
-    <div className="save-bar">
+    <div className="save-bar" data-testid="save-bar">
       {state.saved ? (
         <p data-testid="saved" className="saved-note">
           On your list since {new Date(state.saved.savedAt).toLocaleDateString()} ·{' '}
@@ -189,7 +189,12 @@ export function App({ target }: { target: URLSearchParams }) {
     );
   }
   return (
-    <main className="panel" aria-live="polite">
+    <main className="panel">
+      {/* What a screen reader hears when the verdict changes (another tab, a re-score), not the whole panel. */}
+      <p className="sr-only" role="status">
+        {state.facts.name?.value ?? state.facts.domain?.value ?? 'This company'}: {verdictName(state.result)},
+        score {Math.round(state.result.score)}
+      </p>
       <Company state={state} />
       <CustomerBadge domain={state.facts.domain?.value} />
       <TierVerdict result={state.result} />
@@ -198,7 +203,8 @@ export function App({ target }: { target: URLSearchParams }) {
       <h2 className="section-title">Company facts</h2>
       <FactsTable facts={state.facts} currentUrl={state.url} />
       <TechnologiesList technologies={state.technologies} />
-      <SaveBar state={state} />
+      {/* One per page: what was said of saving one company is not carried over to the next. */}
+      <SaveBar key={`${state.tabId} ${state.url}`} state={state} />
       <CompactList listUrl={browser.runtime.getURL('/list.html')} />
       <Footer state={state} />
     </main>

@@ -384,8 +384,14 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) 
   }
   if (disqualified) {
     tier = 'not_a_fit';
-    if (explain)
-      caps.push(`Disqualified: ${listLabels(labelsWhere((_, status) => status === 'disqualified'))}`);
+    // What the page showed, then the rule it breaks: a disqualifier is labelled as what a company must not be.
+    if (explain) {
+      const reasons = criteria.flatMap((c, i) => {
+        const { credit, explain: explainCriterion } = judged[i] as Judgement;
+        return statusOf(c, credit) === 'disqualified' ? [`${explainCriterion().detail} (“${c.label}”)`] : [];
+      });
+      caps.push(`Disqualified: ${listLabels(reasons)}`);
+    }
   }
   if (mustHaveFailed && TIER_RANK[tier] > TIER_RANK[icp.mustHaveFailTier]) {
     tier = capTier(tier, icp.mustHaveFailTier);

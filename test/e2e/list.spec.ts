@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { machineryIcp } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
 
@@ -169,11 +170,25 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   visit,
   openPanel,
 }) => {
-  const { tabId } = await visit(PAGES.ashgrove);
-  const panel = await openPanel({ tabId });
+  const other = await visit(PAGES.lumenfold);
+  const { page, tabId } = await visit(PAGES.ashgrove);
+  const { windowId } = await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.get(id),
+    tabId,
+  );
+  // A panel that follows the window's active tab, as a rep's does.
+  const panel = await openPanel({ windowId });
+  await page.bringToFront();
   await expect(panel.getByTestId('tier')).toHaveText('Not enough known');
   await panel.getByTestId('save-prospect').click();
   await expect(panel.getByTestId('saved')).toBeVisible();
+  await expect(panel.getByTestId('save-bar')).toContainText(
+    'Saved to your list, under “Not enough known” until a page shows more.',
+  );
+  // Another tab, another company: nothing said of saving the first one stays on show.
+  await other.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  await expect(panel.getByTestId('save-bar')).not.toContainText('Saved to your list');
 
   const list = await ext.context.newPage();
   await list.goto(ext.pageUrl('list.html'));

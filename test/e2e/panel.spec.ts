@@ -44,7 +44,7 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('tier')).toHaveText('Not a fit');
   await expect(panel.getByTestId('verdict')).toContainText(
-    'Disqualified: Not government, education or non-profit',
+    'Disqualified: A nonprofit organization (“Not government, education or non-profit”)',
   );
   await expect(panel.getByTestId('criterion-not-public-sector')).toHaveAttribute(
     'data-status',

@@ -254,7 +254,7 @@ describe('the score', () => {
       status: 'disqualified',
       contribution: 0,
     });
-    expect(result.summary).toMatch(/Disqualified: Competitor/);
+    expect(result.summary).toMatch(/Disqualified: rival.com is on the list \(“Competitor”\)/);
   });
 
   it('a disqualifier that does not hit passes without points', () => {
