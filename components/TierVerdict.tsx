@@ -19,7 +19,8 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
       <div className="verdict-body">
         <div>
           Score <strong data-testid="score">{result.score.toFixed(1).replace(/\.0$/, '')}</strong> / 100
-          {disqualified && <span data-testid="score-set-aside"> (set aside: disqualified)</span>} · coverage <span data-testid="coverage">{coverage}%</span>
+          {disqualified && <span data-testid="score-set-aside"> (set aside: disqualified)</span>} · coverage{' '}
+          <span data-testid="coverage">{coverage}%</span>
         </div>
         <div className={`verdict-bar${disqualified ? ' set-aside' : ''}`} aria-hidden="true">
           <span style={{ width: `${Math.min(100, result.score)}%` }} />

@@ -1,4 +1,5 @@
 /** Wording shared by the panel and the options page. */
+import type { ProspectStatus } from '@/lib/db/schema';
 import { type CriterionStatus, NOTHING_KNOWN_LABEL, nothingKnown, type Tier, tierLabel } from '@/lib/icp';
 
 /** Source names as reps read them. */
@@ -16,6 +17,15 @@ export const SOURCE_LABEL: Record<string, string> = {
   'adapter:directory': 'directory profile',
   import: 'imported file',
   techno: "site's code",
+};
+
+/** A saved prospect's status as the list and the panel name it. */
+export const STATUS_LABEL: Record<ProspectStatus, string> = {
+  new: 'New',
+  researching: 'Researching',
+  contacted: 'Contacted',
+  qualified: 'Qualified',
+  disqualified: 'Disqualified',
 };
 
 /** Status words; a disqualifier that did not hit "passed". */

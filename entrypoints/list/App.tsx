@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText } from '@/components/download';
-import { listTierName, verdictClass, verdictName } from '@/components/format';
+import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@/lib/db/list-query';
 import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
+import { countryCode, countryNames } from '@/lib/extract/countries';
 import { INDUSTRIES } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
@@ -25,6 +26,7 @@ import { useTableQuery } from './use-table-query';
 
 const db = getDb();
 const STATUSES = ProspectStatusSchema.options;
+const COUNTRY_NAMES = countryNames();
 const ROW_HEIGHT = 64;
 /** How long after the last key a note is saved. */
 const NOTES_SAVE_MS = 800;
@@ -70,7 +72,14 @@ function Row({
         <span className="muted"> {p.domain}</span>
         <CustomerBadge domain={p.domain} compact />
       </span>
-      <span className="row-score">{p.score}</span>
+      <span className="row-score">
+        {p.score}
+        <small className="muted">
+          {p.result.criteria.some((c) => c.status === 'disqualified')
+            ? 'disqualified'
+            : `${Math.round(p.result.coverage * 100)}% known`}
+        </small>
+      </span>
       <label className="sr-only" htmlFor={`status-${id}`}>
         Status of {p.name}
       </label>
@@ -80,7 +89,9 @@ function Row({
         onChange={(e) => edit({ status: e.target.value as Prospect['status'] })}
       >
         {STATUSES.map((s) => (
-          <option key={s}>{s}</option>
+          <option key={s} value={s}>
+            {STATUS_LABEL[s]}
+          </option>
         ))}
       </select>
       <input
@@ -155,8 +166,8 @@ function HeadRow({
       <span>Company</span>
       <span>Score</span>
       <span>Status</span>
-      <span>Notes</span>
-      <span>Tags</span>
+      <span className="row-notes">Notes</span>
+      <span className="row-tags">Tags</span>
     </div>
   );
 }
@@ -281,7 +292,7 @@ export function App() {
         <h1>Prospects</h1>
         <p className="muted" data-testid="list-total">
           {total ?? 0} saved
-          {counts && ` · ${LIST_TIERS.map((t) => `${listTierName(t)} ${counts[t]}`).join(' · ')}`}
+          {counts && ` · ${LIST_TIERS.map((t) => `${listTierName(t)}: ${counts[t]}`).join(' · ')}`}
         </p>
       </header>
       {rescore && (
@@ -332,7 +343,9 @@ export function App() {
         >
           <option value="">Any status</option>
           {STATUSES.map((s) => (
-            <option key={s}>{s}</option>
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
           ))}
         </select>
         <select aria-label="Industry" onChange={(e) => set({ industryId: e.target.value || undefined })}>
@@ -344,28 +357,37 @@ export function App() {
           ))}
         </select>
         <input
-          aria-label="Country (ISO code)"
-          placeholder="Country, e.g. DE"
-          size={15}
-          onChange={(e) => set({ hqCountry: e.target.value.trim().toUpperCase() || undefined })}
+          aria-label="Country"
+          placeholder="Country, e.g. Germany or DE"
+          size={22}
+          list="countries"
+          // A name (English or German) or a code; text that names no country finds no one.
+          onChange={(e) => {
+            const text = e.target.value.trim();
+            set({ hqCountry: text ? (countryCode(text) ?? text.toUpperCase()) : undefined });
+          }}
         />
+        <datalist id="countries">
+          {COUNTRY_NAMES.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
         <input
           aria-label="Tag"
           placeholder="Tag"
           size={10}
           onChange={(e) => set({ tag: e.target.value.trim() || undefined })}
         />
-        <select
-          aria-label="Sort by"
-          value={query.sort}
-          onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}
-        >
-          <option value="tier">Tier</option>
-          <option value="score">Score</option>
-          <option value="savedAt">Date saved</option>
-          <option value="updatedAt">Last updated</option>
-          <option value="name">Name</option>
-        </select>
+        <label className="sort">
+          Sort by{' '}
+          <select value={query.sort} onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}>
+            <option value="tier">Tier</option>
+            <option value="score">Score</option>
+            <option value="savedAt">Date saved</option>
+            <option value="updatedAt">Last updated</option>
+            <option value="name">Name</option>
+          </select>
+        </label>
         <button type="button" onClick={() => void exportCsv('hubspot')}>
           Export {chosen.length > 0 ? `${chosen.length} selected ` : ''}for HubSpot
         </button>
@@ -429,7 +451,7 @@ export function App() {
                 await writeProspects(db, () =>
                   Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
                 );
-                setStatus(`Set ${chosen.length} to ${value}.`);
+                setStatus(`Set ${chosen.length} to ${STATUS_LABEL[value]}.`);
               } catch (error) {
                 setStatus(`Not changed: ${messageOf(error)}`);
               }
@@ -488,6 +510,13 @@ export function App() {
         onSelectAll={(on) => setSelected(on ? new Set(ids ?? []) : new Set())}
       />
       <div ref={scroller} className="rows" data-testid="rows">
+        {ids && ids.length === 0 && (
+          <p className="muted empty-list" data-testid="no-match">
+            {total
+              ? 'No prospects match these filters.'
+              : 'No prospects yet: save companies from the side panel.'}
+          </p>
+        )}
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
           {rows.getVirtualItems().map((item) => {
             const id = ids?.[item.index] as number;
@@ -521,9 +550,6 @@ export function App() {
           })}
         </div>
       </div>
-      {ids && ids.length === 0 && (
-        <p className="muted">No prospects match. Save companies from the side panel.</p>
-      )}
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { FactsTable } from '@/components/FactsTable';
-import { SOURCE_LABEL, tierName, verdictName } from '@/components/format';
+import { SOURCE_LABEL, STATUS_LABEL, tierName, verdictName } from '@/components/format';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
@@ -68,14 +68,6 @@ function PauseButton({ site, paused }: { site: string; paused: boolean }) {
   );
 }
 
-const STATUS_LABEL = {
-  new: 'new',
-  researching: 'researching',
-  contacted: 'contacted',
-  qualified: 'qualified',
-  disqualified: 'disqualified',
-} as const;
-
 /** Saves the company to the tier's list, or says it is already there. */
 function SaveBar({ state }: { state: PageState }) {
   const [message, setMessage] = useState('');
@@ -105,7 +97,7 @@ function SaveBar({ state }: { state: PageState }) {
       {state.saved ? (
         <p data-testid="saved" className="saved-note">
           On your list since {new Date(state.saved.savedAt).toLocaleDateString()} ·{' '}
-          {STATUS_LABEL[state.saved.status]}
+          {STATUS_LABEL[state.saved.status].toLowerCase()}
         </p>
       ) : null}
       <button

@@ -5,8 +5,9 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { countryCode } from '../extract/countries';
 import { currencyOf, parseMoney, toUsd } from '../extract/currency';
-import { countryCode, registrableDomain } from '../extract/merge';
+import { registrableDomain } from '../extract/merge';
 import type { RangeSchema } from '../extract/schema';
 import { formatIssues } from '../icp/schema';
 import { outcomeOf } from './columns';

@@ -3,7 +3,8 @@
  * into candidates in the background; `mergeCandidates` turns those into facts.
  */
 export { interpretPage } from './interpret';
-export { countryCode, mergeCandidates, registrableDomain } from './merge';
+export { countryCode } from './countries';
+export { mergeCandidates, registrableDomain } from './merge';
 export { readPageInputs } from './page';
 export { classifyPage } from './page-role';
 export * from './schema';

@@ -3,18 +3,12 @@
  * evidence, the other readings kept as alternatives. Runs in the background and in Node, never in the page
  * (it needs the public-suffix list and the country names, which are too big for a content script).
  */
-import countries from 'i18n-iso-countries';
-import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { getDomain } from 'tldts';
 import { classifyIndustry } from '../icp/industries';
+import { countryCode } from './countries';
 import { toUsd } from './currency';
 import { platformOf } from './platforms';
 import type { CompanyFacts, FactCandidate, FactField, PageExtract, Range } from './schema';
-import { cleanText } from './text';
-
-countries.registerLocale(en);
-countries.registerLocale(de);
 
 /** Source order used to break confidence ties: the more structured, the more trusted. */
 const SOURCE_RANK: Record<FactCandidate['source'], number> = {
@@ -46,17 +40,6 @@ export function registrableDomain(urlOrHost: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** ISO 3166-1 alpha-2 code of a country name or code in English or German ("United Kingdom", "DE"). */
-export function countryCode(text: string): string | undefined {
-  const t = cleanText(text, 80);
-  if (/^[A-Za-z]{2}$/.test(t)) {
-    const code = t.toUpperCase() === 'UK' ? 'GB' : t.toUpperCase();
-    return countries.isValid(code) ? code : undefined;
-  }
-  if (/^[A-Za-z]{3}$/.test(t)) return countries.alpha3ToAlpha2(t.toUpperCase()) ?? undefined;
-  return countries.getAlpha2Code(t, 'en') ?? countries.getAlpha2Code(t, 'de') ?? undefined;
 }
 
 type Normalised = FactCandidate['value'] | undefined;

@@ -49,6 +49,24 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
   await expect(list.getByTestId('rows')).not.toContainText('Lumenfold');
   await list.getByLabel('Industry').selectOption('');
+  // A country by its name, in English or German, as well as by its code (Fernbridge is in Germany); one that
+  // it is not in, or that names no country, finds it not, and the list's box says so.
+  const search = list.getByLabel('Search by name or domain');
+  const country = list.getByLabel('Country', { exact: true });
+  await search.fill('fernbridge');
+  for (const name of ['Germany', 'Deutschland', 'de']) {
+    await country.fill(name);
+    await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  }
+  for (const name of ['France', 'Atlantis']) {
+    await country.fill(name);
+    await expect(list.getByTestId('prospect-row')).toHaveCount(0);
+    await expect(list.getByTestId('rows')).toContainText('No prospects match these filters.');
+  }
+  await country.fill('');
+  await search.fill('');
+  // Each score says what it rests on: how much of the profile the pages showed.
+  await expect(list.getByTestId('prospect-row').filter({ hasText: 'Lumenfold' })).toContainText(/\d+% known/);
 
   const [download] = await Promise.all([
     list.waitForEvent('download'),
@@ -193,7 +211,7 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   const list = await ext.context.newPage();
   await list.goto(ext.pageUrl('list.html'));
   // Counted apart (other tests' prospects may share this browser's list).
-  await expect(list.getByTestId('list-total')).toContainText(/Not a fit \d+ · Not enough known [1-9]/);
+  await expect(list.getByTestId('list-total')).toContainText(/Not a fit: \d+ · Not enough known: [1-9]/);
   const rows = list.getByTestId('rows');
   await expect(rows).toContainText('Ashgrove Studio');
   const tier = list.getByLabel('Tier', { exact: true });

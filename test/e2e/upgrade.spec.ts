@@ -79,9 +79,9 @@ test(`an update from ${snapshot.release} keeps every prospect with its tier, not
     // The release's misfits each rest on something the ICP weighs: none is filed under "Not enough known".
     const counts = [
       ...TierSchema.options.map(
-        (tier) => `${tierName(tier)} ${snapshot.prospects.filter((p) => p.tier === tier).length}`,
+        (tier) => `${tierName(tier)}: ${snapshot.prospects.filter((p) => p.tier === tier).length}`,
       ),
-      'Not enough known 0',
+      'Not enough known: 0',
     ];
     await expect(list.getByTestId('list-total')).toHaveText(
       `${snapshot.prospects.length} saved · ${counts.join(' · ')}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, mergeCandidates, registrableDomain } from '@/lib/extract/merge';
+import { countryCode } from '@/lib/extract/countries';
+import { mergeCandidates, registrableDomain } from '@/lib/extract/merge';
 import { CompanyFactsSchema, type FactCandidate } from '@/lib/extract/schema';
 
 const c = (
