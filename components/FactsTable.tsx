@@ -56,22 +56,31 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
             <dt>{label}</dt>
             <dd>
               {key === 'hqCountry' ? `${countryName(String(fact.value))} (${fact.value})` : show(fact.value)}
-              <span className="chip" title={`“${fact.snippet}”`}>
-                {SOURCE_LABEL[fact.source] ?? fact.source}
-              </span>
+              {/* The evidence opens under the fact: by keyboard and touch too, where a tooltip would not. */}
+              <details className="fact-evidence" data-testid={`evidence-${key}`}>
+                <summary>
+                  <span className="chip">{SOURCE_LABEL[fact.source] ?? fact.source}</span>
+                  {others > 0 && (
+                    <span className="muted">
+                      {' '}
+                      +{others} other reading{others > 1 ? 's' : ''}
+                    </span>
+                  )}
+                </summary>
+                <q>{fact.snippet}</q>
+                {others > 0 && (
+                  <ul>
+                    {fact.alternatives.map((a, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: readings are shown, never reordered.
+                      <li key={i}>
+                        {show(a.value)} ({SOURCE_LABEL[a.source] ?? a.source})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </details>
               {fact.url && fact.url.split('#')[0] !== currentUrl.split('#')[0] && (
                 <span className="muted fact-page"> from {hostPath(fact.url)}</span>
-              )}
-              {others > 0 && (
-                <span
-                  className="muted"
-                  title={fact.alternatives
-                    .map((a) => `${show(a.value)} (${SOURCE_LABEL[a.source] ?? a.source})`)
-                    .join('; ')}
-                >
-                  {' '}
-                  +{others} other reading{others > 1 ? 's' : ''}
-                </span>
               )}
             </dd>
           </div>

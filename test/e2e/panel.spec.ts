@@ -311,3 +311,18 @@ test('the ICP editor reads bounds as managers write them, and a removed band tak
   await expect(saved.getByLabel('to')).toHaveValue('10000');
   await options.close();
 });
+
+test("a fact's evidence and other readings open from the keyboard, not only in a tooltip", async ({
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.fernbridge);
+  const panel = await openPanel({ tabId });
+  const employees = panel.getByTestId('evidence-employees');
+  await expect(employees.locator('summary')).toHaveText('structured data +1 other reading');
+  await expect(employees.getByText('numberOfEmployees: 140')).toBeHidden();
+  await employees.locator('summary').focus();
+  await panel.keyboard.press('Enter');
+  await expect(employees.getByText('numberOfEmployees: 140')).toBeVisible();
+  await expect(employees.getByRole('listitem')).toHaveText(['140+ (page text)']);
+});
