@@ -1,5 +1,5 @@
 import type { CompanyFacts } from '@/lib/extract/schema';
-import { countryName, describeRange } from '@/lib/icp';
+import { COMPANY_TYPE_LABEL, countryName, describeRange, FUNDING_STAGE_LABEL } from '@/lib/icp';
 import { SOURCE_LABEL } from './format';
 
 const ROWS: Array<[keyof CompanyFacts, string]> = [
@@ -41,6 +41,16 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** A fact's value as the panel shows it: a country by its name and code, a company type or stage by its name. */
+function factText(key: keyof CompanyFacts, value: unknown): string {
+  if (key === 'hqCountry') return `${countryName(String(value))} (${value})`;
+  if (key === 'companyType')
+    return COMPANY_TYPE_LABEL[value as keyof typeof COMPANY_TYPE_LABEL] ?? show(value);
+  if (key === 'fundingStage')
+    return FUNDING_STAGE_LABEL[value as keyof typeof FUNDING_STAGE_LABEL] ?? show(value);
+  return show(value);
+}
+
 /** The facts read from the page, each with where it came from. Page text is rendered as text, never as HTML. */
 export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; currentUrl: string }) {
   const rows = ROWS.filter(([key]) => facts[key] !== undefined);
@@ -55,7 +65,7 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
           <div key={key} className="fact-row">
             <dt>{label}</dt>
             <dd>
-              {key === 'hqCountry' ? `${countryName(String(fact.value))} (${fact.value})` : show(fact.value)}
+              {factText(key, fact.value)}
               {/* The evidence opens under the fact: by keyboard and touch too, where a tooltip would not. */}
               <details className="fact-evidence" data-testid={`evidence-${key}`}>
                 <summary>

@@ -1,4 +1,12 @@
-import { type Criterion, describeRange, type Icp, industryById, REGION_OPTIONS } from '@/lib/icp';
+import {
+  COMPANY_TYPE_LABEL,
+  type Criterion,
+  describeRange,
+  FUNDING_STAGE_LABEL,
+  type Icp,
+  industryById,
+  REGION_OPTIONS,
+} from '@/lib/icp';
 import './IcpView.css';
 
 const RULE_LABEL = { score: 'Scores', 'must-have': 'Must-have', disqualifier: 'Disqualifier' } as const;
@@ -30,9 +38,9 @@ export function describeCriterion(c: Criterion): string {
     case 'keywords':
       return c.keywords.join(', ');
     case 'companyType':
-      return c.types.join(', ');
+      return c.types.map((t) => COMPANY_TYPE_LABEL[t]).join(', ');
     case 'fundingStage':
-      return c.stages.join(', ');
+      return c.stages.map((s) => FUNDING_STAGE_LABEL[s]).join(', ');
     case 'domains':
       return `${c.domains.length} domain${c.domains.length === 1 ? '' : 's'}: ${c.domains.slice(0, 5).join(', ')}${c.domains.length > 5 ? '…' : ''}`;
   }

@@ -1,7 +1,9 @@
 import {
+  COMPANY_TYPE_LABEL,
   CompanyTypeSchema,
   type Criterion,
   countryName,
+  FUNDING_STAGE_LABEL,
   FundingStageSchema,
   type IcpProblem,
   INDUSTRIES,
@@ -149,7 +151,7 @@ function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (
       return (
         <Checkboxes
           legend="Company types"
-          options={CompanyTypeSchema.options.map((id) => ({ id, label: id }))}
+          options={CompanyTypeSchema.options.map((id) => ({ id, label: COMPANY_TYPE_LABEL[id] }))}
           selected={criterion.types}
           onChange={(types) => onChange({ ...criterion, types })}
         />
@@ -158,7 +160,7 @@ function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (
       return (
         <Checkboxes
           legend="Funding stages"
-          options={FundingStageSchema.options.map((id) => ({ id, label: id }))}
+          options={FundingStageSchema.options.map((id) => ({ id, label: FUNDING_STAGE_LABEL[id] }))}
           selected={criterion.stages}
           onChange={(stages) => onChange({ ...criterion, stages })}
         />

@@ -99,7 +99,16 @@ function Preview({ current, draft }: { current: Icp; draft: Icp }) {
 }
 
 /** The ICP editor: every criterion as a form, thresholds, live validation and preview, save, import/export. */
-export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () => void }) {
+export function IcpEditor({
+  active,
+  onSaved,
+  onClose,
+}: {
+  active: ActiveIcp;
+  onSaved: () => void;
+  /** Leaves the editor for the view of the ICP in force (after asking, when there are unsaved changes). */
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState<Icp>(active.icp);
   const [status, setStatus] = useState('');
   // What an import or a preset did, shown beside the toolbar that did it (the editor's status line is a page
@@ -133,6 +142,13 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
   useDraftChannel(parsed.ok ? parsed.icp : null, adopt);
   const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
   const canSave = parsed.ok && dirty;
+  // Unsaved changes are not lost to a closed tab or a reload without the browser asking first.
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
   const load = (icp: Icp, message: string) => {
     setDraft(icp);
     setGeneration((g) => g + 1);
@@ -393,6 +409,15 @@ export function IcpEditor({ active, onSaved }: { active: ActiveIcp; onSaved: () 
           }}
         >
           Discard changes
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (!dirty || window.confirm('Close the editor and discard your unsaved changes to the ICP?'))
+              onClose();
+          }}
+        >
+          Close the editor
         </button>
         {active.source === 'user' && (
           <button

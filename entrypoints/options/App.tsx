@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Calibrate } from '@/components/calibrate/Calibrate';
 import { IcpView } from '@/components/IcpView';
 import { IcpEditor } from '@/components/icp-editor/IcpEditor';
@@ -13,6 +13,7 @@ export function App() {
   const [active, setActive] = useState<ActiveIcp | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const focusEdit = useRef(false);
   const refresh = useCallback(() => {
     sendMessage('getActiveIcp', {})
       .then(setActive)
@@ -53,12 +54,28 @@ export function App() {
             </div>
           )}
           {editing && !active.locked ? (
-            <IcpEditor active={active} onSaved={refresh} />
+            <IcpEditor
+              active={active}
+              onSaved={refresh}
+              onClose={() => {
+                focusEdit.current = true;
+                setEditing(false);
+              }}
+            />
           ) : (
             <>
               <IcpView icp={active.icp} />
               {!active.locked && (
-                <button type="button" className="primary" onClick={() => setEditing(true)}>
+                <button
+                  ref={(button) => {
+                    // Back from the editor: the keyboard goes on from the button that opened it.
+                    if (button && focusEdit.current) button.focus();
+                    focusEdit.current = false;
+                  }}
+                  type="button"
+                  className="primary"
+                  onClick={() => setEditing(true)}
+                >
                   Edit the ICP
                 </button>
               )}

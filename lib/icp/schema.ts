@@ -81,6 +81,28 @@ export const FundingStageSchema = z.enum([
   'public',
 ]);
 
+/** Company types as reps read them. */
+export const COMPANY_TYPE_LABEL: Record<z.infer<typeof CompanyTypeSchema>, string> = {
+  public: 'Public company',
+  private: 'Private company',
+  nonprofit: 'Non-profit organization',
+  government: 'Government body',
+  educational: 'Educational institution',
+};
+
+/** Funding stages as reps read them. */
+export const FUNDING_STAGE_LABEL: Record<z.infer<typeof FundingStageSchema>, string> = {
+  bootstrapped: 'Bootstrapped',
+  'pre-seed': 'Pre-seed',
+  seed: 'Seed',
+  'series-a': 'Series A',
+  'series-b': 'Series B',
+  'series-c': 'Series C',
+  'series-d+': 'Series D or later',
+  'private-equity': 'Private equity',
+  public: 'Public (listed)',
+};
+
 /** One ICP criterion; `kind` says which company field it reads. */
 export const CriterionSchema = z.discriminatedUnion('kind', [
   z

@@ -12,7 +12,14 @@ import { technologyKey } from '../techno/aliases';
 import { classifyIndustry, industryById } from './industries';
 import { countryName, REGION_OPTIONS, regionCountries } from './regions';
 import type { CriterionResult, CriterionStatus, Evidence, ScoreResult } from './result-schema';
-import type { Band, Criterion, Icp, Tier } from './schema';
+import {
+  type Band,
+  COMPANY_TYPE_LABEL,
+  type Criterion,
+  FUNDING_STAGE_LABEL,
+  type Icp,
+  type Tier,
+} from './schema';
 
 interface Judgement {
   /** 0..1, or null when the page does not show the field. */
@@ -236,17 +243,23 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       const type = facts.companyType?.value;
       if (!type) return verdict(null, () => 'Company type not stated on this page');
       const evidence = () => evidenceOf(facts, 'companyType', type);
+      const named = (id: string) => COMPANY_TYPE_LABEL[id as keyof typeof COMPANY_TYPE_LABEL] ?? id;
       return (criterion.types as string[]).includes(type)
-        ? verdict(1, () => `A ${type} organization`, evidence)
-        : verdict(0, () => `A ${type} organization, not ${criterion.types.join(' or ')}`, evidence);
+        ? verdict(1, () => named(type), evidence)
+        : verdict(0, () => `${named(type)}, not ${criterion.types.map(named).join(' or ')}`, evidence);
     }
     case 'fundingStage': {
       const stage = facts.fundingStage?.value;
       if (!stage) return verdict(null, () => 'Funding stage not stated on this page');
       const evidence = () => evidenceOf(facts, 'fundingStage', stage);
+      const named = (id: string) => FUNDING_STAGE_LABEL[id as keyof typeof FUNDING_STAGE_LABEL] ?? id;
       return (criterion.stages as string[]).includes(stage)
-        ? verdict(1, () => `Funding stage ${stage}`, evidence)
-        : verdict(0, () => `Funding stage ${stage}, not ${criterion.stages.join(', ')}`, evidence);
+        ? verdict(1, () => `Funding stage ${named(stage)}`, evidence)
+        : verdict(
+            0,
+            () => `Funding stage ${named(stage)}, not ${criterion.stages.map(named).join(', ')}`,
+            evidence,
+          );
     }
     case 'domains': {
       const domain = facts.domain?.value;

@@ -44,7 +44,7 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('tier')).toHaveText('Not a fit');
   await expect(panel.getByTestId('verdict')).toContainText(
-    'Disqualified: A nonprofit organization (“Not government, education or non-profit”)',
+    'Disqualified: Non-profit organization (“Not government, education or non-profit”)',
   );
   await expect(panel.getByTestId('criterion-not-public-sector')).toHaveAttribute(
     'data-status',
@@ -325,4 +325,34 @@ test("a fact's evidence and other readings open from the keyboard, not only in a
   await panel.keyboard.press('Enter');
   await expect(employees.getByText('numberOfEmployees: 140')).toBeVisible();
   await expect(employees.getByRole('listitem')).toHaveText(['140+ (page text)']);
+});
+
+test('the ICP editor closes, asking first when there are unsaved changes, and types and stages read as words', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await expect(
+    options.getByText('Government body, Educational institution, Non-profit organization'),
+  ).toBeVisible();
+  const edit = options.getByRole('button', { name: 'Edit the ICP' });
+  await edit.click();
+  await expect(
+    options.getByTestId('edit-not-public-sector').getByLabel('Non-profit organization'),
+  ).toBeChecked();
+  await options.getByRole('textbox', { name: 'Name', exact: true }).fill('Changed, not saved');
+  // Asked, and kept editing.
+  options.once('dialog', (dialog) => void dialog.dismiss());
+  await options.getByRole('button', { name: 'Close the editor' }).click();
+  await expect(options.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Changed, not saved');
+  // Asked, and closed: the ICP in force is unchanged, and the keyboard is back on the button that opened it.
+  options.once('dialog', (dialog) => void dialog.accept());
+  await options.getByRole('button', { name: 'Close the editor' }).click();
+  await expect(edit).toBeFocused();
+  await expect(options.getByTestId('icp-name')).not.toContainText('Changed, not saved');
+  // Nothing changed: closes without asking.
+  await edit.click();
+  await options.getByRole('button', { name: 'Close the editor' }).click();
+  await expect(edit).toBeFocused();
+  await options.close();
 });
