@@ -23,6 +23,9 @@ import { createTabService } from '@/lib/tab-service';
 import { createTeamSync, TEAM_SYNC_ALARM } from '@/lib/team-sync';
 import { collectorArgs, collectPageGlobals } from '@/lib/techno/index';
 
+/** How long the toolbar icon shows how a save by the keyboard shortcut went. */
+const SHORTCUT_FLASH_MS = 2500;
+
 export default defineBackground(() => {
   const db = getDb();
   const service = createTabService({
@@ -189,7 +192,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'save-prospect') return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId !== undefined) await service.saveProspect(tabId).catch(() => {});
+    if (tabId !== undefined) await service.saveFromShortcut(tabId, SHORTCUT_FLASH_MS);
   });
 
   // Chrome: the toolbar icon opens the side panel. Firefox: it toggles the sidebar (a Firefox-only API that

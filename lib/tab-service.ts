@@ -137,7 +137,7 @@ export function badgeFor(state: TabState): Badge | null {
   return {
     text,
     color,
-    title: `ICP Lens: ${name}: ${tierLabel(state.result.tier)}, score ${Math.round(state.result.score)}`,
+    title: `ICP Lens: ${name}: ${tierLabel(state.result.tier)}, score ${Math.round(state.result.score)}${state.saved ? ' · on your prospect list' : ''}`,
   };
 }
 
@@ -246,6 +246,23 @@ export function createTabService(deps: TabServiceDeps) {
     await deps.memory.forgetBefore(deps.now() - memoryDays * DAY_MS);
   }
 
+  /** Saves the company shown in a tab to the prospect list (one record per company). */
+  async function saveProspect(tabId: number): Promise<SavedSummary & { created: boolean }> {
+    const stored = await deps.pages.get(tabId);
+    const active = await deps.loadIcp();
+    const state = stored ? await buildState(stored, active) : null;
+    if (!state || state.kind !== 'page' || !state.result)
+      throw new Error('There is no company on this page to save.');
+    const saved = await deps.prospects.save({
+      facts: state.facts,
+      result: state.result,
+      icp: { name: active.icp.name, version: active.icp.version },
+      sourceUrls: state.sources.map((s) => s.url),
+    });
+    if (stored) await publish(stored, active);
+    return saved;
+  }
+
   return {
     /**
      * A content script asks whether to read its page: not on a site the rep paused. With a yes go the
@@ -311,21 +328,33 @@ export function createTabService(deps: TabServiceDeps) {
       return stored ? buildState(stored, await deps.loadIcp()) : null;
     },
 
-    /** Saves the company shown in a tab to the prospect list (one record per company). */
-    async saveProspect(tabId: number): Promise<SavedSummary & { created: boolean }> {
+    saveProspect,
+
+    /**
+     * Saves the company in a tab when the rep presses the shortcut, and says on the toolbar icon how it went (the
+     * side panel may be closed): a tick or an exclamation mark for `flashMs`, with the outcome as the icon's title,
+     * then the tab's own badge again.
+     */
+    async saveFromShortcut(tabId: number, flashMs: number): Promise<void> {
+      let flash: Badge;
+      try {
+        const saved = await saveProspect(tabId);
+        flash = {
+          text: '✓',
+          color: '#15803d',
+          title: `ICP Lens: ${saved.created ? 'saved to' : 'updated on'} your prospect list (${tierLabel(saved.tier)})`,
+        };
+      } catch (error) {
+        flash = {
+          text: '!',
+          color: '#b91c1c',
+          title: `ICP Lens: not saved: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      }
+      await deps.setBadge(tabId, flash);
+      await new Promise((resolve) => setTimeout(resolve, flashMs));
       const stored = await deps.pages.get(tabId);
-      const active = await deps.loadIcp();
-      const state = stored ? await buildState(stored, active) : null;
-      if (!state || state.kind !== 'page' || !state.result)
-        throw new Error('There is no company on this page to save.');
-      const saved = await deps.prospects.save({
-        facts: state.facts,
-        result: state.result,
-        icp: { name: active.icp.name, version: active.icp.version },
-        sourceUrls: state.sources.map((s) => s.url),
-      });
-      if (stored) await publish(stored, active);
-      return saved;
+      await deps.setBadge(tabId, stored ? badgeFor(await buildState(stored, await deps.loadIcp())) : null);
     },
 
     /** The tab navigated to a new document or closed: forget the old page. */

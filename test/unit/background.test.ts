@@ -48,6 +48,9 @@ const finishedRescore = (icpName: string, icpVersion: number) => ({
   finishedAt: 2,
 });
 
+/** Presses the save shortcut in a tab (the background's command listener). */
+let pressShortcut: (tabId: number) => Promise<void>;
+
 const tabState = (tabId: number) =>
   send({ type: 'getTabState', payload: { tabId } }, fromPanel) as Promise<PageState | null>;
 
@@ -59,8 +62,10 @@ describe('background', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     // The fake browser has no in-memory side panel; the behaviour call is all the background makes.
     vi.spyOn(fakeBrowser.sidePanel, 'setPanelBehavior').mockResolvedValue(undefined);
-    // Nor keyboard commands: the listener is registered and not exercised here (the e2e suite presses no keys).
-    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    // Nor keyboard commands: the listener is kept, and called as the browser would for the shortcut.
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+      pressShortcut = (tabId) => listener('save-prospect', { id: tabId } as never) as Promise<void>;
+    });
     background.main();
   });
 
@@ -256,6 +261,40 @@ describe('background', () => {
     expect(await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel)).toMatchObject({
       created: false,
     });
+    expect(await getDb().prospects.count()).toBe(1);
+  });
+
+  it('saves from the keyboard shortcut and says how it went on the toolbar icon, then shows the tier again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    const pressed = pressShortcut(7);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓'));
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      'ICP Lens: saved to your prospect list (Tier 1)',
+    );
+    await vi.runAllTimersAsync();
+    await pressed;
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(
+      /Lumenfold: Tier 1, .* · on your prospect list$/,
+    );
+    expect(await getDb().prospects.count()).toBe(1);
+
+    // A news article, no company's profile: an exclamation mark, and why, then no badge again.
+    const news = sampleExtract('daily-ledger-news.html');
+    await send({ type: 'reportPage', payload: news }, fromTab(3, news.url));
+    const refused = pressShortcut(3);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('!'));
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(
+      'ICP Lens: not saved: There is no company on this page to save.',
+    );
+    await vi.runAllTimersAsync();
+    await refused;
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
     expect(await getDb().prospects.count()).toBe(1);
   });
 
