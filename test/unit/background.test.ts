@@ -64,7 +64,10 @@ describe('background', () => {
     vi.spyOn(fakeBrowser.sidePanel, 'setPanelBehavior').mockResolvedValue(undefined);
     // Nor keyboard commands: the listener is kept, and called as the browser would for the shortcut.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
-      pressShortcut = (tabId) => listener('save-prospect', { id: tabId } as never) as Promise<void>;
+      // The background's listener is async: its promise is what the browser would not wait for.
+      pressShortcut = async (tabId) => {
+        await (listener('save-prospect', { id: tabId } as never) as unknown);
+      };
     });
     background.main();
   });
