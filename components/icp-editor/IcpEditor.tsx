@@ -17,6 +17,7 @@ import { downloadText } from '../download';
 import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
 import { type DraftChange, useDraftChannel } from './draft-channel';
 import './IcpEditor.css';
+import { ListPreviewSection } from './ListPreview';
 
 const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
 
@@ -386,6 +387,7 @@ export function IcpEditor({
         </div>
       )}
       {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
+      {parsed.ok && <ListPreviewSection current={active.icp} draft={parsed.icp} />}
 
       <div className="editor-actions">
         {/* Unavailable rather than disabled: a disabled button drops the keyboard focus to the top of the page

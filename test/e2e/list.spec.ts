@@ -229,3 +229,36 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   await expect(list.getByTestId('rows')).not.toContainText('Ashgrove Studio');
   await list.close();
 });
+
+test('the ICP editor previews a draft on the saved prospects: counts under both, and who would move', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const list = await listWithSamples({ ext, visit, openPanel });
+  await list.close();
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  const industry = options.getByTestId('edit-industry');
+  await industry.getByText('Manufacturing', { exact: true }).first().click();
+  await industry.getByLabel('Industrial Machinery Manufacturing').check();
+  const section = options.getByTestId('list-preview');
+  await section.getByRole('button', { name: /^Preview on your \d+ saved companies$/ }).click();
+  // As saved from its page, Fernbridge shows too little for Tier 1 (the sample preview's copy shows more).
+  await expect(section.getByRole('list', { name: 'Saved companies that would change tier' })).toContainText(
+    'Fernbridge Maschinenbau: Tier 3 → Tier 2 (44.4 → 77.8)',
+  );
+  await expect(section.getByTestId('list-preview-summary')).toContainText(
+    /Of \d+ saved companies, [1-9]\d* would move up a tier and \d+ down\./,
+  );
+  // The move shows in the counts: Tier 2 holds more under the draft.
+  const tier2 = section.getByTestId('list-preview-tier_2');
+  const [inForce, draft] = await tier2.locator('td').allTextContents();
+  expect(Number(draft)).toBeGreaterThan(Number(inForce));
+  // A later change of the draft marks the preview out of date; nothing was saved.
+  await industry.getByLabel('Industrial Machinery Manufacturing').uncheck();
+  await expect(section).toContainText('The draft changed since this preview.');
+  await expect(options.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS');
+  await options.close();
+});

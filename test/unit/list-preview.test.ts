@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { IcpLensDb } from '@/lib/db/index';
+import { previewOnList } from '@/lib/db/list-preview';
+import { saveProspect } from '@/lib/db/prospects';
+import type { CompanyFacts } from '@/lib/extract/schema';
+import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
+import { fact } from '../helpers/facts';
+import { machineryIcp } from '../helpers/icps';
+
+/** A company of 500 people in Germany, founded 2010, in the given industry. */
+const company = (name: string, industry: string): CompanyFacts => ({
+  name: fact(name),
+  domain: fact(`${name.toLowerCase().replace(/\W+/g, '')}.example`),
+  industry: fact(industry),
+  employees: fact({ min: 500, max: 500 }),
+  hqCountry: fact('DE'),
+  foundedYear: fact(2010),
+});
+
+async function listOf(companies: CompanyFacts[]) {
+  const db = new IcpLensDb(`preview-${Math.random()}`);
+  for (const facts of companies)
+    await saveProspect(db, {
+      facts,
+      result: scoreCompany(facts, DEFAULT_ICP),
+      icp: DEFAULT_ICP,
+      sourceUrls: [],
+    });
+  return db;
+}
+
+describe('previewing a draft ICP on the prospect list', () => {
+  it('counts the list under both ICPs and names the companies that would move, writing nothing', async () => {
+    const db = await listOf([
+      company('Lumen Soft', 'Software Development'),
+      company('Fern Maschinenbau', 'Industrial Machinery Manufacturing'),
+      company('Ostwerk Maschinen', 'Industrial Machinery Manufacturing'),
+      { name: fact('Ashgrove Studio'), domain: fact('ashgrove.example') },
+    ]);
+    const before = await db.verdictBlocks.toArray();
+    const preview = await previewOnList(db, DEFAULT_ICP, machineryIcp(2));
+    expect(preview.total).toBe(4);
+    expect(preview.counts.tier_1).toEqual({ before: 1, after: 2 });
+    expect(preview.counts.not_enough_known).toEqual({ before: 1, after: 1 });
+    expect(preview.movedUp).toBe(2);
+    expect(preview.movedDown).toBe(1);
+    expect(preview.movers.map((m) => [m.name, m.before, m.after])).toEqual(
+      expect.arrayContaining([
+        ['Fern Maschinenbau', expect.not.stringMatching('tier_1'), 'tier_1'],
+        ['Ostwerk Maschinen', expect.not.stringMatching('tier_1'), 'tier_1'],
+        ['Lumen Soft', 'tier_1', expect.not.stringMatching('tier_1')],
+      ]),
+    );
+    expect(preview.movers).toHaveLength(3);
+    // The same ICP moves no one.
+    const same = await previewOnList(db, DEFAULT_ICP, DEFAULT_ICP);
+    expect(same.movers).toEqual([]);
+    expect(same.counts.tier_1).toEqual({ before: 1, after: 1 });
+    expect(await db.verdictBlocks.toArray()).toEqual(before);
+    db.close();
+  });
+
+  it('reads a list of more than one step, and stops when asked to', async () => {
+    const many = Array.from({ length: 2100 }, (_, i) =>
+      company(`Maker ${i}`, 'Industrial Machinery Manufacturing'),
+    );
+    const db = await listOf(many);
+    const preview = await previewOnList(db, DEFAULT_ICP, machineryIcp(2));
+    expect(preview.total).toBe(2100);
+    expect(preview.movedUp).toBe(2100);
+    expect(preview.movers).toHaveLength(10);
+    const stop = new AbortController();
+    stop.abort();
+    expect((await previewOnList(db, DEFAULT_ICP, machineryIcp(2), stop.signal)).total).toBe(0);
+    db.close();
+  });
+});
