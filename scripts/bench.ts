@@ -231,6 +231,7 @@ async function main() {
       add('list.filter_ms', list.filterMs, 'ms', 100);
       add('list.rescore_all_s', list.rescoreAllS, 's', 10);
       add('list.export_csv_s', list.exportCsvS, 's', 5);
+      add('list.preview_draft_s', list.previewS, 's', null);
       // The same panel again, now that the list holds 100,000 prospects (its compact list and saved check).
       add('panel.first_render_100k_ms', await measurePanel(ext, tabId), 'ms', 300);
     }

@@ -20,6 +20,7 @@ export interface ListFigures {
   filterMs: number;
   rescoreAllS: number;
   exportCsvS: number;
+  previewS: number;
 }
 
 /** Template records (company, verdict, evidence), built by the same code as a real save (in Node, over fake IndexedDB). */
@@ -186,10 +187,23 @@ export async function measureList(ext: ExtensionBrowser, count = 100_000): Promi
   await download.path();
   const exportCsvS = (Date.now() - started) / 1000;
   await page.close();
+
+  // The ICP editor's preview of a draft on the whole list: from the button to the counts.
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  await options.getByRole('spinbutton', { name: 'Tier 2', exact: true }).fill('50');
+  const section = options.getByTestId('list-preview');
+  const previewStarted = Date.now();
+  await section.getByRole('button', { name: /^Preview on your/ }).click();
+  await section.getByTestId('list-preview-summary').waitFor({ timeout: 120_000 });
+  const previewS = (Date.now() - previewStarted) / 1000;
+  await options.close();
   return {
     firstPaintMs,
     filterMs: filters[Math.floor(filters.length / 2)] ?? Number.NaN,
     rescoreAllS: rescore,
     exportCsvS,
+    previewS,
   };
 }
