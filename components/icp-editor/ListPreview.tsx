@@ -45,7 +45,9 @@ export function ListPreviewSection({ current, draft }: { current: Icp; draft: Ic
       <h3 id="list-preview-title">Preview on your prospect list</h3>
       <p>
         <button type="button" aria-disabled={busy} onClick={() => !busy && void run()}>
-          {busy ? 'Scoring…' : `${result ? 'Preview again' : 'Preview'} on your ${saved} saved companies`}
+          {busy
+            ? 'Scoring…'
+            : `${result ? 'Preview again' : 'Preview'} on your ${saved.toLocaleString('en')} saved companies`}
         </button>{' '}
         {stale && <span className="muted">The draft changed since this preview.</span>}
       </p>
@@ -71,7 +73,8 @@ export function ListPreviewSection({ current, draft }: { current: Icp; draft: Ic
             </tbody>
           </table>
           <p role="status" data-testid="list-preview-summary">
-            Of {p.total} saved companies, {p.movedUp} would move up a tier and {p.movedDown} down.
+            Of {p.total.toLocaleString('en')} saved companies, {p.movedUp.toLocaleString('en')} would move up
+            a tier and {p.movedDown.toLocaleString('en')} down.
           </p>
           {p.movers.length > 0 && (
             <ul aria-label="Saved companies that would change tier">

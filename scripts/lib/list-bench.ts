@@ -198,6 +198,7 @@ export async function measureList(ext: ExtensionBrowser, count = 100_000): Promi
   await section.getByRole('button', { name: /^Preview on your/ }).click();
   await section.getByTestId('list-preview-summary').waitFor({ timeout: 120_000 });
   const previewS = (Date.now() - previewStarted) / 1000;
+  console.error(`list.preview_draft_s: ${await section.getByTestId('list-preview-summary').textContent()}`);
   await options.close();
   return {
     firstPaintMs,

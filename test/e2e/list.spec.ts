@@ -244,13 +244,13 @@ test('the ICP editor previews a draft on the saved prospects: counts under both,
   await industry.getByText('Manufacturing', { exact: true }).first().click();
   await industry.getByLabel('Industrial Machinery Manufacturing').check();
   const section = options.getByTestId('list-preview');
-  await section.getByRole('button', { name: /^Preview on your \d+ saved companies$/ }).click();
+  await section.getByRole('button', { name: /^Preview on your [\d,]+ saved companies$/ }).click();
   // As saved from its page, Fernbridge shows too little for Tier 1 (the sample preview's copy shows more).
   await expect(section.getByRole('list', { name: 'Saved companies that would change tier' })).toContainText(
     'Fernbridge Maschinenbau: Tier 3 → Tier 2 (44.4 → 77.8)',
   );
   await expect(section.getByTestId('list-preview-summary')).toContainText(
-    /Of \d+ saved companies, [1-9]\d* would move up a tier and \d+ down\./,
+    /Of [\d,]+ saved companies, [1-9][\d,]* would move up a tier and [\d,]+ down\./,
   );
   // The move shows in the counts: Tier 2 holds more under the draft.
   const tier2 = section.getByTestId('list-preview-tier_2');
