@@ -14,6 +14,7 @@ import { previewIcp } from '@/lib/icp/preview';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
 import { downloadText } from '../download';
+import { CountsTable } from './CountsTable';
 import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
 import { type DraftChange, useDraftChannel } from './draft-channel';
 import './IcpEditor.css';
@@ -65,24 +66,7 @@ function Preview({ current, draft }: { current: Icp; draft: Icp }) {
   return (
     <section className="card editor-preview" aria-labelledby="preview-title" data-testid="preview">
       <h3 id="preview-title">Preview on {SAMPLE_COMPANIES.length} sample companies</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col">In force</th>
-            <th scope="col">Draft</th>
-          </tr>
-        </thead>
-        <tbody>
-          {TIERS.map((t) => (
-            <tr key={t} data-testid={`preview-${t}`}>
-              <th scope="row">{tierLabel(t)}</th>
-              <td>{preview.counts[t].before}</td>
-              <td>{preview.counts[t].after}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountsTable tiers={TIERS} name={tierLabel} counts={preview.counts} testId="preview" />
       {preview.moved.length === 0 ? (
         <p className="muted">No sample company changes tier.</p>
       ) : (

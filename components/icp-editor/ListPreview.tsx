@@ -4,6 +4,7 @@ import { type ListPreview, previewOnList } from '@/lib/db/list-preview';
 import { LIST_TIERS } from '@/lib/db/list-query';
 import type { Icp } from '@/lib/icp';
 import { listTierName } from '../format';
+import { CountsTable } from './CountsTable';
 
 /**
  * The draft on the rep's own prospect list: how many saved companies each tier would hold, and which would
@@ -54,24 +55,7 @@ export function ListPreviewSection({ current, draft }: { current: Icp; draft: Ic
       {error && <p role="alert">{error}</p>}
       {p && (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Tier</th>
-                <th scope="col">In force</th>
-                <th scope="col">Draft</th>
-              </tr>
-            </thead>
-            <tbody>
-              {LIST_TIERS.map((t) => (
-                <tr key={t} data-testid={`list-preview-${t}`}>
-                  <th scope="row">{listTierName(t)}</th>
-                  <td>{p.counts[t].before}</td>
-                  <td>{p.counts[t].after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountsTable tiers={LIST_TIERS} name={listTierName} counts={p.counts} testId="list-preview" />
           <p role="status" data-testid="list-preview-summary">
             Of {p.total.toLocaleString('en')} saved companies, {p.movedUp.toLocaleString('en')} would move up
             a tier and {p.movedDown.toLocaleString('en')} down.
