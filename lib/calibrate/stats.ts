@@ -5,13 +5,12 @@
  */
 import type { CriterionStatus, ScoreResult } from '../icp/result-schema';
 import type { Criterion, Icp, Tier } from '../icp/schema';
-import { scoreCompany } from '../icp/scorer';
+import { scoreCompany, TIER_RANK } from '../icp/scorer';
 import { accountFacts } from './facts';
 import type { ImportedAccount, Outcome } from './schema';
 
 /** The tiers, best first. */
 export const TIERS: readonly Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
-const TIER_RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
 
 /** Won, lost and open accounts of one tier. */
 export interface TierStats {

@@ -4,14 +4,13 @@
  * the stored facts a chunk of verdict blocks at a time and writes nothing.
  */
 import type { Icp, Tier } from '../icp/schema';
-import { nothingKnown, scoreCompany } from '../icp/scorer';
+import { nothingKnown, scoreCompany, TIER_RANK } from '../icp/scorer';
 import type { IcpLensDb } from './index';
 import { LIST_TIERS } from './list-query';
 import type { FactValues, ListTier } from './schema';
 import { unpackBlock } from './verdict-store';
 import { factsFromValues } from './verdicts';
 
-const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
 /** Verdict blocks read per step (32 prospects each); the page stays responsive between steps. */
 const BLOCKS_PER_STEP = 64;
 /** Movers named in the preview: the largest moves first. */
@@ -66,7 +65,7 @@ export async function previewOnList(
       total++;
       counts[tierBefore].before++;
       counts[tierAfter].after++;
-      const step = RANK[after.tier] - RANK[before.tier];
+      const step = TIER_RANK[after.tier] - TIER_RANK[before.tier];
       if (step > 0) movedUp++;
       if (step < 0) movedDown++;
       if (tierBefore !== tierAfter)

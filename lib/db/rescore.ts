@@ -4,7 +4,7 @@
  * scored twice or lost.
  */
 import type { Icp, Tier } from '../icp/schema';
-import { scoreCompany } from '../icp/scorer';
+import { scoreCompany, TIER_RANK } from '../icp/scorer';
 import { type IcpLensDb, writeProspects } from './index';
 import type { FactValues, StoredVerdict } from './schema';
 import {
@@ -16,8 +16,6 @@ import {
   VERDICT_BLOCK,
 } from './verdict-store';
 import { factsFromValues, prospectResult } from './verdicts';
-
-const RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
 
 /** Where a re-score stands: what the list page shows as progress and, when done, as a summary. */
 export interface RescoreProgress {
@@ -74,8 +72,8 @@ export async function rescoreChunk(
     const scored = chunk.map((verdict): StoredVerdict => {
       const inputs = JSON.parse(verdict.inputs) as FactValues;
       const result = scoreCompany(factsFromValues(inputs), icp, { explain: false });
-      if (RANK[result.tier] > RANK[verdict.tier]) movedUp++;
-      if (RANK[result.tier] < RANK[verdict.tier]) movedDown++;
+      if (TIER_RANK[result.tier] > TIER_RANK[verdict.tier]) movedUp++;
+      if (TIER_RANK[result.tier] < TIER_RANK[verdict.tier]) movedDown++;
       return {
         ...verdict,
         tier: result.tier,

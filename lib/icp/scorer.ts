@@ -299,7 +299,8 @@ function apportion(shares: number[], total: number): number[] {
   return tenths.map((t) => t / 10);
 }
 
-const TIER_RANK: Record<Tier, number> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
+/** Tiers from best to worst as numbers: a move up is a higher rank. */
+export const TIER_RANK: Readonly<Record<Tier, number>> = { tier_1: 3, tier_2: 2, tier_3: 1, not_a_fit: 0 };
 const TIER_LABEL: Record<Tier, string> = {
   tier_1: 'Tier 1',
   tier_2: 'Tier 2',
