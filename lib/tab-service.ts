@@ -251,8 +251,7 @@ export function createTabService(deps: TabServiceDeps) {
     const stored = await deps.pages.get(tabId);
     const active = await deps.loadIcp();
     const state = stored ? await buildState(stored, active) : null;
-    if (!state || state.kind !== 'page' || !state.result)
-      throw new Error('There is no company on this page to save.');
+    if (state?.kind !== 'page' || !state.result) throw new Error('There is no company on this page to save.');
     const saved = await deps.prospects.save({
       facts: state.facts,
       result: state.result,

@@ -3,7 +3,7 @@
  * in force and against the draft, the list's tier counts under both, and the companies that would move. Reads
  * the stored facts a chunk of verdict blocks at a time and writes nothing.
  */
-import type { Icp, Tier } from '../icp/schema';
+import type { Icp } from '../icp/schema';
 import { nothingKnown, scoreCompany, TIER_RANK } from '../icp/scorer';
 import type { IcpLensDb } from './index';
 import { LIST_TIERS } from './list-query';
