@@ -83,7 +83,7 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
                     {fact.alternatives.map((a, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: readings are shown, never reordered.
                       <li key={i}>
-                        {show(a.value)} ({SOURCE_LABEL[a.source] ?? a.source})
+                        {factText(key, a.value)} ({SOURCE_LABEL[a.source] ?? a.source})
                       </li>
                     ))}
                   </ul>

@@ -78,6 +78,7 @@ export default defineBackground(() => {
     notify: (state) => broadcast('tabStateChanged', state),
     notifyCleared: (tabId) => broadcast('tabCleared', { tabId }),
     now: Date.now,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
 
   // The team ICP file: checked on start when due, on the alarm, and when the address or the policy changes.

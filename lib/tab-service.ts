@@ -12,7 +12,7 @@ import { interpretPage } from './extract/interpret';
 import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract, PageInputs } from './extract/schema';
-import { nothingKnown, scoreCompany, tierLabel } from './icp/scorer';
+import { NOTHING_KNOWN_LABEL, nothingKnown, scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
 import {
@@ -63,6 +63,8 @@ export interface TabServiceDeps {
   notify(state: TabState): Promise<void>;
   notifyCleared(tabId: number): Promise<void>;
   now(): number;
+  /** Resolves after `ms` milliseconds (a timer; tests pass their own clock's). */
+  wait(ms: number): Promise<void>;
 }
 
 /** Badge text and colour per tier; colours keep 4.5:1 contrast with the white badge text. */
@@ -137,7 +139,7 @@ export function badgeFor(state: TabState): Badge | null {
   return {
     text,
     color,
-    title: `ICP Lens: ${name}: ${tierLabel(state.result.tier)}, score ${Math.round(state.result.score)}${state.saved ? ' · on your prospect list' : ''}`,
+    title: `ICP Lens: ${name}: ${tierLabel(state.result.tier)}, score ${Math.round(state.result.score)}`,
   };
 }
 
@@ -232,9 +234,19 @@ export function createTabService(deps: TabServiceDeps) {
     return state;
   }
 
+  /** How many badges each tab was given: a badge computed before a newer one was shown is not shown. */
+  const badgeWrites = new Map<number, number>();
+  /** Shows a tab's badge; its number among the tab's badges. */
+  async function showBadge(tabId: number, badge: Badge | null): Promise<number> {
+    const written = (badgeWrites.get(tabId) ?? 0) + 1;
+    badgeWrites.set(tabId, written);
+    await deps.setBadge(tabId, badge);
+    return written;
+  }
+
   async function publish(stored: StoredPage, active: ActiveIcp): Promise<TabState> {
     const state = await buildState(stored, active);
-    await deps.setBadge(stored.tabId, badgeFor(state));
+    await showBadge(stored.tabId, badgeFor(state));
     await deps.notify(state);
     return state;
   }
@@ -248,6 +260,11 @@ export function createTabService(deps: TabServiceDeps) {
 
   /** Saves the company shown in a tab to the prospect list (one record per company). */
   async function saveProspect(tabId: number): Promise<SavedSummary & { created: boolean }> {
+    return (await saveShown(tabId)).saved;
+  }
+
+  /** {@link saveProspect}, with the verdict it was saved with. */
+  async function saveShown(tabId: number) {
     const stored = await deps.pages.get(tabId);
     const active = await deps.loadIcp();
     const state = stored ? await buildState(stored, active) : null;
@@ -259,7 +276,7 @@ export function createTabService(deps: TabServiceDeps) {
       sourceUrls: state.sources.map((s) => s.url),
     });
     if (stored) await publish(stored, active);
-    return saved;
+    return { saved, result: state.result };
   }
 
   return {
@@ -337,11 +354,12 @@ export function createTabService(deps: TabServiceDeps) {
     async saveFromShortcut(tabId: number, flashMs: number): Promise<void> {
       let flash: Badge;
       try {
-        const saved = await saveProspect(tabId);
+        const { saved, result } = await saveShown(tabId);
+        const filed = nothingKnown(result) ? NOTHING_KNOWN_LABEL : tierLabel(saved.tier);
         flash = {
           text: '✓',
           color: '#15803d',
-          title: `ICP Lens: ${saved.created ? 'saved to' : 'updated on'} your prospect list (${tierLabel(saved.tier)})`,
+          title: `ICP Lens: ${saved.created ? 'saved to' : 'updated on'} your prospect list (${filed})`,
         };
       } catch (error) {
         flash = {
@@ -350,17 +368,21 @@ export function createTabService(deps: TabServiceDeps) {
           title: `ICP Lens: not saved: ${error instanceof Error ? error.message : String(error)}`,
         };
       }
-      await deps.setBadge(tabId, flash);
-      await new Promise((resolve) => setTimeout(resolve, flashMs));
+      const flashed = await showBadge(tabId, flash);
+      await deps.wait(flashMs);
+      // The tab's own badge again, unless something newer was shown meanwhile (a new page, another press).
+      if (badgeWrites.get(tabId) !== flashed) return;
       const stored = await deps.pages.get(tabId);
-      await deps.setBadge(tabId, stored ? badgeFor(await buildState(stored, await deps.loadIcp())) : null);
+      const badge = stored ? badgeFor(await buildState(stored, await deps.loadIcp())) : null;
+      if (badgeWrites.get(tabId) === flashed) await showBadge(tabId, badge);
     },
 
     /** The tab navigated to a new document or closed: forget the old page. */
     async forgetTab(tabId: number): Promise<void> {
       globalsReads.delete(tabId);
       await deps.pages.delete(tabId);
-      await deps.setBadge(tabId, null);
+      await showBadge(tabId, null);
+      badgeWrites.delete(tabId);
       await deps.notifyCleared(tabId);
     },
 

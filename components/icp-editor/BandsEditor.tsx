@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { parseAmountUsd, parseEmployees } from '@/lib/calibrate/parse';
+import { currencyOf } from '@/lib/extract/currency';
 import type { Criterion } from '@/lib/icp';
 
 type RangeCriterion = Extract<Criterion, { kind: 'employees' | 'revenue' | 'founded' }>;
@@ -14,12 +15,15 @@ const EXAMPLES: Record<RangeKind, string> = {
 
 /**
  * A bound as a manager types it ("20M", "$1.5bn", "5k", "2,000"): null when left empty (open), NaN when it
- * cannot be read as one number (the ICP's check then keeps it from being saved).
+ * cannot be read as one number (the ICP's check then keeps it from being saved). A minus sign or another
+ * currency than the dollar is not read away: it is flagged.
  */
 function readBound(kind: RangeKind, text: string): number | null {
   const t = text.trim();
   if (t === '') return null;
+  if (/^[-−–]/.test(t)) return Number.NaN;
   if (kind === 'founded') return /^\d{4}$/.test(t) ? Number(t) : Number.NaN;
+  if (kind === 'revenue' && (currencyOf(t) ?? 'USD') !== 'USD') return Number.NaN;
   const range = kind === 'revenue' ? parseAmountUsd(t) : parseEmployees(t);
   return range && range.min === range.max ? range.min : Number.NaN;
 }
@@ -36,7 +40,8 @@ function showBound(kind: RangeKind, value: number | null): string {
 
 /**
  * A field that keeps what is typed while it reads as the value ("20M" stays "20M"), and shows the value anew when
- * it changes from outside (a band removed above this one, changes discarded).
+ * it changes from outside (a suggestion from the calibration, say). The hint of an unreadable entry is the
+ * field's description, under it.
  */
 function TypedField({
   label,
@@ -44,6 +49,7 @@ function TypedField({
   read,
   show,
   hint,
+  onChange,
   ...input
 }: {
   label: string;
@@ -51,9 +57,8 @@ function TypedField({
   read: (text: string) => number | null;
   show: (value: number | null) => string;
   hint: string;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
-    onChange: (value: number | null) => void;
-  }) {
+  onChange: (value: number | null) => void;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
   const [text, setText] = useState(() => show(value));
   const hintId = useId();
   useEffect(() => {
@@ -61,26 +66,36 @@ function TypedField({
   }, [value, read, show]);
   const unreadable = Number.isNaN(read(text));
   return (
-    <label className="bound">
-      {label}
-      <input
-        {...input}
-        value={text}
-        aria-invalid={unreadable || undefined}
-        aria-describedby={unreadable ? hintId : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          input.onChange(read(e.target.value));
-        }}
-      />
+    <span className="bound">
+      <label>
+        {label}
+        <input
+          {...input}
+          value={text}
+          aria-invalid={unreadable || undefined}
+          aria-describedby={unreadable ? hintId : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            onChange(read(e.target.value));
+          }}
+        />
+      </label>
       {unreadable && (
         <span id={hintId} className="field-problems">
           “{text.trim()}” is not {hint}
         </span>
       )}
-    </label>
+    </span>
   );
 }
+
+/** Each kind's reader and writer, made once so that a field's effect runs only when its value changes. */
+const READERS = Object.fromEntries(
+  (['employees', 'revenue', 'founded'] as const).map((kind) => [
+    kind,
+    { read: (text: string) => readBound(kind, text), show: (value: number | null) => showBound(kind, value) },
+  ]),
+) as Record<RangeKind, { read: (text: string) => number | null; show: (value: number | null) => string }>;
 
 function BoundInput({
   kind,
@@ -106,14 +121,6 @@ function BoundInput({
   );
 }
 
-/** Each kind's reader and writer, made once so that a field's effect runs only when its value changes. */
-const READERS = Object.fromEntries(
-  (['employees', 'revenue', 'founded'] as const).map((kind) => [
-    kind,
-    { read: (text: string) => readBound(kind, text), show: (value: number | null) => showBound(kind, value) },
-  ]),
-) as Record<RangeKind, { read: (text: string) => number | null; show: (value: number | null) => string }>;
-
 /** A band's share of the weight, in percent: a whole number from 0 to 100. */
 const CREDIT = {
   read: (text: string) => {
@@ -121,7 +128,8 @@ const CREDIT = {
     const n = Number(t);
     return t !== '' && Number.isInteger(n) && n >= 0 && n <= 100 ? n / 100 : Number.NaN;
   },
-  show: (credit: number | null) => (credit === null ? '' : String(Math.round(credit * 100))),
+  show: (credit: number | null) =>
+    credit === null || Number.isNaN(credit) ? '' : String(Math.round(credit * 100)),
 };
 
 /** The ideal band and the acceptable bands (with their share of the weight) of a range criterion. */
@@ -134,6 +142,11 @@ export function BandsEditor({
 }) {
   const { kind } = criterion;
   const unit = kind === 'employees' ? 'employees' : kind === 'revenue' ? 'USD' : 'year';
+  // Each band's own key, so that its fields (and what is typed in them) go with it when a band above is removed.
+  const keys = useRef<number[]>([]);
+  const nextKey = useRef(0);
+  while (keys.current.length < criterion.acceptable.length) keys.current.push(nextKey.current++);
+  keys.current.length = criterion.acceptable.length;
   const setBand = (i: number, change: Partial<RangeCriterion['acceptable'][number]>) =>
     onChange({
       ...criterion,
@@ -157,9 +170,7 @@ export function BandsEditor({
         />
       </fieldset>
       {criterion.acceptable.map((band, i) => (
-        // Bands have no identity of their own; their position is it (the fields follow their band's values).
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-        <fieldset key={i}>
+        <fieldset key={keys.current[i]}>
           <legend>Acceptable band {i + 1}</legend>
           <BoundInput kind={kind} label="from" value={band.min} onChange={(min) => setBand(i, { min })} />
           <BoundInput kind={kind} label="to" value={band.max} onChange={(max) => setBand(i, { max })} />
@@ -174,9 +185,10 @@ export function BandsEditor({
           />
           <button
             type="button"
-            onClick={() =>
-              onChange({ ...criterion, acceptable: criterion.acceptable.filter((_, k) => k !== i) })
-            }
+            onClick={() => {
+              keys.current.splice(i, 1);
+              onChange({ ...criterion, acceptable: criterion.acceptable.filter((_, k) => k !== i) });
+            }}
           >
             Remove band {i + 1}
           </button>

@@ -371,7 +371,7 @@ export function IcpEditor({
         </div>
       )}
       {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
-      {parsed.ok && <ListPreviewSection current={active.icp} draft={parsed.icp} />}
+      <ListPreviewSection current={active.icp} draft={parsed.ok ? parsed.icp : null} />
 
       <div className="editor-actions">
         {/* Unavailable rather than disabled: a disabled button drops the keyboard focus to the top of the page

@@ -18,7 +18,7 @@ import {
 } from '@/lib/db/list-query';
 import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
-import { countryCode, countryNames } from '@/lib/extract/countries';
+import { countryNames, countryTyped } from '@/lib/extract/countries';
 import { INDUSTRIES } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
@@ -361,10 +361,10 @@ export function App() {
           placeholder="Country, e.g. Germany or DE"
           size={22}
           list="countries"
-          // A name (English or German) or a code; text that names no country finds no one.
+          // A name (English, German, or as the panel writes it) or a code; text that names no country finds no one.
           onChange={(e) => {
             const text = e.target.value.trim();
-            set({ hqCountry: text ? (countryCode(text) ?? text.toUpperCase()) : undefined });
+            set({ hqCountry: text ? (countryTyped(text) ?? text.toUpperCase()) : undefined });
           }}
         />
         <datalist id="countries">
@@ -459,7 +459,9 @@ export function App() {
           >
             <option value="">set status…</option>
             {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
             ))}
           </select>{' '}
           <button

@@ -8,7 +8,7 @@ import { SOURCE_LABEL, STATUS_LABEL, tierName, verdictName } from '@/components/
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
-import { type PageState, sendMessage } from '@/lib/messaging';
+import { type PageState, sendMessage, type TabState } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
 
@@ -137,17 +137,17 @@ function Footer({ state }: { state: PageState }) {
   );
 }
 
-/** The side panel: the verdict for the company in the followed tab. */
-export function App({ target }: { target: URLSearchParams }) {
-  const tabId = useFollowedTab(target);
-  const { state, loading } = useTabState(tabId);
+/** What a screen reader hears when the panel changes (another tab, a re-score): a line, not the whole panel. */
+function announcement(state: TabState | null): string {
+  if (!state) return 'No company on this page yet';
+  if (state.kind === 'paused') return `Paused on ${state.site}`;
+  if (!state.hasCompany || !state.result) return 'Not a company profile';
+  const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
+  return `${name}: ${verdictName(state.result)}, score ${Math.round(state.result.score)}`;
+}
 
-  useEffect(() => {
-    // Read by `npm run bench` (panel.first_render_ms).
-    if (state?.kind === 'page' && state.result) performance.mark('icp-lens:verdict');
-  }, [state]);
-
-  if (loading && !state) return <main className="panel" aria-busy="true" />;
+/** The side panel's view of a tab's state. */
+function PanelBody({ state }: { state: TabState | null }) {
   if (!state) {
     return (
       <main className="panel empty" data-testid="empty">
@@ -180,25 +180,43 @@ export function App({ target }: { target: URLSearchParams }) {
       </main>
     );
   }
+  // Keyed by page: what was said of saving one company, or which evidence was open, does not carry over.
+  const page = `${state.tabId} ${state.url}`;
   return (
     <main className="panel">
-      {/* What a screen reader hears when the verdict changes (another tab, a re-score), not the whole panel. */}
-      <p className="sr-only" role="status">
-        {state.facts.name?.value ?? state.facts.domain?.value ?? 'This company'}: {verdictName(state.result)},
-        score {Math.round(state.result.score)}
-      </p>
       <Company state={state} />
       <CustomerBadge domain={state.facts.domain?.value} />
       <TierVerdict result={state.result} />
       <h2 className="section-title">Why this tier</h2>
       <CriteriaList criteria={state.result.criteria} />
       <h2 className="section-title">Company facts</h2>
-      <FactsTable facts={state.facts} currentUrl={state.url} />
+      <FactsTable key={page} facts={state.facts} currentUrl={state.url} />
       <TechnologiesList technologies={state.technologies} />
-      {/* One per page: what was said of saving one company is not carried over to the next. */}
-      <SaveBar key={`${state.tabId} ${state.url}`} state={state} />
+      <SaveBar key={page} state={state} />
       <CompactList listUrl={browser.runtime.getURL('/list.html')} />
       <Footer state={state} />
     </main>
+  );
+}
+
+/** The side panel: the verdict for the company in the followed tab. */
+export function App({ target }: { target: URLSearchParams }) {
+  const tabId = useFollowedTab(target);
+  const { state, loading } = useTabState(tabId);
+
+  useEffect(() => {
+    // Read by `npm run bench` (panel.first_render_ms).
+    if (state?.kind === 'page' && state.result) performance.mark('icp-lens:verdict');
+  }, [state]);
+
+  const waiting = loading && !state;
+  return (
+    <>
+      {/* One live region for the panel's life, above every view, so that each change of it is heard. */}
+      <p className="sr-only" role="status" data-testid="announcement">
+        {waiting ? '' : announcement(state)}
+      </p>
+      {waiting ? <main className="panel" aria-busy="true" /> : <PanelBody state={state} />}
+    </>
   );
 }

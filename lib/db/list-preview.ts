@@ -30,6 +30,8 @@ export interface ListPreview {
   counts: Record<ListTier, { before: number; after: number }>;
   movedUp: number;
   movedDown: number;
+  /** Companies that would go from Not a fit to Not enough known or back: another list tier, no move up or down. */
+  movedAcross: number;
   /** The largest moves, at most {@link MOVERS_SHOWN}. */
   movers: ListPreviewMove[];
 }
@@ -55,6 +57,7 @@ export async function previewOnList(
   let total = 0;
   let movedUp = 0;
   let movedDown = 0;
+  let movedAcross = 0;
   for (let from = 0; !signal?.aborted; ) {
     const blocks = await db.verdictBlocks.where(':id').aboveOrEqual(from).limit(BLOCKS_PER_STEP).toArray();
     for (const verdict of blocks.flatMap(unpackBlock)) {
@@ -68,6 +71,7 @@ export async function previewOnList(
       const step = TIER_RANK[after.tier] - TIER_RANK[before.tier];
       if (step > 0) movedUp++;
       if (step < 0) movedDown++;
+      if (step === 0 && tierBefore !== tierAfter) movedAcross++;
       if (tierBefore !== tierAfter)
         moves.push({
           id: verdict.id,
@@ -96,6 +100,7 @@ export async function previewOnList(
     counts,
     movedUp,
     movedDown,
+    movedAcross,
     movers: shown.map(({ step: _step, ...move }, i) => ({ ...move, name: names[i]?.name ?? `#${move.id}` })),
   };
 }

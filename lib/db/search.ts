@@ -57,7 +57,10 @@ export function spellings(text: string): string[] {
   return [...new Set([text, withoutAccents(text), withoutAccents(spelled)])];
 }
 
-/** Words of a name indexed, and characters kept of each tail: a name of thousands of words stays a small record. */
+/**
+ * Words of a name indexed per spelling (three spellings at most: 60 tails), and characters kept of each tail: a
+ * name of thousands of words stays a small record.
+ */
 const MAX_TAILS = 20;
 const MAX_TAIL_CHARS = 200;
 

@@ -2,7 +2,10 @@
 import type { FactCandidate } from './schema';
 import { snippet } from './text';
 
-/** An empty list of one source's candidates, and how one is added: its evidence cut to a snippet. */
+/**
+ * An empty list of one source's candidates, and how one is added: its evidence cut to a snippet; an empty text
+ * or a number that is none (NaN, Infinity) is not added.
+ */
 export function candidateList(source: FactCandidate['source'], defaultConfidence: number) {
   const out: FactCandidate[] = [];
   const add = (
@@ -11,6 +14,7 @@ export function candidateList(source: FactCandidate['source'], defaultConfidence
     evidence: string,
     confidence = defaultConfidence,
   ) => {
+    if (value === '' || (typeof value === 'number' && !Number.isFinite(value))) return;
     out.push({ field, value, source, snippet: snippet(evidence), confidence });
   };
   return { out, add };

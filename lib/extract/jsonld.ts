@@ -6,9 +6,10 @@
  * `rdfa.ts` convert their markup into the same shape. Pure code; runs in the background over what the content
  * script sent (the scripts' text, the converted markup), and stays dependency-free and bounded.
  */
+import { candidateList } from './candidate-list';
 import { MAX_SCRIPT_CHARS, readJsonLdScripts } from './page';
 import type { FactCandidate, FactSource } from './schema';
-import { cleanText, parseCount, parseYear, snippet } from './text';
+import { cleanText, parseCount, parseYear } from './text';
 
 /** One node of a JSON-LD-shaped tree: `@type`, `@id` and schema.org properties. */
 export type StructuredNode = Record<string, unknown>;
@@ -475,16 +476,7 @@ export function extractOrganization(
 
   const subject = pickSubject(nodes, pageUrl, ownSite);
   if (!subject) return [];
-  const out: FactCandidate[] = [];
-  const add = (
-    field: FactCandidate['field'],
-    value: FactCandidate['value'],
-    evidence: string,
-    confidence = 0.9,
-  ) => {
-    if (value === '' || (typeof value === 'number' && !Number.isFinite(value))) return;
-    out.push({ field, value, source, snippet: snippet(evidence), confidence });
-  };
+  const { out, add } = candidateList(source, 0.9);
 
   // A name is never a link; microdata reads `<a itemprop="name" href>` as its href, as the spec says.
   const nameOf = (value: unknown) =>

@@ -92,8 +92,15 @@ test('the panel follows the active tab of its window', async ({ ext, visit, open
   await second.page.bringToFront();
   await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
   await expect(panel.getByTestId('tier')).toHaveText('Tier 3');
+  // One live region stays in the panel whatever it shows, and says what changed in a line.
+  const heard = panel.getByRole('status').and(panel.getByTestId('announcement'));
+  await expect(heard).toHaveText('Fernbridge Maschinenbau: Tier 3, score 44');
+  const news = await visit(PAGES.news);
+  await news.page.bringToFront();
+  await expect(heard).toHaveText('Not a company profile');
   await first.page.bringToFront();
   await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  await expect(heard).toHaveText('Lumenfold: Tier 1, score 100');
 });
 
 test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
@@ -284,16 +291,25 @@ test('the ICP editor reads bounds as managers write them, and a removed band tak
     'Criterion “$20M–$500M revenue”, Ideal range: must be a number',
   );
   await expect(options.getByTestId('save-icp')).toBeDisabled();
+  // A minus sign or another currency is flagged, not read away.
+  for (const text of ['-5M', '€20M']) {
+    await from.fill(text);
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+  }
   await from.fill('$30M');
   await expect(from).not.toHaveAttribute('aria-invalid');
   await expect(options.getByTestId('problems')).toHaveCount(0);
 
-  // Removing the first of the employees' two acceptable bands leaves the second's values in the fields.
+  // Removing the first of the employees' two acceptable bands leaves the second's fields as they were, an
+  // entry not yet readable included.
   const employees = options.getByTestId('edit-employees');
+  await employees.getByRole('group', { name: 'Acceptable band 2' }).getByLabel('to').fill('7X');
   await employees.getByRole('button', { name: 'Remove band 1' }).click();
   const band = employees.getByRole('group', { name: 'Acceptable band 1' });
   await expect(band.getByLabel('from')).toHaveValue('2001');
-  await expect(band.getByLabel('to')).toHaveValue('5000');
+  await expect(band.getByLabel('to')).toHaveValue('7X');
+  await expect(band.getByLabel('to')).toHaveAttribute('aria-invalid', 'true');
+  await expect(band.getByLabel('credit %')).toHaveValue('50');
   await expect(employees.getByRole('group', { name: 'Acceptable band 2' })).toHaveCount(0);
   await band.getByLabel('to').fill('10k');
   await options.getByTestId('save-icp').click();

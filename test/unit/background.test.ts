@@ -279,13 +279,32 @@ describe('background', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
       'ICP Lens: saved to your prospect list (Tier 1)',
     );
-    await vi.runAllTimersAsync();
+    // (IndexedDB in Node runs on the faked timers too: the restore's reads need time to pass.)
+    await vi.advanceTimersByTimeAsync(2600);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1'), {
+      timeout: 10_000,
+      interval: 200,
+    });
     await pressed;
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1');
-    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(
-      /Lumenfold: Tier 1, .* · on your prospect list$/,
-    );
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(/Lumenfold: Tier 1, score/);
     expect(await getDb().prospects.count()).toBe(1);
+
+    // Pressed again while the tick shows: the first press's timer does not cut the second's short.
+    const first = pressShortcut(7);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓'));
+    await vi.advanceTimersByTimeAsync(1500);
+    const badges = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const second = pressShortcut(7);
+    // Its save shows the tier, then the tick.
+    await vi.waitFor(() => expect(badges.mock.calls.map(([b]) => b.text)).toEqual(['T1', '✓']));
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+    await vi.advanceTimersByTimeAsync(2600);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1'), {
+      timeout: 10_000,
+      interval: 200,
+    });
+    await Promise.all([first, second]);
 
     // A news article, no company's profile: an exclamation mark, and why, then no badge again.
     const news = sampleExtract('daily-ledger-news.html');
@@ -295,9 +314,12 @@ describe('background', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(
       'ICP Lens: not saved: There is no company on this page to save.',
     );
-    await vi.runAllTimersAsync();
+    await vi.advanceTimersByTimeAsync(2600);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''), {
+      timeout: 10_000,
+      interval: 200,
+    });
     await refused;
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
     expect(await getDb().prospects.count()).toBe(1);
   });
 

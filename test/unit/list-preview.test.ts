@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IcpLensDb } from '@/lib/db/index';
 import { previewOnList } from '@/lib/db/list-preview';
 import { saveProspect } from '@/lib/db/prospects';
+import { unpackBlock } from '@/lib/db/verdict-store';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { fact } from '../helpers/facts';
@@ -60,6 +61,23 @@ describe('previewing a draft ICP on the prospect list', () => {
     db.close();
   });
 
+  it('counts a move between Not a fit and Not enough known apart from moves up and down', async () => {
+    // Only the headquarters is known, outside the target regions: Not a fit; a draft without the location
+    // criterion knows nothing of it.
+    const db = await listOf([
+      { name: fact('Rio Logistica'), domain: fact('rio.example'), hqCountry: fact('BR') },
+    ]);
+    const draft = { ...DEFAULT_ICP, criteria: DEFAULT_ICP.criteria.filter((c) => c.kind !== 'location') };
+    const preview = await previewOnList(db, DEFAULT_ICP, draft);
+    expect(preview.counts.not_a_fit).toEqual({ before: 1, after: 0 });
+    expect(preview.counts.not_enough_known).toEqual({ before: 0, after: 1 });
+    expect([preview.movedUp, preview.movedDown, preview.movedAcross]).toEqual([0, 0, 1]);
+    expect(preview.movers.map((m) => [m.name, m.before, m.after])).toEqual([
+      ['Rio Logistica', 'not_a_fit', 'not_enough_known'],
+    ]);
+    db.close();
+  });
+
   it('reads a list of more than one step, and stops when asked to', async () => {
     const many = Array.from({ length: 2100 }, (_, i) =>
       company(`Maker ${i}`, 'Industrial Machinery Manufacturing'),
@@ -72,6 +90,16 @@ describe('previewing a draft ICP on the prospect list', () => {
     const stop = new AbortController();
     stop.abort();
     expect((await previewOnList(db, DEFAULT_ICP, machineryIcp(2), stop.signal)).total).toBe(0);
+    // Asked to stop after the first step (a signal read once per step): what that step scored.
+    let asked = 0;
+    const afterOneStep = {
+      get aborted() {
+        return ++asked > 1;
+      },
+    } as AbortSignal;
+    const firstStep = (await db.verdictBlocks.limit(64).toArray()).flatMap(unpackBlock).length;
+    expect(firstStep).toBeLessThan(2100);
+    expect((await previewOnList(db, DEFAULT_ICP, machineryIcp(2), afterOneStep)).total).toBe(firstStep);
     db.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode } from '@/lib/extract/countries';
+import { countryCode, countryNames, countryTyped } from '@/lib/extract/countries';
 import { mergeCandidates, registrableDomain } from '@/lib/extract/merge';
 import { CompanyFactsSchema, type FactCandidate } from '@/lib/extract/schema';
 
@@ -101,4 +101,18 @@ describe('country codes', () => {
   ])('%s → %s', (input, code) => expect(countryCode(input)).toBe(code));
 
   it('returns nothing for a non-country', () => expect(countryCode('London')).toBeUndefined());
+
+  it('reads the names the side panel writes, and suggests them', () => {
+    expect(countryCode('Iran')).toBe('IR');
+    expect(countryCode('South Korea')).toBe('KR');
+    expect(countryNames()).toEqual(expect.arrayContaining(['Germany', 'Iran', 'South Korea']));
+    expect(countryNames()).not.toContain('Islamic Republic of Iran');
+  });
+
+  it('takes three letters typed in a filter as a code only in capitals', () => {
+    for (const typing of ['Ind', 'Aus', 'Can']) expect(countryTyped(typing), typing).toBeUndefined();
+    expect(countryTyped('IND')).toBe('IN');
+    expect(countryTyped('Germany')).toBe('DE');
+    expect(countryTyped('de')).toBe('DE');
+  });
 });

@@ -27,10 +27,13 @@ describe('searching the list by name', () => {
     // Decomposed umlauts (u and a combining diaeresis) are spelled out as well.
     expect(nameTails('mu\u0308ller ag')).toContain('mueller ag');
     expect(nameTails('lumenfold')).toEqual([]);
-    // A hostile name stays a small record: 20 tails of at most 200 characters.
+    // A hostile name stays a small record: 20 tails of at most 200 characters per spelling (3 at most).
     const tails = nameTails(`acme ${Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ')}`);
     expect(tails).toHaveLength(20);
     for (const tail of tails) expect(tail.length).toBeLessThanOrEqual(200);
+    const spelled = nameTails(`ä ${Array.from({ length: 5000 }, (_, i) => `ü${i}`).join(' ')}`);
+    expect(spelled).toHaveLength(60);
+    for (const tail of spelled) expect(tail.length).toBeLessThanOrEqual(200);
   });
 
   it('matches the start of the name, of any word in it, or of the domain; not the inside of a word', () => {
