@@ -70,20 +70,30 @@ const SCALE: Array<[RegExp, number]> = [
 ];
 
 /**
- * Parses a money text: "US$ 211.9 billion (2023)", "€12 Mio.", "$5M–$10M", "£1.2bn". Returns undefined when
+ * Parses a money text: "US$ 211.9 billion (2023)", "€12 Mio.", "$5M–$10M", "£1.2bn", "$12,500.00". Returns undefined when
  * there is no amount or no recognisable currency.
  */
 export function parseMoney(text: string): Money | undefined {
   const currency = currencyOf(text);
   if (!currency) return undefined;
   const amounts: Array<{ value: number; scale: number | undefined }> = [];
-  const pattern = /(\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?)\s*([A-Za-z]+\.?)?/g;
+  // Grouped digits may end in cents with the other separator, as spreadsheets write money ("12,500.00",
+  // "1.234,56"); otherwise a number, with a decimal part or not.
+  const pattern = /(\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?)\s*([A-Za-z]+\.?)?/g;
   for (const match of text.slice(0, 300).matchAll(pattern)) {
     if (amounts.length === 2) break;
     const [, digits = '', unit = ''] = match;
+    const scale = SCALE.find(([re]) => re.test(unit))?.[1];
+    // Cents after grouped digits count only after the other separator ("1,234.56"); after the groups' own
+    // ("1,234,56") they are left out.
+    const cents = /^(\d{1,3}([,.\s])\d{3}(?:\2\d{3})*)([.,])(\d{1,2})$/.exec(digits);
+    if (cents) {
+      const whole = Number((cents[1] as string).replace(/[,.\s]/g, ''));
+      amounts.push({ value: cents[2] === cents[3] ? whole : whole + Number(`0.${cents[4]}`), scale });
+      continue;
+    }
     // A four-digit year ("(2023)") is a date, not an amount.
     if (/^(?:19|20)\d\d$/.test(digits) && !unit) continue;
-    const scale = SCALE.find(([re]) => re.test(unit))?.[1];
     // "391.035 billion": with a scale word, a single separator is a decimal point, not thousands.
     const grouped = /^\d{1,3}(?:[,.\s]\d{3})+$/.test(digits) && !(scale && /^\d+[.,]\d+$/.test(digits));
     const value = grouped ? Number(digits.replace(/[,.\s]/g, '')) : Number(digits.replace(',', '.'));

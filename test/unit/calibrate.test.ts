@@ -251,6 +251,18 @@ describe('reading the file', () => {
     expect(row?.Name).toBe('\'=HYPERLINK("http://evil.example","x")');
   });
 
+  it('reads money as spreadsheets format it, cents included', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Annual Revenue,Stage,Amount\nAcme,"$12,500,000.00",won,"$12,500.00"\nBeta,"1,234.56",lost,"9,999.99"\n',
+    );
+    expect(rejected).toEqual([]);
+    expect(accounts.map((a) => [a.revenueUsd, a.dealValue])).toEqual([
+      [{ min: 12_500_000, max: 12_500_000 }, 12_500],
+      // Whole dollars, as every amount is kept.
+      [{ min: 1235, max: 1235 }, 10_000],
+    ]);
+  });
+
   it('reads "N/A", "-" and the like as empty cells, not as mistakes', () => {
     const { accounts, rejected } = importAccounts(
       'Name,Employees,Annual Revenue,Country,Stage\nAcme,N/A,-,#N/A,won\n',

@@ -13,6 +13,12 @@ describe('money', () => {
     ['CHF 3,5 Mio.', { min: 3.5e6, max: 3.5e6, currency: 'CHF' }],
     ['CA$40 million', { min: 40e6, max: 40e6, currency: 'CAD' }],
     ['A$2.5m', { min: 2.5e6, max: 2.5e6, currency: 'AUD' }],
+    // As spreadsheets write money: cents after the grouped digits.
+    ['$12,500.00', { min: 12500, max: 12500, currency: 'USD' }],
+    ['$1,234.56', { min: 1234.56, max: 1234.56, currency: 'USD' }],
+    ['1.234.567,89 €', { min: 1234567.89, max: 1234567.89, currency: 'EUR' }],
+    ['$1,000.5M', { min: 1000.5e6, max: 1000.5e6, currency: 'USD' }],
+    ['$12,500.00 – $20,000.00', { min: 12500, max: 20000, currency: 'USD' }],
   ])('parses %s', (text, money) => {
     const got = parseMoney(text);
     expect(got?.currency).toBe(money.currency);
