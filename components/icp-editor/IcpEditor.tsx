@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type Criterion,
   CriterionKindSchema,
-  DEFAULT_ICP,
   explainInvalidIcp,
   type Icp,
   type IcpProblem,
@@ -126,6 +125,17 @@ export function IcpEditor({
   }, []);
   useDraftChannel(parsed.ok ? parsed.icp : null, adopt);
   const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
+  // Above the version in force and the draft's own (an imported file may carry a higher one).
+  const nextVersion =
+    Math.max(active.icp.version, Number.isSafeInteger(draft.version) ? draft.version : 0) + 1;
+  // After "Go back to …", the draft becomes the ICP that is in force again once the page has it.
+  const followActive = useRef(false);
+  useEffect(() => {
+    if (!followActive.current) return;
+    followActive.current = false;
+    setDraft(active.icp);
+    setGeneration((g) => g + 1);
+  }, [active.icp]);
   const canSave = parsed.ok && dirty;
   // Unsaved changes are not lost to a closed tab or a reload without the browser asking first.
   useEffect(() => {
@@ -152,7 +162,7 @@ export function IcpEditor({
     try {
       const saved = {
         ...parsed.icp,
-        version: Math.max(active.icp.version, parsed.icp.version) + 1,
+        version: nextVersion,
         updatedAt: new Date().toISOString(),
       };
       await saveUserIcp(saved);
@@ -385,7 +395,7 @@ export function IcpEditor({
           }}
           data-testid="save-icp"
         >
-          Save as version {active.icp.version + 1}
+          Save as version {nextVersion}
         </button>
         <button
           type="button"
@@ -411,7 +421,8 @@ export function IcpEditor({
             onClick={async () => {
               await clearUserIcp();
               setHistory(await loadIcpHistory());
-              if (active.fallback.source === 'default') load(DEFAULT_ICP, '');
+              // The ICP now in force comes with the next `active`: the form shows it, not the rep's own.
+              followActive.current = true;
               setStatus(
                 `${FALLBACK_TEXT[active.fallback.source]} is in force again; your ICP is in the earlier versions below.`,
               );

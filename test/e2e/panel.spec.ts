@@ -192,10 +192,12 @@ test('importing a file into the ICP editor says what happened beside the import 
   await input.setInputFiles({
     name: 'team.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Imported ICP' })),
+    buffer: Buffer.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Imported ICP', version: 12 })),
   });
   await expect(loaded).toHaveText('Imported team.json into the editor: review it, then save.');
   await expect(loaded).toHaveAttribute('role', 'status');
+  // The button names the version it saves: above the file's own.
+  await expect(page.getByTestId('save-icp')).toHaveText('Save as version 13');
   await page.close();
 });
 

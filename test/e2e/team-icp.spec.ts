@@ -205,7 +205,12 @@ test('a team ICP received while the rep’s own ICP is in force says it is not i
   await expect(page.getByTestId('team-checked')).toContainText(
     'received, not in use (your own ICP takes priority): “Acme team ICP” v3',
   );
-  await expect(page.getByRole('button', { name: 'Go back to the team ICP' })).toBeVisible();
+  await page.getByRole('button', { name: 'Go back to the team ICP' }).click();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP');
+  // The editor shows the ICP in force again, with nothing left to save.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Acme team ICP');
+  await expect(page.getByTestId('save-icp')).toBeDisabled();
+  await expect(page.getByTestId('save-icp')).toHaveText('Save as version 4');
   await page.close();
 });
 
