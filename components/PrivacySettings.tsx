@@ -3,6 +3,45 @@ import { type MessageResponse, sendMessage } from '@/lib/messaging';
 
 type Privacy = MessageResponse<'getPrivacy'>;
 
+/**
+ * How many days pages are kept: saved when the rep leaves the field or presses Enter (not at each key, which
+ * saved 4 and 40 on the way to 400), and only a whole number from 1 to 365; anything else says what stays.
+ */
+function MemoryDays({ saved, save }: { saved: number; save: (days: number) => void }) {
+  const [text, setText] = useState(String(saved));
+  const days = Number(text);
+  const valid = /^\s*\d+\s*$/.test(text) && days >= 1 && days <= 365;
+  const commit = () => {
+    if (valid && days !== saved) save(days);
+  };
+  return (
+    <>
+      <label className="field">
+        Forget pages after{' '}
+        <input
+          type="number"
+          min={1}
+          max={365}
+          value={text}
+          aria-invalid={!valid || undefined}
+          aria-describedby="memory-days-help"
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />{' '}
+        days
+      </label>
+      <span
+        id="memory-days-help"
+        className={valid ? 'muted' : 'field-problems'}
+        data-testid="memory-days-help"
+      >
+        {valid ? '1 to 365.' : `A whole number of days from 1 to 365; ${saved} days stay in force.`}
+      </span>
+    </>
+  );
+}
+
 /** The company memory's settings: how long pages are kept, incognito, paused sites, and forgetting it all. */
 export function PrivacySettings() {
   const [privacy, setPrivacy] = useState<Privacy | null>(null);
@@ -30,24 +69,7 @@ export function PrivacySettings() {
         ICP Lens remembers the company pages you open (their facts, not the page) so that a company's website
         and its LinkedIn page complete each other. It stays in this browser and is never sent anywhere.
       </p>
-      <label className="field">
-        Forget pages after{' '}
-        <input
-          type="number"
-          min={1}
-          max={365}
-          defaultValue={privacy.memoryDays}
-          aria-describedby="memory-days-help"
-          onChange={(e) => {
-            const days = Number(e.target.value);
-            if (Number.isInteger(days) && days >= 1 && days <= 365) void save({ memoryDays: days });
-          }}
-        />{' '}
-        days
-      </label>
-      <span id="memory-days-help" className="muted">
-        1 to 365.
-      </span>
+      <MemoryDays saved={privacy.memoryDays} save={(memoryDays) => void save({ memoryDays })} />
       <label className="field">
         <input
           type="checkbox"

@@ -81,3 +81,31 @@ test('saving from the panel on two pages of the same company keeps one record', 
   );
   expect(count).toBe(1);
 });
+
+test('the memory period is saved once typed, and a value out of range says what stays in force', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  const days = options.getByLabel(/Forget pages after/);
+  const before = await days.inputValue();
+  await days.fill('400');
+  await days.press('Enter');
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.getByTestId('memory-days-help')).toHaveText(
+    `A whole number of days from 1 to 365; ${before} days stay in force.`,
+  );
+  await options.reload();
+  await expect(days).toHaveValue(before);
+  // Typed key by key, 90 is saved when the rep is done with the field.
+  await days.fill('');
+  await days.pressSequentially('90');
+  await days.press('Enter');
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await options.reload();
+  await expect(days).toHaveValue('90');
+  await days.fill(before);
+  await days.press('Tab');
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await options.close();
+});
