@@ -133,12 +133,19 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
             type="button"
             disabled={busy}
             data-testid="team-sync-now"
-            onClick={() =>
+            onClick={() => {
+              const had = team.icp ? `${team.icp.name} ${team.icp.version}` : null;
               void run(
                 () => sendMessage('syncTeamIcp', {}),
-                (next) => (next.team?.error ? 'Checked: it failed (see above).' : 'Checked: up to date.'),
-              )
-            }
+                (next) => {
+                  const got = next.team?.icp;
+                  if (next.team?.error) return 'Checked: it failed (see above).';
+                  return got && `${got.name} ${got.version}` !== had
+                    ? `Checked: received “${got.name}” v${got.version}.`
+                    : 'Checked: up to date.';
+                },
+              );
+            }}
           >
             Sync now
           </button>

@@ -3,6 +3,7 @@
  * The environment (fetch, clock) is passed in, so every failure path is tested without a network; the
  * background stores the state this returns (lib/settings) and schedules the next attempt (`ensureSyncAlarm`).
  */
+import { explainInvalidIcp } from './icp/problems';
 import { type Icp, parseIcp } from './icp/schema';
 import type { TeamSyncState } from './settings/precedence';
 
@@ -182,8 +183,10 @@ export async function syncTeamIcp(
     }
     const parsed = parseIcp(json);
     if (!parsed.ok) {
+      // In the editor's words (the rep reads them too); the file's author finds each by its criterion's label.
+      const problems = explainInvalidIcp(parsed).map((p) => `${p.where}: ${p.text}`);
       throw new SyncFailure(
-        `the file is not a valid ICP: ${parsed.problems.slice(0, 5).join('; ')}${parsed.problems.length > 5 ? ` (and ${parsed.problems.length - 5} more)` : ''}`,
+        `the file is not a valid ICP: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
       );
     }
     if (lastGood?.ok) {

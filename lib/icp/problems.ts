@@ -67,6 +67,19 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 const quoted = (value: unknown) => (typeof value === 'string' ? `“${value}”` : String(value));
 
+/** Longest list of allowed values written out; a longer one (the 40 industries) is pointed to instead. */
+export const MAX_VALUES_LISTED = 8;
+
+/** "one of “a”, “b”", or where the list is long, where to find it. */
+export function oneOf(values: readonly unknown[]): string {
+  return values.length <= MAX_VALUES_LISTED
+    ? `one of ${values.map((v) => quoted(v)).join(', ')}`
+    : `one of the ${values.length} ids in docs/icp.schema.json (such as ${values
+        .slice(0, 3)
+        .map((v) => quoted(v))
+        .join(', ')})`;
+}
+
 /** What is wrong, in words, from a zod issue (our own messages are already in words). */
 function issueText(issue: z.core.$ZodIssue, input: unknown): string {
   const value = valueAt(input, issue.path);
@@ -93,7 +106,7 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
         ? 'must be a number'
         : `must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}`;
     case 'invalid_value':
-      return `${item ? `${quoted(value)} is not known here; ` : ''}must be one of ${issue.values.map((v) => quoted(v)).join(', ')}`;
+      return `${item ? `${quoted(value)} is not known here; ` : ''}must be ${oneOf(issue.values)}`;
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be a date and time such as 2026-01-31T09:00:00Z';
       return item ? `${quoted(value)} ${issue.message}` : issue.message;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { INDUSTRIES } from './industries';
 import { migrateIcp } from './migrate';
+import { MAX_VALUES_LISTED, oneOf } from './problems';
 import { REGION_OPTIONS } from './regions';
 
 /** The ICP file format version this code writes. */
@@ -252,7 +253,12 @@ export function formatIssues(error: z.ZodError): string[] {
         typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
       '',
     );
-    return `${path || '(root)'}: ${issue.message}`;
+    // A long list of allowed values (the 40 industries) is pointed to, not written out.
+    const message =
+      issue.code === 'invalid_value' && issue.values.length > MAX_VALUES_LISTED
+        ? `Invalid option: expected ${oneOf(issue.values)}`
+        : issue.message;
+    return `${path || '(root)'}: ${message}`;
   });
 }
 

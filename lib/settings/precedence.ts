@@ -261,6 +261,6 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
   }
   // The policy's own problems are listed apart (`policy.problems`): they are for IT, not the rep.
   if (!problem && teamUrl && !fromTeam && org.source === 'default')
-    problem = `No team ICP has been received from ${teamUrl.url} yet${team?.error ? `: ${team.error.message}` : '.'}`;
+    problem = `No team ICP has been received from ${teamUrl.url} yet${team?.error ? ' (why: under Team ICP file below)' : ''}.`;
   return { ...common, ...org, problem };
 }

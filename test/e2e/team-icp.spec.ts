@@ -166,6 +166,7 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   server.state.etag = '"v4"';
   await page.getByTestId('team-sync-now').click();
   await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
+  await expect(page.getByTestId('team-status')).toHaveText('Checked: received “Acme team ICP” v4.');
   // The new team ICP re-scores open tabs: Lumenfold is now excluded.
   await expect.poll(() => badge(tabId)).toBe('✕');
   const panel = await openPanel({ tabId });
@@ -227,7 +228,7 @@ test('every failure keeps the last good team ICP and shows the error with its ti
     ['drop', /could not reach 127\.0\.0\.1:\d+/],
     ['redirect', /redirected to another site \(http:\/\/127\.0\.0\.1:\d+\); refused/],
     ['not-json', /not valid JSON/],
-    ['invalid', /not a valid ICP: tiers: thresholds must fall/],
+    ['invalid', /not a valid ICP: Tier thresholds: must fall from Tier 1 to Tier 3/],
     ['big', /too big/],
     ['older', /version 2, older than version 3 in force/],
     ['same-version', /changed but is still version 3/],

@@ -87,6 +87,28 @@ describe('ICP problems in the editor’s words', () => {
     ]);
   });
 
+  it('lists a few allowed values, and points to the long lists rather than writing out 39 industries', () => {
+    const problems = problemsOf(
+      withCriteria([
+        { id: 'ind', label: 'Fintech', kind: 'industry', weight: 1, industries: ['fintech'] },
+        { id: 'type', label: 'Kind', kind: 'companyType', weight: 1, types: ['corp'] },
+      ]),
+    );
+    expect(problems.map((p) => p.text)).toEqual([
+      expect.stringMatching(
+        /^“fintech” is not known here; must be one of the \d+ ids in docs\/icp\.schema\.json \(such as “[a-z-]+”, /,
+      ),
+      '“corp” is not known here; must be one of “public”, “private”, “nonprofit”, “government”, “educational”',
+    ]);
+    const invalid = parseIcp(
+      withCriteria([{ id: 'ind', label: 'F', kind: 'industry', weight: 1, industries: ['x'] }]),
+    );
+    expect(invalid.ok ? [] : invalid.problems[0]).toMatch(
+      /^criteria\[0\]\.industries\[0\]: .* ids in docs\/icp\.schema\.json/,
+    );
+    expect((invalid.ok ? '' : (invalid.problems[0] ?? '')).length).toBeLessThan(200);
+  });
+
   it('explains an acceptable band the same way as the ideal one', () => {
     const problems = problemsOf(
       withCriteria([

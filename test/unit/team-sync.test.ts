@@ -142,7 +142,7 @@ describe('team ICP sync', () => {
       [
         'the file is not a valid ICP',
         () => fetchAnswering(() => json({ ...teamIcp(9), tiers: { tier1: 10, tier2: 50, tier3: 20 } })),
-        /not a valid ICP: tiers: thresholds must fall/,
+        /not a valid ICP: Tier thresholds: must fall from Tier 1 to Tier 3/,
       ],
       [
         'the file declares a size over the limit',
