@@ -460,7 +460,8 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
                 aria-label="Compare with"
               >
                 <option value="none">nothing</option>
-                <option value="draft">the draft in the editor</option>
+                {/* No draft where the ICP cannot be edited (set by policy). */}
+                {!active.locked && <option value="draft">the draft in the editor</option>}
                 <option value="file">an ICP file</option>
               </select>
             </label>
@@ -494,8 +495,8 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
 
           <h4>Suggestions from your wins</h4>
           <p className="muted">
-            Values at least 1.2 times as likely to win as the average account, with at least 5 wins. Adding
-            one puts it into the editor's draft; nothing changes until you save.
+            Values at least 1.2 times as likely to win as the average account, with at least 5 wins.
+            {!active.locked && " Adding one puts it into the editor's draft; nothing changes until you save."}
           </p>
           {active.locked && (
             <p className="muted">

@@ -87,9 +87,12 @@ export function IcpEditor({
   active,
   onSaved,
   onClose,
+  focusFirstField = true,
 }: {
   active: ActiveIcp;
   onSaved: () => void;
+  /** Opened from its button: the keyboard goes on to its first field (not when a calibration opens it). */
+  focusFirstField?: boolean;
   /** Leaves the editor for the view of the ICP in force (after asking, when there are unsaved changes). */
   onClose: () => void;
 }) {
@@ -104,9 +107,10 @@ export function IcpEditor({
   const [generation, setGeneration] = useState(0);
   // The editor opens in place of the button that opened it: the keyboard goes on to its first field.
   const nameField = useRef<HTMLInputElement>(null);
+  const focusOnOpen = useRef(focusFirstField);
   useEffect(() => {
     void loadIcpHistory().then(setHistory);
-    nameField.current?.focus();
+    if (focusOnOpen.current) nameField.current?.focus();
   }, []);
 
   const parsed = useMemo(() => parseIcp(draft), [draft]);

@@ -8,11 +8,21 @@ import { sendMessage } from '@/lib/messaging';
 import { type ActiveIcp, watchIcpSettings } from '@/lib/settings';
 import './style.css';
 
+/** What the lock says of the ICP in force, by where it comes from (never the rep's own: a lock sets it aside). */
+const LOCK_TEXT: Record<ActiveIcp['source'], string> = {
+  policy: 'Set by your organisation’s policy.',
+  team: 'Your organisation’s policy sets this team file.',
+  default: 'Your organisation’s policy manages the ICP; its team file has not arrived yet.',
+  user: 'Your organisation’s policy manages the ICP.',
+};
+
 /** The options page: the ICP in force, where it came from, its editor, and the privacy settings. */
 export function App() {
   const [active, setActive] = useState<ActiveIcp | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
+  // How the editor was opened: by its button (the keyboard goes to its first field), or by the calibration's
+  // "Add to draft" (the rep stays where they are).
+  const [editing, setEditing] = useState<false | 'button' | 'calibration'>(false);
   const focusEdit = useRef(false);
   const refresh = useCallback(() => {
     sendMessage('getActiveIcp', {})
@@ -39,7 +49,7 @@ export function App() {
           </p>
           {active.locked && (
             <p className="lock-notice" data-testid="icp-locked">
-              🔒 Set by your organisation’s policy: it cannot be edited or replaced here.
+              🔒 {LOCK_TEXT[active.source]} It cannot be edited or replaced here.
             </p>
           )}
           {active.problem && <p role="alert">{active.problem}</p>}
@@ -56,6 +66,7 @@ export function App() {
           {editing && !active.locked ? (
             <IcpEditor
               active={active}
+              focusFirstField={editing === 'button'}
               onSaved={refresh}
               onClose={() => {
                 focusEdit.current = true;
@@ -74,7 +85,7 @@ export function App() {
                   }}
                   type="button"
                   className="primary"
-                  onClick={() => setEditing(true)}
+                  onClick={() => setEditing('button')}
                 >
                   Edit the ICP
                 </button>
@@ -84,7 +95,9 @@ export function App() {
         </section>
       )}
       {active && <TeamIcpSettings active={active} onChange={setActive} />}
-      {active && <Calibrate active={active} onOpenEditor={() => setEditing(true)} />}
+      {active && (
+        <Calibrate active={active} onOpenEditor={() => setEditing((open) => open || 'calibration')} />
+      )}
       <h2 className="section-title">Privacy</h2>
       <PrivacySettings />
       <p className="muted">Everything ICP Lens reads stays in this browser unless you export it.</p>

@@ -53,8 +53,12 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   const suggestion = page.getByTestId('suggestions').getByRole('listitem').first();
   const label = (await suggestion.locator('strong').textContent()) ?? '';
   expect(label).not.toBe('');
+  const scrolled = await page.evaluate(() => window.scrollY);
   await suggestion.getByRole('button', { name: /^Add to draft/ }).click();
   await expect(page.getByTestId('editor-status')).toContainText('Added a suggestion from the calibration');
+  // The page stays where the rep was: the editor opening for it takes no focus to its top.
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).not.toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled / 2);
   await expect(page.getByTestId('save-icp')).toBeEnabled();
   await expect(page.getByRole('button', { name: `Add to draft: ${label}` })).toHaveCount(0);
   const saved = await ext.worker.evaluate(() =>

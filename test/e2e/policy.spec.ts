@@ -135,7 +135,9 @@ test('a team address set by policy is fetched without any prompt, and a changed 
     }).toPass({ timeout: 20_000 });
     await expect(page.getByTestId('team-url-policy')).toHaveText(teamIcpUrl);
     await expect(page.getByTestId('team-url')).toHaveCount(0);
-    await expect(page.getByTestId('icp-locked')).toBeVisible();
+    await expect(page.getByTestId('icp-locked')).toContainText(
+      'Your organisation’s policy sets this team file. It cannot be edited or replaced here.',
+    );
     await expect(page.getByTestId('team-checked')).toContainText('checked every 15 minutes');
 
     // IT pushes a new policy: the ICP itself now. Chromium notices the file change while running.
