@@ -188,10 +188,40 @@ function SuggestionList({
   );
 }
 
+/** Rows left out that are enough to move the figures: said above them, with the most common reason. */
+function RejectedWarning({
+  info,
+}: {
+  info: { rows: number; rejectedCount: number; rejected: ReadonlyArray<{ line: number; reason: string }> };
+}) {
+  if (info.rows === 0 || info.rejectedCount / info.rows <= REJECTED_WARNING_SHARE) return null;
+  // Reasons start with the column they are about ("outcome: …"): the one most rows fail on.
+  const byColumn = new Map<string, { count: number; example: { line: number; reason: string } }>();
+  for (const r of info.rejected) {
+    const column = r.reason.split(':')[0] ?? r.reason;
+    const seen = byColumn.get(column);
+    byColumn.set(column, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
+  }
+  const [column, most] = [...byColumn].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
+  return (
+    <p className="calibrate-warning" data-testid="calibrate-rejected-warning">
+      {Math.round((100 * info.rejectedCount) / info.rows)}% of the rows (
+      {info.rejectedCount.toLocaleString('en-US')} of {info.rows.toLocaleString('en-US')}) could not be read
+      and are left out of every figure below.
+      {most &&
+        ` Most of those shown fail on “${column}” (${most.count.toLocaleString('en-US')}), e.g. line ${most.example.line}: ${most.example.reason}.`}{' '}
+      Fix those cells or the column mapping and import again for figures on the whole file.
+    </p>
+  );
+}
+
 /**
  * The calibration: import accounts from a CRM export, see how the ICP in force tiers the won and the lost,
  * compare it with the draft or another ICP file, and adopt suggested criteria into the draft.
  */
+/** A share of rows left out above which the figures are flagged as resting on part of the file. */
+const REJECTED_WARNING_SHARE = 0.1;
+
 export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenEditor: () => void }) {
   const db = getAccountsDb();
   const [stored, setStored] = useState<{ info: AccountsImportInfo | null; accounts: ImportedAccount[] }>({
@@ -437,6 +467,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           </ul>
         </details>
       )}
+      {info && <RejectedWarning info={info} />}
 
       {accounts.length > 0 && !report && <p className="muted">Scoring the accounts…</p>}
       {report && (

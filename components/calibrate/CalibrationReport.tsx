@@ -18,6 +18,13 @@ export function Headline({ report }: { report: Report }) {
       <strong>{report.auc === null ? '–' : report.auc.toFixed(2)}</strong>
       <span className="muted"> (0.5 is a coin toss, 1 perfect)</span>. Enough data for{' '}
       <strong>{percent(report.coverage)}</strong> of {count(report.accounts)} accounts.
+      {(report.won === 0 || report.lost === 0) && (
+        <strong className="calibrate-warning-inline" data-testid="calibrate-one-sided">
+          {' '}
+          No {report.won === 0 ? 'won' : 'lost'} deal among them: the win rates compare nothing. The outcome
+          column needs both won and lost deals (a lifecycle stage with no "lost" has none).
+        </strong>
+      )}
     </p>
   );
 }
@@ -79,6 +86,7 @@ const VERDICT_TEXT: Record<Report['criteria'][number]['verdict'], string> = {
   weak: 'weak: about the same for both',
   misleading: 'misleading: the wrong way round',
   'too-few': 'too few accounts show it',
+  'not-imported': 'not in the import (it has no column for it)',
 };
 
 /** Each criterion's match rate among won and lost accounts. */

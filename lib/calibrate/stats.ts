@@ -12,6 +12,16 @@ import type { ImportedAccount, Outcome } from './schema';
 /** The tiers, best first. */
 export const TIERS: readonly Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
 
+/** The criteria an import can know (see accountFacts): the others it never shows, however many accounts. */
+const IMPORTED_KINDS: ReadonlySet<Criterion['kind']> = new Set([
+  'industry',
+  'employees',
+  'revenue',
+  'location',
+  'technologies',
+  'domains',
+]);
+
 /** Won, lost and open accounts of one tier. */
 export interface TierStats {
   won: number;
@@ -38,9 +48,10 @@ export interface CriterionStats {
   lost: { matched: number; known: number; rate: number | null };
   /**
    * `separates`: matches clearly more among wins (for a disqualifier: hits losses more);
-   * `weak`: about as often among both; `misleading`: the wrong way round; `too-few`: under 5 known on a side.
+   * `weak`: about as often among both; `misleading`: the wrong way round; `too-few`: under 5 known on a side;
+   * `not-imported`: an import has no column for it (founding year, company type, funding stage, keywords).
    */
-  verdict: 'separates' | 'weak' | 'misleading' | 'too-few';
+  verdict: 'separates' | 'weak' | 'misleading' | 'too-few' | 'not-imported';
 }
 
 /** The whole report for one ICP on one set of accounts. */
@@ -181,7 +192,7 @@ export function reportOf(
       const { won: w, lost: l } = perCriterion[k] as (typeof perCriterion)[number];
       const wonRate = w.known > 0 ? w.matched / w.known : null;
       const lostRate = l.known > 0 ? l.matched / l.known : null;
-      let verdict: CriterionStats['verdict'] = 'too-few';
+      let verdict: CriterionStats['verdict'] = IMPORTED_KINDS.has(criterion.kind) ? 'too-few' : 'not-imported';
       if (w.known >= 5 && l.known >= 5 && wonRate !== null && lostRate !== null) {
         // For a disqualifier, hitting losses is what it is for.
         const gap = criterion.rule === 'disqualifier' ? lostRate - wonRate : wonRate - lostRate;

@@ -139,3 +139,28 @@ test('a file it cannot use is refused with a clear message, and the earlier impo
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();
   await expect(page.getByTestId('calibrate-source')).toHaveCount(0);
 });
+
+test('figures that rest on part of the file, or on won deals alone, say so above them', async ({ ext }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'accounts-'));
+  const custom = path.join(dir, 'custom-stages.csv');
+  const rows = [
+    ...Array.from({ length: 7 }, (_, i) => `Won ${i},won${i}.example,Closed Won`),
+    ...Array.from({ length: 3 }, (_, i) => `Verbal ${i},verbal${i}.example,Verbal commit`),
+  ];
+  writeFileSync(custom, `Name,Domain,Stage\n${rows.join('\n')}\n`);
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await importCsv(page, custom, 10);
+  await expect(page.getByTestId('calibrate-rejected-warning')).toContainText(
+    '30% of the rows (3 of 10) could not be read and are left out of every figure below. Most of those shown fail on “outcome” (3), e.g. line 9: outcome:',
+  );
+  await expect(page.getByTestId('calibrate-one-sided')).toContainText(
+    'No lost deal among them: the win rates compare nothing.',
+  );
+  // The per-criterion table tells what no import can show from what too few accounts show.
+  await expect(page.getByTestId('criteria-table')).toContainText(
+    'not in the import (it has no column for it)',
+  );
+  await page.getByRole('button', { name: 'Delete imported accounts' }).click();
+  await page.close();
+});

@@ -345,6 +345,21 @@ describe('statistics', () => {
     expect(size).toMatchObject({ won: { rate: 0 }, lost: { rate: 1 }, verdict: 'misleading' });
   });
 
+  it('tells a criterion no import can show from one too few accounts show', () => {
+    const accounts = Array.from({ length: 12 }, (_, i) =>
+      account({ industry: 'Software Development', outcome: i % 2 ? 'won' : 'lost' }),
+    );
+    const verdicts = Object.fromEntries(
+      calibrate(accounts, DEFAULT_ICP).criteria.map((c) => [c.kind, c.verdict]),
+    );
+    // No column holds the founding year or the company type; employees could be, but no row gives them.
+    expect(verdicts).toMatchObject({
+      founded: 'not-imported',
+      companyType: 'not-imported',
+      employees: 'too-few',
+    });
+  });
+
   it('compares two ICPs on the same accounts', () => {
     const accounts = [
       account({ industry: 'Software Development', employees: { min: 100, max: 100 }, outcome: 'won' }),
