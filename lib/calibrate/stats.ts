@@ -192,7 +192,9 @@ export function reportOf(
       const { won: w, lost: l } = perCriterion[k] as (typeof perCriterion)[number];
       const wonRate = w.known > 0 ? w.matched / w.known : null;
       const lostRate = l.known > 0 ? l.matched / l.known : null;
-      let verdict: CriterionStats['verdict'] = IMPORTED_KINDS.has(criterion.kind) ? 'too-few' : 'not-imported';
+      let verdict: CriterionStats['verdict'] = IMPORTED_KINDS.has(criterion.kind)
+        ? 'too-few'
+        : 'not-imported';
       if (w.known >= 5 && l.known >= 5 && wonRate !== null && lostRate !== null) {
         // For a disqualifier, hitting losses is what it is for.
         const gap = criterion.rule === 'disqualifier' ? lostRate - wonRate : wonRate - lostRate;
