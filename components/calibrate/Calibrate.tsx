@@ -28,7 +28,7 @@ import {
   replaceAccounts,
   storageErrorMessage,
 } from '@/lib/db/accounts';
-import { type Icp, parseIcp, type ScoreResult } from '@/lib/icp';
+import { explainInvalidIcp, type Icp, parseIcp, type ScoreResult } from '@/lib/icp';
 import type { ActiveIcp } from '@/lib/settings';
 import { downloadText } from '../download';
 import { sendToDraft, useEditorDraft } from '../icp-editor/draft-channel';
@@ -232,6 +232,8 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  // A file to compare with that could not be read: said beside its button, until a good one is chosen.
+  const [compareError, setCompareError] = useState('');
   const [compareWith, setCompareWith] = useState<'none' | 'draft' | 'file'>('none');
   const [fileIcp, setFileIcp] = useState<Icp | null>(null);
   const draft = useEditorDraft();
@@ -365,10 +367,18 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
   const loadCompareFile = async (file: File) => {
     try {
       const parsed = parseIcp(JSON.parse(await file.text()));
-      if (parsed.ok) setFileIcp(parsed.icp);
-      else setError(`${file.name}: ${parsed.problems.slice(0, 5).join('; ')}`);
+      if (parsed.ok) {
+        setFileIcp(parsed.icp);
+        setCompareError('');
+      } else
+        setCompareError(
+          `Not compared: ${file.name}: ${explainInvalidIcp(parsed)
+            .slice(0, 5)
+            .map((p) => `${p.where}: ${p.text}`)
+            .join('; ')}`,
+        );
     } catch (e) {
-      setError(`${file.name} is not valid JSON (${(e as Error).message}).`);
+      setCompareError(`Not compared: ${file.name} is not valid JSON (${(e as Error).message}).`);
     }
   };
 
@@ -506,6 +516,11 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
                 />
               </label>
             )}
+            {compareWith === 'file' && compareError && (
+              <span role="alert" className="calibrate-error" data-testid="compare-error">
+                {compareError}
+              </span>
+            )}
           </div>
           {compareWith === 'draft' && !draft && (
             <p className="muted">Open the editor (Edit the ICP) and fix any problems to compare its draft.</p>
@@ -514,9 +529,11 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           {other && comparison && (
             <div data-testid="comparison">
               <p>
-                {compareWith === 'draft' ? 'The draft' : 'The file'} “{other.name}”{' '}
-                <span className="muted">v{other.version}</span>: {comparison.movedUp} accounts move up a tier,{' '}
-                {comparison.movedDown} move down.
+                {compareWith === 'draft' ? 'The draft (not saved)' : 'The file'} “{other.name}”{' '}
+                <span className="muted">
+                  {compareWith === 'draft' ? `from v${other.version}` : `v${other.version}`}
+                </span>
+                : {comparison.movedUp} accounts move up a tier, {comparison.movedDown} move down.
               </p>
               <Headline report={comparison.b} />
               <TierTable report={comparison.b} testId="tier-table-other" />

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import { ROOT } from '../../scripts/lib/browser';
 import { expect, PAGES, test } from './fixtures';
 
@@ -161,6 +162,25 @@ test('figures that rest on part of the file, or on won deals alone, say so above
   await expect(page.getByTestId('criteria-table')).toContainText(
     'not in the import (it has no column for it)',
   );
+
+  // A file to compare with that cannot be read says so beside its button, until a good one is chosen.
+  await page.getByLabel('Compare with').selectOption('file');
+  const compareFile = page.locator('.calibrate-compare input[type="file"]');
+  await compareFile.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{'),
+  });
+  await expect(page.getByTestId('compare-error')).toContainText(
+    'Not compared: broken.json is not valid JSON',
+  );
+  await compareFile.setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Other ICP', version: 3 })),
+  });
+  await expect(page.getByTestId('comparison')).toContainText('The file “Other ICP” v3');
+  await expect(page.getByTestId('compare-error')).toHaveCount(0);
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();
   await page.close();
 });
