@@ -7,7 +7,16 @@ type Privacy = MessageResponse<'getPrivacy'>;
  * How many days pages are kept: saved when the rep leaves the field or presses Enter (not at each key, which
  * saved 4 and 40 on the way to 400), and only a whole number from 1 to 365; anything else says what stays.
  */
-function MemoryDays({ saved, save }: { saved: number; save: (days: number) => void }) {
+function MemoryDays({
+  saved,
+  save,
+  locked,
+}: {
+  saved: number;
+  save: (days: number) => void;
+  /** Set by the organisation's policy: shown, not editable. */
+  locked: boolean;
+}) {
   const [text, setText] = useState(String(saved));
   const days = Number(text);
   const valid = /^\s*\d+\s*$/.test(text) && days >= 1 && days <= 365;
@@ -23,6 +32,7 @@ function MemoryDays({ saved, save }: { saved: number; save: (days: number) => vo
           min={1}
           max={365}
           value={text}
+          disabled={locked}
           aria-invalid={!valid || undefined}
           aria-describedby="memory-days-help"
           onChange={(e) => setText(e.target.value)}
@@ -36,7 +46,11 @@ function MemoryDays({ saved, save }: { saved: number; save: (days: number) => vo
         className={valid ? 'muted' : 'field-problems'}
         data-testid="memory-days-help"
       >
-        {valid ? '1 to 365.' : `A whole number of days from 1 to 365; ${saved} days stay in force.`}
+        {locked
+          ? 'Set by your organisation’s policy.'
+          : valid
+            ? '1 to 365.'
+            : `A whole number of days from 1 to 365; ${saved} days stay in force.`}
       </span>
     </>
   );
@@ -69,14 +83,25 @@ export function PrivacySettings() {
         ICP Lens remembers the company pages you open (their facts, not the page) so that a company's website
         and its LinkedIn page complete each other. It stays in this browser and is never sent anywhere.
       </p>
-      <MemoryDays saved={privacy.memoryDays} save={(memoryDays) => void save({ memoryDays })} />
+      <MemoryDays
+        saved={privacy.memoryDays}
+        locked={privacy.locked.memoryDays}
+        save={(memoryDays) => void save({ memoryDays })}
+      />
       <label className="field">
         <input
           type="checkbox"
           checked={privacy.rememberIncognito}
+          disabled={privacy.locked.rememberIncognito}
           onChange={(e) => void save({ rememberIncognito: e.target.checked })}
         />{' '}
         Remember pages seen in incognito windows
+        {privacy.locked.rememberIncognito && (
+          <span className="muted" data-testid="incognito-locked">
+            {' '}
+            (set by your organisation’s policy)
+          </span>
+        )}
       </label>
       <p>
         <span data-testid="remembered-pages">{privacy.rememberedPages}</span> pages remembered.{' '}

@@ -8,6 +8,7 @@ import { broadcast, createMessageListener } from '@/lib/messaging';
 import {
   loadActiveIcp,
   loadPrivacy,
+  loadPrivacyLocks,
   loadRescore,
   loadTeamSchedule,
   loadTeamSync,
@@ -116,7 +117,12 @@ export default defineBackground(() => {
       getTabState: ({ tabId }) => service.getTabState(tabId),
       getActiveIcp: () => loadActiveIcp(),
       async getPrivacy() {
-        return { ...(await loadPrivacy()), rememberedPages: await db.pages.count() };
+        const [privacy, locked, rememberedPages] = await Promise.all([
+          loadPrivacy(),
+          loadPrivacyLocks(),
+          db.pages.count(),
+        ]);
+        return { ...privacy, rememberedPages, locked };
       },
       setPrivacy: (change) => savePrivacy(change),
       async pauseSite({ site, paused }) {

@@ -110,7 +110,11 @@ export const protocol = {
   getPrivacy: message(
     'extension',
     z.object({}),
-    PrivacySettingsSchema.extend({ rememberedPages: z.number() }),
+    PrivacySettingsSchema.extend({
+      rememberedPages: z.number(),
+      /** The settings the organisation's policy sets (the rep cannot change them). */
+      locked: z.object({ memoryDays: z.boolean(), rememberIncognito: z.boolean() }),
+    }),
   ),
   /** Extension page → background: change privacy settings. */
   setPrivacy: message('extension', PrivacySettingsSchema.partial(), PrivacySettingsSchema),

@@ -296,24 +296,50 @@ const pausedSitesItem = storage.defineItem<string[]>('local:pausedSites', {
   version: 1,
 });
 
-/** Reads the privacy settings; anything stored that fails validation falls back to its default. */
+/** The privacy settings an organisation's policy sets for every rep: they override the rep's own. */
+export type PrivacyLocks = { memoryDays: boolean; rememberIncognito: boolean };
+
+/** Which privacy settings the policy sets. */
+export async function loadPrivacyLocks(): Promise<PrivacyLocks> {
+  const policy = await loadPolicy();
+  return { memoryDays: policy.memoryDays !== null, rememberIncognito: policy.rememberIncognito !== null };
+}
+
+/**
+ * Reads the privacy settings in force: the policy's where it sets them, else the rep's; anything stored that
+ * fails validation falls back to its default.
+ */
 export async function loadPrivacy(): Promise<PrivacySettings> {
-  const [memoryDays, rememberIncognito, pausedSites] = await Promise.all([
+  const [memoryDays, rememberIncognito, pausedSites, policy] = await Promise.all([
     memoryDaysItem.getValue(),
     rememberIncognitoItem.getValue(),
     pausedSitesItem.getValue(),
+    loadPolicy(),
   ]);
   const shape = PrivacySettingsSchema.shape;
   return {
-    memoryDays: shape.memoryDays.safeParse(memoryDays).data ?? DEFAULT_PRIVACY.memoryDays,
+    memoryDays:
+      policy.memoryDays ?? shape.memoryDays.safeParse(memoryDays).data ?? DEFAULT_PRIVACY.memoryDays,
     rememberIncognito:
-      shape.rememberIncognito.safeParse(rememberIncognito).data ?? DEFAULT_PRIVACY.rememberIncognito,
+      policy.rememberIncognito ??
+      shape.rememberIncognito.safeParse(rememberIncognito).data ??
+      DEFAULT_PRIVACY.rememberIncognito,
     pausedSites: shape.pausedSites.safeParse(pausedSites).data ?? DEFAULT_PRIVACY.pausedSites,
   };
 }
 
-/** Saves the privacy settings the rep changed (validated; other settings untouched). */
+/** What the rep is told when changing a setting the policy sets. */
+const LOCKED_PRIVACY: Record<keyof PrivacyLocks, string> = {
+  memoryDays: 'Your organisation’s policy sets how long pages are remembered; it cannot be changed here.',
+  rememberIncognito:
+    'Your organisation’s policy sets whether incognito pages are remembered; it cannot be changed here.',
+};
+
+/** Saves the privacy settings the rep changed (validated; other settings untouched; none the policy sets). */
 export async function savePrivacy(change: Partial<PrivacySettings>): Promise<PrivacySettings> {
+  const locks = await loadPrivacyLocks();
+  for (const key of ['memoryDays', 'rememberIncognito'] as const)
+    if (change[key] !== undefined && locks[key]) throw new Error(LOCKED_PRIVACY[key]);
   const next = PrivacySettingsSchema.parse({ ...(await loadPrivacy()), ...change });
   if (change.memoryDays !== undefined) await memoryDaysItem.setValue(next.memoryDays);
   if (change.rememberIncognito !== undefined) await rememberIncognitoItem.setValue(next.rememberIncognito);

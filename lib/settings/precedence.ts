@@ -52,6 +52,10 @@ export interface ManagedPolicy {
   teamIcpUrl: string | null;
   refreshMinutes: number | null;
   allowRepOverride: boolean | null;
+  /** How many days the company memory keeps pages, set for every rep (they cannot change it). */
+  memoryDays: number | null;
+  /** Whether pages seen in incognito windows are remembered, set for every rep. */
+  rememberIncognito: boolean | null;
   /** What is wrong with the policy, one line per setting (the rest of the policy still applies). */
   problems: string[];
 }
@@ -62,6 +66,8 @@ export const NO_POLICY: ManagedPolicy = {
   teamIcpUrl: null,
   refreshMinutes: null,
   allowRepOverride: null,
+  memoryDays: null,
+  rememberIncognito: null,
   problems: [],
 };
 
@@ -76,6 +82,8 @@ const PolicyFieldSchemas = {
     }),
   refreshMinutes: z.number().int().min(5).max(10_080),
   allowRepOverride: z.boolean(),
+  memoryDays: z.number().int().min(1).max(365),
+  rememberIncognito: z.boolean(),
 };
 
 /**
@@ -116,7 +124,13 @@ export function readPolicy(raw: unknown): ManagedPolicy {
       lastPolicyIcp = { text: values.icp, icp: policy.icp, problems: [...policy.problems] };
     }
   }
-  for (const key of ['teamIcpUrl', 'refreshMinutes', 'allowRepOverride'] as const) {
+  for (const key of [
+    'teamIcpUrl',
+    'refreshMinutes',
+    'allowRepOverride',
+    'memoryDays',
+    'rememberIncognito',
+  ] as const) {
     if (values[key] === undefined || values[key] === null || values[key] === '') continue;
     const parsed = PolicyFieldSchemas[key].safeParse(values[key]);
     if (parsed.success) (policy[key] as unknown) = parsed.data;

@@ -90,7 +90,12 @@ test('the build itself carries no manifest key (only the test copy does)', () =>
 });
 
 test('an ICP set by Chromium policy is in force and locked in the options page', async ({ launch }) => {
-  const ext = await launch({ icp: JSON.stringify(ORG_ICP), refreshMinutes: 30 });
+  const ext = await launch({
+    icp: JSON.stringify(ORG_ICP),
+    refreshMinutes: 30,
+    memoryDays: 14,
+    rememberIncognito: false,
+  });
   expect(ext.extensionId).toBe(EXTENSION_ID);
   await expect
     .poll(() =>
@@ -107,6 +112,13 @@ test('an ICP set by Chromium policy is in force and locked in the options page',
   await expect(page.getByTestId('icp-locked')).toContainText('Set by your organisation’s policy');
   await expect(page.getByRole('button', { name: 'Edit the ICP' })).toHaveCount(0);
   await expect(page.getByTestId('policy-problems')).toHaveCount(0);
+  // The company memory's settings the policy sets are shown as such, and cannot be changed.
+  const days = page.getByLabel(/Forget pages after/);
+  await expect(days).toHaveValue('14');
+  await expect(days).toBeDisabled();
+  await expect(page.getByTestId('memory-days-help')).toHaveText('Set by your organisation’s policy.');
+  await expect(page.getByLabel(/Remember pages seen in incognito windows/)).toBeDisabled();
+  await expect(page.getByTestId('incognito-locked')).toContainText('set by your organisation’s policy');
 });
 
 test('a team address set by policy is fetched without any prompt, and a changed policy applies while running', async ({

@@ -218,6 +218,33 @@ describe('background', () => {
     expect(await getDb().pages.count()).toBe(1);
   });
 
+  it('applies the company memory settings a policy sets, over the rep’s, and refuses to change them', async () => {
+    await savePrivacy({ memoryDays: 90, rememberIncognito: false });
+    await fakeBrowser.storage.managed.set({ memoryDays: 7, rememberIncognito: true });
+    expect(await send({ type: 'getPrivacy', payload: {} }, fromPanel)).toMatchObject({
+      memoryDays: 7,
+      rememberIncognito: true,
+      locked: { memoryDays: true, rememberIncognito: true },
+    });
+    await expect(send({ type: 'setPrivacy', payload: { memoryDays: 30 } }, fromPanel)).rejects.toThrow(
+      /policy sets how long pages are remembered/,
+    );
+    // Incognito pages are remembered as the policy says, though the rep had said no.
+    const extract = sampleExtract('lumenfold-home.html');
+    await send(
+      { type: 'reportPage', payload: extract },
+      { ...fromTab(7, extract.url), tab: { id: 7, incognito: true } },
+    );
+    expect(await getDb().pages.count()).toBe(1);
+    // Without the policy, the rep's own choices are back.
+    await fakeBrowser.storage.managed.clear();
+    expect(await send({ type: 'getPrivacy', payload: {} }, fromPanel)).toMatchObject({
+      memoryDays: 90,
+      rememberIncognito: false,
+      locked: { memoryDays: false, rememberIncognito: false },
+    });
+  });
+
   it('does not read pages on a site the rep paused', async () => {
     await send({ type: 'pauseSite', payload: { site: 'lumenfold.io', paused: true } }, fromPanel);
     const answer = await send(

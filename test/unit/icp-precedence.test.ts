@@ -164,6 +164,20 @@ describe('which ICP is in force', () => {
     expect(parsed).toMatchObject({ teamIcpUrl: null, refreshMinutes: null, allowRepOverride: null });
   });
 
+  it('reads the company memory settings a policy sets, and reports values out of range', () => {
+    expect(policy({ memoryDays: 14, rememberIncognito: false })).toMatchObject({
+      memoryDays: 14,
+      rememberIncognito: false,
+      problems: [],
+    });
+    const bad = policy({ memoryDays: 400, rememberIncognito: 'no' });
+    expect(bad).toMatchObject({ memoryDays: null, rememberIncognito: null });
+    expect(bad.problems).toEqual([
+      'memoryDays: Too big: expected number to be <=365',
+      'rememberIncognito: Invalid input: expected boolean, received string',
+    ]);
+  });
+
   it('refuses a policy team address over plain http, as the rep’s own, but for this machine', () => {
     expect(policy({ teamIcpUrl: 'http://icp.acme.example/team.json' })).toMatchObject({
       teamIcpUrl: null,
@@ -371,7 +385,9 @@ describe('publishing and the policy schema', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([
       'allowRepOverride',
       'icp',
+      'memoryDays',
       'refreshMinutes',
+      'rememberIncognito',
       'teamIcpUrl',
     ]);
     const types = Object.fromEntries(
@@ -382,6 +398,8 @@ describe('publishing and the policy schema', () => {
       teamIcpUrl: 'string',
       refreshMinutes: 'integer',
       allowRepOverride: 'boolean',
+      memoryDays: 'integer',
+      rememberIncognito: 'boolean',
     });
     // What the schema lets through, readPolicy takes.
     const read = readPolicy({
@@ -389,12 +407,16 @@ describe('publishing and the policy schema', () => {
       teamIcpUrl: TEAM_URL,
       refreshMinutes: 30,
       allowRepOverride: true,
+      memoryDays: 14,
+      rememberIncognito: true,
     });
     expect(read).toMatchObject({
       icp: { name: 'Org' },
       teamIcpUrl: TEAM_URL,
       refreshMinutes: 30,
       allowRepOverride: true,
+      memoryDays: 14,
+      rememberIncognito: true,
       problems: [],
     });
   });
