@@ -7,6 +7,7 @@ import { type RescoreProgress, rescoreChunk, startRescore } from '@/lib/db/resco
 import { broadcast, createMessageListener } from '@/lib/messaging';
 import {
   loadActiveIcp,
+  loadPausedSites,
   loadPrivacy,
   loadPrivacyLocks,
   loadRescore,
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   const service = createTabService({
     loadIcp: loadActiveIcp,
     loadPrivacy,
+    loadPausedSites,
     pages: tabPages,
     memory: {
       remember: (page) => rememberPage(db, page),
@@ -126,7 +128,7 @@ export default defineBackground(() => {
       },
       setPrivacy: (change) => savePrivacy(change),
       async pauseSite({ site, paused }) {
-        const { pausedSites } = await loadPrivacy();
+        const pausedSites = await loadPausedSites();
         const next = paused ? [...pausedSites, site] : pausedSites.filter((s) => s !== site);
         return savePrivacy({ pausedSites: next });
       },

@@ -35,6 +35,8 @@ export interface Badge {
 export interface TabServiceDeps {
   loadIcp(): Promise<ActiveIcp>;
   loadPrivacy(): Promise<PrivacySettings>;
+  /** The sites the rep paused (read at every page opened: the rest of the privacy settings is not needed there). */
+  loadPausedSites(): Promise<string[]>;
   /** Per-tab page reports (session storage). */
   pages: {
     get(tabId: number): Promise<StoredPage | undefined>;
@@ -234,11 +236,15 @@ export function createTabService(deps: TabServiceDeps) {
     return state;
   }
 
-  /** How many badges each tab was given: a badge computed before a newer one was shown is not shown. */
+  /**
+   * The last badge shown in each tab, numbered in one sequence for all tabs (a number never comes back, even
+   * for a tab forgotten and seen again): a badge computed before a newer one was shown is not shown.
+   */
   const badgeWrites = new Map<number, number>();
-  /** Shows a tab's badge; its number among the tab's badges. */
+  let badgeSequence = 0;
+  /** Shows a tab's badge; its number. */
   async function showBadge(tabId: number, badge: Badge | null): Promise<number> {
-    const written = (badgeWrites.get(tabId) ?? 0) + 1;
+    const written = ++badgeSequence;
     badgeWrites.set(tabId, written);
     await deps.setBadge(tabId, badge);
     return written;
@@ -290,7 +296,7 @@ export function createTabService(deps: TabServiceDeps) {
       incognito: boolean,
     ): Promise<{ read: boolean; techSelectors?: string[] }> {
       const site = registrableDomain(url);
-      const { pausedSites } = await deps.loadPrivacy();
+      const pausedSites = await deps.loadPausedSites();
       if (!site || !pausedSites.includes(site)) {
         const techSelectors = domSelectorsFor(url);
         if (!techSelectors) return { read: true };

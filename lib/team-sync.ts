@@ -8,6 +8,8 @@ import { type Icp, parseIcp } from './icp/schema';
 import type { TeamSyncState } from './settings/precedence';
 
 /** The largest team file accepted (an ICP with thousands of listed domains is well under this). */
+/** Characters of the problems an invalid team file's error lists (the error is stored and shown at every check). */
+const MAX_ERROR_CHARS = 1000;
 export const MAX_TEAM_FILE_BYTES = 512 * 1024;
 /** How long one attempt may take, body included. */
 export const TEAM_FETCH_TIMEOUT_MS = 15_000;
@@ -185,9 +187,8 @@ export async function syncTeamIcp(
     if (!parsed.ok) {
       // In the editor's words (the rep reads them too); the file's author finds each by its criterion's label.
       const problems = explainInvalidIcp(parsed).map((p) => `${p.where}: ${p.text}`);
-      throw new SyncFailure(
-        `the file is not a valid ICP: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
-      );
+      const listed = `${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`;
+      throw new SyncFailure(`the file is not a valid ICP: ${listed.slice(0, MAX_ERROR_CHARS)}`);
     }
     if (lastGood?.ok) {
       const current = lastGood.icp;

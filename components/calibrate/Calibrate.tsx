@@ -188,28 +188,44 @@ function SuggestionList({
   );
 }
 
+/** A share of rows left out above which the figures are flagged as resting on part of the file. */
+const REJECTED_WARNING_SHARE = 0.1;
+
+/**
+ * What a rejected row fails on, to group them: the column its reason names ("outcome: …"), its number of cells,
+ * or the reason itself.
+ */
+function failsOn(reason: string): string {
+  const column = /^([A-Za-z][\w ]*): /.exec(reason)?.[1];
+  if (column) return `“${column}”`;
+  return /cells where the header has/.test(reason) ? 'their number of cells' : `“${reason}”`;
+}
+
 /** Rows left out that are enough to move the figures: said above them, with the most common reason. */
 function RejectedWarning({
+  imported,
   info,
 }: {
-  info: { rows: number; rejectedCount: number; rejected: ReadonlyArray<{ line: number; reason: string }> };
+  /** Accounts imported: every row of the file is imported or rejected. */
+  imported: number;
+  info: { rejectedCount: number; rejected: ReadonlyArray<{ line: number; reason: string }> };
 }) {
-  if (info.rows === 0 || info.rejectedCount / info.rows <= REJECTED_WARNING_SHARE) return null;
-  // Reasons start with the column they are about ("outcome: …"): the one most rows fail on.
-  const byColumn = new Map<string, { count: number; example: { line: number; reason: string } }>();
+  const rows = imported + info.rejectedCount;
+  if (rows === 0 || info.rejectedCount / rows <= REJECTED_WARNING_SHARE) return null;
+  const groups = new Map<string, { count: number; example: { line: number; reason: string } }>();
   for (const r of info.rejected) {
-    const column = r.reason.split(':')[0] ?? r.reason;
-    const seen = byColumn.get(column);
-    byColumn.set(column, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
+    const key = failsOn(r.reason);
+    const seen = groups.get(key);
+    groups.set(key, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
   }
-  const [column, most] = [...byColumn].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
+  const [key, most] = [...groups].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
+  const n = (count: number) => count.toLocaleString('en-US');
   return (
     <p className="calibrate-warning" data-testid="calibrate-rejected-warning">
-      {Math.round((100 * info.rejectedCount) / info.rows)}% of the rows (
-      {info.rejectedCount.toLocaleString('en-US')} of {info.rows.toLocaleString('en-US')}) could not be read
-      and are left out of every figure below.
+      {Math.round((100 * info.rejectedCount) / rows)}% of the rows ({n(info.rejectedCount)} of {n(rows)})
+      could not be read and are left out of every figure below.
       {most &&
-        ` Most of those shown fail on “${column}” (${most.count.toLocaleString('en-US')}), e.g. line ${most.example.line}: ${most.example.reason}.`}{' '}
+        ` Most of those shown fail on ${key} (${n(most.count)}), e.g. line ${most.example.line}: ${most.example.reason}.`}{' '}
       Fix those cells or the column mapping and import again for figures on the whole file.
     </p>
   );
@@ -219,9 +235,6 @@ function RejectedWarning({
  * The calibration: import accounts from a CRM export, see how the ICP in force tiers the won and the lost,
  * compare it with the draft or another ICP file, and adopt suggested criteria into the draft.
  */
-/** A share of rows left out above which the figures are flagged as resting on part of the file. */
-const REJECTED_WARNING_SHARE = 0.1;
-
 export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenEditor: () => void }) {
   const db = getAccountsDb();
   const [stored, setStored] = useState<{ info: AccountsImportInfo | null; accounts: ImportedAccount[] }>({
@@ -370,14 +383,18 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       if (parsed.ok) {
         setFileIcp(parsed.icp);
         setCompareError('');
-      } else
+      } else {
+        // The last good file's comparison goes: it is not this file's.
+        setFileIcp(null);
         setCompareError(
           `Not compared: ${file.name}: ${explainInvalidIcp(parsed)
             .slice(0, 5)
             .map((p) => `${p.where}: ${p.text}`)
             .join('; ')}`,
         );
+      }
     } catch (e) {
+      setFileIcp(null);
       setCompareError(`Not compared: ${file.name} is not valid JSON (${(e as Error).message}).`);
     }
   };
@@ -477,7 +494,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           </ul>
         </details>
       )}
-      {info && <RejectedWarning info={info} />}
+      {info && <RejectedWarning imported={accounts.length} info={info} />}
 
       {accounts.length > 0 && !report && <p className="muted">Scoring the accounts…</p>}
       {report && (

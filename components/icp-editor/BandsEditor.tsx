@@ -21,7 +21,8 @@ const EXAMPLES: Record<RangeKind, string> = {
 function readBound(kind: RangeKind, text: string): number | null {
   const t = text.trim();
   if (t === '') return null;
-  if (/^[-−–]/.test(t)) return Number.NaN;
+  // A minus anywhere ("-5M", "$-5M"); a range ("5-10M") is no single bound either.
+  if (/[-−–]/.test(t)) return Number.NaN;
   if (kind === 'founded') return /^\d{4}$/.test(t) ? Number(t) : Number.NaN;
   if (kind === 'revenue' && (currencyOf(t) ?? 'USD') !== 'USD') return Number.NaN;
   const range = kind === 'revenue' ? parseAmountUsd(t) : parseEmployees(t);

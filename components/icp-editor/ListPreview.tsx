@@ -59,7 +59,7 @@ export function ListPreviewSection({ current, draft }: { current: Icp; draft: Ic
           {busy ? 'Scoring…' : `${result ? 'Preview again' : 'Preview'} on your ${n(saved)} saved companies`}
         </button>{' '}
         {stale && <span className="muted">The draft or the ICP in force changed since this preview.</span>}
-        {!draft && <span className="muted">The draft has problems to mend first (listed below).</span>}
+        {!draft && <span className="muted">The draft has problems to mend first (listed above).</span>}
       </p>
       {error && <p role="alert">{error}</p>}
       {/* Mounted from the start, so that the summary is heard when it comes. */}

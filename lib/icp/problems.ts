@@ -65,7 +65,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const quoted = (value: unknown) => (typeof value === 'string' ? `“${value}”` : String(value));
+/** Characters of a value or a label a problem quotes: a file with hostile values makes no huge message. */
+const MAX_QUOTED_CHARS = 60;
+const clip = (text: string) =>
+  text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
+const quoted = (value: unknown) => (typeof value === 'string' ? `“${clip(value)}”` : clip(String(value)));
 
 /** Longest list of allowed values written out; a longer one (the 40 industries) is pointed to instead. */
 export const MAX_VALUES_LISTED = 8;
@@ -131,7 +135,7 @@ export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIss
     const field = typeof top === 'string' ? top : '';
     if (field === 'criteria' && typeof index === 'number') {
       const label = valueAt(input, ['criteria', index, 'label']);
-      const name = typeof label === 'string' && label.trim() ? `“${label.trim()}”` : `${index + 1}`;
+      const name = typeof label === 'string' && label.trim() ? quoted(label.trim()) : `${index + 1}`;
       const part = typeof key === 'string' ? (CRITERION[key] ?? key) : undefined;
       const where = `Criterion ${name}${part ? `, ${part}` : ''}`;
       // A band's own check is about the whole band, not its lower end.

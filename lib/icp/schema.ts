@@ -245,17 +245,19 @@ export type Icp = z.infer<typeof IcpSchema>;
 /** An ICP as written by hand: defaults may be left out. */
 export type IcpInput = z.input<typeof IcpSchema>;
 
-/** Formats zod issues as `path: message` lines, e.g. `criteria[2].weight: Too big: expected number to be <=10`. */
-export function formatIssues(error: z.ZodError): string[] {
+/**
+ * Formats zod issues as `path: message` lines, e.g. `criteria[2].weight: Too big: expected number to be <=10`.
+ * With `icpFile`, a long list of allowed values (the 40 industries) points to docs/icp.schema.json instead.
+ */
+export function formatIssues(error: z.ZodError, icpFile = false): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.reduce<string>(
       (acc, key) =>
         typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
       '',
     );
-    // A long list of allowed values (the 40 industries) is pointed to, not written out.
     const message =
-      issue.code === 'invalid_value' && issue.values.length > MAX_VALUES_LISTED
+      icpFile && issue.code === 'invalid_value' && issue.values.length > MAX_VALUES_LISTED
         ? `Invalid option: expected ${oneOf(issue.values)}`
         : issue.message;
     return `${path || '(root)'}: ${message}`;
@@ -283,7 +285,12 @@ export function parseIcp(input: unknown): { ok: true; icp: Icp } | IcpInvalid {
   const result = IcpSchema.safeParse(migrated);
   return result.success
     ? { ok: true, icp: result.data }
-    : { ok: false, problems: formatIssues(result.error), issues: result.error.issues, checked: migrated };
+    : {
+        ok: false,
+        problems: formatIssues(result.error, true),
+        issues: result.error.issues,
+        checked: migrated,
+      };
 }
 
 /** The JSON Schema of the ICP file, generated from the zod schema (what a hand-written file may contain). */

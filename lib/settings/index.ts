@@ -296,6 +296,12 @@ const pausedSitesItem = storage.defineItem<string[]>('local:pausedSites', {
   version: 1,
 });
 
+/** The sites the rep paused: where ICP Lens reads nothing. */
+export async function loadPausedSites(): Promise<string[]> {
+  const sites = await pausedSitesItem.getValue();
+  return PrivacySettingsSchema.shape.pausedSites.safeParse(sites).data ?? DEFAULT_PRIVACY.pausedSites;
+}
+
 /** The privacy settings an organisation's policy sets for every rep: they override the rep's own. */
 export type PrivacyLocks = { memoryDays: boolean; rememberIncognito: boolean };
 
@@ -313,7 +319,7 @@ export async function loadPrivacy(): Promise<PrivacySettings> {
   const [memoryDays, rememberIncognito, pausedSites, policy] = await Promise.all([
     memoryDaysItem.getValue(),
     rememberIncognitoItem.getValue(),
-    pausedSitesItem.getValue(),
+    loadPausedSites(),
     loadPolicy(),
   ]);
   const shape = PrivacySettingsSchema.shape;
@@ -324,7 +330,7 @@ export async function loadPrivacy(): Promise<PrivacySettings> {
       policy.rememberIncognito ??
       shape.rememberIncognito.safeParse(rememberIncognito).data ??
       DEFAULT_PRIVACY.rememberIncognito,
-    pausedSites: shape.pausedSites.safeParse(pausedSites).data ?? DEFAULT_PRIVACY.pausedSites,
+    pausedSites,
   };
 }
 

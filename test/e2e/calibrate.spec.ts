@@ -147,13 +147,15 @@ test('figures that rest on part of the file, or on won deals alone, say so above
   const rows = [
     ...Array.from({ length: 7 }, (_, i) => `Won ${i},won${i}.example,Closed Won`),
     ...Array.from({ length: 3 }, (_, i) => `Verbal ${i},verbal${i}.example,Verbal commit`),
+    // Rows of the wrong shape are left out too (and are no rows to import).
+    ...Array.from({ length: 2 }, (_, i) => `Shifted ${i},shifted${i}.example,Closed Won,extra`),
   ];
   writeFileSync(custom, `Name,Domain,Stage\n${rows.join('\n')}\n`);
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('options.html'));
   await importCsv(page, custom, 10);
   await expect(page.getByTestId('calibrate-rejected-warning')).toContainText(
-    '30% of the rows (3 of 10) could not be read and are left out of every figure below. Most of those shown fail on “outcome” (3), e.g. line 9: outcome:',
+    '42% of the rows (5 of 12) could not be read and are left out of every figure below. Most of those shown fail on “outcome” (3), e.g. line 9: outcome:',
   );
   await expect(page.getByTestId('calibrate-one-sided')).toContainText(
     'No lost deal among them: the win rates compare nothing.',

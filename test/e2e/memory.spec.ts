@@ -97,7 +97,11 @@ test('the memory period is saved once typed, and a value out of range says what 
   );
   await options.reload();
   await expect(days).toHaveValue(before);
-  // Typed key by key, 90 is saved when the rep is done with the field.
+  // Typed key by key, 90 is saved when the rep is done with the field, not at its first key.
+  await days.fill('');
+  await days.pressSequentially('9');
+  await options.reload();
+  await expect(days).toHaveValue(before);
   await days.fill('');
   await days.pressSequentially('90');
   await days.press('Enter');

@@ -325,6 +325,7 @@ describe('background', () => {
     // Its save shows the tier, then the tick.
     await vi.waitFor(() => expect(badges.mock.calls.map(([b]) => b.text)).toEqual(['T1', '✓']));
     await vi.advanceTimersByTimeAsync(1500);
+    for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
     await vi.advanceTimersByTimeAsync(2600);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1'), {
@@ -332,6 +333,33 @@ describe('background', () => {
       interval: 200,
     });
     await Promise.all([first, second]);
+
+    // In a tab of its own: a press, the tab moves on to another document (forgotten) whose page is read, and a
+    // press there. The first press's timer leaves the second's tick alone.
+    await send({ type: 'reportPage', payload: extract }, fromTab(21, extract.url));
+    const early = pressShortcut(21);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('✓'));
+    await vi.advanceTimersByTimeAsync(1000);
+    await fakeBrowser.tabs.onUpdated.trigger(
+      21,
+      { status: 'loading', url: extract.url },
+      await fakeBrowser.tabs.create({ url: extract.url }),
+    );
+    await vi.waitFor(async () => expect(await tabState(21)).toBeNull());
+    await send({ type: 'reportPage', payload: extract }, fromTab(21, extract.url));
+    const late = pressShortcut(21);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('✓'));
+    // Past the first press's 2.5 s, short of the second's; then what the first timer started may finish
+    // (IndexedDB in Node answers on setImmediate, which is not faked).
+    await vi.advanceTimersByTimeAsync(1700);
+    for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('✓');
+    await vi.advanceTimersByTimeAsync(2600);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('T1'), {
+      timeout: 10_000,
+      interval: 200,
+    });
+    await Promise.all([early, late]);
 
     // A news article, no company's profile: an exclamation mark, and why, then no badge again.
     const news = sampleExtract('daily-ledger-news.html');

@@ -196,6 +196,23 @@ describe('team ICP sync', () => {
       });
     }
 
+    it('the file is invalid in ways that would make a huge message (long labels and values)', async () => {
+      const long = 'x'.repeat(20_000);
+      const criteria = Array.from({ length: 8 }, (_, i) => ({
+        id: `c${i}`,
+        label: long,
+        kind: 'keywords',
+        weight: 1,
+        keywords: [long],
+        rule: long,
+      }));
+      const { fetch } = fetchAnswering(() => json({ ...teamIcp(9), criteria }));
+      const state = await syncTeamIcp(URL_, good(), env(fetch));
+      expect(state.error?.message).toMatch(/^the file is not a valid ICP: Criterion “x+…”/);
+      expect(state.error?.message.length).toBeLessThan(1100);
+      expect(state.icp).toEqual(good().icp);
+    });
+
     it('the server does not answer in time', async () => {
       const fetch = ((_: unknown, init?: RequestInit) =>
         new Promise((_resolve, reject) => {
