@@ -48,6 +48,15 @@ const finishedRescore = (icpName: string, icpVersion: number) => ({
   finishedAt: 2,
 });
 
+const badgeOf = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+/** Waits, moving the faked timers on, until a tab's badge reads `text`. */
+const untilBadge = (tabId: number, text: string) =>
+  vi.waitFor(async () => expect(await badgeOf(tabId)).toBe(text), { timeout: 10_000, interval: 200 });
+/** Lets IndexedDB in Node (which answers on setImmediate, never faked here) finish what is under way. */
+async function idle() {
+  for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Presses the save shortcut in a tab (the background's command listener). */
 let pressShortcut: (tabId: number) => Promise<void>;
 
@@ -302,43 +311,37 @@ describe('background', () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
     const pressed = pressShortcut(7);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓'));
+    await vi.waitFor(async () => expect(await badgeOf(7)).toBe('✓'));
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
       'ICP Lens: saved to your prospect list (Tier 1)',
     );
     // (IndexedDB in Node runs on the faked timers too: the restore's reads need time to pass.)
     await vi.advanceTimersByTimeAsync(2600);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1'), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await untilBadge(7, 'T1');
     await pressed;
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(/Lumenfold: Tier 1, score/);
     expect(await getDb().prospects.count()).toBe(1);
 
     // Pressed again while the tick shows: the first press's timer does not cut the second's short.
     const first = pressShortcut(7);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓'));
+    await vi.waitFor(async () => expect(await badgeOf(7)).toBe('✓'));
     await vi.advanceTimersByTimeAsync(1500);
     const badges = vi.spyOn(fakeBrowser.action, 'setBadgeText');
     const second = pressShortcut(7);
     // Its save shows the tier, then the tick.
     await vi.waitFor(() => expect(badges.mock.calls.map(([b]) => b.text)).toEqual(['T1', '✓']));
     await vi.advanceTimersByTimeAsync(1500);
-    for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+    await idle();
+    expect(await badgeOf(7)).toBe('✓');
     await vi.advanceTimersByTimeAsync(2600);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('T1'), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await untilBadge(7, 'T1');
     await Promise.all([first, second]);
 
     // In a tab of its own: a press, the tab moves on to another document (forgotten) whose page is read, and a
     // press there. The first press's timer leaves the second's tick alone.
     await send({ type: 'reportPage', payload: extract }, fromTab(21, extract.url));
     const early = pressShortcut(21);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('✓'));
+    await vi.waitFor(async () => expect(await badgeOf(21)).toBe('✓'));
     await vi.advanceTimersByTimeAsync(1000);
     await fakeBrowser.tabs.onUpdated.trigger(
       21,
@@ -348,32 +351,26 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await tabState(21)).toBeNull());
     await send({ type: 'reportPage', payload: extract }, fromTab(21, extract.url));
     const late = pressShortcut(21);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('✓'));
+    await vi.waitFor(async () => expect(await badgeOf(21)).toBe('✓'));
     // Past the first press's 2.5 s, short of the second's; then what the first timer started may finish
     // (IndexedDB in Node answers on setImmediate, which is not faked).
     await vi.advanceTimersByTimeAsync(1700);
-    for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('✓');
+    await idle();
+    expect(await badgeOf(21)).toBe('✓');
     await vi.advanceTimersByTimeAsync(2600);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe('T1'), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await untilBadge(21, 'T1');
     await Promise.all([early, late]);
 
     // A news article, no company's profile: an exclamation mark, and why, then no badge again.
     const news = sampleExtract('daily-ledger-news.html');
     await send({ type: 'reportPage', payload: news }, fromTab(3, news.url));
     const refused = pressShortcut(3);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('!'));
+    await vi.waitFor(async () => expect(await badgeOf(3)).toBe('!'));
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(
       'ICP Lens: not saved: There is no company on this page to save.',
     );
     await vi.advanceTimersByTimeAsync(2600);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await untilBadge(3, '');
     await refused;
     expect(await getDb().prospects.count()).toBe(1);
   });
