@@ -109,6 +109,8 @@ export function PrivacySettings() {
           type="button"
           data-testid="forget-memory"
           onClick={async () => {
+            // No undo: what the memory combined (a site with its LinkedIn page) is read again page by page.
+            if (!window.confirm(`Forget all ${privacy.rememberedPages} remembered pages?`)) return;
             const { forgotten } = await sendMessage('forgetMemory', {});
             await refresh();
             setStatus(`Forgot ${forgotten} pages.`);

@@ -441,7 +441,18 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
             >
               Download scored accounts (CSV)
             </button>
-            <button type="button" onClick={() => void remove()}>
+            <button
+              type="button"
+              onClick={() => {
+                // No undo: the accounts (and the "already a customer" marks they give) are gone.
+                if (
+                  window.confirm(
+                    `Delete the ${accounts.length.toLocaleString('en-US')} imported accounts? Their "already a customer" marks go too.`,
+                  )
+                )
+                  void remove();
+              }}
+            >
               Delete imported accounts
             </button>
           </>

@@ -105,6 +105,7 @@ test('a won account shows as a customer in the side panel and the list, until th
   await expect(lostPanel.getByTestId('company-name')).toBeVisible();
   await expect(lostPanel.getByTestId('customer-badge')).toHaveCount(0);
 
+  options.once('dialog', (dialog) => void dialog.accept());
   await options.getByRole('button', { name: 'Delete imported accounts' }).click();
   await expect(options.getByTestId('calibrate-status')).toContainText('Imported accounts deleted');
   await expect(panel.getByTestId('customer-badge')).toHaveCount(0);
@@ -137,6 +138,7 @@ test('a file it cannot use is refused with a clear message, and the earlier impo
   );
   await page.reload();
   await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();
   await expect(page.getByTestId('calibrate-source')).toHaveCount(0);
 });
@@ -183,6 +185,7 @@ test('figures that rest on part of the file, or on won deals alone, say so above
   });
   await expect(page.getByTestId('comparison')).toContainText('The file “Other ICP” v3');
   await expect(page.getByTestId('compare-error')).toHaveCount(0);
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();
   await page.close();
 });

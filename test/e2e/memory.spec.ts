@@ -31,6 +31,11 @@ test('pausing on a site stops reading it, and the options page forgets everythin
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
   await expect(options.getByTestId('remembered-pages')).not.toHaveText('0');
+  // Asked first: dismissed, nothing is forgotten; accepted, everything is.
+  options.once('dialog', (dialog) => void dialog.dismiss());
+  await options.getByTestId('forget-memory').click();
+  await expect(options.getByTestId('remembered-pages')).not.toHaveText('0');
+  options.once('dialog', (dialog) => void dialog.accept());
   await options.getByTestId('forget-memory').click();
   await expect(options.getByTestId('remembered-pages')).toHaveText('0');
   await expect(options.getByRole('status')).toContainText('Forgot');
