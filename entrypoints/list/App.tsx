@@ -382,7 +382,7 @@ export function App() {
           Sort by{' '}
           <select value={query.sort} onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}>
             <option value="tier">Tier</option>
-            <option value="score">Score</option>
+            <option value="score">Score, fits first</option>
             <option value="savedAt">Date saved</option>
             <option value="updatedAt">Last updated</option>
             <option value="name">Name</option>

@@ -44,6 +44,18 @@ const TIER_RANK: Record<ListTier, number> = {
   not_a_fit: 3,
   not_enough_known: 4,
 };
+/**
+ * The score sort's groups, before the score: the fits (Tiers 1–3), then Not a fit, then Not enough known. A
+ * disqualified company or one that fails a must-have keeps its score (the panel shows it set aside), and
+ * ordered by score alone it sat among the best.
+ */
+const SCORE_GROUP: Record<ListTier, number> = {
+  tier_1: 2,
+  tier_2: 2,
+  tier_3: 2,
+  not_a_fit: 1,
+  not_enough_known: 0,
+};
 
 /** Whether the query is answered in index order without reading records, so its first rows come cheaply. */
 export function readsInIndexOrder(q: ListQuery): boolean {
@@ -131,7 +143,7 @@ async function firstByScore(db: IcpLensDb, limit: number): Promise<number[]> {
   const tops = await Promise.all(LIST_TIERS.map((t) => topOfTier(db, t, limit)));
   return tops
     .flat()
-    .sort((a, b) => b[1] - a[1] || b[2] - a[2])
+    .sort(byRankKey('score'))
     .slice(0, limit)
     .map(([, , id]) => id);
 }
@@ -153,19 +165,24 @@ async function inRecordOrder(
   return ids;
 }
 
-/** Orders rank entries as the sort says: by tier (best first) then score, or by score; ties by newest id. */
+/**
+ * Orders rank entries as the sort says: by tier (best first) then score, or by score with the fits first (see
+ * {@link SCORE_GROUP}); ties by newest id.
+ */
 function byRank(sort: 'tier' | 'score') {
   return sort === 'tier'
     ? (a: RankEntry, b: RankEntry) =>
         TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.score - a.score || b.id - a.id
-    : (a: RankEntry, b: RankEntry) => b.score - a.score || b.id - a.id;
+    : (a: RankEntry, b: RankEntry) =>
+        SCORE_GROUP[b.tier] - SCORE_GROUP[a.tier] || b.score - a.score || b.id - a.id;
 }
 
 /** {@link byRank} for rank keys ([tier, score, id]). */
 function byRankKey(sort: 'tier' | 'score') {
   return sort === 'tier'
     ? (a: RankKey, b: RankKey) => TIER_RANK[a[0]] - TIER_RANK[b[0]] || b[1] - a[1] || b[2] - a[2]
-    : (a: RankKey, b: RankKey) => b[1] - a[1] || b[2] - a[2];
+    : (a: RankKey, b: RankKey) =>
+        SCORE_GROUP[b[0]] - SCORE_GROUP[a[0]] || b[1] - a[1] || b[2] - a[2];
 }
 
 type RankKey = [ListTier, number, number];
@@ -173,7 +190,7 @@ const ID_SPAN = 2 ** 24;
 
 /**
  * The ids of rank keys in the list's order (see {@link byRankKey}), sorted as numbers: each key composed into
- * one (tier, score in tenths, id) where every score is in tenths from 0 to 100, as the scorer writes them, and
+ * one (tier or score group, score in tenths, id) where every score is in tenths from 0 to 100, as the scorer writes them, and
  * every id below 2^24; otherwise with the comparator. Sorting 100,000 keys with the comparator held the page's
  * main thread for about 160 ms, and a search typed meanwhile waited for it.
  */
@@ -191,7 +208,8 @@ export function orderRankKeys(keys: readonly RankKey[], sort: 'tier' | 'score'):
       id >= ID_SPAN
     )
       return [...keys].sort(byRankKey(sort)).map(([, , id]) => id);
-    const lead = sort === 'tier' ? (LIST_TIERS.length - 1 - TIER_RANK[tier]) * 1024 + tenths : tenths;
+    const lead =
+      (sort === 'tier' ? LIST_TIERS.length - 1 - TIER_RANK[tier] : SCORE_GROUP[tier]) * 1024 + tenths;
     composed[i] = lead * ID_SPAN + id;
   }
   composed.sort();

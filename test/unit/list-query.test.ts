@@ -91,9 +91,14 @@ describe('list queries', () => {
 describe('ordering the whole list by its rank keys', () => {
   const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit', 'not_enough_known'] as const;
   const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3, not_enough_known: 4 };
+  // The score sort: the fits, then Not a fit, then Not enough known, each by score.
+  const GROUP = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 1, not_enough_known: 2 };
   const plain = (keys: Array<[(typeof TIERS)[number], number, number]>, sort: 'tier' | 'score') =>
     [...keys]
-      .sort((a, b) => (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : 0) || b[1] - a[1] || b[2] - a[2])
+      .sort(
+        (a, b) =>
+          (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : GROUP[a[0]] - GROUP[b[0]]) || b[1] - a[1] || b[2] - a[2],
+      )
       .map(([, , id]) => id);
 
   it('orders by tier, then score, then newest id, as a comparator would, with scores in tenths or not', () => {
@@ -120,7 +125,8 @@ describe('ordering the whole list by its rank keys', () => {
 describe('every combination of filters and sort', () => {
   /**
    * 48 companies across tiers, statuses, tags, countries and industries, half of them moved by a re-score; six
-   * whose pages show nothing the ICP weighs (one of them a government body, which the ICP disqualifies).
+   * whose pages show nothing the ICP weighs (one of them a government body, which the ICP disqualifies), and
+   * one more government body whose page shows enough to score well.
    */
   async function varied() {
     const db = new IcpLensDb(`list-model-${Math.random()}`);
@@ -142,6 +148,8 @@ describe('every combination of filters and sort', () => {
             industry: fact(industries[i % 3] as string),
             employees: fact({ min: 20 + ((i * 53) % 900), max: 20 + ((i * 53) % 900) }),
             hqCountry: fact(countries[i % 4] as string),
+            // A well-scored company the ICP disqualifies: Not a fit, whatever its score.
+            ...(i === 14 ? { companyType: fact('government') } : {}),
           };
       const { prospect } = await saveProspect(
         db,
@@ -189,9 +197,11 @@ describe('every combination of filters and sort', () => {
     const db = await varied();
     const all = await allProspects(db);
     const RANK = { tier_1: 0, tier_2: 1, tier_3: 2, not_a_fit: 3, not_enough_known: 4 };
+    const GROUP = { tier_1: 0, tier_2: 0, tier_3: 0, not_a_fit: 1, not_enough_known: 2 };
     const key: Record<ListQuery['sort'], (p: Prospect) => number | string> = {
       tier: (p) => RANK[listTierOf(p)] * 1000 - p.score,
-      score: (p) => -p.score,
+      // The fits, then Not a fit, then Not enough known, each by score.
+      score: (p) => GROUP[listTierOf(p)] * 1000 - p.score,
       savedAt: (p) => -p.savedAt,
       updatedAt: (p) => -p.updatedAt,
       name: (p) => p.nameLower,
@@ -232,5 +242,10 @@ describe('every combination of filters and sort', () => {
     expect(all.filter((p) => movedWith(p.tierHistory, 2)).length).toBeGreaterThan(0);
     expect(all.filter((p) => !movedWith(p.tierHistory, 2)).length).toBeGreaterThan(0);
     expect(new Set(all.map((p) => p.tier)).size).toBeGreaterThan(2);
+    // A Not a fit outscores a fit, so ordering by score alone would put it among the fits.
+    const fits = all.filter((p) => p.tier !== 'not_a_fit');
+    expect(
+      all.some((p) => listTierOf(p) === 'not_a_fit' && fits.some((f) => f.score < p.score)),
+    ).toBe(true);
   }, 60_000);
 });
