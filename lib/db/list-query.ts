@@ -181,8 +181,7 @@ function byRank(sort: 'tier' | 'score') {
 function byRankKey(sort: 'tier' | 'score') {
   return sort === 'tier'
     ? (a: RankKey, b: RankKey) => TIER_RANK[a[0]] - TIER_RANK[b[0]] || b[1] - a[1] || b[2] - a[2]
-    : (a: RankKey, b: RankKey) =>
-        SCORE_GROUP[b[0]] - SCORE_GROUP[a[0]] || b[1] - a[1] || b[2] - a[2];
+    : (a: RankKey, b: RankKey) => SCORE_GROUP[b[0]] - SCORE_GROUP[a[0]] || b[1] - a[1] || b[2] - a[2];
 }
 
 type RankKey = [ListTier, number, number];

@@ -97,7 +97,9 @@ describe('ordering the whole list by its rank keys', () => {
     [...keys]
       .sort(
         (a, b) =>
-          (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : GROUP[a[0]] - GROUP[b[0]]) || b[1] - a[1] || b[2] - a[2],
+          (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : GROUP[a[0]] - GROUP[b[0]]) ||
+          b[1] - a[1] ||
+          b[2] - a[2],
       )
       .map(([, , id]) => id);
 
@@ -244,8 +246,6 @@ describe('every combination of filters and sort', () => {
     expect(new Set(all.map((p) => p.tier)).size).toBeGreaterThan(2);
     // A Not a fit outscores a fit, so ordering by score alone would put it among the fits.
     const fits = all.filter((p) => p.tier !== 'not_a_fit');
-    expect(
-      all.some((p) => listTierOf(p) === 'not_a_fit' && fits.some((f) => f.score < p.score)),
-    ).toBe(true);
+    expect(all.some((p) => listTierOf(p) === 'not_a_fit' && fits.some((f) => f.score < p.score))).toBe(true);
   }, 60_000);
 });
