@@ -67,6 +67,25 @@ export function verdictName(result: Parameters<typeof nothingKnown>[0]): string 
   return nothingKnown(result) ? NOTHING_KNOWN_LABEL : tierName(result.tier);
 }
 
+/**
+ * What to say where a saved verdict is not what the saved facts give now: scored under another ICP (the list's
+ * re-score has not reached the company yet), or under the same one by an older ICP Lens. Null when they agree.
+ */
+export function verdictNote(
+  saved: { result: Parameters<typeof nothingKnown>[0]; icpName: string; icpVersion: number },
+  now: Parameters<typeof nothingKnown>[0],
+  icp: { name: string; version: number },
+): string | null {
+  const sameIcp = saved.icpName === icp.name && saved.icpVersion === icp.version;
+  const before = verdictName(saved.result);
+  const after = verdictName(now);
+  if (sameIcp)
+    return before === after
+      ? null
+      : `The list shows ${before}, as scored when the company was saved; read again now, it is ${after}.`;
+  return `The list shows ${before} from ${saved.icpName} v${saved.icpVersion}; under ${icp.name} v${icp.version}, in force now, it is ${after}. The list catches up when its re-score reaches this company.`;
+}
+
 /** Where a rep can usually find what a page did not say, by criterion kind. */
 export const WHERE_TO_FIND: Record<string, string> = {
   industry: "The company's LinkedIn page states its industry.",

@@ -23,6 +23,7 @@ import { INDUSTRIES } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
 import { useTableQuery } from './use-table-query';
+import { WhyDialog } from './WhyDialog';
 
 const db = getDb();
 const STATUSES = ProspectStatusSchema.options;
@@ -40,11 +41,13 @@ function Row({
   id,
   selected,
   onSelect,
+  onExplain,
   onFailed,
 }: {
   id: number;
   selected: boolean;
   onSelect: (on: boolean) => void;
+  onExplain: () => void;
   onFailed: (error: unknown) => void;
 }) {
   const p = useLiveQuery(() => getProspect(db, id, { evidence: false }), [id]);
@@ -60,7 +63,18 @@ function Row({
         checked={selected}
         onChange={(e) => onSelect(e.target.checked)}
       />
-      <span className="row-tier">{verdictName(p.result)}</span>
+      <span className="row-tier">
+        {verdictName(p.result)}
+        <button
+          type="button"
+          className="why-button"
+          aria-haspopup="dialog"
+          aria-label={`Why ${p.name} is ${verdictName(p.result)}`}
+          onClick={onExplain}
+        >
+          Why?
+        </button>
+      </span>
       <span className="row-name">
         <a
           href={p.sourceUrls[0] ?? (p.domain ? `https://${p.domain}` : '#')}
@@ -176,6 +190,8 @@ function HeadRow({
 export function App() {
   const [query, setQuery] = useState<ListQuery>({ sort: 'tier' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  // The company whose verdict is explained in the dialog, if any.
+  const [whyId, setWhyId] = useState<number | null>(null);
   const [undo, setUndo] = useState<Prospect[] | null>(null);
   // Delete and Undo each remove the button that was pressed: the keyboard goes on to the Undo button, then back
   // to the search box, instead of falling to the top of the page.
@@ -546,12 +562,14 @@ export function App() {
                       return next;
                     })
                   }
+                  onExplain={() => setWhyId(id)}
                 />
               </div>
             );
           })}
         </div>
       </div>
+      <WhyDialog db={db} id={whyId} onClose={() => setWhyId(null)} />
     </main>
   );
 }

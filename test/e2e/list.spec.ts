@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { machineryIcp } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
@@ -263,4 +264,49 @@ test('the ICP editor previews a draft on the saved prospects: counts under both,
   await expect(section).toContainText('The draft or the ICP in force changed since this preview.');
   await expect(options.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS');
   await options.close();
+});
+
+test('"Why?" on a row explains its verdict criterion by criterion, under the ICP in force', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const list = await listWithSamples({ ext, visit, openPanel });
+  const dialog = list.getByTestId('why-dialog');
+  const why = list.getByRole('button', { name: 'Why Lumenfold is Tier 1' });
+  await why.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading')).toHaveText('Why Lumenfold');
+  await expect(dialog.getByTestId('tier')).toHaveText('Tier 1');
+  // What matched, with what the page showed and where.
+  const industry = dialog.getByTestId('criterion-industry');
+  await expect(industry).toHaveAttribute('data-status', 'match');
+  await expect(industry).toContainText('Software Development');
+  await expect(dialog).toContainText(`Scored against ${DEFAULT_ICP.name} v${DEFAULT_ICP.version}`);
+  // The list's verdict is this one: nothing to reconcile.
+  await expect(dialog.getByTestId('why-stale')).toHaveCount(0);
+  // Escape closes it and the keyboard is back on the row's button.
+  await list.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(why).toBeFocused();
+
+  // The manager's ICP wants machinery makers: once re-scored, the row and its explanation agree on the miss.
+  await ext.worker.evaluate(
+    (icp) =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.sync.set({ icp }),
+    machineryIcp(7),
+  );
+  await expect(list.getByTestId('rescore')).toContainText('ICP v7');
+  const row = list.getByTestId('prospect-row').filter({ hasText: 'Lumenfold' });
+  await expect(row.locator('.row-tier')).not.toContainText('Tier 1');
+  const tierNow = (await row.locator('.row-tier').innerText()).replace('Why?', '').trim();
+  await row.getByRole('button', { name: /^Why Lumenfold is / }).click();
+  await expect(dialog.getByTestId('tier')).toHaveText(tierNow);
+  await expect(dialog.getByTestId('criterion-industry')).toHaveAttribute('data-status', 'miss');
+  await expect(dialog).toContainText('Scored against Machinery v7');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await list.close();
 });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { verdictName, verdictNote } from '@/components/format';
+import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
+import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
+import { machineryIcp } from '../helpers/icps';
+
+describe('the note on a saved verdict that the saved facts no longer give', () => {
+  const lumenfold = SAMPLE_COMPANIES.find((c) => c.name === 'Lumenfold')?.facts;
+  if (!lumenfold) throw new Error('the sample companies have no Lumenfold');
+  const underDefault = scoreCompany(lumenfold, DEFAULT_ICP);
+  const machinery = machineryIcp(7);
+  const underMachinery = scoreCompany(lumenfold, machinery);
+  const saved = { result: underDefault, icpName: DEFAULT_ICP.name, icpVersion: DEFAULT_ICP.version };
+
+  it('says nothing where the list and the facts agree under the ICP in force', () => {
+    expect(verdictNote(saved, underDefault, DEFAULT_ICP)).toBeNull();
+  });
+
+  it('names both ICPs and both tiers where the list is still to be re-scored', () => {
+    // The two ICPs tier the sample apart, so the note has two different tiers to name.
+    expect(underDefault.tier).not.toBe(underMachinery.tier);
+    const note = verdictNote(saved, underMachinery, machinery);
+    expect(note).toContain(`The list shows Tier 1 from ${DEFAULT_ICP.name} v${DEFAULT_ICP.version}`);
+    expect(note).toContain(`under Machinery v7, in force now, it is ${verdictName(underMachinery)}.`);
+    expect(note).toContain('re-score');
+  });
+
+  it('says so where the same ICP now reads the saved facts otherwise', () => {
+    const note = verdictNote(saved, underMachinery, DEFAULT_ICP);
+    expect(note).toBe(
+      `The list shows Tier 1, as scored when the company was saved; read again now, it is ${verdictName(underMachinery)}.`,
+    );
+  });
+});
