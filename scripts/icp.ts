@@ -3,7 +3,7 @@
  *   npm run -s icp -- validate FILE
  *   npm run -s icp -- score --icp FILE --facts FACTS.jsonl
  *   npm run -s icp -- schema            (the JSON Schema of the ICP file)
- *   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--compare FILE]
+ *   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]
  * It runs the very same lib/icp code as the extension. Problems are printed as `path: message`, never as a
  * stack trace.
  */
@@ -28,7 +28,7 @@ const USAGE = `Usage:
   npm run -s icp -- validate FILE
   npm run -s icp -- score --icp FILE --facts FACTS.jsonl
   npm run -s icp -- schema
-  npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--compare FILE]`;
+  npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]`;
 
 /** A failure the user can act on: printed as is, exit code 1 (2 for usage). */
 class UserError extends Error {
@@ -181,6 +181,7 @@ function calibrateCommand(args: string[]): void {
     icp: { type: 'string' },
     accounts: { type: 'string' },
     map: { type: 'string' },
+    outcomes: { type: 'string' },
     compare: { type: 'string' },
   });
   if (!values.icp || !values.accounts) throw new UserError(USAGE, 2);
@@ -188,7 +189,11 @@ function calibrateCommand(args: string[]): void {
   const other = values.compare ? loadIcp(values.compare) : null;
   let imported: ReturnType<typeof importAccounts>;
   try {
-    imported = importAccounts(decodeCsv(readCsv(values.accounts)).text, values.map ?? '');
+    imported = importAccounts(
+      decodeCsv(readCsv(values.accounts)).text,
+      values.map ?? '',
+      values.outcomes ?? '',
+    );
   } catch (error) {
     if (error instanceof CsvFileError) throw new UserError(`${values.accounts}: ${error.message}`);
     throw error;

@@ -10,6 +10,9 @@ import {
   guessMapping,
   type ImportedAccount,
   mappingProblems,
+  type Outcome,
+  type OutcomeChoices,
+  outcomeWordings,
   parseCsvTableInSlices,
   type RejectedRow,
   readAccounts,
@@ -19,6 +22,7 @@ import {
   scoredAccountsCsv,
   sizeProblem,
   suggestCriteria,
+  wordingKey,
 } from '@/lib/calibrate';
 import {
   type AccountsImportInfo,
@@ -43,7 +47,14 @@ interface Pending {
   encoding: string;
   table: CsvTable;
   mapping: ColumnMapping;
+  /** What the manager chose for the outcome column's wordings (cleared when another column is chosen). */
+  outcomes: OutcomeChoices;
 }
+
+/** "1 row", "2,000 rows". */
+const rowsOf = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+
+const OUTCOME_WORD: Record<Outcome, string> = { won: 'Won', lost: 'Lost', open: 'Open' };
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -84,12 +95,12 @@ function MappingStep({
   onCancel,
 }: {
   pending: Pending;
-  onChange: (mapping: ColumnMapping) => void;
+  onChange: (change: Pick<Pending, 'mapping' | 'outcomes'>) => void;
   onImport: () => void;
   onCancel: () => void;
 }) {
   const problems = mappingProblems(pending.mapping);
-  const { table, mapping } = pending;
+  const { table, mapping, outcomes } = pending;
   return (
     <div className="calibrate-mapping" data-testid="mapping-step">
       <p>
@@ -116,7 +127,13 @@ function MappingStep({
                   <select
                     id={`map-${field}`}
                     value={mapping[field] ?? ''}
-                    onChange={(e) => onChange({ ...mapping, [field]: e.target.value || null })}
+                    onChange={(e) =>
+                      onChange({
+                        mapping: { ...mapping, [field]: e.target.value || null },
+                        // Choices are about one column's wordings.
+                        outcomes: field === 'outcome' ? new Map() : outcomes,
+                      })
+                    }
                   >
                     <option value="">— none —</option>
                     {table.headers.map((h) => (
@@ -139,6 +156,14 @@ function MappingStep({
           })}
         </tbody>
       </table>
+      {mapping.outcome && (
+        <OutcomeWordings
+          table={table}
+          header={mapping.outcome}
+          choices={outcomes}
+          onChoose={(next) => onChange({ mapping, outcomes: next })}
+        />
+      )}
       {problems.length > 0 && (
         <p role="alert" className="calibrate-error">
           {problems.join(' ')}
@@ -150,6 +175,87 @@ function MappingStep({
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
+    </div>
+  );
+}
+
+/**
+ * The outcome column's wordings, most rows first, each with what it is read as (the guess, or the manager's
+ * choice): a team's own deal stages ("Signed - Renewal", "Went with competitor") are chosen here instead of being
+ * rejected row by row.
+ */
+function OutcomeWordings({
+  table,
+  header,
+  choices,
+  onChoose,
+}: {
+  table: CsvTable;
+  header: string;
+  choices: OutcomeChoices;
+  onChoose: (choices: OutcomeChoices) => void;
+}) {
+  const { wordings, more } = useMemo(() => outcomeWordings(table, header), [table, header]);
+  const readAs = (text: string, guess: Outcome | undefined) => {
+    const chosen = choices.get(wordingKey(text));
+    return chosen === undefined ? (guess ?? null) : chosen;
+  };
+  const unread = wordings.filter((w) => readAs(w.text, w.guess) === null);
+  const unreadRows = unread.reduce((sum, w) => sum + w.rows, 0);
+  return (
+    <div className="calibrate-outcomes" data-testid="outcome-wordings">
+      <p>
+        What each value of <strong>{header}</strong> means
+        {unread.length > 0
+          ? `: ${unread.length === 1 ? 'one value' : `${unread.length} values`} (${rowsOf(unreadRows)}) ${unread.length === 1 ? 'is' : 'are'} not imported. Choose Won, Lost or Open for ${unread.length === 1 ? 'it' : 'each'} to import ${unread.length === 1 ? 'its' : 'their'} rows.`
+          : '.'}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Value</th>
+            <th scope="col">Rows</th>
+            <th scope="col">Read as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {wordings.map((w, i) => {
+            const value = readAs(w.text, w.guess);
+            return (
+              <tr key={wordingKey(w.text)} className={value === null ? 'outcome-unread' : undefined}>
+                <th scope="row">
+                  <label htmlFor={`outcome-${i}`}>{w.text}</label>
+                </th>
+                <td>{w.rows.toLocaleString('en-US')}</td>
+                <td>
+                  <select
+                    id={`outcome-${i}`}
+                    value={value ?? ''}
+                    onChange={(e) =>
+                      onChoose(
+                        new Map(choices).set(wordingKey(w.text), (e.target.value || null) as Outcome | null),
+                      )
+                    }
+                  >
+                    {(['won', 'lost', 'open'] as const).map((o) => (
+                      <option key={o} value={o}>
+                        {OUTCOME_WORD[o]}
+                      </option>
+                    ))}
+                    <option value="">Not imported</option>
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {more > 0 && (
+        <p className="muted">
+          And {more.toLocaleString('en-US')} other values, not imported unless they read as won, lost or open:
+          is {header} the outcome column?
+        </p>
+      )}
     </div>
   );
 }
@@ -279,7 +385,13 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       const table = await parseCsvTableInSlices(text, (share) =>
         setProgress({ done: Math.round(share * 100), total: 100, label: `Reading ${file.name}…` }),
       );
-      setPending({ fileName: file.name, encoding, table, mapping: guessMapping(table.headers) });
+      setPending({
+        fileName: file.name,
+        encoding,
+        table,
+        mapping: guessMapping(table.headers),
+        outcomes: new Map(),
+      });
       setProgress(null);
     } catch (e) {
       setProgress(null);
@@ -296,7 +408,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
     const rejected: RejectedRow[] = [...p.table.rejected];
     try {
       for (let from = 0; from < total; from += SLICE) {
-        const part = readAccounts(p.table, p.mapping, from, from + SLICE);
+        const part = readAccounts(p.table, p.mapping, from, from + SLICE, p.outcomes);
         accounts.push(...part.accounts);
         rejected.push(...part.rejected);
         const done = Math.min(total, from + SLICE);
@@ -329,7 +441,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       await replaceAccounts(db, accounts, info);
       setMessage(
         `Imported ${accounts.length.toLocaleString('en-US')} accounts from ${p.fileName}` +
-          (rejected.length ? `; ${rejected.length} rows rejected (see below).` : '.'),
+          (rejected.length ? `; ${rowsOf(rejected.length)} rejected (see below).` : '.'),
       );
       // What was just validated and saved; no need to read it back.
       setStored({ info: { id: 'current', ...info }, accounts });
@@ -461,7 +573,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       {pending && (
         <MappingStep
           pending={pending}
-          onChange={(mapping) => setPending({ ...pending, mapping })}
+          onChange={(change) => setPending({ ...pending, ...change })}
           onImport={() => void runImport(pending)}
           onCancel={() => setPending(null)}
         />
@@ -493,7 +605,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       {info && info.rejectedCount > 0 && (
         <details className="calibrate-rejected">
           <summary>
-            {info.rejectedCount} rows rejected
+            {rowsOf(info.rejectedCount)} rejected
             {info.rejectedCount > info.rejected.length && ` (first ${info.rejected.length} shown)`}
           </summary>
           <ul>

@@ -192,14 +192,54 @@ const OUTCOME_OF = new Map<string, Outcome>([
 ]);
 
 /**
- * The outcome a cell states: "Won", "Closed Won", "closedwon", "Closed - Lost", a HubSpot or Salesforce open
- * stage ("Negotiation/Review"). Undefined when the wording is not known.
+ * What the manager chose for outcome wordings of their file (a custom deal stage, "Signed - Renewal"), by
+ * {@link wordingKey}: an outcome, or null for rows not to import. Chosen in the import's mapping step or with
+ * `--outcomes`; a choice overrides the guess.
  */
-export function outcomeOf(text: string): Outcome | undefined {
+export type OutcomeChoices = ReadonlyMap<string, Outcome | null>;
+
+/** An outcome wording as choices are kept: trimmed, lower case (not normalised further: "成約" stays itself). */
+export function wordingKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/**
+ * The outcome a cell states: "Won", "Closed Won", "closedwon", "Closed - Lost", a HubSpot or Salesforce open
+ * stage ("Negotiation/Review"), or what the manager chose for it. Undefined when the wording is not known (or
+ * was chosen not to be imported).
+ */
+export function outcomeOf(text: string, choices?: OutcomeChoices): Outcome | undefined {
+  const chosen = choices?.get(wordingKey(text));
+  if (chosen !== undefined) return chosen ?? undefined;
   const key = normaliseHeader(text);
   const known = OUTCOME_OF.get(key);
   if (known) return known;
   if (/^closed?won/.test(key)) return 'won';
   if (/^closed?lost/.test(key)) return 'lost';
   return undefined;
+}
+
+/** The words `--outcomes` takes after "=": an outcome, or "none" for rows not to import. */
+const CHOICE_WORD: Record<string, Outcome | null> = { won: 'won', lost: 'lost', open: 'open', none: null };
+
+/**
+ * Reads `--outcomes` ("Signed - Renewal=won,Churned=lost,Spam=none"): each wording of the file's outcome column
+ * with what it means. The wording is everything before the last "=", so it may itself hold one.
+ */
+export function parseOutcomeSpec(spec: string): Map<string, Outcome | null> {
+  const choices = new Map<string, Outcome | null>();
+  for (const part of spec.split(',')) {
+    if (!part.trim()) continue;
+    const at = part.lastIndexOf('=');
+    const wording = part.slice(0, at).trim();
+    const word = part
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
+    if (at < 0 || !wording) throw new Error(`--outcomes: "${part.trim()}" is not wording=outcome`);
+    if (!(word in CHOICE_WORD))
+      throw new Error(`--outcomes: "${part.slice(at + 1).trim()}" is not won, lost, open or none`);
+    choices.set(wordingKey(wording), CHOICE_WORD[word] as Outcome | null);
+  }
+  return choices;
 }

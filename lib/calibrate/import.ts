@@ -1,6 +1,13 @@
 /** The whole import in one call, for the command line and tests (the options page runs the steps in slices). */
-import { applyMapSpec, type ColumnMapping, guessMapping } from './columns';
-import { CsvFileError, type CsvTable, mappingProblems, parseCsvTable, readAccounts } from './parse';
+import { applyMapSpec, type ColumnMapping, guessMapping, parseOutcomeSpec, wordingKey } from './columns';
+import {
+  CsvFileError,
+  type CsvTable,
+  mappingProblems,
+  outcomeWordings,
+  parseCsvTable,
+  readAccounts,
+} from './parse';
 import type { ImportedAccount, RejectedRow } from './schema';
 
 /** What an import read. */
@@ -13,10 +20,11 @@ export interface AccountsImport {
 }
 
 /**
- * Parses CSV text into accounts: guessed columns, corrected by a `column=field,...` spec. Throws
- * {@link CsvFileError} when the file or the mapping cannot work at all.
+ * Parses CSV text into accounts: guessed columns, corrected by a `column=field,...` spec, and outcome wordings
+ * read as guessed or as a `wording=won|lost|open|none,...` spec says. Throws {@link CsvFileError} when the file,
+ * the mapping or the outcome spec cannot work at all.
  */
-export function importAccounts(text: string, mapSpec = ''): AccountsImport {
+export function importAccounts(text: string, mapSpec = '', outcomeSpec = ''): AccountsImport {
   const table = parseCsvTable(text);
   let mapping = guessMapping(table.headers);
   try {
@@ -29,7 +37,26 @@ export function importAccounts(text: string, mapSpec = ''): AccountsImport {
     throw new CsvFileError(
       `${problems.join(' ')} Columns: ${table.headers.join(', ')}. Use --map column=field.`,
     );
-  const { accounts, rejected } = readAccounts(table, mapping);
+  let choices: ReturnType<typeof parseOutcomeSpec>;
+  try {
+    choices = parseOutcomeSpec(outcomeSpec);
+  } catch (error) {
+    throw new CsvFileError((error as Error).message);
+  }
+  if (choices.size > 0) {
+    // A wording the column does not have is a typo: said, with the wordings it has.
+    const column = mapping.outcome as string;
+    const { wordings, more } = outcomeWordings(table, column, 20);
+    const present = new Set(
+      outcomeWordings(table, column, Number.POSITIVE_INFINITY).wordings.map((w) => wordingKey(w.text)),
+    );
+    const missing = [...choices.keys()].filter((key) => !present.has(key));
+    if (missing.length > 0)
+      throw new CsvFileError(
+        `--outcomes: column "${column}" has no "${missing.join('", "')}". Its values: ${wordings.map((w) => w.text).join(', ')}${more ? ` and ${more} more` : ''}.`,
+      );
+  }
+  const { accounts, rejected } = readAccounts(table, mapping, 0, table.rows.length, choices);
   return {
     table,
     mapping,

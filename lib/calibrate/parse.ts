@@ -10,8 +10,8 @@ import { currencyOf, parseMoney, toUsd } from '../extract/currency';
 import { registrableDomain } from '../extract/merge';
 import type { RangeSchema } from '../extract/schema';
 import { formatIssues } from '../icp/schema';
-import { outcomeOf } from './columns';
-import type { ColumnMapping, ImportedAccount, RejectedRow } from './schema';
+import { type OutcomeChoices, outcomeOf, wordingKey } from './columns';
+import type { ColumnMapping, ImportedAccount, Outcome, RejectedRow } from './schema';
 
 /** The largest file an import reads: refused with a clear message before any parsing. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
@@ -323,45 +323,89 @@ function optional<T>(read: (text: string) => T | undefined, expected: string) {
   });
 }
 
-/** A row's cells by field (strings as the file has them) → an account, or issues naming the bad cells. */
-export const AccountRowSchema = z
-  .object({
-    domain: optional(registrableDomain, 'a domain or web address'),
-    name: cell
-      .max(300, 'longer than 300 characters')
-      .optional()
-      .transform((t) => t || null),
-    industry: optional((t) => industryText(t.slice(0, 300)), 'an industry'),
-    employees: optional(parseEmployees, 'a number of employees or a range such as 51-200'),
-    revenue: optional(parseAmountUsd, 'an amount such as 20000000, $20M or €15 Mio.'),
-    country: optional(cachedCountryCode, 'a country name or ISO code'),
-    technologies: cell.optional().transform((t) => {
-      const seen = new Map<string, string>();
-      for (const tech of (t ?? '').split(/[;,|\n]/)) {
-        const name = tech.trim().slice(0, 80);
-        if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
-      }
-      return [...seen.values()].slice(0, 100);
-    }),
-    outcome: cell.transform((text, ctx) => {
-      const outcome = text ? outcomeOf(text) : undefined;
-      if (!outcome) {
-        ctx.addIssue({
-          code: 'custom',
-          message: text
-            ? `"${clip(text)}" is not won, lost, open or a known deal stage`
-            : 'empty (won, lost, open or a deal stage)',
-        });
-        return z.NEVER;
-      }
-      return outcome;
-    }),
-    dealValue: optional((t) => parseAmountUsd(t)?.min, 'an amount'),
-  })
-  .refine((row) => row.domain !== null || row.name !== null, {
-    message: 'no domain and no company name',
-    path: ['domain'],
-  });
+/**
+ * A row's cells by field (strings as the file has them) → an account, or issues naming the bad cells.
+ * @param choices what the manager chose for outcome wordings (see {@link OutcomeChoices})
+ */
+export function accountRowSchema(choices?: OutcomeChoices) {
+  return z
+    .object({
+      domain: optional(registrableDomain, 'a domain or web address'),
+      name: cell
+        .max(300, 'longer than 300 characters')
+        .optional()
+        .transform((t) => t || null),
+      industry: optional((t) => industryText(t.slice(0, 300)), 'an industry'),
+      employees: optional(parseEmployees, 'a number of employees or a range such as 51-200'),
+      revenue: optional(parseAmountUsd, 'an amount such as 20000000, $20M or €15 Mio.'),
+      country: optional(cachedCountryCode, 'a country name or ISO code'),
+      technologies: cell.optional().transform((t) => {
+        const seen = new Map<string, string>();
+        for (const tech of (t ?? '').split(/[;,|\n]/)) {
+          const name = tech.trim().slice(0, 80);
+          if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+        }
+        return [...seen.values()].slice(0, 100);
+      }),
+      outcome: cell.transform((text, ctx) => {
+        const outcome = text ? outcomeOf(text, choices) : undefined;
+        if (!outcome) {
+          ctx.addIssue({
+            code: 'custom',
+            message: !text
+              ? 'empty (won, lost, open or a deal stage)'
+              : choices?.get(wordingKey(text)) === null
+                ? `"${clip(text)}" is set not to be imported`
+                : `"${clip(text)}" is not won, lost, open or a known deal stage`,
+          });
+          return z.NEVER;
+        }
+        return outcome;
+      }),
+      dealValue: optional((t) => parseAmountUsd(t)?.min, 'an amount'),
+    })
+    .refine((row) => row.domain !== null || row.name !== null, {
+      message: 'no domain and no company name',
+      path: ['domain'],
+    });
+}
+
+/** {@link accountRowSchema} with every outcome wording read as guessed. */
+export const AccountRowSchema = accountRowSchema();
+
+/** One wording of the outcome column: as first written, on how many rows, and what it is read as unchosen. */
+export interface OutcomeWording {
+  text: string;
+  rows: number;
+  guess: Outcome | undefined;
+}
+
+/**
+ * The distinct wordings of an outcome column (by {@link wordingKey}), most rows first, at most `max` of them
+ * (`more`: how many other wordings there are), for the mapping step to show what each will be read as.
+ */
+export function outcomeWordings(
+  table: CsvTable,
+  header: string,
+  max = 50,
+): { wordings: OutcomeWording[]; more: number } {
+  const index = table.headers.indexOf(header);
+  if (index < 0) return { wordings: [], more: 0 };
+  const byKey = new Map<string, { text: string; rows: number }>();
+  for (const row of table.rows) {
+    const text = (row[index] ?? '').trim();
+    if (!text) continue;
+    const key = wordingKey(text);
+    const seen = byKey.get(key);
+    if (seen) seen.rows++;
+    else byKey.set(key, { text: text.slice(0, 200), rows: 1 });
+  }
+  const all = [...byKey.values()].sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text));
+  return {
+    wordings: all.slice(0, max).map((w) => ({ ...w, guess: outcomeOf(w.text) })),
+    more: Math.max(0, all.length - max),
+  };
+}
 
 /** Field names as the reasons print them. */
 const REASON_FIELD: Record<string, string> = { revenue: 'revenue', dealValue: 'deal value' };
@@ -375,7 +419,9 @@ export function readAccounts(
   mapping: ColumnMapping,
   from = 0,
   to = table.rows.length,
+  choices?: OutcomeChoices,
 ): { accounts: ImportedAccount[]; rejected: RejectedRow[] } {
+  const schema = choices && choices.size > 0 ? accountRowSchema(choices) : AccountRowSchema;
   const columns = Object.entries(mapping)
     .filter((e): e is [string, string] => e[1] !== null)
     .map(([field, header]) => [field, table.headers.indexOf(header)] as const)
@@ -387,7 +433,7 @@ export function readAccounts(
     const line = table.lines[r] as number;
     const raw: Record<string, string> = {};
     for (const [field, index] of columns) raw[field] = cells[index] ?? '';
-    const parsed = AccountRowSchema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const reason = formatIssues(parsed.error)
         .map((p) => p.replace(/^(\w+):/, (_, f: string) => `${REASON_FIELD[f] ?? f}:`))

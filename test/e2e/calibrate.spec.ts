@@ -29,11 +29,11 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   await mapping.getByRole('button', { name: 'Import 1,500 rows' }).click();
 
   const status = page.getByTestId('calibrate-status');
-  await expect(status).toContainText(/Imported [\d,]+ accounts from sample-accounts\.csv; \d+ rows rejected/);
+  await expect(status).toContainText(/Imported [\d,]+ accounts from sample-accounts\.csv; \d+ rows? rejected/);
   const imported = Number(
     (/Imported ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1] ?? '').replace(',', ''),
   );
-  const rejected = Number(/; (\d+) rows rejected/.exec((await status.textContent()) ?? '')?.[1]);
+  const rejected = Number(/; (\d+) rows? rejected/.exec((await status.textContent()) ?? '')?.[1]);
   expect(imported + rejected).toBe(1500);
 
   // Every imported account is in one tier, as won, lost or open.
@@ -185,6 +185,50 @@ test('figures that rest on part of the file, or on won deals alone, say so above
   });
   await expect(page.getByTestId('comparison')).toContainText('The file “Other ICP” v3');
   await expect(page.getByTestId('compare-error')).toHaveCount(0);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete imported accounts' }).click();
+  await page.close();
+});
+
+test("a team's own deal stages are chosen as won, lost or open in the mapping step, not rejected", async ({
+  ext,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'accounts-'));
+  const custom = path.join(dir, 'own-stages.csv');
+  const rows = [
+    ...Array.from({ length: 4 }, (_, i) => `Renewed ${i},renewed${i}.example,Signed - Renewal`),
+    ...Array.from({ length: 3 }, (_, i) => `Elsewhere ${i},elsewhere${i}.example,Went with competitor`),
+    ...Array.from({ length: 2 }, (_, i) => `Won ${i},won${i}.example,Closed Won`),
+    'Junk,junk.example,Spam',
+  ];
+  writeFileSync(custom, `Name,Domain,Stage\n${rows.join('\n')}\n`);
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByTestId('accounts-file').setInputFiles(custom);
+  const wordings = page.getByTestId('outcome-wordings');
+  // Each value once, most rows first, with what it is read as; the unknown ones are said to be left out.
+  await expect(wordings).toContainText(
+    'What each value of Stage means: 3 values (8 rows) are not imported. Choose Won, Lost or Open for each to import their rows.',
+  );
+  await expect(wordings.getByRole('rowheader')).toHaveText([
+    'Signed - Renewal',
+    'Went with competitor',
+    'Closed Won',
+    'Spam',
+  ]);
+  await expect(wordings.getByLabel('Closed Won')).toHaveValue('won');
+  await expect(wordings.getByLabel('Signed - Renewal')).toHaveValue('');
+  await wordings.getByLabel('Signed - Renewal').selectOption('won');
+  await wordings.getByLabel('Went with competitor').selectOption({ label: 'Lost' });
+  await expect(wordings).toContainText('one value (1 row) is not imported');
+  await page.getByTestId('mapping-step').getByRole('button', { name: 'Import 10 rows' }).click();
+  await expect(page.getByTestId('calibrate-status')).toContainText(
+    'Imported 9 accounts from own-stages.csv; 1 row rejected',
+  );
+  // Lost deals now count: the win rates compare something.
+  await expect(page.getByTestId('calibrate-one-sided')).toHaveCount(0);
+  await page.locator('.calibrate-rejected summary').click();
+  await expect(page.locator('.calibrate-rejected')).toContainText('Line 11: outcome: "Spam" is not won');
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();
   await page.close();

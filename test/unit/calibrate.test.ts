@@ -13,8 +13,11 @@ import {
   type ImportedAccount,
   importAccounts,
   outcomeOf,
+  outcomeWordings,
   parseCsvTable,
   parseCsvTableInSlices,
+  parseOutcomeSpec,
+  readAccounts,
   type Suggestion,
   scoreAccounts,
   scoredAccountsCsv,
@@ -128,12 +131,12 @@ describe('column mapping', () => {
   });
 
   it('reads outcomes and the usual deal stages as won, lost or open', () => {
-    expect(['Closed Won', 'closedwon', 'Closed - Won', 'WON', 'customer'].map(outcomeOf)).toEqual(
+    expect(['Closed Won', 'closedwon', 'Closed - Won', 'WON', 'customer'].map((t) => outcomeOf(t))).toEqual(
       Array(5).fill('won'),
     );
-    expect(['Closed Lost', 'closedlost', 'lost'].map(outcomeOf)).toEqual(Array(3).fill('lost'));
+    expect(['Closed Lost', 'closedlost', 'lost'].map((t) => outcomeOf(t))).toEqual(Array(3).fill('lost'));
     expect(
-      ['appointmentscheduled', 'Negotiation/Review', 'Open', 'Proposal/Price Quote'].map(outcomeOf),
+      ['appointmentscheduled', 'Negotiation/Review', 'Open', 'Proposal/Price Quote'].map((t) => outcomeOf(t)),
     ).toEqual(Array(4).fill('open'));
     expect(outcomeOf('maybe later')).toBeUndefined();
   });
@@ -172,6 +175,56 @@ describe('reading the file', () => {
     );
     expect(accounts[0]).toMatchObject({ name: 'Acme\nInc', line: 2 });
     expect(rejected).toEqual([{ line: 4, reason: expect.stringContaining('"sometime" is not won') }]);
+  });
+
+  it("reads a custom deal stage as the manager says, and lists the column's wordings with their guesses", () => {
+    const csv =
+      'Name,Domain,Stage\nAcme,acme.com,Signed - Renewal\nBeta,beta.io,Went elsewhere\nGamma,gamma.de,signed - renewal\n' +
+      'Delta,delta.io,Closed Won\nEpsilon,eps.io,Spam\nZeta,zeta.io,成約\n';
+    // Unchosen, the custom wordings are rejected, as before.
+    const guessed = importAccounts(csv);
+    expect(guessed.accounts.map((a) => a.name)).toEqual(['Delta']);
+    expect(guessed.rejected).toHaveLength(5);
+
+    const table = parseCsvTable(csv);
+    const { wordings, more } = outcomeWordings(table, 'Stage');
+    expect(more).toBe(0);
+    // Case and spacing of one wording are one entry, most rows first, with what it is read as unchosen.
+    expect(wordings[0]).toEqual({ text: 'Signed - Renewal', rows: 2, guess: undefined });
+    expect(wordings.find((w) => w.text === 'Closed Won')?.guess).toBe('won');
+    expect(wordings.map((w) => w.text)).toContain('成約');
+    expect(outcomeWordings(table, 'Stage', 2)).toMatchObject({ more: 3 });
+
+    const chosen = importAccounts(csv, '', 'signed - renewal=won, went ELSEWHERE=lost,Spam=none,成約=won');
+    expect(chosen.accounts.map((a) => [a.name, a.outcome])).toEqual([
+      ['Acme', 'won'],
+      ['Beta', 'lost'],
+      ['Gamma', 'won'],
+      ['Delta', 'won'],
+      ['Zeta', 'won'],
+    ]);
+    expect(chosen.rejected).toEqual([
+      { line: 6, reason: expect.stringContaining('"Spam" is set not to be imported') },
+    ]);
+    // A choice overrides a guess, and the same choices read row slices as the whole file.
+    const overridden = readAccounts(
+      table,
+      guessMapping(table.headers),
+      3,
+      5,
+      new Map([['closed won', 'lost']]),
+    );
+    expect(overridden.accounts.map((a) => [a.name, a.outcome])).toEqual([['Delta', 'lost']]);
+  });
+
+  it('refuses an outcome spec it cannot read, or a wording the column does not have, naming it', () => {
+    const csv = 'Name,Domain,Stage\nAcme,acme.com,Signed\nBeta,beta.io,Churned\n';
+    expect(() => importAccounts(csv, '', 'Churned=gone')).toThrow(/"gone" is not won, lost, open or none/);
+    expect(() => importAccounts(csv, '', 'Churned')).toThrow(/"Churned" is not wording=outcome/);
+    expect(() => importAccounts(csv, '', 'Chruned=lost')).toThrow(
+      /column "Stage" has no "chruned". Its values: Churned, Signed\./,
+    );
+    expect(parseOutcomeSpec('a=b=won,,')).toEqual(new Map([['a=b', 'won']]));
   });
 
   it('reports an unterminated quote with the lines it swallowed, keeping the rows before it', () => {

@@ -186,6 +186,31 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     });
   });
 
+  it("calibrate takes --outcomes for a team's own deal stages, and names a wording the file does not have", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const csv = path.join(dir, 'accounts.csv');
+    writeFileSync(csv, 'Name,Domain,Stage\nAcme,acme.com,Signed - Renewal\nBeta,beta.io,Went elsewhere\n');
+    const args = ['calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', csv];
+    // Unknown stages alone: no row to read.
+    expect(JSON.parse(icp(...args).stdout)).toMatchObject({
+      accounts: 0,
+      rejected: [{ line: 2 }, { line: 3 }],
+    });
+    const chosen = icp(...args, '--outcomes', 'Signed - Renewal=won,went elsewhere=lost');
+    expect(chosen.code).toBe(0);
+    expect(JSON.parse(chosen.stdout)).toMatchObject({
+      accounts: 2,
+      rejected: [],
+      outcomes: { won: 1, lost: 1 },
+    });
+    const typo = icp(...args, '--outcomes', 'Signed Renewal=won');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain(
+      'accounts.csv: --outcomes: column "Stage" has no "signed renewal". Its values: Signed - Renewal, Went elsewhere.',
+    );
+    expect(typo.stdout).toBe('');
+  });
+
   it('calibrate explains a missing, one-column or oversized accounts file on stderr', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     expect(
