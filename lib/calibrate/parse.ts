@@ -307,20 +307,46 @@ function industryText(text: string): string {
 
 const cell = z.string().trim().max(2000, 'longer than 2,000 characters');
 
-/** An optional cell read by `read`; a cell that does not read is an issue naming what was expected. */
 /** What exports write for "no value" ("N/A", "-", "#N/A", "null"): read as an empty cell, not as a mistake. */
 const NO_VALUE = new Set(['-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none', 'unknown', '?']);
 
-function optional<T>(read: (text: string) => T | undefined, expected: string) {
+/**
+ * An optional cell read by `read`; a cell that does not read is an issue naming what was expected, and one that
+ * reads but `check` finds impossible an issue naming why.
+ */
+function optional<T>(
+  read: (text: string) => T | undefined,
+  expected: string,
+  check: (value: T, text: string) => string | null = () => null,
+) {
   return cell.optional().transform((text, ctx): T | null => {
     if (!text || NO_VALUE.has(text.toLowerCase())) return null;
     const value = read(text);
-    if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${clip(text)}" is not ${expected}` });
+    const problem = value === undefined ? `is not ${expected}` : check(value, text);
+    if (problem !== null) {
+      ctx.addIssue({ code: 'custom', message: `"${clip(text)}" ${problem}` });
       return z.NEVER;
     }
-    return value;
+    return value as T;
   });
+}
+
+/** A minus sign or an accountant's parentheses before the number: "-50", "$-1,000", "(1,000)". */
+const NEGATIVE = /^[\s$€£¥]*(?:[-−–]|\()\s*[$€£¥]?\s*\d/;
+/** More than the largest employers (about two million people) could have. */
+const MAX_EMPLOYEES = 10_000_000;
+/** More than any company's yearly revenue (the largest are under a trillion dollars). */
+const MAX_REVENUE_USD = 10e12;
+/** More than any deal. */
+const MAX_DEAL_USD = 1e12;
+
+/** Refuses a negative number or one beyond `max` (a typo, or a figure in the wrong column). */
+function plausible(max: number, beyond: string) {
+  return (value: { min: number; max: number | null } | number, text: string): string | null => {
+    if (NEGATIVE.test(text)) return 'is negative';
+    const [low, high] = typeof value === 'number' ? [value, value] : [value.min, value.max ?? value.min];
+    return Number.isFinite(low) && Number.isFinite(high) && high <= max ? null : `is more than ${beyond}`;
+  };
 }
 
 /**
@@ -336,8 +362,16 @@ export function accountRowSchema(choices?: OutcomeChoices) {
         .optional()
         .transform((t) => t || null),
       industry: optional((t) => industryText(t.slice(0, 300)), 'an industry'),
-      employees: optional(parseEmployees, 'a number of employees or a range such as 51-200'),
-      revenue: optional(parseAmountUsd, 'an amount such as 20000000, $20M or €15 Mio.'),
+      employees: optional(
+        parseEmployees,
+        'a number of employees or a range such as 51-200',
+        plausible(MAX_EMPLOYEES, 'any company employs (10,000,000)'),
+      ),
+      revenue: optional(
+        parseAmountUsd,
+        'an amount such as 20000000, $20M or €15 Mio.',
+        plausible(MAX_REVENUE_USD, 'any company earns ($10 trillion)'),
+      ),
       country: optional(cachedCountryCode, 'a country name or ISO code'),
       technologies: cell.optional().transform((t) => {
         const seen = new Map<string, string>();
@@ -362,7 +396,11 @@ export function accountRowSchema(choices?: OutcomeChoices) {
         }
         return outcome;
       }),
-      dealValue: optional((t) => parseAmountUsd(t)?.min, 'an amount'),
+      dealValue: optional(
+        (t) => parseAmountUsd(t)?.min,
+        'an amount',
+        plausible(MAX_DEAL_USD, 'any deal is worth ($1 trillion)'),
+      ),
     })
     .refine((row) => row.domain !== null || row.name !== null, {
       message: 'no domain and no company name',

@@ -227,6 +227,26 @@ describe('reading the file', () => {
     expect(parseOutcomeSpec('a=b=won,,')).toEqual(new Map([['a=b', 'won']]));
   });
 
+  it('rejects negative and impossible figures instead of reading them as others', () => {
+    const { accounts, rejected } = importAccounts(
+      'Name,Domain,Stage,Employees,Revenue,Amount\n' +
+        'A,a.com,won,-50,,\nB,b.com,won,,-20000000,\nC,c.com,won,,,(1000)\n' +
+        `D,d.com,won,${'1'.padEnd(24, '0')},,\nE,e.com,won,,,${'9'.repeat(300)}\nF,f.com,won,,$20 trillion,\n` +
+        'G,g.com,lost,51-200,$20M,"25,000"\n',
+    );
+    expect(accounts.map((a) => [a.name, a.employees, a.revenueUsd, a.dealValue])).toEqual([
+      ['G', { min: 51, max: 200 }, { min: 20e6, max: 20e6 }, 25000],
+    ]);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      'employees: "-50" is negative',
+      'revenue: "-20000000" is negative',
+      'deal value: "(1000)" is negative',
+      'employees: "100000000000000000000000" is more than any company employs (10,000,000)',
+      expect.stringMatching(/^deal value: "9{39}…" is more than any deal is worth \(\$1 trillion\)$/),
+      'revenue: "$20 trillion" is more than any company earns ($10 trillion)',
+    ]);
+  });
+
   it('reports an unterminated quote with the lines it swallowed, keeping the rows before it', () => {
     const { accounts, rejected } = importAccounts(
       'Name,Domain,Stage\nAcme,acme.com,won\n"Beta,beta.io,lost\nGamma,gamma.de,open\nDelta,delta.io,won\n',
