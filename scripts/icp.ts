@@ -20,7 +20,7 @@ import {
   suggestCriteria,
 } from '../lib/calibrate';
 import { fromOutputFacts, OutputFactsSchema } from '../lib/extract/output-format';
-import { type Icp, icpJsonSchema, parseIcp, scoreCompany } from '../lib/icp';
+import { type Icp, icpJsonSchema, nothingKnown, parseIcp, scoreCompany } from '../lib/icp';
 import { formatIssues } from '../lib/icp/schema';
 import { userPath } from './lib/cli';
 
@@ -148,6 +148,9 @@ function score(args: string[]): void {
       JSON.stringify({
         file,
         tier: result.tier,
+        // As the side panel and the list show it: "not_enough_known" where the page shows nothing the ICP
+        // weighs (the scorer's tier is then not_a_fit, with coverage 0).
+        verdict: nothingKnown(result) ? 'not_enough_known' : result.tier,
         score: result.score,
         coverage: result.coverage,
         criteria: result.criteria.map((c) => ({ id: c.id, status: c.status, contribution: c.contribution })),

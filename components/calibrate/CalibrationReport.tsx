@@ -1,5 +1,5 @@
 import { type CalibrationReport as Report, TIERS } from '@/lib/calibrate';
-import { tierLabel } from '@/lib/icp';
+import { listTierName } from '../format';
 
 /** 0.6123 → "61%"; null → "–". */
 export function percent(value: number | null): string {
@@ -13,7 +13,7 @@ export function Headline({ report }: { report: Report }) {
   const { tier1WinRate, restWinRate, winRate } = report.headline;
   return (
     <p className="calibrate-headline" data-testid="calibrate-headline">
-      Tier 1 wins <strong>{percent(tier1WinRate)}</strong> of its closed deals, the other tiers{' '}
+      Tier 1 wins <strong>{percent(tier1WinRate)}</strong> of its closed deals, Tiers 2, 3 and Not a fit{' '}
       <strong>{percent(restWinRate)}</strong> (all: {percent(winRate)}). AUC{' '}
       <strong>{report.auc === null ? '–' : report.auc.toFixed(2)}</strong>
       <span className="muted"> (0.5 is a coin toss, 1 perfect)</span>. Enough data for{' '}
@@ -58,7 +58,7 @@ export function TierTable({ report, testId }: { report: Report; testId: string }
           const t = report.tiers[tier];
           return (
             <tr key={tier} data-testid={`${testId}-${tier}`}>
-              <th scope="row">{tierLabel(tier)}</th>
+              <th scope="row">{listTierName(tier)}</th>
               <td>{count(t.won)}</td>
               <td>{count(t.lost)}</td>
               <td>{count(t.open)}</td>

@@ -5,12 +5,24 @@
  */
 import type { CriterionStatus, ScoreResult } from '../icp/result-schema';
 import type { Criterion, Icp, Tier } from '../icp/schema';
-import { scoreCompany, TIER_RANK } from '../icp/scorer';
+import { nothingKnown, scoreCompany, TIER_RANK } from '../icp/scorer';
 import { accountFacts } from './facts';
 import type { ImportedAccount, Outcome } from './schema';
 
-/** The tiers, best first. */
-export const TIERS: readonly Tier[] = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'];
+/**
+ * The tiers as the prospect list files companies: an account whose file shows nothing the ICP weighs is "Not
+ * enough known", counted apart from Not a fit (the ICP could not judge it), as in the side panel and the list.
+ */
+export type CalibrationTier = Tier | 'not_enough_known';
+
+/** The tiers, best first, then the accounts the ICP could not judge. */
+export const TIERS: readonly CalibrationTier[] = [
+  'tier_1',
+  'tier_2',
+  'tier_3',
+  'not_a_fit',
+  'not_enough_known',
+];
 
 /** The criteria an import can know (see accountFacts): the others it never shows, however many accounts. */
 const IMPORTED_KINDS: ReadonlySet<Criterion['kind']> = new Set([
@@ -60,12 +72,16 @@ export interface CalibrationReport {
   won: number;
   lost: number;
   open: number;
-  tiers: Record<Tier, TierStats>;
-  /** Win rate of Tier 1, of every other tier together, and of all closed accounts. */
+  tiers: Record<CalibrationTier, TierStats>;
+  /**
+   * Win rate of Tier 1, of Tiers 2, 3 and Not a fit together (not of the accounts the ICP could not judge), and
+   * of all closed accounts.
+   */
   headline: { tier1WinRate: number | null; restWinRate: number | null; winRate: number | null };
   /**
    * Area under the ROC curve of the ranking (tier, then score) for won against lost: the chance that a won
-   * account ranks above a lost one, ties counted half. 0.5 is a coin toss; null without both outcomes.
+   * account ranks above a lost one, ties counted half. 0.5 is a coin toss; null without both outcomes. Over
+   * the accounts the ICP could judge: "Not enough known" ones have no place in its order.
    */
   auc: number | null;
   /** Share of accounts with enough data: at least the ICP's `minCoverageForTier1` of its weight known. */
@@ -133,7 +149,7 @@ export function reportOf(
         wonValueShare: null,
       },
     ]),
-  ) as Record<Tier, TierStats & { wonValue: number }>;
+  ) as Record<CalibrationTier, TierStats & { wonValue: number }>;
   const ranksWon: number[] = [];
   const ranksLost: number[] = [];
   let enough = 0;
@@ -143,7 +159,8 @@ export function reportOf(
   }));
   accounts.forEach((account, i) => {
     const result = results[i] as ScoreResult;
-    const tier = tiers[result.tier];
+    const unjudged = nothingKnown(result);
+    const tier = tiers[unjudged ? 'not_enough_known' : result.tier];
     const outcome: Outcome = account.outcome;
     tier[outcome]++;
     tier.dealValue += account.dealValue ?? 0;
@@ -151,7 +168,8 @@ export function reportOf(
     if (result.coverage >= icp.minCoverageForTier1 && result.coverage > 0) enough++;
     if (outcome === 'open') return;
     // The list's order: tier first, then score within the tier.
-    (outcome === 'won' ? ranksWon : ranksLost).push(TIER_RANK[result.tier] * 1000 + result.score);
+    if (!unjudged)
+      (outcome === 'won' ? ranksWon : ranksLost).push(TIER_RANK[result.tier] * 1000 + result.score);
     result.criteria.forEach((c, k) => {
       if (c.status === 'unknown') return;
       const side = (perCriterion[k] as (typeof perCriterion)[number])[outcome];
@@ -161,7 +179,7 @@ export function reportOf(
   });
   const totalValue = TIERS.reduce((s, t) => s + tiers[t].dealValue, 0);
   const totalWon = TIERS.reduce((s, t) => s + tiers[t].wonValue, 0);
-  const out = {} as Record<Tier, TierStats>;
+  const out = {} as Record<CalibrationTier, TierStats>;
   for (const t of TIERS) {
     const { wonValue, ...stats } = tiers[t];
     out[t] = {
@@ -171,8 +189,8 @@ export function reportOf(
       wonValueShare: totalWon > 0 ? wonValue / totalWon : null,
     };
   }
-  const sum = (key: Outcome, which: readonly Tier[]) => which.reduce((s, t) => s + out[t][key], 0);
-  const rest = TIERS.filter((t) => t !== 'tier_1');
+  const sum = (key: Outcome, which: readonly CalibrationTier[]) => which.reduce((s, t) => s + out[t][key], 0);
+  const rest: CalibrationTier[] = ['tier_2', 'tier_3', 'not_a_fit'];
   const won = sum('won', TIERS);
   const lost = sum('lost', TIERS);
   return {

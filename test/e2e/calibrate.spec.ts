@@ -29,7 +29,9 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   await mapping.getByRole('button', { name: 'Import 1,500 rows' }).click();
 
   const status = page.getByTestId('calibrate-status');
-  await expect(status).toContainText(/Imported [\d,]+ accounts from sample-accounts\.csv; \d+ rows? rejected/);
+  await expect(status).toContainText(
+    /Imported [\d,]+ accounts from sample-accounts\.csv; \d+ rows? rejected/,
+  );
   const imported = Number(
     (/Imported ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1] ?? '').replace(',', ''),
   );

@@ -301,7 +301,7 @@ test('"Why?" on a row explains its verdict criterion by criterion, under the ICP
   await expect(list.getByTestId('rescore')).toContainText('ICP v7');
   const row = list.getByTestId('prospect-row').filter({ hasText: 'Lumenfold' });
   await expect(row.locator('.row-tier')).not.toContainText('Tier 1');
-  const tierNow = (await row.locator('.row-tier').innerText()).replace('Why?', '').trim();
+  const tierNow = ((await row.locator('.row-tier').textContent()) ?? '').replace('Why?', '').trim();
   await row.getByRole('button', { name: /^Why Lumenfold is / }).click();
   await expect(dialog.getByTestId('tier')).toHaveText(tierNow);
   await expect(dialog.getByTestId('criterion-industry')).toHaveAttribute('data-status', 'miss');

@@ -390,14 +390,17 @@ describe('statistics', () => {
     });
     // Retail with the right size scores 50: Tier 3.
     expect(report.tiers.tier_3).toMatchObject({ won: 1, lost: 0, winRate: 1 });
-    expect(report.tiers.not_a_fit).toMatchObject({ won: 0, lost: 3, open: 0, winRate: 0, valueShare: 0 });
+    expect(report.tiers.not_a_fit).toMatchObject({ won: 0, lost: 2, open: 0, winRate: 0, valueShare: 0 });
+    // The account whose file shows nothing the ICP weighs is counted apart, as the list files it.
+    expect(report.tiers.not_enough_known).toMatchObject({ won: 0, lost: 1, open: 0, winRate: 0 });
     expect(report.tiers.tier_2).toMatchObject({ won: 0, lost: 0, winRate: null });
-    expect(report.headline).toEqual({ tier1WinRate: 2 / 3, restWinRate: 1 / 4, winRate: 3 / 7 });
+    // The rest: Tiers 2, 3 and Not a fit (1 won, 2 lost); all closed accounts: 3 won, 4 lost.
+    expect(report.headline).toEqual({ tier1WinRate: 2 / 3, restWinRate: 1 / 3, winRate: 3 / 7 });
     // 7 of 8 accounts have at least half the profile known; the last has nothing.
     expect(report.coverage).toBe(7 / 8);
-    // Won ranks: T1,T1,T3; lost: T1 (tie with two wins), NF×3. Pairs: 3 wins × 4 lost = 12,
-    // T1 wins: 2×(0.5 + 3) = 7, T3 win: 3 → 10 of 12.
-    expect(report.auc).toBeCloseTo(10 / 12, 10);
+    // Over the judged accounts only. Won ranks: T1,T1,T3; lost: T1 (tie with two wins), NF×2. Pairs: 3 wins ×
+    // 3 lost = 9; T1 wins: 2×(0.5 + 2) = 5, T3 win: 2 → 7 of 9.
+    expect(report.auc).toBeCloseTo(7 / 9, 10);
   });
 
   it('per criterion: match rate among won and lost, and a verdict', () => {

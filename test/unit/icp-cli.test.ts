@@ -61,7 +61,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lumenfold).toMatchObject({ file: 'lumenfold.html', tier: 'tier_1', score: 100 });
+    expect(lumenfold).toMatchObject({
+      file: 'lumenfold.html',
+      tier: 'tier_1',
+      verdict: 'tier_1',
+      score: 100,
+    });
     expect(lumenfold.criteria).toContainEqual({ id: 'revenue', status: 'unknown', contribution: 0 });
     // As in the side panel, a page that is nobody's profile gets no verdict (not "not a fit").
     expect(news).toEqual({
@@ -89,12 +94,13 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     for (const line of [1, 2, 3])
       expect(stderr).toContain(`${facts}:${line}: expected an object with the page's facts`);
-    expect(
-      stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l).file),
-    ).toEqual(['a.html']);
+    const scored = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(scored.map((s) => s.file)).toEqual(['a.html']);
+    // A name and a domain are nothing the ICP weighs: Not a fit to the scorer, "Not enough known" as shown.
+    expect(scored[0]).toMatchObject({ tier: 'not_a_fit', verdict: 'not_enough_known', coverage: 0 });
   });
 
   it('an unknown option prints the usage with exit code 2', () => {
@@ -158,7 +164,7 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       /Choose the column with the outcome or deal stage\. Columns: Firm, Web, Phase/,
     );
     // A second ICP to compare with. These accounts give only a name and a domain, nothing either ICP asks
-    // about: both leave them Not a fit, every pair ties (AUC 0.5) and none moves.
+    // about: both count them as "Not enough known", so there is no order to measure (AUC null) and none moves.
     const other = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
     other.name = 'Enterprise';
     other.criteria[1].ideal = { min: 10000, max: null };
@@ -181,7 +187,8 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       accounts: 2,
       rejected: [],
       outcomes: { won: 1, lost: 1, open: 0 },
-      auc: 0.5,
+      auc: null,
+      tiers: { not_a_fit: { won: 0, lost: 0 }, not_enough_known: { won: 1, lost: 1, winRate: 0.5 } },
       compare: { icp: 'Enterprise v1', movedUp: 0, movedDown: 0 },
     });
   });
