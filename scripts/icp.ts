@@ -20,8 +20,17 @@ import {
   suggestCriteria,
 } from '../lib/calibrate';
 import { fromOutputFacts, OutputFactsSchema } from '../lib/extract/output-format';
-import { type Icp, icpJsonSchema, nothingKnown, parseIcp, scoreCompany } from '../lib/icp';
+import {
+  explainInvalidIcp,
+  type Icp,
+  icpJsonSchema,
+  MAX_ICP_FILE_BYTES,
+  nothingKnown,
+  parseIcp,
+  scoreCompany,
+} from '../lib/icp';
 import { formatIssues } from '../lib/icp/schema';
+import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
 
 const USAGE = `Usage:
@@ -42,7 +51,8 @@ class UserError extends Error {
 
 function readText(file: string): string {
   try {
-    return readFileSync(userPath(file), 'utf8');
+    // Without a byte-order mark, as Notepad and PowerShell 5 write one (the extension's readers drop it too).
+    return readFileSync(userPath(file), 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -70,17 +80,49 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** Reads and validates an ICP file; every problem is listed with its path. */
+/**
+ * Reads and validates an ICP file; every problem is listed with its path in the file and in the editor's words,
+ * with the value at fault ("criteria[0].industries[0]: Criterion “Software”, Industries: “sofware” is not known
+ * here; …").
+ */
 function loadIcp(file: string): Icp {
   const parsed = parseIcp(parseJson(readText(file), file));
-  if (!parsed.ok) throw new UserError(parsed.problems.map((p) => `${file}: ${p}`).join('\n'));
-  return parsed.icp;
+  if (parsed.ok) return parsed.icp;
+  const explained = explainInvalidIcp(parsed);
+  const lines =
+    parsed.issues.length === explained.length
+      ? explained.map(
+          (p, i) => `${pathOf((parsed.issues[i] as { path: PropertyKey[] }).path)}: ${p.where}: ${p.text}`,
+        )
+      : parsed.problems;
+  throw new UserError(lines.map((line) => `${file}: ${line}`).join('\n'));
+}
+
+/** A zod issue's path as the file reads it: `criteria[0].industries[0]`. */
+function pathOf(path: readonly PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (acc, key) =>
+        typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+      '',
+    ) || '(root)'
+  );
 }
 
 function validate(args: string[]): void {
   const [file] = args;
   if (!file) throw new UserError(USAGE, 2);
   const icp = loadIcp(file);
+  // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
+  const bytes = statSync(userPath(file)).size;
+  if (bytes > MAX_ICP_FILE_BYTES)
+    throw new UserError(
+      `${file}: ${Math.round(bytes / 1024)} kB: the options page imports an ICP file of at most 1 MB, and a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB`,
+    );
+  if (bytes > MAX_TEAM_FILE_BYTES)
+    console.error(
+      `${file}: ${Math.round(bytes / 1024)} kB: valid, but a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB (team sync refuses it); the options page imports it`,
+    );
   console.log(`${icp.name} v${icp.version}`);
 }
 
@@ -267,7 +309,12 @@ const COMMANDS: Record<string, (args: string[]) => void> = {
 
 try {
   const [command, ...rest] = process.argv.slice(2);
-  const run = command ? COMMANDS[command] : undefined;
+  if (command === undefined || ['--help', '-h', 'help'].includes(command) || rest.includes('--help')) {
+    // Asked for: the usage on stdout, and success. Not asked for (no command): the same, as an error.
+    (command === undefined ? console.error : console.log)(USAGE);
+    process.exit(command === undefined ? 2 : 0);
+  }
+  const run = COMMANDS[command];
   if (!run) throw new UserError(USAGE, 2);
   run(rest);
 } catch (error) {

@@ -5,6 +5,7 @@ import {
   explainInvalidIcp,
   type Icp,
   type IcpProblem,
+  MAX_ICP_FILE_BYTES,
   parseIcp,
   tierLabel,
 } from '@/lib/icp';
@@ -180,7 +181,7 @@ export function IcpEditor({
   };
 
   const importFile = async (file: File) => {
-    if (file.size > 1_000_000) {
+    if (file.size > MAX_ICP_FILE_BYTES) {
       notImported(
         `Not imported: ${file.name} is ${Math.round(file.size / 1024)} kB; an ICP file is at most 1 MB.`,
       );

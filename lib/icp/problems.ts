@@ -71,17 +71,23 @@ const clip = (text: string) =>
   text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
 const quoted = (value: unknown) => (typeof value === 'string' ? `“${clip(value)}”` : clip(String(value)));
 
-/** Longest list of allowed values written out; a longer one (the 40 industries) is pointed to instead. */
-export const MAX_VALUES_LISTED = 8;
+/**
+ * Longest list of allowed values written out (the criterion kinds, company types and funding stages); a longer
+ * one (the industries) is pointed to instead.
+ */
+export const MAX_VALUES_LISTED = 12;
 
-/** "one of “a”, “b”", or where the list is long, where to find it. */
-export function oneOf(values: readonly unknown[]): string {
-  return values.length <= MAX_VALUES_LISTED
-    ? `one of ${values.map((v) => quoted(v)).join(', ')}`
-    : `one of the ${values.length} ids in docs/icp.schema.json (such as ${values
-        .slice(0, 3)
-        .map((v) => quoted(v))
-        .join(', ')})`;
+/**
+ * "one of “a”, “b”", or where the list is long, where to find it: the industry ids in docs/INDUSTRIES.md (with
+ * their names and the wordings each matches), any other list in docs/icp.schema.json.
+ */
+export function oneOf(values: readonly unknown[], path: readonly PropertyKey[] = []): string {
+  if (values.length <= MAX_VALUES_LISTED) return `one of ${values.map((v) => quoted(v)).join(', ')}`;
+  const where = path.includes('industries') ? 'docs/INDUSTRIES.md' : 'docs/icp.schema.json';
+  return `one of the ${values.length} ids in ${where} (such as ${values
+    .slice(0, 3)
+    .map((v) => quoted(v))
+    .join(', ')})`;
 }
 
 /** What is wrong, in words, from a zod issue (our own messages are already in words). */
@@ -110,7 +116,7 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
         ? 'must be a number'
         : `must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}`;
     case 'invalid_value':
-      return `${item ? `${quoted(value)} is not known here; ` : ''}must be ${oneOf(issue.values)}`;
+      return `${item ? `${quoted(value)} is not known here; ` : ''}must be ${oneOf(issue.values, issue.path)}`;
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be a date and time such as 2026-01-31T09:00:00Z';
       return item ? `${quoted(value)} ${issue.message}` : issue.message;

@@ -242,12 +242,15 @@ export const IcpSchema = z
     }
   });
 export type Icp = z.infer<typeof IcpSchema>;
+/** The largest ICP file the options page imports (a team file is smaller still: see team-sync.ts). */
+export const MAX_ICP_FILE_BYTES = 1_000_000;
+
 /** An ICP as written by hand: defaults may be left out. */
 export type IcpInput = z.input<typeof IcpSchema>;
 
 /**
  * Formats zod issues as `path: message` lines, e.g. `criteria[2].weight: Too big: expected number to be <=10`.
- * With `icpFile`, a long list of allowed values (the 40 industries) points to docs/icp.schema.json instead.
+ * With `icpFile`, a long list of allowed values (the industries) points to where it is written out instead.
  */
 export function formatIssues(error: z.ZodError, icpFile = false): string[] {
   return error.issues.map((issue) => {
@@ -258,7 +261,7 @@ export function formatIssues(error: z.ZodError, icpFile = false): string[] {
     );
     const message =
       icpFile && issue.code === 'invalid_value' && issue.values.length > MAX_VALUES_LISTED
-        ? `Invalid option: expected ${oneOf(issue.values)}`
+        ? `Invalid option: expected ${oneOf(issue.values, issue.path)}`
         : issue.message;
     return `${path || '(root)'}: ${message}`;
   });

@@ -41,7 +41,7 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   // Every imported account is in one tier, as won, lost or open.
   const table = page.getByTestId('tier-table');
   let total = 0;
-  for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit']) {
+  for (const tier of ['tier_1', 'tier_2', 'tier_3', 'not_a_fit', 'not_enough_known']) {
     const cells = await table.getByTestId(`tier-table-${tier}`).locator('td').allTextContents();
     total += cells.slice(0, 3).reduce((s, c) => s + Number(c.replace(',', '')), 0);
   }

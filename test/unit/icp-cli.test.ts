@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,17 +9,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 function icp(...args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(TSX, ['scripts/icp.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
+  const run = spawnSync(TSX, ['scripts/icp.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
 // Each case starts a TypeScript runner in a process of its own: generous time on a busy machine.
@@ -37,10 +28,44 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     expect(stderr).toContain('test/fixtures/icp/broken.json: version: ');
     expect(stderr).toContain('criteria[0].weight: ');
-    expect(stderr).toContain('criteria[0].ideal.min: min must be ≤ max');
-    expect(stderr).toContain('criteria[1].countries[0]: must be an ISO 3166-1 alpha-2 code');
+    // In the editor's words, with the value at fault.
+    expect(stderr).toContain(
+      'criteria[0].ideal.min: Criterion “Size”, Ideal range: the lowest value is above the highest (500 > 100)',
+    );
+    expect(stderr).toContain(
+      'criteria[1].countries[0]: Criterion “Where”, Countries: “Germany” must be an ISO 3166-1 alpha-2 code',
+    );
     expect(stderr).toMatch(/colour/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('validate reads a file with a byte-order mark, and says when a valid file is too large to use', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const example = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    const bom = path.join(dir, 'bom.json');
+    writeFileSync(bom, `\uFEFF${example}`);
+    expect(icp('validate', bom)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    // Valid, but padded past what a team file may be (spaces are valid JSON), then past what the editor imports.
+    const big = path.join(dir, 'big.json');
+    writeFileSync(big, example.replace('{', `{${' '.repeat(600 * 1024)}`));
+    expect(icp('validate', big)).toMatchObject({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS (built-in) v1\n',
+      stderr: expect.stringContaining('valid, but a team file is at most 512 kB (team sync refuses it)'),
+    });
+    writeFileSync(big, example.replace('{', `{${' '.repeat(1_100_000)}`));
+    expect(icp('validate', big)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('the options page imports an ICP file of at most 1 MB'),
+    });
+  });
+
+  it('--help prints the usage on stdout and succeeds, after a command too', () => {
+    for (const args of [['--help'], ['validate', '--help'], ['calibrate', '--help']]) {
+      const { code, stdout, stderr } = icp(...args);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toContain('--outcomes wording=won|lost|open|none');
+    }
   });
 
   it('validate explains a missing file and invalid JSON', () => {

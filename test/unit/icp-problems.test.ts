@@ -96,7 +96,7 @@ describe('ICP problems in the editor’s words', () => {
     );
     expect(problems.map((p) => p.text)).toEqual([
       expect.stringMatching(
-        /^“fintech” is not known here; must be one of the \d+ ids in docs\/icp\.schema\.json \(such as “[a-z-]+”, /,
+        /^“fintech” is not known here; must be one of the \d+ ids in docs\/INDUSTRIES\.md \(such as “[a-z-]+”, /,
       ),
       '“corp” is not known here; must be one of “public”, “private”, “nonprofit”, “government”, “educational”',
     ]);
@@ -104,7 +104,7 @@ describe('ICP problems in the editor’s words', () => {
       withCriteria([{ id: 'ind', label: 'F', kind: 'industry', weight: 1, industries: ['x'] }]),
     );
     expect(invalid.ok ? [] : invalid.problems[0]).toMatch(
-      /^criteria\[0\]\.industries\[0\]: .* ids in docs\/icp\.schema\.json/,
+      /^criteria\[0\]\.industries\[0\]: .* ids in docs\/INDUSTRIES\.md/,
     );
     expect((invalid.ok ? '' : (invalid.problems[0] ?? '')).length).toBeLessThan(200);
   });
