@@ -16,15 +16,35 @@ import { extractAll } from './lib/extract-run';
 
 const pct = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
+const USAGE = `Usage: npm run -s eval -- [--corpus DIR] [--facts FILE] [--json] [--errors]
+  --corpus  the corpus folder (else ICP_LENS_CORPUS, else ../shared/corpus); its labels-dev.jsonl is scored
+  --facts   score this extract output (npm run -s extract) instead of extracting the labelled pages again
+  --json    print the report as one JSON object
+  --errors  list every wrong or missed fact, and each technology with the signals it was detected by`;
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        corpus: { type: 'string' },
+        facts: { type: 'string' },
+        json: { type: 'boolean' },
+        errors: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: 'string' },
-      facts: { type: 'string' },
-      json: { type: 'boolean' },
-      errors: { type: 'boolean' },
-    },
-  });
+  const values = options();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const corpus = corpusDir(values.corpus);
   const labelsPath = path.join(corpus, 'labels-dev.jsonl');
   if (!existsSync(labelsPath)) {
@@ -36,7 +56,16 @@ async function main() {
   let outputs: Output[];
   if (values.facts) {
     const factsPath = userPath(values.facts);
+    if (!existsSync(factsPath)) throw new Error(`--facts ${values.facts}: no such file`);
     outputs = parseJsonLines<Output>(readFileSync(factsPath, 'utf8'), factsPath);
+    // Figures over part of the labelled pages say less than they seem to: name the ones the file lacks.
+    const given = new Set(outputs.map((o) => o.file));
+    const absent = labels.filter((l) => !given.has(l.file)).map((l) => l.file);
+    if (absent.length > 0)
+      console.error(
+        `--facts ${values.facts} has ${labels.length - absent.length} of the ${labels.length} labelled pages; ` +
+          `the figures leave out ${absent.length}: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}`,
+      );
   } else {
     buildIfNeeded();
     const pages = labels.map((l) => ({ file: l.file, url: l.url, path: path.join(corpus, 'pages', l.file) }));

@@ -4,47 +4,108 @@
  * Runs the built extension in headless Chromium over saved pages, serving each file at its `url`, and writes
  * one line per page in the corpus's "facts output format" (see docs/EXTRACTION.md, "The facts output format").
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toOutputFacts } from '../lib/extract/output-format';
 import { launchWithExtension, servePages } from './lib/browser';
-import { buildIfNeeded, parseJsonLines, userPath } from './lib/cli';
+import { buildIfNeeded, numberedJsonLines, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
 
-const USAGE =
-  'Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]';
+const USAGE = `Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]
+  --manifest  one JSON line per page: {"file": "<name in --pages>", "url": "<address it was saved from>"}
+  --pages     the folder the saved pages are in
+  --out       where to write one line of facts per page (docs/EXTRACTION.md, "The facts output format")
+  --concurrency  pages read at once (1–16, default 3)
+Exit code 1 when a page could not be read (the output still has a line for it, with its error).`;
+
+/** What a path is, for checking the arguments before the browser starts. */
+function kindOf(file: string): 'file' | 'folder' | null {
+  try {
+    return statSync(file).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return null;
+  }
+}
+
+/** The arguments, checked: each problem named, with the usage (exit code 2). */
+function argumentsOf() {
+  let values: { manifest?: string; pages?: string; out?: string; concurrency?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        manifest: { type: 'string' },
+        pages: { type: 'string' },
+        out: { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const { manifest, pages, out } = values;
+  if (!manifest || !pages || !out)
+    return usage(
+      `Missing ${(['manifest', 'pages', 'out'] as const)
+        .filter((k) => !values[k])
+        .map((k) => `--${k}`)
+        .join(', ')}.`,
+    );
+  const concurrency = values.concurrency === undefined ? 3 : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    return usage(`--concurrency: "${values.concurrency}" is not a whole number from 1 to 16.`);
+  return { manifest, pages, out, concurrency };
+}
+
+function usage(problem: string): never {
+  console.error(`${problem}\n${USAGE}`);
+  process.exit(2);
+}
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      manifest: { type: 'string' },
-      pages: { type: 'string' },
-      out: { type: 'string' },
-      concurrency: { type: 'string' },
-    },
-  });
-  if (!values.manifest || !values.pages || !values.out) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  const values = argumentsOf();
   const manifestPath = userPath(values.manifest);
   const pagesDir = userPath(values.pages);
-  if (!existsSync(manifestPath)) throw new Error(`${values.manifest}: no such file`);
-  if (!existsSync(pagesDir)) throw new Error(`${values.pages}: no such folder`);
-  const entries = parseJsonLines<{ file: string; url: string }>(
+  const outPath = userPath(values.out);
+  // Every argument checked before the browser starts, so that a run never ends in a message about the last one.
+  const manifestKind = kindOf(manifestPath);
+  if (manifestKind !== 'file')
+    throw new Error(
+      `--manifest ${values.manifest}: ${manifestKind ? 'is a folder, not a file' : 'no such file'}`,
+    );
+  const pagesKind = kindOf(pagesDir);
+  if (pagesKind !== 'folder')
+    throw new Error(`--pages ${values.pages}: ${pagesKind ? 'is a file, not a folder' : 'no such folder'}`);
+  if (kindOf(path.dirname(outPath)) !== 'folder')
+    throw new Error(`--out ${values.out}: no folder ${path.dirname(outPath)} to write it in`);
+  if (kindOf(outPath) === 'folder') throw new Error(`--out ${values.out}: is a folder, not a file`);
+  const entries = numberedJsonLines<{ file?: unknown; url?: unknown }>(
     readFileSync(manifestPath, 'utf8'),
-    manifestPath,
+    values.manifest,
   );
-  const pages = entries.map((e, i) => {
-    if (typeof e.file !== 'string' || typeof e.url !== 'string')
-      throw new Error(`${manifestPath}:${i + 1}: needs "file" and "url"`);
+  const pages = entries.map(({ value: e, line }) => {
+    const where = `${values.manifest}:${line}`;
+    if (typeof e !== 'object' || e === null || typeof e.file !== 'string' || typeof e.url !== 'string')
+      throw new Error(`${where}: needs "file" and "url"`);
+    let url: URL | undefined;
+    try {
+      url = new URL(e.url);
+    } catch {
+      // Said below.
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      throw new Error(`${where}: "url" is not a web address: ${JSON.stringify(e.url.slice(0, 200))}`);
     return { file: e.file, url: e.url, path: path.join(pagesDir, e.file) };
   });
   // A page the manifest names but the folder lacks is reported like any page that could not be read.
-  const present = pages.filter((p) => existsSync(p.path));
+  const present = pages.filter((p) => kindOf(p.path) === 'file');
   const missing = pages
-    .filter((p) => !existsSync(p.path))
+    .filter((p) => kindOf(p.path) !== 'file')
     .map((page) => ({ page, extract: null, error: `no such file: ${page.path}` }));
 
   buildIfNeeded();
@@ -54,7 +115,7 @@ async function main() {
       ext.context,
       present.map((p) => ({ url: p.url, file: p.path })),
     );
-    const read = await extractAll(ext, present, Number(values.concurrency) || 3);
+    const read = await extractAll(ext, present, values.concurrency);
     // In the manifest's order.
     const byPage = new Map([...read, ...missing].map((o) => [o.page, o]));
     const outcomes = pages.map((page) => byPage.get(page) as (typeof read)[number]);
@@ -67,12 +128,12 @@ async function main() {
         ...(error ? { error } : {}),
       }),
     );
-    writeFileSync(userPath(values.out), `${lines.join('\n')}\n`);
+    writeFileSync(outPath, `${lines.join('\n')}\n`);
     const failed = outcomes.filter((o) => o.error);
-    console.error(
-      `Extracted ${outcomes.length - failed.length} of ${outcomes.length} pages → ${userPath(values.out)}`,
-    );
+    console.error(`Extracted ${outcomes.length - failed.length} of ${outcomes.length} pages → ${outPath}`);
     for (const f of failed) console.error(`  ${f.page.file}: ${f.error}`);
+    // Every page is in the output, with its error where it has one; the exit code says whether any has.
+    if (failed.length > 0) process.exitCode = 1;
   } finally {
     await ext.close();
   }

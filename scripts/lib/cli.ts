@@ -39,15 +39,21 @@ export function buildIfNeeded(log: (line: string) => void = console.error): void
 
 /** Reads a JSON-lines file into objects, naming the line of any that does not parse. */
 export function parseJsonLines<T>(text: string, source: string): T[] {
+  return numberedJsonLines<T>(text, source).map(({ value }) => value);
+}
+
+/** {@link parseJsonLines} with each object's line in the file (blank lines counted), for messages about it. */
+export function numberedJsonLines<T>(text: string, source: string): Array<{ value: T; line: number }> {
   return text
+    .replace(/^\uFEFF/, '')
     .split('\n')
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line.length > 0)
-    .map(({ line, n }) => {
+    .map((line, i) => ({ text: line.trim(), line: i + 1 }))
+    .filter(({ text }) => text.length > 0)
+    .map(({ text, line }) => {
       try {
-        return JSON.parse(line) as T;
+        return { value: JSON.parse(text) as T, line };
       } catch {
-        throw new Error(`${source}:${n}: not valid JSON`);
+        throw new Error(`${source}:${line}: not valid JSON`);
       }
     });
 }
