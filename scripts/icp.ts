@@ -225,8 +225,8 @@ function calibrateCommand(args: string[]): void {
   const { values } = optionsOf(args, {
     icp: { type: 'string' },
     accounts: { type: 'string' },
-    map: { type: 'string' },
-    outcomes: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    outcomes: { type: 'string', multiple: true },
     compare: { type: 'string' },
   });
   if (!values.icp || !values.accounts) throw new UserError(USAGE, 2);
@@ -236,8 +236,9 @@ function calibrateCommand(args: string[]): void {
   try {
     imported = importAccounts(
       decodeCsv(readCsv(values.accounts)).text,
-      values.map ?? '',
-      values.outcomes ?? '',
+      // Given more than once, the corrections add up.
+      (values.map ?? []).join(','),
+      (values.outcomes ?? []).join(','),
     );
   } catch (error) {
     if (error instanceof CsvFileError) throw new UserError(`${values.accounts}: ${error.message}`);
@@ -298,6 +299,15 @@ function calibrateCommand(args: string[]): void {
         : {}),
     }),
   );
+  // Nothing to calibrate on: the report (and its rejected rows) is printed, and the exit code says so.
+  if (accounts.length === 0) {
+    console.error(
+      imported.table.rows.length === 0
+        ? `${values.accounts}: no rows under the header`
+        : `${values.accounts}: no row could be read (see "rejected")`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 const COMMANDS: Record<string, (args: string[]) => void> = {

@@ -145,7 +145,11 @@ export function applyMapSpec(
     const at = part.lastIndexOf('=');
     if (at <= 0) throw new Error(`--map: "${part}" is not column=field`);
     const column = part.slice(0, at).trim();
-    const field = AccountFieldSchema.safeParse(part.slice(at + 1).trim());
+    // A field as the docs write it ("deal value") or as the code does ("dealValue").
+    const named = part.slice(at + 1).trim();
+    const field = AccountFieldSchema.safeParse(
+      ACCOUNT_FIELDS.find((f) => normaliseHeader(f) === normaliseHeader(named)) ?? named,
+    );
     if (!field.success)
       throw new Error(`--map: "${part.slice(at + 1).trim()}" is not a field (${ACCOUNT_FIELDS.join(', ')})`);
     const header =

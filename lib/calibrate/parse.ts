@@ -37,6 +37,25 @@ function decode1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 }
 
+/**
+ * Whether bytes without a byte-order mark are UTF-16, and which order: in the first 200 bytes (at least 8),
+ * nearly every odd byte is NUL and no even one (little-endian, as Windows writes it), or the other way round.
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 200) & ~1;
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'utf-16le';
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'utf-16be';
+  return null;
+}
+
 /** How the file's text was decoded. */
 export type CsvEncoding = 'utf-8' | 'utf-16' | 'windows-1252' | 'mixed';
 
@@ -52,6 +71,9 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
       encoding: 'utf-16',
     };
   }
+  // UTF-16 without a byte-order mark: a NUL beside most characters of the first line, which UTF-8 text lacks.
+  const unmarked = utf16WithoutMark(bytes);
+  if (unmarked) return { text: new TextDecoder(unmarked).decode(bytes), encoding: 'utf-16' };
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
@@ -149,9 +171,12 @@ function tableBuilder(text: string) {
 const PARSE_CONFIG = { skipEmptyLines: 'greedy' as const, delimitersToGuess: [',', ';', '\t', '|'] };
 
 function textOf(input: string): string {
-  const text = input.replace(/^\uFEFF/, '');
+  let text = input.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new CsvFileError('The file is empty.');
-  return text;
+  // Lines ended by a carriage return alone (classic Mac, some exports): as line feeds, so lines count right.
+  if (!text.includes('\n') && text.includes('\r')) text = text.replaceAll('\r', '\n');
+  // Excel's delimiter line ("sep=;") is no header: left blank, so the lines after it keep their numbers.
+  return text.replace(/^sep=.\r?\n/i, '\n');
 }
 
 /** Splits CSV text into a table (papaparse guesses the delimiter). Throws {@link CsvFileError} for an unusable file. */

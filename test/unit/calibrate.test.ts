@@ -122,6 +122,12 @@ describe('column mapping', () => {
     expect(Object.values(mapping).filter((v) => v === 'Result')).toHaveLength(1);
   });
 
+  it('--map takes a field as the docs write it ("deal value") as well as its name', () => {
+    expect(
+      applyMapSpec(guessMapping(['Firm', 'Amt']), 'Amt=deal value,Firm=Name', ['Firm', 'Amt']),
+    ).toMatchObject({ dealValue: 'Amt', name: 'Firm' });
+  });
+
   it('--map corrections override the guess and name an unknown field or column', () => {
     const headers = ['Firm', 'Web', 'Phase'];
     const mapping = applyMapSpec(guessMapping(headers), 'Firm=name, Phase=outcome', headers);
@@ -245,6 +251,26 @@ describe('reading the file', () => {
       expect.stringMatching(/^deal value: "9{39}…" is more than any deal is worth \(\$1 trillion\)$/),
       'revenue: "$20 trillion" is more than any company earns ($10 trillion)',
     ]);
+  });
+
+  it('counts lines ended by a carriage return alone, and skips Excel\'s "sep=" line keeping line numbers', () => {
+    const cr = importAccounts('Name,Domain,Stage\rA,a.com,won\rB,b.com,bogus\r');
+    expect(cr.accounts.map((a) => a.name)).toEqual(['A']);
+    expect(cr.rejected).toEqual([{ line: 3, reason: expect.stringContaining('"bogus"') }]);
+    const sep = importAccounts('sep=;\nName;Domain;Stage\nA;a.com;won\nB;b.com;bogus\n');
+    expect(sep.table.headers).toEqual(['Name', 'Domain', 'Stage']);
+    expect(sep.rejected).toEqual([{ line: 4, reason: expect.stringContaining('"bogus"') }]);
+  });
+
+  it('decodes UTF-16 without a byte-order mark, in either byte order', () => {
+    const text = 'Name,Domain,Stage\r\nMüller,m.de,won\r\n';
+    const le = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) le[2 * i] = text.charCodeAt(i);
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) be[2 * i + 1] = text.charCodeAt(i);
+    for (const bytes of [le, be]) expect(decodeCsv(bytes)).toEqual({ text, encoding: 'utf-16' });
+    // Plain UTF-8 with no NUL is not taken for it.
+    expect(decodeCsv(new TextEncoder().encode(text)).encoding).toBe('utf-8');
   });
 
   it('reports an unterminated quote with the lines it swallowed, keeping the rows before it', () => {

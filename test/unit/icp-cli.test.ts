@@ -243,6 +243,26 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(typo.stdout).toBe('');
   });
 
+  it('calibrate says when a file has no rows, with exit code 1, and adds up --map given twice', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const headerOnly = path.join(dir, 'header-only.csv');
+    writeFileSync(headerOnly, 'Name,Domain,Stage\n');
+    const empty = icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', headerOnly);
+    expect(empty).toMatchObject({ code: 1, stderr: `${headerOnly}: no rows under the header\n` });
+    expect(JSON.parse(empty.stdout)).toMatchObject({ accounts: 0 });
+    const csv = path.join(dir, 'accounts.csv');
+    writeFileSync(csv, 'Firm,Web,Phase\nAcme,acme.com,Closed Won\n');
+    const twice = icp(
+      ...['calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', csv],
+      ...['--map', 'Firm=name', '--map', 'Phase=outcome'],
+    );
+    expect(twice.code).toBe(0);
+    expect(JSON.parse(twice.stdout)).toMatchObject({
+      accounts: 1,
+      mapping: { name: 'Firm', outcome: 'Phase' },
+    });
+  });
+
   it('calibrate explains a missing, one-column or oversized accounts file on stderr', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     expect(
