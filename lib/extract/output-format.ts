@@ -3,6 +3,7 @@
  * `npm run extract` writes and `npm run -s icp -- score --facts` reads. Pure.
  */
 import { z } from 'zod';
+import { countryCode } from './countries';
 import { mergeCandidates } from './merge';
 import { type CompanyFacts, type PageExtract, PageRoleSchema, RangeSchema } from './schema';
 
@@ -19,8 +20,24 @@ export const OutputFactsSchema = z.looseObject({
   revenueUsd: RangeSchema.nullable().optional(),
   hqCity: nullableText,
   hqRegion: nullableText,
-  hqCountry: z.string().length(2).nullable().optional(),
-  foundedYear: z.number().int().nullable().optional(),
+  // ISO 3166-1 alpha-2, in either case ("de" is Germany, as the list and the scorer read it).
+  hqCountry: z
+    .string()
+    .length(2)
+    .transform((code) => code.toUpperCase())
+    .refine((code) => countryCode(code) === code, {
+      error: (issue) => `"${issue.input}" is not an ISO 3166-1 alpha-2 country code`,
+    })
+    .nullable()
+    .optional(),
+  // The years the extraction reads (see parseYear): 1500 to this year.
+  foundedYear: z
+    .number()
+    .int()
+    .min(1500, 'must be 1500 or later')
+    .refine((year) => year <= new Date().getUTCFullYear(), 'must not be after this year')
+    .nullable()
+    .optional(),
   linkedinUrl: nullableText,
   companyType: nullableText,
   fundingStage: nullableText,

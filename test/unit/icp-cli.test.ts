@@ -128,6 +128,38 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(scored[0]).toMatchObject({ tier: 'not_a_fit', verdict: 'not_enough_known', coverage: 0 });
   });
 
+  it('score reads a country code in either case and refuses impossible countries and years, naming them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const facts = path.join(dir, 'facts.jsonl');
+    const line = (file: string, extra: object) =>
+      JSON.stringify({ file, facts: { name: file, domain: `${file}.de`, pageRole: 'profile', ...extra } });
+    writeFileSync(
+      facts,
+      [
+        line('lower', { hqCountry: 'de' }),
+        line('xx', { hqCountry: 'XX' }),
+        line('future', { foundedYear: 99999 }),
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = icp(
+      'score',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--facts',
+      facts,
+    );
+    expect(code).toBe(1);
+    const [lower, ...rest] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rest).toEqual([]);
+    // Germany is in Europe: the location criterion matches, as it would for "DE".
+    expect(lower.criteria).toContainEqual(expect.objectContaining({ id: 'location', status: 'match' }));
+    expect(stderr).toContain(`${facts}:2: facts.hqCountry: "XX" is not an ISO 3166-1 alpha-2 country code`);
+    expect(stderr).toContain(`${facts}:3: facts.foundedYear: must not be after this year`);
+  });
+
   it('an unknown option prints the usage with exit code 2', () => {
     const { code, stderr } = icp('score', '--bogus');
     expect(code).toBe(2);
