@@ -44,6 +44,8 @@ interface Page {
   mentionsBrand: (text: string) => boolean;
   /** True when a name is the site's brand, give or take words ("Caktus" for caktusgroup.com). */
   isBrandName: (name: string) => boolean;
+  /** Whether a text offset falls in a section about another party (see {@link otherPartySections}). */
+  inOtherSection: (offset: number) => boolean;
   now: Date;
 }
 
@@ -124,16 +126,54 @@ function brandTests(siteNameMeta: string, url: URL): Pick<Page, 'mentionsBrand' 
 /** Imprint pages; not "legal" or "privacy", which name many other companies (processors, hosts). */
 const IMPRINT_PATH = /(?:impressum|imprint|legal-notice|site-notice|offenlegung|anbieterkennzeichnung)/i;
 
+/**
+ * Headings and labels of what an imprint says about other parties (read on imprints only): the professional-liability insurer, the
+ * supervisory authority or chamber, the data-protection officer, dispute resolution, the web designer, the
+ * hosting provider, photo credits. Their names and addresses ("R+V Allgemeine Versicherung AG, 65189 Wiesbaden",
+ * "Webdesign: Pixelwerk GmbH, Köln") are not the company's.
+ */
+const OTHER_SECTION =
+  /(?<![\p{L}])(?:Berufshaftpflicht\w*|(?:Betriebs|Vermögensschaden)?haftpflicht\w*|Versicherer|Versicherungsgesellschaft|Name und Sitz des Versicherers|(?:zuständige\s+)?Aufsichtsbehörde|(?:zuständige\s+)?Kammer|Berufskammer|Datenschutzbeauftragte[rn]?|Streitschlichtung|Verbraucherstreitbeilegung|Webdesign|Web-Design|Gestaltung(?:\s+und\s+Umsetzung)?|Konzept(?:ion)?\s+und\s+(?:Design|Umsetzung|Gestaltung)|Umsetzung|Realisation|Realisierung|Programmierung|Hosting|Webhosting|Hoster|Bildnachweis\w*|Bildquellen|Fotos|Fotografie|Professional (?:liability|indemnity) insurance|Liability insurance|Insurer|Supervisory authority|Regulator|Data protection officer|Dispute resolution|Web ?design(?:ed)? by|Website by|Design(?:ed)? by|Developed by|Hosted by|Hosting provider|Photo credits|Image credits|Photography)(?![\p{L}])/iu;
+
+/**
+ * The spans of text about another party: a short heading line with an {@link OTHER_SECTION} word and the few
+ * lines under it, or such a label and the rest of its line ("Versicherer: …") with the line after it.
+ */
+function otherPartySections(lines: readonly TextLine[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const endOf = (i: number) => {
+    const line = lines[Math.min(i, lines.length - 1)] as TextLine;
+    return line.start + line.text.length;
+  };
+  for (let i = 0; i < lines.length && spans.length < 40; i++) {
+    const line = lines[i] as TextLine;
+    const m = OTHER_SECTION.exec(line.text);
+    if (!m) continue;
+    const heading =
+      line.text.length <= 80 && /^\W*$/.test(line.text.slice(m.index + m[0].length).replace(/[:\s]/g, ''));
+    if (heading) spans.push([line.start + m.index, endOf(i + 4)]);
+    else if (/^\s*:/.test(line.text.slice(m.index + m[0].length)) && m.index < 40)
+      spans.push([line.start + m.index, endOf(i + 1)]);
+  }
+  return spans;
+}
+
 function pageOf(source: OwnSiteText, url: URL, kind: OwnSitePageKind): Page {
   const { text, lines } = visibleTextOf(source.lines);
+  const imprint =
+    IMPRINT_PATH.test(url.pathname) || /\b(?:Impressum|Imprint|Legal Notice)\b/i.test(source.title);
+  // Only on an imprint (its page, or a footer with the legal notice): elsewhere "Webdesign" or "Hosting" heads
+  // an agency's or a host's own services.
+  const others = imprint || text.search(IMPRINT_MARKER) >= 0 ? otherPartySections(lines) : [];
   return {
     text,
     lines,
     kind,
     tld: url.hostname.toLowerCase().split('.').pop() ?? '',
     lang: source.lang,
-    imprint: IMPRINT_PATH.test(url.pathname) || /\b(?:Impressum|Imprint|Legal Notice)\b/i.test(source.title),
+    imprint,
     ...brandTests(source.siteName, url),
+    inOtherSection: (offset) => others.some(([from, to]) => offset >= from && offset < to),
     now: new Date(),
   };
 }
@@ -778,7 +818,10 @@ function readLegalNames(page: Page): LegalReading[] {
     }
   }
   for (const start of imprintStarts) {
-    const [legal] = findLegalNames(text.slice(start, start + 400), isBrandWord, 1);
+    // The first name that is not the insurer's, the web designer's or another party's (see OTHER_SECTION).
+    const legal = findLegalNames(text.slice(start, start + 400), isBrandWord, 5).find(
+      (l) => !page.inOtherSection(start + l.index),
+    );
     if (legal) {
       add({ ...legal, index: start + legal.index }, 0.65);
       break;
@@ -786,7 +829,7 @@ function readLegalNames(page: Page): LegalReading[] {
   }
   // Anywhere else, only the site's own brand with a legal form ("Luigi Lavazza S.p.A." on lavazza.de).
   for (const legal of findLegalNames(text, isBrandWord)) {
-    if (page.isBrandName(legal.core)) add(legal, 0.55);
+    if (page.isBrandName(legal.core) && !page.inOtherSection(legal.index)) add(legal, 0.55);
   }
   return out;
 }
@@ -872,7 +915,7 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const s = sentenceAt(page, start, end);
-    if (OTHER_PARTY.test(s.pre)) continue;
+    if (OTHER_PARTY.test(s.pre) || page.inOtherSection(start)) continue;
     // "HQ:" and "Sitz:" alone are labels of a fact table; only a few words may stand before them.
     if (wordCount(s.pre) > 6 && !namesSelf(page, s.pre)) continue;
     addPlace(readPlace(text.slice(end, end + 80).split('\n')[0] ?? ''), start, end, 0.65);
@@ -882,7 +925,7 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const s = sentenceAt(page, start, end);
-    if (REPORTED.test(s.line.text.slice(s.from, s.to))) continue;
+    if (REPORTED.test(s.line.text.slice(s.from, s.to)) || page.inOtherSection(start)) continue;
     // On an imprint, "XY GmbH mit Sitz in Ulm" is the site's owner even when its name is not the brand.
     const imprintOwner = page.imprint && !OTHER_PARTY.test(s.pre) && hasLegalForm(s.pre);
     const subjectOk = subjectBeforeOk(page, s.pre, s.post, true) || imprintOwner;
@@ -913,6 +956,7 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
   const nearLegal = (hit: AddressHit) => [0, 1, 2, 3].some((d) => legalLines.has(hit.line - d));
   const hits = findAddresses(text, page.lines, { tld: page.tld, lang: page.lang }).filter((hit) => {
     const line = page.lines[hit.line] as TextLine;
+    if (page.inOtherSection(hit.index)) return false;
     return page.kind === 'profile' || line.region || nearLegal(hit);
   });
 

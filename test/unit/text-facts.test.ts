@@ -333,6 +333,28 @@ describe('legal name and company type', () => {
     expect(facts.legalName?.value).toBe('Muster Holding AG');
   });
 
+  it('reads no name or seat from what an imprint says of its insurer, its web designer or its chamber', () => {
+    const page = [
+      '<h1>Impressum</h1>',
+      '<p>Steuerberatung Anna Beispiel<br>Lindenweg 3<br>89073 Ulm</p>',
+      '<h2>Berufshaftpflichtversicherung</h2>',
+      '<p>Name und Sitz der Gesellschaft: Muster Versicherung AG, Versicherungsplatz 1, 80331 München</p>',
+      '<p>Geltungsbereich: Deutschland</p>',
+      '<p>Zuständige Kammer: Steuerberaterkammer Stuttgart, Hegelstraße 33, 70174 Stuttgart</p>',
+      '<h2>Webdesign</h2>',
+      '<p>Pixelwerk GmbH, Hafenstraße 2, 20457 Hamburg</p>',
+    ].join('');
+    const { facts } = de(page, 'https://www.beispiel-steuer.de/impressum');
+    expect(facts.legalName).toBeUndefined();
+    expect(facts.hqCity?.value).toBe('Ulm');
+    // The same other parties on a page that is no imprint are not set aside: a web agency's own "Webdesign".
+    const agency = de(
+      '<h2>Webdesign</h2><p>Die Pixelwerk GmbH gestaltet Websites.</p><p>Pixelwerk GmbH, Hafenstraße 2, 20457 Hamburg</p>',
+      'https://www.pixelwerk.de/leistungen',
+    );
+    expect(agency.facts.legalName?.value).toBe('Pixelwerk GmbH');
+  });
+
   it('keeps "& Partner" in a firm name', () => {
     const { facts } = de('<p>Angaben gemäß § 5 TMG</p><p>Müller & Partner Rechtsanwälte PartG mbB</p>');
     expect(facts.legalName?.value).toBe('Müller & Partner Rechtsanwälte PartG mbB');
