@@ -107,9 +107,25 @@ test('a won account shows as a customer in the side panel and the list, until th
   await expect(lostPanel.getByTestId('company-name')).toBeVisible();
   await expect(lostPanel.getByTestId('customer-badge')).toHaveCount(0);
 
-  options.once('dialog', (dialog) => void dialog.accept());
+  // Asked first: dismissed, the accounts stay (the badge with them); accepted, they go.
+  const asked: string[] = [];
+  options.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void (asked.length === 1 ? dialog.dismiss() : dialog.accept());
+  });
+  await options.getByRole('button', { name: 'Delete imported accounts' }).click();
+  await expect
+    .poll(() => asked)
+    .toEqual([
+      expect.stringMatching(
+        /^Delete the [\d,]+ imported accounts\? Their "already a customer" marks go too\.$/,
+      ),
+    ]);
+  await expect(options.getByTestId('calibrate-status')).not.toContainText('deleted');
+  await expect(options.getByTestId('tier-table')).toBeVisible();
   await options.getByRole('button', { name: 'Delete imported accounts' }).click();
   await expect(options.getByTestId('calibrate-status')).toContainText('Imported accounts deleted');
+  expect(asked).toHaveLength(2);
   await expect(panel.getByTestId('customer-badge')).toHaveCount(0);
   await expect(row.getByTestId('customer-badge')).toHaveCount(0);
 });

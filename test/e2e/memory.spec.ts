@@ -31,14 +31,23 @@ test('pausing on a site stops reading it, and the options page forgets everythin
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
   await expect(options.getByTestId('remembered-pages')).not.toHaveText('0');
-  // Asked first: dismissed, nothing is forgotten; accepted, everything is.
-  options.once('dialog', (dialog) => void dialog.dismiss());
+  const remembered = (await options.getByTestId('remembered-pages').textContent()) ?? '';
+  // Asked first, naming how many: dismissed, nothing is forgotten; accepted, everything is.
+  const asked: string[] = [];
+  options.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void (asked.length === 1 ? dialog.dismiss() : dialog.accept());
+  });
   await options.getByTestId('forget-memory').click();
-  await expect(options.getByTestId('remembered-pages')).not.toHaveText('0');
-  options.once('dialog', (dialog) => void dialog.accept());
+  await expect.poll(() => asked).toEqual([`Forget all ${remembered} remembered pages?`]);
+  // A fresh page, so that the status below can only be the next press's.
+  await options.reload();
+  await expect(options.getByTestId('remembered-pages')).toHaveText(remembered);
   await options.getByTestId('forget-memory').click();
   await expect(options.getByTestId('remembered-pages')).toHaveText('0');
-  await expect(options.getByRole('status')).toContainText('Forgot');
+  // The accepted press forgot every page: the dismissed one had forgotten none.
+  await expect(options.getByRole('status')).toContainText(`Forgot ${remembered} pages.`);
+  expect(asked).toHaveLength(2);
   await options.close();
 });
 
