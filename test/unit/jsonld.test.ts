@@ -87,9 +87,20 @@ describe('JSON-LD', () => {
     expect(candidates.filter((c) => c.field === 'website').map((c) => c.value)).toEqual(['https://acme.com']);
   });
 
-  it('stays bounded on a deeply nested document', () => {
-    let deep = '{"@type":"Organization","name":"Deep"}';
-    for (let i = 0; i < 5000; i++) deep = `{"x":${deep}}`;
-    expect(() => facts(ld(deep))).not.toThrow();
+  it('stays bounded on a deeply nested or very wide document: what lies beyond the bounds is not read', () => {
+    const nested = (depth: number) => {
+      let doc = '{"@type":"Organization","name":"Deep"}';
+      for (let i = 0; i < depth; i++) doc = `{"x":${doc}}`;
+      return doc;
+    };
+    // A few levels down, the organization is read; 5,000 levels down it is beyond the walk's depth.
+    expect(facts(ld(nested(3)))).toMatchObject({ name: 'Deep' });
+    expect(facts(ld(nested(5000)))).toEqual({});
+    // The same beyond the walk's node count: 5,000 empty objects before it.
+    const wide = `[${'{},'.repeat(5000)}{"@type":"Organization","name":"Wide"}]`;
+    expect(facts(ld(wide))).toEqual({});
+    expect(facts(ld(`[${'{},'.repeat(50)}{"@type":"Organization","name":"Wide"}]`))).toMatchObject({
+      name: 'Wide',
+    });
   });
 });
