@@ -78,7 +78,6 @@ const test = base.extend<{ policyFile: string; launch(settings: object): Promise
 });
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!isRoot, `needs root to write Chromium's managed policy directory (${POLICY_DIR}): not run`);
 
 const ORG_ICP = { ...DEFAULT_ICP, name: 'Acme policy ICP', owner: 'IT <it@acme.test>', version: 7 };
 
@@ -89,95 +88,100 @@ test('the build itself carries no manifest key (only the test copy does)', () =>
   );
 });
 
-test('an ICP set by Chromium policy is in force and locked in the options page', async ({ launch }) => {
-  const ext = await launch({
-    icp: JSON.stringify(ORG_ICP),
-    refreshMinutes: 30,
-    memoryDays: 14,
-    rememberIncognito: false,
-  });
-  expect(ext.extensionId).toBe(EXTENSION_ID);
-  await expect
-    .poll(() =>
-      ext.worker.evaluate(async () => {
-        const { chrome } = globalThis as unknown as ManagedGlobals;
-        return (await chrome.storage.managed.get(null)).refreshMinutes;
-      }),
-    )
-    .toBe(30);
-  const page = await ext.context.newPage();
-  await page.goto(ext.pageUrl('options.html'));
-  await expect(page.getByTestId('icp-name')).toContainText('Acme policy ICP v7');
-  await expect(page.getByTestId('icp-source')).toContainText('Set by your organisation’s policy.');
-  await expect(page.getByTestId('icp-locked')).toContainText('Set by your organisation’s policy');
-  await expect(page.getByRole('button', { name: 'Edit the ICP' })).toHaveCount(0);
-  await expect(page.getByTestId('policy-problems')).toHaveCount(0);
-  // The company memory's settings the policy sets are shown as such, and cannot be changed.
-  const days = page.getByLabel(/Forget pages after/);
-  await expect(days).toHaveValue('14');
-  await expect(days).toBeDisabled();
-  await expect(page.getByTestId('memory-days-help')).toHaveText('Set by your organisation’s policy.');
-  await expect(page.getByLabel(/Remember pages seen in incognito windows/)).toBeDisabled();
-  await expect(page.getByTestId('incognito-locked')).toContainText('set by your organisation’s policy');
-});
+// Everything below writes the policy directory: skipped, not run, without root (the test above needs none).
+test.describe('with a policy file', () => {
+  test.skip(!isRoot, `needs root to write Chromium's managed policy directory (${POLICY_DIR}): not run`);
 
-test('a team address set by policy is fetched without any prompt, and a changed policy applies while running', async ({
-  launch,
-  policyFile,
-}) => {
-  test.setTimeout(120_000);
-  // The team file's host, with the CORS headers docs/ADMIN.md asks of it.
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'access-control-allow-origin': '*',
-      etag: '"t5"',
+  test('an ICP set by Chromium policy is in force and locked in the options page', async ({ launch }) => {
+    const ext = await launch({
+      icp: JSON.stringify(ORG_ICP),
+      refreshMinutes: 30,
+      memoryDays: 14,
+      rememberIncognito: false,
     });
-    res.end(JSON.stringify({ ...ORG_ICP, name: 'Acme team file', version: 5 }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const teamIcpUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/icp.json`;
-  try {
-    const ext = await launch({ teamIcpUrl, refreshMinutes: 15 });
+    expect(ext.extensionId).toBe(EXTENSION_ID);
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () => {
+          const { chrome } = globalThis as unknown as ManagedGlobals;
+          return (await chrome.storage.managed.get(null)).refreshMinutes;
+        }),
+      )
+      .toBe(30);
     const page = await ext.context.newPage();
     await page.goto(ext.pageUrl('options.html'));
-    await expect(async () => {
-      await page.reload();
-      await expect(page.getByTestId('icp-name')).toContainText('Acme team file v5', { timeout: 1000 });
-    }).toPass({ timeout: 20_000 });
-    await expect(page.getByTestId('team-url-policy')).toHaveText(teamIcpUrl);
-    await expect(page.getByTestId('team-url')).toHaveCount(0);
-    await expect(page.getByTestId('icp-locked')).toContainText(
-      'Your organisation’s policy sets this team file. It cannot be edited or replaced here.',
-    );
-    await expect(page.getByTestId('team-checked')).toContainText('checked every 15 minutes');
-
-    // IT pushes a new policy: the ICP itself now. Chromium notices the file change while running.
-    writeFileSync(
-      policyFile,
-      JSON.stringify({
-        '3rdparty': { extensions: { [EXTENSION_ID]: { icp: JSON.stringify({ ...ORG_ICP, version: 8 }) } } },
-      }),
-    );
-    await expect(async () => {
-      await page.reload();
-      await expect(page.getByTestId('icp-name')).toContainText('Acme policy ICP v8', { timeout: 1000 });
-    }).toPass({ timeout: 90_000 });
-  } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-test('an invalid ICP in the policy is reported by path and the extension keeps working', async ({
-  launch,
-}) => {
-  const ext = await launch({
-    icp: JSON.stringify({ ...ORG_ICP, tiers: { tier1: 10, tier2: 50, tier3: 20 } }),
+    await expect(page.getByTestId('icp-name')).toContainText('Acme policy ICP v7');
+    await expect(page.getByTestId('icp-source')).toContainText('Set by your organisation’s policy.');
+    await expect(page.getByTestId('icp-locked')).toContainText('Set by your organisation’s policy');
+    await expect(page.getByRole('button', { name: 'Edit the ICP' })).toHaveCount(0);
+    await expect(page.getByTestId('policy-problems')).toHaveCount(0);
+    // The company memory's settings the policy sets are shown as such, and cannot be changed.
+    const days = page.getByLabel(/Forget pages after/);
+    await expect(days).toHaveValue('14');
+    await expect(days).toBeDisabled();
+    await expect(page.getByTestId('memory-days-help')).toHaveText('Set by your organisation’s policy.');
+    await expect(page.getByLabel(/Remember pages seen in incognito windows/)).toBeDisabled();
+    await expect(page.getByTestId('incognito-locked')).toContainText('set by your organisation’s policy');
   });
-  const page = await ext.context.newPage();
-  await page.goto(ext.pageUrl('options.html'));
-  await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in) v1');
-  await expect(page.getByTestId('policy-problems')).toContainText('icp.tiers: thresholds must fall');
-  await expect(page.getByRole('button', { name: 'Edit the ICP' })).toBeVisible();
+
+  test('a team address set by policy is fetched without any prompt, and a changed policy applies while running', async ({
+    launch,
+    policyFile,
+  }) => {
+    test.setTimeout(120_000);
+    // The team file's host, with the CORS headers docs/ADMIN.md asks of it.
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        etag: '"t5"',
+      });
+      res.end(JSON.stringify({ ...ORG_ICP, name: 'Acme team file', version: 5 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const teamIcpUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/icp.json`;
+    try {
+      const ext = await launch({ teamIcpUrl, refreshMinutes: 15 });
+      const page = await ext.context.newPage();
+      await page.goto(ext.pageUrl('options.html'));
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByTestId('icp-name')).toContainText('Acme team file v5', { timeout: 1000 });
+      }).toPass({ timeout: 20_000 });
+      await expect(page.getByTestId('team-url-policy')).toHaveText(teamIcpUrl);
+      await expect(page.getByTestId('team-url')).toHaveCount(0);
+      await expect(page.getByTestId('icp-locked')).toContainText(
+        'Your organisation’s policy sets this team file. It cannot be edited or replaced here.',
+      );
+      await expect(page.getByTestId('team-checked')).toContainText('checked every 15 minutes');
+
+      // IT pushes a new policy: the ICP itself now. Chromium notices the file change while running.
+      writeFileSync(
+        policyFile,
+        JSON.stringify({
+          '3rdparty': { extensions: { [EXTENSION_ID]: { icp: JSON.stringify({ ...ORG_ICP, version: 8 }) } } },
+        }),
+      );
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByTestId('icp-name')).toContainText('Acme policy ICP v8', { timeout: 1000 });
+      }).toPass({ timeout: 90_000 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('an invalid ICP in the policy is reported by path and the extension keeps working', async ({
+    launch,
+  }) => {
+    const ext = await launch({
+      icp: JSON.stringify({ ...ORG_ICP, tiers: { tier1: 10, tier2: 50, tier3: 20 } }),
+    });
+    const page = await ext.context.newPage();
+    await page.goto(ext.pageUrl('options.html'));
+    await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in) v1');
+    await expect(page.getByTestId('policy-problems')).toContainText('icp.tiers: thresholds must fall');
+    await expect(page.getByRole('button', { name: 'Edit the ICP' })).toBeVisible();
+  });
 });
