@@ -70,6 +70,25 @@ export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
         };
         await chrome.storage.sync.clear();
         await chrome.storage.local.clear();
+        // And every IndexedDB store (prospects, company memory, imported accounts), emptied rather than deleted:
+        // the background keeps its connections open. Each test starts from an empty list, whatever ran before.
+        for (const { name, version } of await indexedDB.databases()) {
+          if (!name) continue;
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const open = indexedDB.open(name, version);
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          const stores = [...db.objectStoreNames];
+          if (stores.length > 0)
+            await new Promise<void>((resolve, reject) => {
+              const tx = db.transaction(stores, 'readwrite');
+              for (const store of stores) tx.objectStore(store).clear();
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            });
+          db.close();
+        }
       });
       await use();
     },

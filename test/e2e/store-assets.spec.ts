@@ -128,7 +128,7 @@ test('store images: screenshots at 1280×800 and promo tiles at 440×280 and 140
   const list = await ext.context.newPage();
   await list.setViewportSize({ width: 1280, height: 800 });
   await list.goto(ext.pageUrl('list.html'));
-  // IndexedDB outlives each test: the list holds these four and whatever earlier tests saved.
+  // The list holds these four (each test starts from an empty one).
   await expect(list.getByText('Quarry Peak Logistics').first()).toBeVisible();
   await list.screenshot({ path: path.join(OUT, 'screenshot-list-1280x800.png') });
   await list.close();
