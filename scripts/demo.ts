@@ -50,7 +50,10 @@ async function main() {
       sample.url,
       profile ? await read('company-name') : '(not a company profile)',
       profile ? await read('tier') : '—',
-      profile ? await read('score') : '—',
+      // As the panel shows it: a disqualified company's score is set aside, not a fit's measure.
+      profile
+        ? `${await read('score')}${(await panel.getByTestId('score-set-aside').count()) ? ' (set aside)' : ''}`
+        : '—',
       profile ? await read('coverage') : '—',
     ]);
     reasons.push(profile ? await read('verdict-summary') : await read('page-role-reason'));
