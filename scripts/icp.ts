@@ -1,7 +1,7 @@
 /**
  * The ICP command line, for managers who keep their ICP in a repository (and for tests):
  *   npm run -s icp -- validate FILE
- *   npm run -s icp -- score --icp FILE --facts FACTS.jsonl
+ *   npm run -s icp -- score --icp FILE --facts FACTS.jsonl   (--facts - reads standard input)
  *   npm run -s icp -- schema            (the JSON Schema of the ICP file)
  *   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]
  * It runs the very same lib/icp code as the extension. Problems are printed as `path: message`, never as a
@@ -35,7 +35,7 @@ import { userPath } from './lib/cli';
 
 const USAGE = `Usage:
   npm run -s icp -- validate FILE
-  npm run -s icp -- score --icp FILE --facts FACTS.jsonl
+  npm run -s icp -- score --icp FILE --facts FACTS.jsonl   (--facts - reads standard input)
   npm run -s icp -- schema
   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]`;
 
@@ -51,6 +51,8 @@ class UserError extends Error {
 
 function readText(file: string): string {
   try {
+    // "-" is standard input (`… | npm run -s icp -- score --icp F --facts -`).
+    if (file === '-') return readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
     // Without a byte-order mark, as Notepad and PowerShell 5 write one (the extension's readers drop it too).
     return readFileSync(userPath(file), 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
@@ -275,6 +277,9 @@ function calibrateCommand(args: string[]): void {
         id: c.id,
         won: c.won.rate,
         lost: c.lost.rate,
+        // How many won and lost accounts showed the criterion's fact: what "too-few" is judged on.
+        wonKnown: c.won.known,
+        lostKnown: c.lost.known,
         verdict: c.verdict,
       })),
       suggestions: suggestCriteria(accounts, icp).map((s) => ({

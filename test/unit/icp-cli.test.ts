@@ -9,7 +9,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 function icp(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const run = spawnSync(TSX, ['scripts/icp.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return icpWithInput('', ...args);
+}
+
+function icpWithInput(input: string, ...args: string[]) {
+  const run = spawnSync(TSX, ['scripts/icp.ts', ...args], { cwd: ROOT, encoding: 'utf8', input });
   return { code: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -102,6 +106,20 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       criteria: [],
       notScored: 'not a company profile (page role: negative)',
     });
+  });
+
+  it('score reads the facts from standard input with --facts -', () => {
+    const facts = readFileSync(path.join(ROOT, 'test/fixtures/icp/facts.jsonl'), 'utf8');
+    const piped = icpWithInput(facts, 'score', '--icp', 'docs/examples/icp-default.json', '--facts', '-');
+    const fromFile = icp(
+      'score',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--facts',
+      'test/fixtures/icp/facts.jsonl',
+    );
+    expect(piped).toEqual(fromFile);
+    expect(piped.stdout).toContain('"file":"lumenfold.html"');
   });
 
   it('score rejects a line that is not a page with its facts, naming the line, and scores the rest', () => {
@@ -209,6 +227,11 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(out.coverage).toBeGreaterThan(0);
     expect(out.rejected.length + out.accounts).toBe(1500);
     expect(out.rejected[0]).toEqual({ line: expect.any(Number), reason: expect.any(String) });
+    // Each criterion with how many won and lost accounts showed its fact, and its reading of them.
+    const industry = out.criteria.find((c: { id: string }) => c.id === 'industry');
+    expect(industry).toMatchObject({ wonKnown: expect.any(Number), lostKnown: expect.any(Number) });
+    expect(industry.wonKnown + industry.lostKnown).toBeGreaterThan(100);
+    expect(industry.verdict).toBe('separates');
   });
 
   it('calibrate takes --map corrections and --compare, and names the columns when the outcome is missing', () => {
