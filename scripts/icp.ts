@@ -269,6 +269,8 @@ function calibrateCommand(args: string[]): void {
       auc: report.auc,
       coverage: report.coverage,
       rejected,
+      // Rows whose outcome --outcomes set to none: left out as asked, not errors.
+      leftOut: imported.leftOut,
       icp: `${icp.name} v${icp.version}`,
       mapping,
       outcomes: { won: report.won, lost: report.lost, open: report.open },

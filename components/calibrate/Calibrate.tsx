@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ACCOUNT_FIELDS,
   applySuggestion,
@@ -47,8 +47,46 @@ interface Pending {
   encoding: string;
   table: CsvTable;
   mapping: ColumnMapping;
-  /** What the manager chose for the outcome column's wordings (cleared when another column is chosen). */
-  outcomes: OutcomeChoices;
+  /** What the manager chose for each outcome column's wordings, by column (kept when the column changes back). */
+  outcomes: Readonly<Record<string, OutcomeChoices>>;
+}
+
+/** A column's outcome wordings as the mapping step shows them, and what each is read as. */
+type Wordings = ReturnType<typeof outcomeWordings>;
+
+/** What a wording is read as: the manager's choice, else the guess; null for "Not imported". */
+function readAs(
+  choices: OutcomeChoices | undefined,
+  text: string,
+  guess: Outcome | undefined,
+): Outcome | null {
+  const chosen = choices?.get(wordingKey(text));
+  return chosen === undefined ? (guess ?? null) : chosen;
+}
+
+/**
+ * The choices an import runs with: the manager's, and "Not imported" for each listed wording read as nothing, so
+ * that its rows count as left out by choice (the step showed them so), not as errors. Unlisted wordings that read
+ * as nothing stay errors.
+ */
+function importChoices(wordings: Wordings | null, choices: OutcomeChoices | undefined): OutcomeChoices {
+  const out = new Map(choices);
+  for (const w of wordings?.wordings ?? [])
+    if (readAs(choices, w.text, w.guess) === null) out.set(wordingKey(w.text), null);
+  return out;
+}
+
+/** How many rows an import would read (outcome won, lost or open) and leave out, by the wordings alone. */
+function rowsRead(
+  wordings: Wordings,
+  choices: OutcomeChoices | undefined,
+): { read: number; leftOut: number } {
+  let read = wordings.moreReadRows;
+  let leftOut = wordings.moreRows - wordings.moreReadRows;
+  for (const w of wordings.wordings)
+    if (readAs(choices, w.text, w.guess) === null) leftOut += w.rows;
+    else read += w.rows;
+  return { read, leftOut };
 }
 
 /** "1 row", "2,000 rows". */
@@ -96,72 +134,79 @@ function MappingStep({
 }: {
   pending: Pending;
   onChange: (change: Pick<Pending, 'mapping' | 'outcomes'>) => void;
-  onImport: () => void;
+  onImport: (choices: OutcomeChoices) => void;
   onCancel: () => void;
 }) {
-  const problems = mappingProblems(pending.mapping);
   const { table, mapping, outcomes } = pending;
+  const column = mapping.outcome;
+  const wordings = useMemo(() => (column ? outcomeWordings(table, column) : null), [table, column]);
+  const choices = column ? outcomes[column] : undefined;
+  const counts = wordings ? rowsRead(wordings, choices) : null;
+  const problems = mappingProblems(mapping);
+  if (counts && counts.read === 0 && problems.length === 0)
+    problems.push(
+      `No value of “${column}” reads as won, lost or open: choose what its values mean below, or choose the column with the outcome.`,
+    );
+  const total = table.rows.length;
   return (
     <div className="calibrate-mapping" data-testid="mapping-step">
       <p>
-        <strong>{pending.fileName}</strong>: {table.rows.length.toLocaleString('en-US')} rows,{' '}
-        {table.headers.length} columns. Check which column holds what:
+        <strong>{pending.fileName}</strong>: {total.toLocaleString('en-US')} rows, {table.headers.length}{' '}
+        columns. Check which column holds what:
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Column in the file</th>
-            <th scope="col">First values</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ACCOUNT_FIELDS.map((field) => {
-            const index = mapping[field] === null ? -1 : table.headers.indexOf(mapping[field] as string);
-            return (
-              <tr key={field}>
-                <th scope="row">
-                  <label htmlFor={`map-${field}`}>{FIELD_LABEL[field]}</label>
-                </th>
-                <td>
-                  <select
-                    id={`map-${field}`}
-                    value={mapping[field] ?? ''}
-                    onChange={(e) =>
-                      onChange({
-                        mapping: { ...mapping, [field]: e.target.value || null },
-                        // Choices are about one column's wordings.
-                        outcomes: field === 'outcome' ? new Map() : outcomes,
-                      })
-                    }
-                  >
-                    <option value="">— none —</option>
-                    {table.headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="muted sample-values">
-                  {index >= 0
-                    ? table.rows
-                        .slice(0, 3)
-                        .map((r) => r[index] ?? '')
-                        .join(' · ')
-                    : ''}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {mapping.outcome && (
+      <div className="calibrate-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Column in the file</th>
+              <th scope="col">First values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ACCOUNT_FIELDS.map((field) => {
+              const index = mapping[field] === null ? -1 : table.headers.indexOf(mapping[field] as string);
+              return (
+                <tr key={field}>
+                  <th scope="row">
+                    <label htmlFor={`map-${field}`}>{FIELD_LABEL[field]}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={`map-${field}`}
+                      value={mapping[field] ?? ''}
+                      onChange={(e) =>
+                        onChange({ mapping: { ...mapping, [field]: e.target.value || null }, outcomes })
+                      }
+                    >
+                      <option value="">— none —</option>
+                      {table.headers.map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="muted sample-values">
+                    {index >= 0
+                      ? table.rows
+                          .slice(0, 3)
+                          .map((r) => r[index] ?? '')
+                          .join(' · ')
+                      : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {column && wordings && (
         <OutcomeWordings
-          table={table}
-          header={mapping.outcome}
-          choices={outcomes}
-          onChoose={(next) => onChange({ mapping, outcomes: next })}
+          header={column}
+          wordings={wordings}
+          choices={choices}
+          onChoose={(next) => onChange({ mapping, outcomes: { ...outcomes, [column]: next } })}
         />
       )}
       {problems.length > 0 && (
@@ -169,8 +214,15 @@ function MappingStep({
           {problems.join(' ')}
         </p>
       )}
-      <button type="button" className="primary" disabled={problems.length > 0} onClick={onImport}>
-        Import {table.rows.length.toLocaleString('en-US')} rows
+      <button
+        type="button"
+        className="primary"
+        disabled={problems.length > 0}
+        onClick={() => onImport(importChoices(wordings, choices))}
+      >
+        {counts && counts.leftOut > 0
+          ? `Import ${counts.read.toLocaleString('en-US')} of ${rowsOf(total)} (${counts.leftOut.toLocaleString('en-US')} left out)`
+          : `Import ${rowsOf(total)}`}
       </button>{' '}
       <button type="button" onClick={onCancel}>
         Cancel
@@ -182,80 +234,97 @@ function MappingStep({
 /**
  * The outcome column's wordings, most rows first, each with what it is read as (the guess, or the manager's
  * choice): a team's own deal stages ("Signed - Renewal", "Went with competitor") are chosen here instead of being
- * rejected row by row.
+ * rejected row by row. Many values, or none read, most likely mean the wrong column: said above the list, which
+ * then starts folded.
  */
 function OutcomeWordings({
-  table,
   header,
+  wordings: { wordings, more, moreRows },
   choices,
   onChoose,
 }: {
-  table: CsvTable;
   header: string;
-  choices: OutcomeChoices;
+  wordings: Wordings;
+  choices: OutcomeChoices | undefined;
   onChoose: (choices: OutcomeChoices) => void;
 }) {
-  const { wordings, more } = useMemo(() => outcomeWordings(table, header), [table, header]);
-  const readAs = (text: string, guess: Outcome | undefined) => {
-    const chosen = choices.get(wordingKey(text));
-    return chosen === undefined ? (guess ?? null) : chosen;
-  };
-  const unread = wordings.filter((w) => readAs(w.text, w.guess) === null);
+  const unread = wordings.filter((w) => readAs(choices, w.text, w.guess) === null);
   const unreadRows = unread.reduce((sum, w) => sum + w.rows, 0);
+  const noneRead = unread.length === wordings.length;
+  const suspicious = more > 0 || noneRead;
+  const values = wordings.length + more;
   return (
     <div className="calibrate-outcomes" data-testid="outcome-wordings">
+      {suspicious && (
+        <p className="calibrate-warning" data-testid="outcome-column-warning">
+          “{header}” has {values.toLocaleString('en-US')} different values
+          {noneRead ? ', none of them read as won, lost or open' : ''}: is it the column with the outcome or
+          deal stage?
+        </p>
+      )}
       <p>
         What each value of <strong>{header}</strong> means
         {unread.length > 0
-          ? `: ${unread.length === 1 ? 'one value' : `${unread.length} values`} (${rowsOf(unreadRows)}) ${unread.length === 1 ? 'is' : 'are'} not imported. Choose Won, Lost or Open for ${unread.length === 1 ? 'it' : 'each'} to import ${unread.length === 1 ? 'its' : 'their'} rows.`
+          ? `: ${unread.length === 1 ? 'one value' : `${unread.length} values`} (${rowsOf(unreadRows)}) ${unread.length === 1 ? 'is' : 'are'} not imported. Those rows are left out of the figures, as you choose, not counted as errors. Choose Won, Lost or Open to import them.`
           : '.'}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Value</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Read as</th>
-          </tr>
-        </thead>
-        <tbody>
-          {wordings.map((w, i) => {
-            const value = readAs(w.text, w.guess);
-            return (
-              <tr key={wordingKey(w.text)} className={value === null ? 'outcome-unread' : undefined}>
-                <th scope="row">
-                  <label htmlFor={`outcome-${i}`}>{w.text}</label>
-                </th>
-                <td>{w.rows.toLocaleString('en-US')}</td>
-                <td>
-                  <select
-                    id={`outcome-${i}`}
-                    value={value ?? ''}
-                    onChange={(e) =>
-                      onChoose(
-                        new Map(choices).set(wordingKey(w.text), (e.target.value || null) as Outcome | null),
-                      )
-                    }
-                  >
-                    {(['won', 'lost', 'open'] as const).map((o) => (
-                      <option key={o} value={o}>
-                        {OUTCOME_WORD[o]}
-                      </option>
-                    ))}
-                    <option value="">Not imported</option>
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {more > 0 && (
-        <p className="muted">
-          And {more.toLocaleString('en-US')} other values, not imported unless they read as won, lost or open:
-          is {header} the outcome column?
-        </p>
-      )}
+      <details open={!suspicious}>
+        <summary>
+          {wordings.length.toLocaleString('en-US')} value{wordings.length === 1 ? '' : 's'}
+          {more > 0 ? ` of ${values.toLocaleString('en-US')}` : ''}
+        </summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Read as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {wordings.map((w, i) => {
+              const value = readAs(choices, w.text, w.guess);
+              const chosen = choices?.has(wordingKey(w.text)) ?? false;
+              return (
+                <tr key={wordingKey(w.text)} className={value === null ? 'outcome-unread' : undefined}>
+                  <th scope="row" id={`outcome-value-${i}`}>
+                    {w.text}
+                  </th>
+                  <td>{w.rows.toLocaleString('en-US')}</td>
+                  <td>
+                    <select
+                      aria-label={`Read “${w.text}” as`}
+                      value={value ?? ''}
+                      onChange={(e) =>
+                        onChoose(
+                          new Map(choices).set(
+                            wordingKey(w.text),
+                            (e.target.value || null) as Outcome | null,
+                          ),
+                        )
+                      }
+                    >
+                      {(['won', 'lost', 'open'] as const).map((o) => (
+                        <option key={o} value={o}>
+                          {OUTCOME_WORD[o]}
+                        </option>
+                      ))}
+                      <option value="">Not imported</option>
+                    </select>{' '}
+                    {!chosen && value !== null && <span className="muted">guessed</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {more > 0 && (
+          <p className="muted">
+            And {more.toLocaleString('en-US')} other values ({rowsOf(moreRows)}), imported only where they
+            read as won, lost or open.
+          </p>
+        )}
+      </details>
     </div>
   );
 }
@@ -312,11 +381,15 @@ function RejectedWarning({
   imported,
   info,
 }: {
-  /** Accounts imported: every row of the file is imported or rejected. */
+  /** Accounts imported: every row of the file is imported, left out as chosen, or rejected. */
   imported: number;
-  info: { rejectedCount: number; rejected: ReadonlyArray<{ line: number; reason: string }> };
+  info: {
+    rejectedCount: number;
+    leftOutCount: number;
+    rejected: ReadonlyArray<{ line: number; reason: string }>;
+  };
 }) {
-  const rows = imported + info.rejectedCount;
+  const rows = imported + info.rejectedCount + info.leftOutCount;
   if (rows === 0 || info.rejectedCount / rows <= REJECTED_WARNING_SHARE) return null;
   const groups = new Map<string, { count: number; example: { line: number; reason: string } }>();
   for (const r of info.rejected) {
@@ -350,6 +423,16 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
   const [pending, setPending] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const [message, setMessage] = useState('');
+  // After an import the mapping step (and its button, which had the focus) is gone: the keyboard goes on from
+  // the import's status line rather than from the top of the page.
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  const [focusStatus, setFocusStatus] = useState(false);
+  useEffect(() => {
+    if (focusStatus && message) {
+      statusLine.current?.focus();
+      setFocusStatus(false);
+    }
+  }, [focusStatus, message]);
   const [error, setError] = useState('');
   // A file to compare with that could not be read: said beside its button, until a good one is chosen.
   const [compareError, setCompareError] = useState('');
@@ -390,7 +473,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         encoding,
         table,
         mapping: guessMapping(table.headers),
-        outcomes: new Map(),
+        outcomes: {},
       });
       setProgress(null);
     } catch (e) {
@@ -399,18 +482,20 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
     }
   };
 
-  const runImport = async (p: Pending) => {
+  const runImport = async (p: Pending, choices: OutcomeChoices) => {
     setPending(null);
     setError('');
     setMessage('');
     const total = p.table.rows.length;
     const accounts: ImportedAccount[] = [];
     const rejected: RejectedRow[] = [...p.table.rejected];
+    let leftOut = 0;
     try {
       for (let from = 0; from < total; from += SLICE) {
-        const part = readAccounts(p.table, p.mapping, from, from + SLICE, p.outcomes);
+        const part = readAccounts(p.table, p.mapping, from, from + SLICE, choices);
         accounts.push(...part.accounts);
         rejected.push(...part.rejected);
+        leftOut += part.leftOut;
         const done = Math.min(total, from + SLICE);
         setProgress({
           done,
@@ -437,12 +522,15 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         rows: total,
         rejectedCount: rejected.length,
         rejected: rejected.slice(0, 500),
+        leftOutCount: leftOut,
       };
       await replaceAccounts(db, accounts, info);
       setMessage(
         `Imported ${accounts.length.toLocaleString('en-US')} accounts from ${p.fileName}` +
+          (leftOut ? `; ${rowsOf(leftOut)} left out as chosen (outcome not imported)` : '') +
           (rejected.length ? `; ${rowsOf(rejected.length)} rejected (see below).` : '.'),
       );
+      setFocusStatus(true);
       // What was just validated and saved; no need to read it back.
       setStored({ info: { id: 'current', ...info }, accounts });
     } catch (e) {
@@ -574,7 +662,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         <MappingStep
           pending={pending}
           onChange={(change) => setPending({ ...pending, ...change })}
-          onImport={() => void runImport(pending)}
+          onImport={(choices) => void runImport(pending, choices)}
           onCancel={() => setPending(null)}
         />
       )}
@@ -591,7 +679,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       )}
       {/* Only while there is news: the options page has other status lines, and an empty one is noise. */}
       {message && (
-        <p role="status" className="muted" data-testid="calibrate-status">
+        <p role="status" className="muted" data-testid="calibrate-status" ref={statusLine} tabIndex={-1}>
           {message}
         </p>
       )}
@@ -599,7 +687,10 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       {info && (
         <p className="muted" data-testid="calibrate-source">
           {accounts.length.toLocaleString('en-US')} accounts from {info.fileName} ({info.encoding}), imported{' '}
-          {new Date(info.importedAt).toLocaleString()}.
+          {new Date(info.importedAt).toLocaleString()}
+          {info.leftOutCount > 0 &&
+            `; ${rowsOf(info.leftOutCount)} left out as chosen (outcome not imported)`}
+          .
         </p>
       )}
       {info && info.rejectedCount > 0 && (

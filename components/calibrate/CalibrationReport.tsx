@@ -11,6 +11,15 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** The one-line verdict: Tier 1's win rate against the rest, the AUC, and the coverage. */
 export function Headline({ report }: { report: Report }) {
   const { tier1WinRate, restWinRate, winRate } = report.headline;
+  const unjudged = report.tiers.not_enough_known;
+  if (report.accounts > 0 && unjudged.won + unjudged.lost + unjudged.open === report.accounts)
+    return (
+      <p className="calibrate-headline calibrate-warning" data-testid="calibrate-headline">
+        None of the {count(report.accounts)} accounts shows anything the ICP weighs: every one is “Not enough
+        known”, so there is nothing to compare. Import the file again and choose its columns for industry,
+        employees, revenue, country or technologies.
+      </p>
+    );
   return (
     <p className="calibrate-headline" data-testid="calibrate-headline">
       Tier 1 wins <strong>{percent(tier1WinRate)}</strong> of its closed deals, Tiers 2, 3 and Not a fit{' '}
@@ -86,7 +95,7 @@ const VERDICT_TEXT: Record<Report['criteria'][number]['verdict'], string> = {
   weak: 'weak: about the same for both',
   misleading: 'misleading: the wrong way round',
   'too-few': 'too few accounts show it',
-  'not-imported': 'not in the import (it has no column for it)',
+  'not-imported': 'not in the import (no column for it, or an empty one)',
 };
 
 /** Each criterion's match rate among won and lost accounts. */

@@ -17,6 +17,8 @@ export interface AccountsImport {
   accounts: ImportedAccount[];
   /** Every rejected row, by line. */
   rejected: RejectedRow[];
+  /** Rows left out because `--outcomes` set their outcome to `none`. */
+  leftOut: number;
 }
 
 /**
@@ -56,11 +58,12 @@ export function importAccounts(text: string, mapSpec = '', outcomeSpec = ''): Ac
         `--outcomes: column "${column}" has no "${missing.join('", "')}". Its values: ${wordings.map((w) => w.text).join(', ')}${more ? ` and ${more} more` : ''}.`,
       );
   }
-  const { accounts, rejected } = readAccounts(table, mapping, 0, table.rows.length, choices);
+  const { accounts, rejected, leftOut } = readAccounts(table, mapping, 0, table.rows.length, choices);
   return {
     table,
     mapping,
     accounts,
     rejected: [...table.rejected, ...rejected].sort((a, b) => a.line - b.line),
+    leftOut,
   };
 }

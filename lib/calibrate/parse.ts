@@ -445,15 +445,16 @@ export interface OutcomeWording {
 
 /**
  * The distinct wordings of an outcome column (by {@link wordingKey}), most rows first, at most `max` of them
- * (`more`: how many other wordings there are), for the mapping step to show what each will be read as.
+ * (`more`: how many other wordings there are, on `moreRows` rows), for the mapping step to show what each will be
+ * read as.
  */
 export function outcomeWordings(
   table: CsvTable,
   header: string,
   max = 50,
-): { wordings: OutcomeWording[]; more: number } {
+): { wordings: OutcomeWording[]; more: number; moreRows: number; moreReadRows: number } {
   const index = table.headers.indexOf(header);
-  if (index < 0) return { wordings: [], more: 0 };
+  if (index < 0) return { wordings: [], more: 0, moreRows: 0, moreReadRows: 0 };
   const byKey = new Map<string, { text: string; rows: number }>();
   for (const row of table.rows) {
     const text = (row[index] ?? '').trim();
@@ -464,9 +465,13 @@ export function outcomeWordings(
     else byKey.set(key, { text: text.slice(0, 200), rows: 1 });
   }
   const all = [...byKey.values()].sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text));
+  const rest = all.slice(max);
   return {
     wordings: all.slice(0, max).map((w) => ({ ...w, guess: outcomeOf(w.text) })),
-    more: Math.max(0, all.length - max),
+    more: rest.length,
+    // The rows of the wordings not listed, and of those the ones read as won, lost or open all the same.
+    moreRows: rest.reduce((sum, w) => sum + w.rows, 0),
+    moreReadRows: rest.reduce((sum, w) => sum + (outcomeOf(w.text) ? w.rows : 0), 0),
   };
 }
 
@@ -483,7 +488,7 @@ export function readAccounts(
   from = 0,
   to = table.rows.length,
   choices?: OutcomeChoices,
-): { accounts: ImportedAccount[]; rejected: RejectedRow[] } {
+): { accounts: ImportedAccount[]; rejected: RejectedRow[]; leftOut: number } {
   const schema = choices && choices.size > 0 ? accountRowSchema(choices) : AccountRowSchema;
   const columns = Object.entries(mapping)
     .filter((e): e is [string, string] => e[1] !== null)
@@ -491,6 +496,7 @@ export function readAccounts(
     .filter(([, index]) => index >= 0);
   const accounts: ImportedAccount[] = [];
   const rejected: RejectedRow[] = [];
+  let leftOut = 0;
   for (let r = from; r < Math.min(to, table.rows.length); r++) {
     const cells = table.rows[r] as string[];
     const line = table.lines[r] as number;
@@ -498,6 +504,11 @@ export function readAccounts(
     for (const [field, index] of columns) raw[field] = cells[index] ?? '';
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
+      // Left out as the manager chose (its outcome set "Not imported"): no error, whatever else the row holds.
+      if (choices?.get(wordingKey(raw.outcome ?? '')) === null) {
+        leftOut++;
+        continue;
+      }
       const reason = formatIssues(parsed.error)
         .map((p) => p.replace(/^(\w+):/, (_, f: string) => `${REASON_FIELD[f] ?? f}:`))
         .join('; ');
@@ -507,7 +518,7 @@ export function readAccounts(
     const { revenue, ...rest } = parsed.data;
     accounts.push({ line, ...rest, revenueUsd: revenue });
   }
-  return { accounts, rejected };
+  return { accounts, rejected, leftOut };
 }
 
 /** What a mapping lacks before an import can run (the outcome, and a domain or a name). */

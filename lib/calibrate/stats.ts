@@ -24,15 +24,18 @@ export const TIERS: readonly CalibrationTier[] = [
   'not_enough_known',
 ];
 
-/** The criteria an import can know (see accountFacts): the others it never shows, however many accounts. */
-const IMPORTED_KINDS: ReadonlySet<Criterion['kind']> = new Set([
-  'industry',
-  'employees',
-  'revenue',
-  'location',
-  'technologies',
-  'domains',
-]);
+/**
+ * The criteria an import can know (see accountFacts), with whether an account has the field each reads: the
+ * other kinds it never shows, however many accounts.
+ */
+const IMPORTED_KINDS: Partial<Record<Criterion['kind'], (account: ImportedAccount) => boolean>> = {
+  industry: (a) => a.industry !== null,
+  employees: (a) => a.employees !== null,
+  revenue: (a) => a.revenueUsd !== null,
+  location: (a) => a.country !== null,
+  technologies: (a) => a.technologies.length > 0,
+  domains: (a) => a.domain !== null,
+};
 
 /** Won, lost and open accounts of one tier. */
 export interface TierStats {
@@ -61,7 +64,8 @@ export interface CriterionStats {
   /**
    * `separates`: matches clearly more among wins (for a disqualifier: hits losses more);
    * `weak`: about as often among both; `misleading`: the wrong way round; `too-few`: under 5 known on a side;
-   * `not-imported`: an import has no column for it (founding year, company type, funding stage, keywords).
+   * `not-imported`: the import shows it for no account (founding year, company type, funding stage and keywords
+   * never; the others when their column was not chosen or is empty).
    */
   verdict: 'separates' | 'weak' | 'misleading' | 'too-few' | 'not-imported';
 }
@@ -210,9 +214,9 @@ export function reportOf(
       const { won: w, lost: l } = perCriterion[k] as (typeof perCriterion)[number];
       const wonRate = w.known > 0 ? w.matched / w.known : null;
       const lostRate = l.known > 0 ? l.matched / l.known : null;
-      let verdict: CriterionStats['verdict'] = IMPORTED_KINDS.has(criterion.kind)
-        ? 'too-few'
-        : 'not-imported';
+      // Not in the import: a kind no import shows, or one whose column was not chosen (or is empty throughout).
+      const shows = IMPORTED_KINDS[criterion.kind];
+      let verdict: CriterionStats['verdict'] = shows && accounts.some(shows) ? 'too-few' : 'not-imported';
       if (w.known >= 5 && l.known >= 5 && wonRate !== null && lostRate !== null) {
         // For a disqualifier, hitting losses is what it is for.
         const gap = criterion.rule === 'disqualifier' ? lostRate - wonRate : wonRate - lostRate;

@@ -23,6 +23,8 @@ export const AccountsImportInfoSchema = z.object({
   rows: z.number().int().nonnegative(),
   rejectedCount: z.number().int().nonnegative(),
   rejected: z.array(RejectedRowSchema).max(500),
+  /** Rows left out by the manager's choice: an outcome set "Not imported" (none in an import before 0.3). */
+  leftOutCount: z.number().int().nonnegative().default(0),
 });
 export type AccountsImportInfo = z.infer<typeof AccountsImportInfoSchema>;
 
@@ -50,7 +52,7 @@ export function getAccountsDb(): AccountsDb {
 export async function replaceAccounts(
   db: AccountsDb,
   accounts: ReadonlyArray<z.infer<typeof ImportedAccountSchema>>,
-  info: Omit<AccountsImportInfo, 'id'>,
+  info: Omit<z.input<typeof AccountsImportInfoSchema>, 'id'>,
 ): Promise<void> {
   const record = AccountsImportInfoSchema.parse({
     ...info,

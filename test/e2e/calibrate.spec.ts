@@ -12,7 +12,9 @@ async function importCsv(page: Page, file: string, rows: number): Promise<void> 
   await page.getByTestId('accounts-file').setInputFiles(file);
   const mapping = page.getByTestId('mapping-step');
   await expect(mapping).toBeVisible();
-  await mapping.getByRole('button', { name: `Import ${rows.toLocaleString('en-US')} rows` }).click();
+  await mapping
+    .getByRole('button', { name: new RegExp(`^Import (.* of )?${rows.toLocaleString('en-US')} rows`) })
+    .click();
   await expect(page.getByTestId('calibrate-status')).toContainText('Imported');
 }
 
@@ -26,17 +28,19 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   // The HubSpot headers are guessed; the manager could correct any of them here.
   await expect(mapping.getByLabel('Outcome or deal stage')).toHaveValue('Deal Stage');
   await expect(mapping.getByLabel('Domain or website')).toHaveValue('Company Domain Name');
-  await mapping.getByRole('button', { name: 'Import 1,500 rows' }).click();
+  // The sample's "maybe later" stage (4 rows) is no outcome: listed, and left out unless the manager chooses.
+  await expect(mapping.getByRole('rowheader', { name: 'maybe later' })).toBeVisible();
+  await mapping.getByRole('button', { name: 'Import 1,496 of 1,500 rows (4 left out)' }).click();
 
   const status = page.getByTestId('calibrate-status');
   await expect(status).toContainText(
-    /Imported [\d,]+ accounts from sample-accounts\.csv; \d+ rows? rejected/,
+    /Imported [\d,]+ accounts from sample-accounts\.csv; 4 rows left out as chosen \(outcome not imported\); \d+ rows? rejected/,
   );
   const imported = Number(
     (/Imported ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1] ?? '').replace(',', ''),
   );
   const rejected = Number(/; (\d+) rows? rejected/.exec((await status.textContent()) ?? '')?.[1]);
-  expect(imported + rejected).toBe(1500);
+  expect(imported + rejected + 4).toBe(1500);
 
   // Every imported account is in one tier, as won, lost or open.
   const table = page.getByTestId('tier-table');
@@ -50,7 +54,8 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   await expect(page.getByTestId('calibrate-headline')).toContainText(/Tier 1 wins \d+%.*AUC 0\.\d\d/);
   await expect(page.getByTestId('criteria-table')).toContainText('Software, IT or internet');
   await page.locator('.calibrate-rejected summary').click();
-  await expect(page.locator('.calibrate-rejected')).toContainText(/Line \d+: outcome: "maybe later"/);
+  await expect(page.locator('.calibrate-rejected')).toContainText(/Line \d+: employees: "lots"/);
+  await expect(page.locator('.calibrate-rejected')).not.toContainText('maybe later');
 
   // Adopt the first suggestion: it lands in the editor's draft, unsaved.
   const suggestion = page.getByTestId('suggestions').getByRole('listitem').first();
@@ -146,13 +151,20 @@ test('a file it cannot use is refused with a clear message, and the earlier impo
   await page.getByTestId('accounts-file').setInputFiles(colons);
   await expect(page.getByRole('alert')).toContainText('Not imported: colons.csv: Only one column found');
   await expect(page.getByTestId('mapping-step')).toHaveCount(0);
-  // Every row unreadable (the stage column holds something else): nothing replaces the earlier import.
+  // No outcome read at all (the stage column holds something else): said before importing, and no import.
+  const noOutcome = path.join(dir, 'no-outcome.csv');
+  writeFileSync(noOutcome, 'Name,Domain,Stage\nAcme,acme.com,=1+1\nBeta,beta.io,soon\n');
+  await page.getByTestId('accounts-file').setInputFiles(noOutcome);
+  await expect(page.getByRole('alert')).toContainText('No value of “Stage” reads as won, lost or open');
+  await expect(page.getByTestId('mapping-step').getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await page.getByTestId('mapping-step').getByRole('button', { name: 'Cancel' }).click();
+  // Every row unreadable for another reason: nothing replaces the earlier import.
   const unreadable = path.join(dir, 'unreadable.csv');
-  writeFileSync(unreadable, 'Name,Domain,Stage\nAcme,acme.com,=1+1\nBeta,beta.io,soon\n');
+  writeFileSync(unreadable, 'Name,Domain,Stage\n,not a domain,won\n,also not,lost\n');
   await page.getByTestId('accounts-file').setInputFiles(unreadable);
   await page.getByTestId('mapping-step').getByRole('button', { name: 'Import 2 rows' }).click();
   await expect(page.getByRole('alert')).toContainText(
-    'Not imported: no row of unreadable.csv could be read (line 2: outcome: "=1+1" is not won',
+    'Not imported: no row of unreadable.csv could be read (line 2: domain: "not a domain" is not a domain',
   );
   await page.reload();
   await expect(page.getByTestId('calibrate-source')).toContainText('3 accounts from good.csv');
@@ -165,24 +177,24 @@ test('figures that rest on part of the file, or on won deals alone, say so above
   const dir = mkdtempSync(path.join(tmpdir(), 'accounts-'));
   const custom = path.join(dir, 'custom-stages.csv');
   const rows = [
-    ...Array.from({ length: 7 }, (_, i) => `Won ${i},won${i}.example,Closed Won`),
-    ...Array.from({ length: 3 }, (_, i) => `Verbal ${i},verbal${i}.example,Verbal commit`),
+    ...Array.from({ length: 7 }, (_, i) => `Won ${i},won${i}.example,Closed Won,200`),
+    ...Array.from({ length: 3 }, (_, i) => `Lots ${i},lots${i}.example,Closed Won,lots`),
     // Rows of the wrong shape are left out too (and are no rows to import).
-    ...Array.from({ length: 2 }, (_, i) => `Shifted ${i},shifted${i}.example,Closed Won,extra`),
+    ...Array.from({ length: 2 }, (_, i) => `Shifted ${i},shifted${i}.example,Closed Won,200,extra`),
   ];
-  writeFileSync(custom, `Name,Domain,Stage\n${rows.join('\n')}\n`);
+  writeFileSync(custom, `Name,Domain,Stage,Employees\n${rows.join('\n')}\n`);
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('options.html'));
   await importCsv(page, custom, 10);
   await expect(page.getByTestId('calibrate-rejected-warning')).toContainText(
-    '42% of the rows (5 of 12) could not be read and are left out of every figure below. Most of those shown fail on “outcome” (3), e.g. line 9: outcome:',
+    '42% of the rows (5 of 12) could not be read and are left out of every figure below. Most of those shown fail on “employees” (3), e.g. line 9: employees:',
   );
   await expect(page.getByTestId('calibrate-one-sided')).toContainText(
     'No lost deal among them: the win rates compare nothing.',
   );
   // The per-criterion table tells what no import can show from what too few accounts show.
   await expect(page.getByTestId('criteria-table')).toContainText(
-    'not in the import (it has no column for it)',
+    'not in the import (no column for it, or an empty one)',
   );
 
   // A file to compare with that cannot be read says so beside its button, until a good one is chosen.
@@ -223,10 +235,12 @@ test("a team's own deal stages are chosen as won, lost or open in the mapping st
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('options.html'));
   await page.getByTestId('accounts-file').setInputFiles(custom);
+  const mapping = page.getByTestId('mapping-step');
   const wordings = page.getByTestId('outcome-wordings');
-  // Each value once, most rows first, with what it is read as; the unknown ones are said to be left out.
+  // Each value once, most rows first, with what it is read as; the unknown ones are said to be left out by
+  // choice, and the import button counts them.
   await expect(wordings).toContainText(
-    'What each value of Stage means: 3 values (8 rows) are not imported. Choose Won, Lost or Open for each to import their rows.',
+    'What each value of Stage means: 3 values (8 rows) are not imported. Those rows are left out of the figures, as you choose, not counted as errors.',
   );
   await expect(wordings.getByRole('rowheader')).toHaveText([
     'Signed - Renewal',
@@ -234,19 +248,37 @@ test("a team's own deal stages are chosen as won, lost or open in the mapping st
     'Closed Won',
     'Spam',
   ]);
-  await expect(wordings.getByLabel('Closed Won')).toHaveValue('won');
-  await expect(wordings.getByLabel('Signed - Renewal')).toHaveValue('');
-  await wordings.getByLabel('Signed - Renewal').selectOption('won');
-  await wordings.getByLabel('Went with competitor').selectOption({ label: 'Lost' });
+  await expect(wordings.getByLabel('Read “Closed Won” as')).toHaveValue('won');
+  await expect(wordings.getByRole('row', { name: /Closed Won/ })).toContainText('guessed');
+  await expect(wordings.getByLabel('Read “Signed - Renewal” as')).toHaveValue('');
+  await expect(mapping.getByRole('button', { name: 'Import 2 of 10 rows (8 left out)' })).toBeVisible();
+  await wordings.getByLabel('Read “Signed - Renewal” as').selectOption('won');
+  await wordings.getByLabel('Read “Went with competitor” as').selectOption({ label: 'Lost' });
   await expect(wordings).toContainText('one value (1 row) is not imported');
-  await page.getByTestId('mapping-step').getByRole('button', { name: 'Import 10 rows' }).click();
-  await expect(page.getByTestId('calibrate-status')).toContainText(
-    'Imported 9 accounts from own-stages.csv; 1 row rejected',
+  await expect(wordings.getByRole('row', { name: /Signed - Renewal/ })).not.toContainText('guessed');
+
+  // Another column for the outcome, then back: the choices made for Stage are still there.
+  const outcomeColumn = mapping.getByLabel('Outcome or deal stage');
+  await outcomeColumn.selectOption('Name');
+  // Ten names, none an outcome: most likely the wrong column, said above the list, and nothing to import.
+  await expect(page.getByTestId('outcome-column-warning')).toContainText(
+    '“Name” has 10 different values, none of them read as won, lost or open',
   );
-  // Lost deals now count: the win rates compare something.
+  await expect(mapping.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await outcomeColumn.selectOption('Stage');
+  await expect(wordings.getByLabel('Read “Signed - Renewal” as')).toHaveValue('won');
+
+  await mapping.getByRole('button', { name: 'Import 9 of 10 rows (1 left out)' }).click();
+  await expect(page.getByTestId('calibrate-status')).toContainText(
+    'Imported 9 accounts from own-stages.csv; 1 row left out as chosen (outcome not imported).',
+  );
+  // The keyboard goes on from the import's status, not from the top of the page.
+  await expect(page.getByTestId('calibrate-status')).toBeFocused();
+  // Lost deals now count: the win rates compare something; the row left out is no error.
   await expect(page.getByTestId('calibrate-one-sided')).toHaveCount(0);
-  await page.locator('.calibrate-rejected summary').click();
-  await expect(page.locator('.calibrate-rejected')).toContainText('Line 11: outcome: "Spam" is not won');
+  await expect(page.locator('.calibrate-rejected')).toHaveCount(0);
+  await expect(page.getByTestId('calibrate-rejected-warning')).toHaveCount(0);
+  await expect(page.getByTestId('calibrate-source')).toContainText('1 row left out as chosen');
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete imported accounts' }).click();
   await page.close();

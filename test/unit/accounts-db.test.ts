@@ -28,7 +28,7 @@ function account(domain: string, outcome: ImportedAccount['outcome'], line = 2):
   };
 }
 
-const info = (rows: number): Omit<AccountsImportInfo, 'id'> => ({
+const info = (rows: number): Parameters<typeof replaceAccounts>[2] => ({
   fileName: 'accounts.csv',
   importedAt: 1,
   encoding: 'utf-8',

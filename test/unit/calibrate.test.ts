@@ -209,9 +209,14 @@ describe('reading the file', () => {
       ['Delta', 'won'],
       ['Zeta', 'won'],
     ]);
-    expect(chosen.rejected).toEqual([
-      { line: 6, reason: expect.stringContaining('"Spam" is set not to be imported') },
-    ]);
+    // "Spam" set to none: left out as asked, not an error.
+    expect(chosen.rejected).toEqual([]);
+    expect(chosen.leftOut).toBe(1);
+    // Left out whatever else the row holds: the manager chose not to import it.
+    const broken = importAccounts(`${csv},,Spam\nEta,eta.io,Spam,extra\n`, '', 'Spam=none');
+    expect(broken.leftOut).toBe(2);
+    // A row papaparse cannot split is no row to choose for: still rejected.
+    expect(broken.rejected.map((r) => r.line)).toEqual([2, 3, 4, 7, 9]);
     // A choice overrides a guess, and the same choices read row slices as the whole file.
     const overridden = readAccounts(
       table,
@@ -447,17 +452,23 @@ describe('statistics', () => {
     expect(size).toMatchObject({ won: { rate: 0 }, lost: { rate: 1 }, verdict: 'misleading' });
   });
 
-  it('tells a criterion no import can show from one too few accounts show', () => {
+  it('tells a criterion the import does not show from one too few accounts show', () => {
     const accounts = Array.from({ length: 12 }, (_, i) =>
-      account({ industry: 'Software Development', outcome: i % 2 ? 'won' : 'lost' }),
+      account({
+        industry: 'Software Development',
+        outcome: i % 2 ? 'won' : 'lost',
+        ...(i < 2 ? { employees: { min: 300, max: 300 } } : {}),
+      }),
     );
     const verdicts = Object.fromEntries(
       calibrate(accounts, DEFAULT_ICP).criteria.map((c) => [c.kind, c.verdict]),
     );
-    // No column holds the founding year or the company type; employees could be, but no row gives them.
+    // No column holds the founding year or the company type, and no row gives revenue (its column was not
+    // chosen, or is empty); two rows give employees: too few.
     expect(verdicts).toMatchObject({
       founded: 'not-imported',
       companyType: 'not-imported',
+      revenue: 'not-imported',
       employees: 'too-few',
     });
   });
