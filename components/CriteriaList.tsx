@@ -9,11 +9,18 @@ function points(c: CriterionResult): string {
   return c.contribution > 0 ? `+${c.contribution.toFixed(1).replace(/\.0$/, '')}` : '0';
 }
 
-/** Every criterion with its status, the page evidence and the points it added. */
+/**
+ * Every criterion with its status, the page evidence and the points it added; a disqualifier that rules the
+ * company out comes first, as it decides the verdict whatever the others say.
+ */
 export function CriteriaList({ criteria }: { criteria: CriterionResult[] }) {
+  const ordered = [
+    ...criteria.filter((c) => c.status === 'disqualified'),
+    ...criteria.filter((c) => c.status !== 'disqualified'),
+  ];
   return (
     <ul className="criteria card" aria-label="ICP criteria">
-      {criteria.map((c) => {
+      {ordered.map((c) => {
         const status = statusLabel(c.status, c.rule === 'disqualifier');
         return (
           <li

@@ -69,7 +69,7 @@ function Row({
           type="button"
           className="why-button"
           aria-haspopup="dialog"
-          aria-label={`Why ${p.name} is ${verdictName(p.result)}`}
+          aria-label={`Why ${p.name}: ${verdictName(p.result)}`}
           onClick={onExplain}
         >
           Why?
@@ -398,7 +398,7 @@ export function App() {
           Sort by{' '}
           <select value={query.sort} onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}>
             <option value="tier">Tier</option>
-            <option value="score">Score, fits first</option>
+            <option value="score">Score (Tiers 1–3 first)</option>
             <option value="savedAt">Date saved</option>
             <option value="updatedAt">Last updated</option>
             <option value="name">Name</option>
@@ -569,7 +569,18 @@ export function App() {
           })}
         </div>
       </div>
-      <WhyDialog db={db} id={whyId} onClose={() => setWhyId(null)} />
+      <WhyDialog
+        db={db}
+        id={whyId}
+        onClose={() => {
+          setWhyId(null);
+          // The browser gives the focus back to the row's "Why?"; where a re-score moved that row away (its
+          // button is gone), the keyboard goes on from the search box rather than from the top of the page.
+          requestAnimationFrame(() => {
+            if (document.activeElement === document.body) searchBox.current?.focus();
+          });
+        }}
+      />
     </main>
   );
 }

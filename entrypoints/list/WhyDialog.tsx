@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CriteriaList } from '@/components/CriteriaList';
 import { verdictNote } from '@/components/format';
 import { TierVerdict } from '@/components/TierVerdict';
 import type { IcpLensDb, Prospect } from '@/lib/db/index';
 import { getProspect } from '@/lib/db/prospects';
-import { type ScoreResult, scoreCompany } from '@/lib/icp';
+import { type Icp, type ScoreResult, scoreCompany } from '@/lib/icp';
 import { sendMessage } from '@/lib/messaging';
+import { watchIcpSettings } from '@/lib/settings';
 
 type Why =
   | { kind: 'loading' }
@@ -21,44 +23,64 @@ type Why =
  * Why a saved company has its tier, criterion by criterion, as the side panel explains the page in view: its
  * saved facts scored again, with every explanation written, against the ICP in force (the list's re-score keeps
  * only tiers and points). Where the saved verdict is from another ICP (a re-score still to come), both are named.
+ * It follows both while open: a new ICP, or the company re-scored or saved again, is read again at once.
  */
-export function WhyDialog({ db, id, onClose }: { db: IcpLensDb; id: number | null; onClose: () => void }) {
+export function WhyDialog({
+  db,
+  id,
+  onClose,
+}: {
+  db: IcpLensDb;
+  id: number | null;
+  /** Told when the dialog closes, by its Close button or Escape. */
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [why, setWhy] = useState<Why>({ kind: 'loading' });
+  // The company as saved, live: a re-score or another save rewrites its record (null once deleted).
+  const prospect = useLiveQuery(
+    async () => (id === null ? undefined : ((await getProspect(db, id)) ?? null)),
+    [db, id],
+  );
+  const [icp, setIcp] = useState<Icp | null>(null);
+  const [failed, setFailed] = useState('');
 
   useEffect(() => {
     if (id === null) return;
-    let current = true;
-    setWhy({ kind: 'loading' });
     if (!dialog.current?.open) dialog.current?.showModal();
+    let current = true;
     // The ICP in force from the background, which has read the policy already (a page's first read of managed
-    // storage takes a second or more in Chromium).
-    void Promise.all([getProspect(db, id), sendMessage('getActiveIcp', {})])
-      .then(([prospect, active]) => {
-        if (!current) return;
-        if (!prospect) {
-          setWhy({ kind: 'failed', message: 'This company is no longer on the list.' });
-          return;
-        }
-        const { icp } = active;
-        setWhy({
-          kind: 'ready',
-          prospect,
-          result: scoreCompany(prospect.facts, icp),
-          icp: { name: icp.name, version: icp.version },
-        });
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setWhy({
-            kind: 'failed',
-            message: `Could not read this company: ${error instanceof Error ? error.message : String(error)}`,
-          });
-      });
+    // storage takes a second or more in Chromium); asked again whenever an ICP setting changes.
+    const load = () =>
+      void sendMessage('getActiveIcp', {}).then(
+        (active) => current && setIcp(active.icp),
+        (error: unknown) =>
+          current &&
+          setFailed(
+            `Could not read the ICP in force: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
+    load();
+    const stop = watchIcpSettings(load);
     return () => {
       current = false;
+      stop();
+      // The next company opened starts from nothing rather than from this one's ICP or failure.
+      setIcp(null);
+      setFailed('');
     };
-  }, [db, id]);
+  }, [id]);
+
+  const result = useMemo(
+    () => (prospect && icp ? scoreCompany(prospect.facts, icp, { facts: 'saved' }) : null),
+    [prospect, icp],
+  );
+  const why: Why = failed
+    ? { kind: 'failed', message: failed }
+    : prospect === null
+      ? { kind: 'failed', message: 'This company is no longer on the list.' }
+      : prospect && icp && result
+        ? { kind: 'ready', prospect, result, icp: { name: icp.name, version: icp.version } }
+        : { kind: 'loading' };
 
   const name = why.kind === 'ready' ? why.prospect.name : 'this company';
   return (

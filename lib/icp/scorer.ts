@@ -85,6 +85,7 @@ function verdict(
 function judgeRange(
   criterion: Extract<Criterion, { kind: 'employees' | 'revenue' | 'founded' }>,
   facts: CompanyFacts,
+  place: Place,
 ): Judgement {
   const kind = criterion.kind;
   const field: FactKey =
@@ -99,7 +100,7 @@ function judgeRange(
   }
   if (!range) {
     const what = kind === 'founded' ? 'Founding year' : kind === 'employees' ? 'Company size' : 'Revenue';
-    return verdict(null, () => `${what} not stated on this page`);
+    return verdict(null, () => `${what} not stated ${place.on}`);
   }
   const fact = range;
   const shown = () => (kind === 'founded' ? `founded ${fact.min}` : describeRange(fact, unit));
@@ -147,11 +148,11 @@ function targetCountries(criterion: Extract<Criterion, { kind: 'location' }>): S
   return set;
 }
 
-function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
+function judge(criterion: Criterion, facts: CompanyFacts, place: Place): Judgement {
   switch (criterion.kind) {
     case 'industry': {
       const text = facts.industry?.value;
-      if (!text) return verdict(null, () => 'Industry not stated on this page');
+      if (!text) return verdict(null, () => `Industry not stated ${place.on}`);
       const evidence = () => evidenceOf(facts, 'industry', text);
       const normalised = classifyIndustry(text);
       if (normalised && criterion.industries.includes(normalised.id)) {
@@ -175,10 +176,10 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
     case 'employees':
     case 'revenue':
     case 'founded':
-      return judgeRange(criterion, facts);
+      return judgeRange(criterion, facts, place);
     case 'location': {
       const country = facts.hqCountry?.value;
-      if (!country) return verdict(null, () => 'Headquarters country not stated on this page');
+      if (!country) return verdict(null, () => `Headquarters country not stated ${place.on}`);
       const evidence = () => evidenceOf(facts, 'hqCountry', country);
       if (targetCountries(criterion).has(country)) {
         const region = criterion.regions.find((r) => regionCountries(r).includes(country));
@@ -199,7 +200,7 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
     }
     case 'technologies': {
       const used = facts.technologies?.value;
-      if (!used) return verdict(null, () => 'Technologies not detected on this page');
+      if (!used) return verdict(null, () => `Technologies not detected ${place.on}`);
       // Any name a technology goes by counts ("Account Engagement" is the "Pardot" detection reported).
       const have = new Set(used.map(technologyKey));
       const hits = criterion.technologies.filter((t) => have.has(technologyKey(t)));
@@ -222,7 +223,7 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
       const description = facts.description?.value ?? '';
       const keywords = facts.keywords?.value ?? [];
       if (!description && keywords.length === 0)
-        return verdict(null, () => 'No description or specialties on this page');
+        return verdict(null, () => `No description or specialties ${place.on}`);
       const haystack = `${description} ${keywords.join(' ')}`.toLowerCase();
       const hits = criterion.keywords.filter((k) => haystack.includes(k.toLowerCase()));
       if (hits.length === 0) {
@@ -241,7 +242,7 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
     }
     case 'companyType': {
       const type = facts.companyType?.value;
-      if (!type) return verdict(null, () => 'Company type not stated on this page');
+      if (!type) return verdict(null, () => `Company type not stated ${place.on}`);
       const evidence = () => evidenceOf(facts, 'companyType', type);
       const named = (id: string) => COMPANY_TYPE_LABEL[id as keyof typeof COMPANY_TYPE_LABEL] ?? id;
       return (criterion.types as string[]).includes(type)
@@ -250,7 +251,7 @@ function judge(criterion: Criterion, facts: CompanyFacts): Judgement {
     }
     case 'fundingStage': {
       const stage = facts.fundingStage?.value;
-      if (!stage) return verdict(null, () => 'Funding stage not stated on this page');
+      if (!stage) return verdict(null, () => `Funding stage not stated ${place.on}`);
       const evidence = () => evidenceOf(facts, 'fundingStage', stage);
       const named = (id: string) => FUNDING_STAGE_LABEL[id as keyof typeof FUNDING_STAGE_LABEL] ?? id;
       return (criterion.stages as string[]).includes(stage)
@@ -353,7 +354,7 @@ function statusOf(criterion: Criterion, credit: number | null): CriterionStatus 
  * `upgraded` scores criterion number `upgraded` as a full match (for "what would change the tier"). Written as
  * plain loops: it runs once per criterion for every company scored.
  */
-function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) {
+function settle(judged: Judgement[], icp: Icp, explain: boolean, place: Place, upgraded = -1) {
   const criteria = icp.criteria;
   let totalWeight = 0;
   let knownWeight = 0;
@@ -394,7 +395,7 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) 
     criteria.filter((c, i) => test(c, statusOf(c, (judged[i] as Judgement).credit))).map((c) => c.label);
   if (knownWeight === 0) {
     tier = 'not_a_fit';
-    if (explain) caps.push('Nothing the ICP asks about is shown on this page');
+    if (explain) caps.push(`Nothing the ICP asks about is shown ${place.on}`);
   }
   if (disqualified) {
     tier = 'not_a_fit';
@@ -430,7 +431,7 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) 
     tier = 'tier_3';
     if (explain) {
       caps.push(
-        `Tier 2 needs ${Math.round(tier2Floor * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
+        `Tier 2 needs ${Math.round(tier2Floor * 100)}% of the profile known; ${place.shows} ${Math.round(coverage * 100)}%`,
       );
     }
   }
@@ -438,7 +439,7 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, upgraded = -1) 
     tier = 'tier_2';
     if (explain) {
       caps.push(
-        `Tier 1 needs ${Math.round(icp.minCoverageForTier1 * 100)}% of the profile known; this page shows ${Math.round(coverage * 100)}%`,
+        `Tier 1 needs ${Math.round(icp.minCoverageForTier1 * 100)}% of the profile known; ${place.shows} ${Math.round(coverage * 100)}%`,
       );
     }
   }
@@ -452,13 +453,29 @@ export interface ScoreOptions {
    * Default true; bulk re-scoring of a prospect list turns it off and keeps status, contributions and tier.
    */
   explain?: boolean;
+  /**
+   * Where the facts come from, as the explanations say it: the page in view ("not stated on this page", the
+   * default) or a saved company's facts ("not stated in the saved facts", the prospect list).
+   */
+  facts?: 'page' | 'saved';
 }
+
+/** How the explanations name where the facts come from (see {@link ScoreOptions.facts}). */
+interface Place {
+  on: string;
+  shows: string;
+}
+const PLACES: Record<NonNullable<ScoreOptions['facts']>, Place> = {
+  page: { on: 'on this page', shows: 'this page shows' },
+  saved: { on: 'in the saved facts', shows: 'the saved facts show' },
+};
 
 /** Scores a company's facts against an ICP and explains every criterion. */
 export function scoreCompany(facts: CompanyFacts, icp: Icp, options: ScoreOptions = {}): ScoreResult {
   const explain = options.explain ?? true;
-  const judged = icp.criteria.map((criterion) => judge(criterion, facts));
-  const { inPlay, score, coverage, tier, caps } = settle(judged, icp, explain);
+  const place = PLACES[options.facts ?? 'page'];
+  const judged = icp.criteria.map((criterion) => judge(criterion, facts, place));
+  const { inPlay, score, coverage, tier, caps } = settle(judged, icp, explain, place);
   // Disqualifiers earn nothing; everything else its share of the weight in play.
   const shares = icp.criteria.map((criterion, i) =>
     criterion.rule === 'disqualifier' || inPlay === 0
@@ -490,7 +507,7 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp, options: ScoreOption
     icp.criteria.forEach((criterion, i) => {
       const { credit } = judged[i] as Judgement;
       if (criterion.rule === 'disqualifier' || credit === 1 || criterion.weight === 0) return;
-      const better = settle(judged, icp, false, i).tier;
+      const better = settle(judged, icp, false, place, i).tier;
       if (TIER_RANK[better] > TIER_RANK[tier]) {
         upgrades.push({
           id: criterion.id,

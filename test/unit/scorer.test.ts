@@ -353,3 +353,27 @@ describe('what would change the tier', () => {
     expect(scoreCompany({ industry: fact('Software') }, icp([industry])).upgrades).toEqual([]);
   });
 });
+
+describe('where the explanations say the facts come from', () => {
+  it('names the page in view by default, and the saved facts for a saved company', () => {
+    const facts = {
+      name: { value: 'Acme', source: 'text' as const, snippet: 'Acme', confidence: 1, alternatives: [] },
+    };
+    const onPage = scoreCompany(facts, DEFAULT_ICP);
+    const saved = scoreCompany(facts, DEFAULT_ICP, { facts: 'saved' });
+    expect(onPage.criteria.find((c) => c.id === 'industry')?.detail).toBe('Industry not stated on this page');
+    expect(saved.criteria.find((c) => c.id === 'industry')?.detail).toBe(
+      'Industry not stated in the saved facts',
+    );
+    expect(saved.summary).toContain('Nothing the ICP asks about is shown in the saved facts');
+    expect(JSON.stringify(saved)).not.toContain('this page');
+    // Only the words differ.
+    const figures = (r: typeof saved) => ({
+      ...r,
+      criteria: r.criteria.map((c) => c.status),
+      summary: '',
+      caps: [],
+    });
+    expect(figures(saved)).toEqual(figures(onPage));
+  });
+});
