@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedAccount } from '@/lib/calibrate';
 import {
   AccountsDb,
-  type AccountsImportInfo,
   deleteAccounts,
   isCustomer,
   loadAccounts,
