@@ -41,8 +41,11 @@ function servedPages(): Array<{ url: string; file: string }> {
 }
 
 interface Fixtures {
-  /** Runs before every test: no ICP, privacy or re-score settings left over from an earlier test. */
-  freshSettings: void;
+  /**
+   * Runs before every test: no ICP, privacy or re-score settings left over from an earlier test, and every
+   * IndexedDB store empty.
+   */
+  freshSettings: undefined;
   /** Opens a page at its address and waits until its facts reached the background; returns its tab id. */
   visit(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens the side panel page pinned to a tab, or following a window's active tab. */
@@ -90,7 +93,7 @@ export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
           db.close();
         }
       });
-      await use();
+      await use(undefined);
     },
     { auto: true },
   ],
