@@ -274,8 +274,12 @@ test("a team's own deal stages are chosen as won, lost or open in the mapping st
   );
   // The keyboard goes on from the import's status, not from the top of the page.
   await expect(page.getByTestId('calibrate-status')).toBeFocused();
-  // Lost deals now count: the win rates compare something; the row left out is no error.
-  await expect(page.getByTestId('calibrate-one-sided')).toHaveCount(0);
+  // The row left out is no error. A name, a domain and a stage are nothing the ICP weighs: the headline says
+  // so, and which columns to map, instead of a row of dashes.
+  await expect(page.getByTestId('calibrate-headline')).toContainText(
+    'None of the 9 accounts shows anything the ICP weighs: every one is “Not enough known”',
+  );
+  await expect(page.getByTestId('tier-table-not_enough_known')).toContainText('Not enough known');
   await expect(page.locator('.calibrate-rejected')).toHaveCount(0);
   await expect(page.getByTestId('calibrate-rejected-warning')).toHaveCount(0);
   await expect(page.getByTestId('calibrate-source')).toContainText('1 row left out as chosen');
