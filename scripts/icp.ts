@@ -116,7 +116,7 @@ function validate(args: string[]): void {
   if (!file) throw new UserError(USAGE, 2);
   const icp = loadIcp(file);
   // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
-  const bytes = statSync(userPath(file)).size;
+  const bytes = file === '-' ? 0 : statSync(userPath(file)).size;
   if (bytes > MAX_ICP_FILE_BYTES)
     throw new UserError(
       `${file}: ${Math.round(bytes / 1024)} kB: the options page imports an ICP file of at most 1 MB, and a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB`,
@@ -326,7 +326,12 @@ const COMMANDS: Record<string, (args: string[]) => void> = {
 
 try {
   const [command, ...rest] = process.argv.slice(2);
-  if (command === undefined || ['--help', '-h', 'help'].includes(command) || rest.includes('--help')) {
+  if (
+    command === undefined ||
+    ['--help', '-h', 'help'].includes(command) ||
+    rest.includes('--help') ||
+    rest.includes('-h')
+  ) {
     // Asked for: the usage on stdout, and success. Not asked for (no command): the same, as an error.
     (command === undefined ? console.error : console.log)(USAGE);
     process.exit(command === undefined ? 2 : 0);

@@ -4,6 +4,7 @@ import {
   applySuggestion,
   type ColumnMapping,
   type CsvTable,
+  choicesForImport,
   comparisonOf,
   decodeCsv,
   FIELD_LABEL,
@@ -12,6 +13,9 @@ import {
   mappingProblems,
   type Outcome,
   type OutcomeChoices,
+  type OutcomeWordings,
+  outcomeReadAs,
+  outcomeRowCounts,
   outcomeWordings,
   parseCsvTableInSlices,
   type RejectedRow,
@@ -48,45 +52,7 @@ interface Pending {
   table: CsvTable;
   mapping: ColumnMapping;
   /** What the manager chose for each outcome column's wordings, by column (kept when the column changes back). */
-  outcomes: Readonly<Record<string, OutcomeChoices>>;
-}
-
-/** A column's outcome wordings as the mapping step shows them, and what each is read as. */
-type Wordings = ReturnType<typeof outcomeWordings>;
-
-/** What a wording is read as: the manager's choice, else the guess; null for "Not imported". */
-function readAs(
-  choices: OutcomeChoices | undefined,
-  text: string,
-  guess: Outcome | undefined,
-): Outcome | null {
-  const chosen = choices?.get(wordingKey(text));
-  return chosen === undefined ? (guess ?? null) : chosen;
-}
-
-/**
- * The choices an import runs with: the manager's, and "Not imported" for each listed wording read as nothing, so
- * that its rows count as left out by choice (the step showed them so), not as errors. Unlisted wordings that read
- * as nothing stay errors.
- */
-function importChoices(wordings: Wordings | null, choices: OutcomeChoices | undefined): OutcomeChoices {
-  const out = new Map(choices);
-  for (const w of wordings?.wordings ?? [])
-    if (readAs(choices, w.text, w.guess) === null) out.set(wordingKey(w.text), null);
-  return out;
-}
-
-/** How many rows an import would read (outcome won, lost or open) and leave out, by the wordings alone. */
-function rowsRead(
-  wordings: Wordings,
-  choices: OutcomeChoices | undefined,
-): { read: number; leftOut: number } {
-  let read = wordings.moreReadRows;
-  let leftOut = wordings.moreRows - wordings.moreReadRows;
-  for (const w of wordings.wordings)
-    if (readAs(choices, w.text, w.guess) === null) leftOut += w.rows;
-    else read += w.rows;
-  return { read, leftOut };
+  outcomes: ReadonlyMap<string, OutcomeChoices>;
 }
 
 /** "1 row", "2,000 rows". */
@@ -140,8 +106,16 @@ function MappingStep({
   const { table, mapping, outcomes } = pending;
   const column = mapping.outcome;
   const wordings = useMemo(() => (column ? outcomeWordings(table, column) : null), [table, column]);
-  const choices = column ? outcomes[column] : undefined;
-  const counts = wordings ? rowsRead(wordings, choices) : null;
+  // Every wording, for the import itself (the list shows the first 50).
+  const allWordings = useMemo(
+    () =>
+      column && wordings && wordings.more > 0
+        ? outcomeWordings(table, column, Number.POSITIVE_INFINITY)
+        : wordings,
+    [table, column, wordings],
+  );
+  const choices = column ? outcomes.get(column) : undefined;
+  const counts = wordings ? outcomeRowCounts(wordings, choices) : null;
   const problems = mappingProblems(mapping);
   if (counts && counts.read === 0 && problems.length === 0)
     problems.push(
@@ -202,11 +176,11 @@ function MappingStep({
         </table>
       </div>
       {column && wordings && (
-        <OutcomeWordings
+        <OutcomeValues
           header={column}
           wordings={wordings}
           choices={choices}
-          onChoose={(next) => onChange({ mapping, outcomes: { ...outcomes, [column]: next } })}
+          onChoose={(next) => onChange({ mapping, outcomes: new Map(outcomes).set(column, next) })}
         />
       )}
       {problems.length > 0 && (
@@ -218,7 +192,7 @@ function MappingStep({
         type="button"
         className="primary"
         disabled={problems.length > 0}
-        onClick={() => onImport(importChoices(wordings, choices))}
+        onClick={() => onImport(allWordings ? choicesForImport(allWordings, choices) : new Map())}
       >
         {counts && counts.leftOut > 0
           ? `Import ${counts.read.toLocaleString('en-US')} of ${rowsOf(total)} (${counts.leftOut.toLocaleString('en-US')} left out)`
@@ -237,18 +211,18 @@ function MappingStep({
  * rejected row by row. Many values, or none read, most likely mean the wrong column: said above the list, which
  * then starts folded.
  */
-function OutcomeWordings({
+function OutcomeValues({
   header,
   wordings: { wordings, more, moreRows },
   choices,
   onChoose,
 }: {
   header: string;
-  wordings: Wordings;
+  wordings: OutcomeWordings;
   choices: OutcomeChoices | undefined;
   onChoose: (choices: OutcomeChoices) => void;
 }) {
-  const unread = wordings.filter((w) => readAs(choices, w.text, w.guess) === null);
+  const unread = wordings.filter((w) => outcomeReadAs(choices, w.text, w.guess) === null);
   const unreadRows = unread.reduce((sum, w) => sum + w.rows, 0);
   const noneRead = unread.length === wordings.length;
   const suspicious = more > 0 || noneRead;
@@ -283,7 +257,7 @@ function OutcomeWordings({
           </thead>
           <tbody>
             {wordings.map((w, i) => {
-              const value = readAs(choices, w.text, w.guess);
+              const value = outcomeReadAs(choices, w.text, w.guess);
               const chosen = choices?.has(wordingKey(w.text)) ?? false;
               return (
                 <tr key={wordingKey(w.text)} className={value === null ? 'outcome-unread' : undefined}>
@@ -473,7 +447,7 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         encoding,
         table,
         mapping: guessMapping(table.headers),
-        outcomes: {},
+        outcomes: new Map(),
       });
       setProgress(null);
     } catch (e) {

@@ -110,9 +110,12 @@ export function WhyDialog({
           <TierVerdict result={why.result} />
           <CriteriaList criteria={why.result.criteria} />
           <p className="muted why-source">
-            Scored against {why.icp.name} v{why.icp.version} from the facts saved{' '}
-            {new Date(why.prospect.updatedAt).toLocaleDateString()}
-            {why.prospect.sourceUrls[0] ? ` (last from ${hostOf(why.prospect.sourceUrls[0])})` : ''}.
+            {/* No date: the record's dates move with notes, status and tags too, not only with its facts. */}
+            Scored against {why.icp.name} v{why.icp.version} from the facts saved
+            {why.prospect.sourceUrls.length > 0
+              ? ` from ${[...new Set(why.prospect.sourceUrls.map(hostOf))].slice(0, 3).join(', ')}`
+              : ''}
+            .
           </p>
         </>
       )}

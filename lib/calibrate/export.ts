@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { CSV_OPTIONS, inertCell } from '../csv-options';
 import type { ScoreResult } from '../icp/result-schema';
-import { tierLabel } from '../icp/scorer';
+import { NOTHING_KNOWN_LABEL, nothingKnown, tierLabel } from '../icp/scorer';
 import type { ImportedAccount } from './schema';
 
 /** One row per account: what was imported, its tier and score (`results[i]` is `accounts[i]`'s verdict). */
@@ -27,7 +27,8 @@ export function scoredAccountsCsv(
       Technologies: a.technologies.join('; '),
       Outcome: a.outcome,
       'Deal value USD': a.dealValue ?? '',
-      'ICP tier': r ? tierLabel(r.tier) : '',
+      // As the report and the list file it: "Not enough known" where the row shows nothing the ICP weighs.
+      'ICP tier': r ? (nothingKnown(r) ? NOTHING_KNOWN_LABEL : tierLabel(r.tier)) : '',
       'ICP score': r?.score ?? '',
     };
     return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, inertCell(value)]));

@@ -38,8 +38,8 @@ function decode1252(bytes: Uint8Array): string {
 }
 
 /**
- * Whether bytes without a byte-order mark are UTF-16, and which order: in the first 200 bytes (at least 8),
- * nearly every odd byte is NUL and no even one (little-endian, as Windows writes it), or the other way round.
+ * Whether bytes without a byte-order mark are UTF-16, and which order: NULs in the first 200 bytes (at least 8),
+ * mostly on odd bytes (little-endian, as Windows writes it) or on even ones.
  */
 function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 200) & ~1;
@@ -50,10 +50,10 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i] === 0) evenNul++;
     if (bytes[i + 1] === 0) oddNul++;
   }
-  const pairs = n / 2;
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'utf-16le';
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'utf-16be';
-  return null;
+  // Text in UTF-8 or Windows-1252 has no NUL at all; UTF-16 has one beside every Latin character, on the side
+  // its byte order puts it (a line of Cyrillic or Greek has fewer, but a CSV's first line is mostly Latin).
+  if (oddNul + evenNul < (n / 2) * 0.2) return null;
+  return oddNul > evenNul ? 'utf-16le' : 'utf-16be';
 }
 
 /** How the file's text was decoded. */
@@ -356,8 +356,11 @@ function optional<T>(
   });
 }
 
-/** A minus sign or an accountant's parentheses before the number: "-50", "$-1,000", "(1,000)". */
-const NEGATIVE = /^[\s$€£¥]*(?:[-−–]|\()\s*[$€£¥]?\s*\d/;
+/**
+ * A minus sign or an accountant's parentheses around the number, before or after a currency symbol or code:
+ * "-50", "$-1,000", "USD -1000", "EUR -5M", "(1,000)"; or a minus after it, as some ledgers write it ("1000-").
+ */
+const NEGATIVE = /^\s*(?:[A-Za-z]{3}\s*)?[$€£¥]?\s*(?:[-−–]|\()\s*[$€£¥]?\s*\d|\d\s*[-−]\s*$/;
 /** More than the largest employers (about two million people) could have. */
 const MAX_EMPLOYEES = 10_000_000;
 /** More than any company's yearly revenue (the largest are under a trillion dollars). */
@@ -462,7 +465,7 @@ export function outcomeWordings(
     const key = wordingKey(text);
     const seen = byKey.get(key);
     if (seen) seen.rows++;
-    else byKey.set(key, { text: text.slice(0, 200), rows: 1 });
+    else byKey.set(key, { text, rows: 1 });
   }
   const all = [...byKey.values()].sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text));
   const rest = all.slice(max);
@@ -477,6 +480,48 @@ export function outcomeWordings(
 
 /** Field names as the reasons print them. */
 const REASON_FIELD: Record<string, string> = { revenue: 'revenue', dealValue: 'deal value' };
+
+/** A column's outcome wordings as the mapping step shows them (see {@link outcomeWordings}). */
+export type OutcomeWordings = ReturnType<typeof outcomeWordings>;
+
+/** What a wording is read as: the manager's choice, else the guess; null for "Not imported". */
+export function outcomeReadAs(
+  choices: OutcomeChoices | undefined,
+  text: string,
+  guess: Outcome | undefined,
+): Outcome | null {
+  const chosen = choices?.get(wordingKey(text));
+  return chosen === undefined ? (guess ?? null) : chosen;
+}
+
+/**
+ * The choices an import runs with: the manager's, and "Not imported" for every wording read as nothing (listed or
+ * not: the mapping step says the others are left out unless they read), so that its rows count as left out by
+ * choice, as the import button says, not as errors.
+ * @param all every wording of the column (`outcomeWordings(table, column, Infinity)`)
+ */
+export function choicesForImport(all: OutcomeWordings, choices: OutcomeChoices | undefined): OutcomeChoices {
+  const out = new Map(choices);
+  for (const w of all.wordings)
+    if (outcomeReadAs(choices, w.text, w.guess) === null) out.set(wordingKey(w.text), null);
+  return out;
+}
+
+/**
+ * How many rows an import would read (an outcome won, lost or open) and leave out, by the wordings alone: what
+ * the import button says before the rows are validated (a row read here can still be rejected for another cell).
+ */
+export function outcomeRowCounts(
+  wordings: OutcomeWordings,
+  choices: OutcomeChoices | undefined,
+): { read: number; leftOut: number } {
+  let read = wordings.moreReadRows;
+  let leftOut = wordings.moreRows - wordings.moreReadRows;
+  for (const w of wordings.wordings)
+    if (outcomeReadAs(choices, w.text, w.guess) === null) leftOut += w.rows;
+    else read += w.rows;
+  return { read, leftOut };
+}
 
 /**
  * Validates rows `from` to `to` (exclusive) of a table under a column mapping. Valid rows become accounts,

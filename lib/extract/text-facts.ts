@@ -149,11 +149,13 @@ function otherPartySections(lines: readonly TextLine[]): Array<[number, number]>
     const line = lines[i] as TextLine;
     const m = OTHER_SECTION.exec(line.text);
     if (!m) continue;
-    const heading =
-      line.text.length <= 80 && /^\W*$/.test(line.text.slice(m.index + m[0].length).replace(/[:\s]/g, ''));
-    if (heading) spans.push([line.start + m.index, endOf(i + 4)]);
-    else if (/^\s*:/.test(line.text.slice(m.index + m[0].length)) && m.index < 40)
-      spans.push([line.start + m.index, endOf(i + 1)]);
+    const rest = line.text.slice(m.index + m[0].length);
+    // A heading: a short line that starts with the word and gives no value after a colon ("Berufshaftpflicht-
+    // versicherung gemäß § 2 DL-InfoV", "Webdesign by Pixelwerk"): it and the lines under it.
+    if (line.text.length <= 80 && m.index <= 30 && !/:\s*\S/.test(rest))
+      spans.push([line.start + m.index, endOf(i + 4)]);
+    // A label ("Versicherer: …", "Zuständige Kammer: …"): the rest of its line and the next.
+    else if (/^\s*:/.test(rest) && m.index < 40) spans.push([line.start + m.index, endOf(i + 1)]);
   }
   return spans;
 }

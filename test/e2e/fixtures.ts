@@ -75,10 +75,11 @@ export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
         await chrome.storage.local.clear();
         // And every IndexedDB store (prospects, company memory, imported accounts), emptied rather than deleted:
         // the background keeps its connections open. Each test starts from an empty list, whatever ran before.
-        for (const { name, version } of await indexedDB.databases()) {
+        for (const { name } of await indexedDB.databases()) {
           if (!name) continue;
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const open = indexedDB.open(name, version);
+            // At whatever version it has (waiting for an upgrade in progress, never asking for one).
+            const open = indexedDB.open(name);
             open.onsuccess = () => resolve(open.result);
             open.onerror = () => reject(open.error);
           });

@@ -7,12 +7,14 @@ import {
   applySuggestion,
   aucOf,
   calibrate,
+  choicesForImport,
   compareIcps,
   decodeCsv,
   guessMapping,
   type ImportedAccount,
   importAccounts,
   outcomeOf,
+  outcomeRowCounts,
   outcomeWordings,
   parseCsvTable,
   parseCsvTableInSlices,
@@ -23,6 +25,7 @@ import {
   scoredAccountsCsv,
   sizeProblem,
   suggestCriteria,
+  wordingKey,
 } from '@/lib/calibrate';
 import { DEFAULT_ICP, type Icp, parseIcp } from '@/lib/icp';
 
@@ -228,6 +231,46 @@ describe('reading the file', () => {
     expect(overridden.accounts.map((a) => [a.name, a.outcome])).toEqual([['Delta', 'lost']]);
   });
 
+  it('counts on the import button what the import then does, past the 50 values listed too', () => {
+    // 100 won, 100 lost, and 58 one-off stages (a column that is most likely not the outcome).
+    const rows = [
+      ...Array.from({ length: 100 }, (_, i) => `W${i},w${i}.com,won`),
+      ...Array.from({ length: 100 }, (_, i) => `L${i},l${i}.com,lost`),
+      ...Array.from({ length: 58 }, (_, i) => `O${i},o${i}.com,stage ${i}`),
+    ];
+    const table = parseCsvTable(`Name,Domain,Stage\n${rows.join('\n')}\n`);
+    const listed = outcomeWordings(table, 'Stage');
+    expect(listed).toMatchObject({ more: 10, moreRows: 10, moreReadRows: 0 });
+    const counts = outcomeRowCounts(listed, undefined);
+    expect(counts).toEqual({ read: 200, leftOut: 58 });
+    const all = outcomeWordings(table, 'Stage', Number.POSITIVE_INFINITY);
+    const read = readAccounts(
+      table,
+      guessMapping(table.headers),
+      0,
+      table.rows.length,
+      choicesForImport(all, undefined),
+    );
+    expect({ read: read.accounts.length, leftOut: read.leftOut, rejected: read.rejected.length }).toEqual({
+      read: 200,
+      leftOut: 58,
+      rejected: 0,
+    });
+    // A wording longer than any list shows is still one wording, chosen whole.
+    const long = `Closed - ${'renewal '.repeat(40)}`.trim();
+    const longTable = parseCsvTable(`Name,Domain,Stage\nA,a.com,${long}\n`);
+    const [wording] = outcomeWordings(longTable, 'Stage').wordings;
+    expect(wording?.text).toBe(long);
+    const chosen = readAccounts(
+      longTable,
+      guessMapping(longTable.headers),
+      0,
+      1,
+      new Map([[wordingKey(long), 'won']]),
+    );
+    expect(chosen.accounts).toHaveLength(1);
+  });
+
   it('refuses an outcome spec it cannot read, or a wording the column does not have, naming it', () => {
     const csv = 'Name,Domain,Stage\nAcme,acme.com,Signed\nBeta,beta.io,Churned\n';
     expect(() => importAccounts(csv, '', 'Churned=gone')).toThrow(/"gone" is not won, lost, open or none/);
@@ -243,7 +286,7 @@ describe('reading the file', () => {
       'Name,Domain,Stage,Employees,Revenue,Amount\n' +
         'A,a.com,won,-50,,\nB,b.com,won,,-20000000,\nC,c.com,won,,,(1000)\n' +
         `D,d.com,won,${'1'.padEnd(24, '0')},,\nE,e.com,won,,,${'9'.repeat(300)}\nF,f.com,won,,$20 trillion,\n` +
-        'G,g.com,lost,51-200,$20M,"25,000"\n',
+        'G,g.com,lost,51-200,$20M,"25,000"\nH,h.com,won,,USD -1000,\nI,i.com,won,,EUR -5M,\nJ,j.com,won,,,1000-\n',
     );
     expect(accounts.map((a) => [a.name, a.employees, a.revenueUsd, a.dealValue])).toEqual([
       ['G', { min: 51, max: 200 }, { min: 20e6, max: 20e6 }, 25000],
@@ -255,6 +298,9 @@ describe('reading the file', () => {
       'employees: "100000000000000000000000" is more than any company employs (10,000,000)',
       expect.stringMatching(/^deal value: "9{39}…" is more than any deal is worth \(\$1 trillion\)$/),
       'revenue: "$20 trillion" is more than any company earns ($10 trillion)',
+      'revenue: "USD -1000" is negative',
+      'revenue: "EUR -5M" is negative',
+      'deal value: "1000-" is negative',
     ]);
   });
 
@@ -274,6 +320,14 @@ describe('reading the file', () => {
     const be = new Uint8Array(text.length * 2);
     for (let i = 0; i < text.length; i++) be[2 * i + 1] = text.charCodeAt(i);
     for (const bytes of [le, be]) expect(decodeCsv(bytes)).toEqual({ text, encoding: 'utf-16' });
+    // Cyrillic headers: fewer NULs, still found.
+    const cyrillic = 'Имя,Домен,Стадия\r\nАльфа,alfa.ru,won\r\n';
+    const bytes16 = new Uint8Array(cyrillic.length * 2);
+    for (let i = 0; i < cyrillic.length; i++) {
+      bytes16[2 * i] = cyrillic.charCodeAt(i) & 0xff;
+      bytes16[2 * i + 1] = cyrillic.charCodeAt(i) >> 8;
+    }
+    expect(decodeCsv(bytes16)).toEqual({ text: cyrillic, encoding: 'utf-16' });
     // Plain UTF-8 with no NUL is not taken for it.
     expect(decodeCsv(new TextEncoder().encode(text)).encoding).toBe('utf-8');
   });
@@ -353,6 +407,14 @@ describe('reading the file', () => {
     const csv = scoredAccountsCsv(accounts, scoreAccounts(accounts, DEFAULT_ICP));
     const [row] = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(row?.Name).toBe('\'=HYPERLINK("http://evil.example","x")');
+    // A row that shows nothing the ICP weighs is "Not enough known" there, as in the report.
+    expect(row?.['ICP tier']).toBe('Not enough known');
+    const software = importAccounts('Name,Domain,Stage,Industry\nAcme,acme.com,won,Software Development\n');
+    const [scored] = Papa.parse<Record<string, string>>(
+      scoredAccountsCsv(software.accounts, scoreAccounts(software.accounts, DEFAULT_ICP)),
+      { header: true },
+    ).data;
+    expect(scored?.['ICP tier']).not.toBe('Not enough known');
   });
 
   it('reads money as spreadsheets format it, cents included', () => {

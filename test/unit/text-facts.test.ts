@@ -347,6 +347,16 @@ describe('legal name and company type', () => {
     const { facts } = de(page, 'https://www.beispiel-steuer.de/impressum');
     expect(facts.legalName).toBeUndefined();
     expect(facts.hqCity?.value).toBe('Ulm');
+    // The heading as the law has it cited, with what follows it on the line.
+    const cited = de(
+      page.replace(
+        '<h2>Berufshaftpflichtversicherung</h2>',
+        '<h2>Berufshaftpflichtversicherung gemäß § 2 DL-InfoV</h2>',
+      ),
+      'https://www.beispiel-steuer.de/impressum',
+    );
+    expect(cited.facts.legalName).toBeUndefined();
+    expect(cited.facts.hqCity?.value).toBe('Ulm');
     // The same other parties on a page that is no imprint are not set aside: a web agency's own "Webdesign".
     const agency = de(
       '<h2>Webdesign</h2><p>Die Pixelwerk GmbH gestaltet Websites.</p><p>Pixelwerk GmbH, Hafenstraße 2, 20457 Hamburg</p>',
