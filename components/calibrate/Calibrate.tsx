@@ -179,6 +179,8 @@ function MappingStep({
         <OutcomeValues
           header={column}
           wordings={wordings}
+          counts={counts ?? { read: 0, leftOut: 0 }}
+          empty={total - (counts ? counts.read + counts.leftOut : 0)}
           choices={choices}
           onChoose={(next) => onChange({ mapping, outcomes: new Map(outcomes).set(column, next) })}
         />
@@ -214,17 +216,21 @@ function MappingStep({
 function OutcomeValues({
   header,
   wordings: { wordings, more, moreRows },
+  counts,
+  empty,
   choices,
   onChoose,
 }: {
   header: string;
   wordings: OutcomeWordings;
+  /** Rows whose value is read as an outcome, and rows left out (as the import button counts them). */
+  counts: { read: number; leftOut: number };
+  /** Rows with no value in the column. */
+  empty: number;
   choices: OutcomeChoices | undefined;
   onChoose: (choices: OutcomeChoices) => void;
 }) {
-  const unread = wordings.filter((w) => outcomeReadAs(choices, w.text, w.guess) === null);
-  const unreadRows = unread.reduce((sum, w) => sum + w.rows, 0);
-  const noneRead = unread.length === wordings.length;
+  const noneRead = counts.read === 0;
   const suspicious = more > 0 || noneRead;
   const values = wordings.length + more;
   return (
@@ -236,12 +242,18 @@ function OutcomeValues({
           deal stage?
         </p>
       )}
-      <p>
-        What each value of <strong>{header}</strong> means
-        {unread.length > 0
-          ? `: ${unread.length === 1 ? 'one value' : `${unread.length} values`} (${rowsOf(unreadRows)}) ${unread.length === 1 ? 'is' : 'are'} not imported. Those rows are left out of the figures, as you choose, not counted as errors. Choose Won, Lost or Open to import them.`
-          : '.'}
+      <p data-testid="outcome-summary">
+        What each value of <strong>{header}</strong> means.
+        {counts.leftOut > 0 &&
+          ` ${rowsOf(counts.leftOut)} ${counts.leftOut === 1 ? 'has a value' : 'have values'} read as no outcome: ${counts.leftOut === 1 ? 'it is' : 'they are'} not imported, and left out of the figures rather than counted as errors. Choose Won, Lost or Open for a value to import its rows.`}
+        {empty > 0 && ` ${rowsOf(empty)} ${empty === 1 ? 'has' : 'have'} no value and cannot be imported.`}
       </p>
+      {more > 0 && (
+        <p className="muted">
+          The list shows the {wordings.length} most common values; the {more.toLocaleString('en-US')} others (
+          {rowsOf(moreRows)}) are imported where they read as won, lost or open and otherwise left out.
+        </p>
+      )}
       <details open={!suspicious}>
         <summary>
           {wordings.length.toLocaleString('en-US')} value{wordings.length === 1 ? '' : 's'}
@@ -292,12 +304,6 @@ function OutcomeValues({
             })}
           </tbody>
         </table>
-        {more > 0 && (
-          <p className="muted">
-            And {more.toLocaleString('en-US')} other values ({rowsOf(moreRows)}), imported only where they
-            read as won, lost or open.
-          </p>
-        )}
       </details>
     </div>
   );

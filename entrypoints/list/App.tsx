@@ -68,6 +68,7 @@ function Row({
         <button
           type="button"
           className="why-button"
+          data-why-id={id}
           aria-haspopup="dialog"
           aria-label={`Why ${p.name}: ${verdictName(p.result)}`}
           onClick={onExplain}
@@ -573,12 +574,15 @@ export function App() {
         db={db}
         id={whyId}
         onClose={() => {
+          const opened = whyId;
           setWhyId(null);
-          // The browser gives the focus back to the row's "Why?"; where a re-score moved that row away (its
-          // button is gone), the keyboard goes on from the search box rather than from the top of the page.
-          requestAnimationFrame(() => {
-            if (document.activeElement === document.body) searchBox.current?.focus();
-          });
+          // Back to the row's "Why?", found by its company: a re-score or a scroll re-renders rows, and the button
+          // that opened the dialog may be gone (the browser then leaves the focus nowhere). Where the row is not
+          // shown, the keyboard goes on from the search box rather than from the top of the page.
+          setTimeout(() => {
+            const button = document.querySelector<HTMLButtonElement>(`button[data-why-id="${opened}"]`);
+            (button ?? searchBox.current)?.focus();
+          }, 0);
         }}
       />
     </main>

@@ -240,7 +240,7 @@ test("a team's own deal stages are chosen as won, lost or open in the mapping st
   // Each value once, most rows first, with what it is read as; the unknown ones are said to be left out by
   // choice, and the import button counts them.
   await expect(wordings).toContainText(
-    'What each value of Stage means: 3 values (8 rows) are not imported. Those rows are left out of the figures, as you choose, not counted as errors.',
+    'What each value of Stage means. 8 rows have values read as no outcome: they are not imported, and left out of the figures rather than counted as errors.',
   );
   await expect(wordings.getByRole('rowheader')).toHaveText([
     'Signed - Renewal',
@@ -254,7 +254,7 @@ test("a team's own deal stages are chosen as won, lost or open in the mapping st
   await expect(mapping.getByRole('button', { name: 'Import 2 of 10 rows (8 left out)' })).toBeVisible();
   await wordings.getByLabel('Read “Signed - Renewal” as').selectOption('won');
   await wordings.getByLabel('Read “Went with competitor” as').selectOption({ label: 'Lost' });
-  await expect(wordings).toContainText('one value (1 row) is not imported');
+  await expect(wordings).toContainText('1 row has a value read as no outcome: it is not imported');
   await expect(wordings.getByRole('row', { name: /Signed - Renewal/ })).not.toContainText('guessed');
 
   // Another column for the outcome, then back: the choices made for Stage are still there.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
+import { seedProspects } from '../../scripts/lib/list-bench';
 import { machineryIcp } from '../helpers/icps';
 import { expect, PAGES, test } from './fixtures';
 
@@ -309,7 +310,38 @@ test('"Why?" on a row explains its verdict criterion by criterion, under the ICP
   const row = list.getByTestId('prospect-row').filter({ hasText: 'Lumenfold' });
   await expect(row.locator('.row-tier')).toContainText(tierNow);
   await expect(dialog.getByTestId('why-stale')).toHaveCount(0);
+  // The row was drawn again meanwhile: the keyboard still goes back to its "Why?", now named by the new tier.
+  await list.keyboard.press('Escape');
+  await expect(row.getByRole('button', { name: `Why Lumenfold: ${tierNow}` })).toBeFocused();
+  await row.getByRole('button', { name: /^Why Lumenfold: / }).click();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+  await list.close();
+});
+
+test('closing "Why?" after its row was drawn again puts the keyboard back on that row', async ({ ext }) => {
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  await seedProspects(list, 80);
+  await list.reload();
+  const first = list.getByTestId('prospect-row').first();
+  const name = ((await first.getByRole('link').textContent()) ?? '').trim();
+  await first.getByRole('button', { name: /^Why / }).click();
+  const dialog = list.getByTestId('why-dialog');
+  await expect(dialog.getByRole('heading')).toHaveText(`Why ${name}`);
+  // Scrolled away and back while the dialog is open: the virtual list drops the row's button and draws a new one.
+  const rows = list.getByTestId('rows');
+  await rows.evaluate((box) => {
+    box.scrollTop = box.scrollHeight;
+  });
+  await expect(list.getByRole('link', { name, exact: true })).toHaveCount(0);
+  await rows.evaluate((box) => {
+    box.scrollTop = 0;
+  });
+  await expect(list.getByRole('link', { name, exact: true })).toHaveCount(1);
+  await list.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(list.getByRole('button', { name: new RegExp(`^Why ${name}: `) })).toBeFocused();
   await list.close();
 });
