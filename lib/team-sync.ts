@@ -84,7 +84,10 @@ async function readLimited(response: Response, max: number): Promise<string> {
   return new TextDecoder().decode(all);
 }
 
-/** Two ICPs with the same content (key order aside). */
+/**
+ * Two ICPs with the same content: key order aside, and whenever they were written (`updatedAt`). Publishing
+ * the same ICP twice gives two files of one version that differ only in that date; both are that version.
+ */
 function sameContent(a: Icp, b: Icp): boolean {
   const canonical = (value: unknown): unknown =>
     Array.isArray(value)
@@ -96,7 +99,8 @@ function sameContent(a: Icp, b: Icp): boolean {
               .map(([k, v]) => [k, canonical(v)]),
           )
         : value;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  const undated = ({ updatedAt: _, ...icp }: Icp) => canonical(icp);
+  return JSON.stringify(undated(a)) === JSON.stringify(undated(b));
 }
 
 /**

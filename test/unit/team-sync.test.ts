@@ -103,6 +103,16 @@ describe('team ICP sync', () => {
     expect(state.fetchedAt).toBe(NOW - 3_600_000);
   });
 
+  it('accepts the same version published again (only its date differs), and keeps the newer file', async () => {
+    const again = { ...teamIcp(3), updatedAt: '2026-11-24T09:00:00.000Z' };
+    expect(again.updatedAt).not.toBe(teamIcp(3).updatedAt);
+    const { fetch } = fetchAnswering(() => json(again));
+    const state = await syncTeamIcp(URL_, good(), env(fetch));
+    expect(state.error).toBeNull();
+    expect(state.icp).toMatchObject({ version: 3, updatedAt: again.updatedAt });
+    expect(state.fetchedAt).toBe(NOW - 3_600_000);
+  });
+
   describe('keeps the last good ICP and records the error with its time when', () => {
     const failures: Array<[string, () => { fetch: typeof globalThis.fetch; url?: string }, RegExp]> = [
       [
