@@ -20,8 +20,10 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
   const [busy, setBusy] = useState(false);
   const [permissionNote, setPermissionNote] = useState('');
 
-  const run = async (work: () => Promise<ActiveIcp>, done: (a: ActiveIcp) => string) => {
+  /** Runs a request to the background, saying meanwhile what it waits for (a slow host takes up to 15 s). */
+  const run = async (work: () => Promise<ActiveIcp>, done: (a: ActiveIcp) => string, pending: string) => {
     setBusy(true);
+    setStatus(pending);
     try {
       const next = await work();
       onChange(next);
@@ -60,6 +62,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
         next.team?.error
           ? 'Saved. The first check failed (see above).'
           : `Saved. ${next.team?.icp ? `Team ICP “${next.team.icp.name}” v${next.team.icp.version} received${next.source === 'user' ? `; your own ICP stays in force until you go back to the team ICP (in the editor above)` : ''}.` : ''}`,
+      `Saving the address and fetching ${checked.url.host}…`,
     );
   };
 
@@ -105,6 +108,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
                     setUrl('');
                     return 'Team address removed.';
                   },
+                  'Removing the team address…',
                 )
               }
             >
@@ -125,8 +129,12 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
           {team.error && (
             <p role="alert" className="error" data-testid="team-error">
               Last check failed at {when(team.error.at)}: {team.error.message}.{' '}
-              {team.icp ? 'The last good team ICP stays in force. ' : ''}ICP Lens tries again at the next
-              check.
+              {team.icp
+                ? active.source === 'team'
+                  ? 'The last good team ICP stays in force. '
+                  : 'The last good team ICP is kept. '
+                : ''}
+              ICP Lens tries again at the next check.
             </p>
           )}
           <button
@@ -144,6 +152,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
                     ? `Checked: received “${got.name}” v${got.version}.`
                     : 'Checked: up to date.';
                 },
+                'Checking the team file…',
               );
             }}
           >

@@ -206,6 +206,12 @@ test('a team ICP received while the rep’s own ICP is in force says it is not i
   await expect(page.getByTestId('team-checked')).toContainText(
     'received, not in use (your own ICP takes priority): “Acme team ICP” v3',
   );
+  // A failed check keeps the team file, but it is not what is in force.
+  server.state.mode = '404';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('team-error')).toContainText('The last good team ICP is kept.');
+  await expect(page.getByTestId('team-error')).not.toContainText('stays in force');
+  server.state.mode = 'ok';
   await page.getByRole('button', { name: 'Go back to the team ICP' }).click();
   await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP');
   // The editor shows the ICP in force again, with nothing left to save.
@@ -237,6 +243,8 @@ test('every failure keeps the last good team ICP and shows the error with its ti
   for (const [mode, message] of failures) {
     server.state.mode = mode;
     await page.getByTestId('team-sync-now').click();
+    // A host that takes its time: the page says the check is under way, not the last one's result.
+    if (mode === 'hang') await expect(page.getByTestId('team-status')).toHaveText('Checking the team file…');
     await expect(page.getByTestId('team-error'), mode).toContainText(message, { timeout: 25_000 });
     await expect(page.getByTestId('team-error'), mode).toContainText('Last check failed at');
     await expect(page.getByTestId('team-error'), mode).toContainText('The last good team ICP stays in force');
