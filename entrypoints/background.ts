@@ -48,13 +48,15 @@ export default defineBackground(() => {
           : { id: found.id, tier: found.tier, status: found.status, savedAt: found.savedAt };
       },
       async save(input) {
-        const { prospect, created } = await saveProspect(db, input);
+        const { prospect, created, result, kept } = await saveProspect(db, input);
         return {
           id: prospect.id as number,
           tier: prospect.tier,
           status: prospect.status,
           savedAt: prospect.savedAt,
           created,
+          kept,
+          result,
         };
       },
     },

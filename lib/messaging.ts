@@ -124,7 +124,8 @@ export const protocol = {
   saveProspect: message(
     'extension',
     z.object({ tabId: z.number().int() }),
-    SavedSummarySchema.extend({ created: z.boolean() }),
+    // `kept`: the saved facts an update kept because the page does not show them.
+    SavedSummarySchema.extend({ created: z.boolean(), kept: z.number().int().min(0).default(0) }),
   ),
   /** Extension page → background: set (or remove, with null) the rep's team-file address, then sync it. */
   setTeamIcpUrl: message('extension', z.object({ url: z.string().max(2000).nullable() }), ActiveIcpSchema),

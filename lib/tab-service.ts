@@ -12,6 +12,7 @@ import { interpretPage } from './extract/interpret';
 import { mergeCandidates, registrableDomain } from './extract/merge';
 import { mergeProfile } from './extract/profile';
 import type { CompanyFacts, PageExtract, PageInputs } from './extract/schema';
+import type { ScoreResult } from './icp/result-schema';
 import { NOTHING_KNOWN_LABEL, nothingKnown, scoreCompany, tierLabel } from './icp/scorer';
 import type { PageState, SavedSummary, TabState } from './messaging';
 import type { ActiveIcp, PrivacySettings, StoredPage } from './settings';
@@ -53,7 +54,10 @@ export interface TabServiceDeps {
   /** The prospect list (IndexedDB). */
   prospects: {
     find(facts: CompanyFacts): Promise<SavedSummary | null>;
-    save(input: ProspectInput): Promise<SavedSummary & { created: boolean }>;
+    /** Saves or updates; `result` is the verdict the list files it under, `kept` the saved facts kept. */
+    save(
+      input: ProspectInput,
+    ): Promise<SavedSummary & { created: boolean; kept: number; result: ScoreResult }>;
   };
   /**
    * Reads which of the fingerprints' window globals the top frame of a tab defines, in the page's main world
@@ -265,7 +269,7 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   /** Saves the company shown in a tab to the prospect list (one record per company). */
-  async function saveProspect(tabId: number): Promise<SavedSummary & { created: boolean }> {
+  async function saveProspect(tabId: number): Promise<SavedSummary & { created: boolean; kept: number }> {
     return (await saveShown(tabId)).saved;
   }
 
@@ -275,14 +279,15 @@ export function createTabService(deps: TabServiceDeps) {
     const active = await deps.loadIcp();
     const state = stored ? await buildState(stored, active) : null;
     if (state?.kind !== 'page' || !state.result) throw new Error('There is no company on this page to save.');
-    const saved = await deps.prospects.save({
+    const { result, ...saved } = await deps.prospects.save({
       facts: state.facts,
       result: state.result,
+      score: (facts) => scoreCompany(facts, active.icp),
       icp: { name: active.icp.name, version: active.icp.version },
       sourceUrls: state.sources.map((s) => s.url),
     });
     if (stored) await publish(stored, active);
-    return { saved, result: state.result };
+    return { saved, result };
   }
 
   return {

@@ -81,7 +81,9 @@ function SaveBar({ state }: { state: PageState }) {
       const saved = await sendMessage('saveProspect', { tabId: state.tabId });
       setMessage(
         !saved.created
-          ? 'Updated on your list.'
+          ? saved.kept > 0
+            ? `Updated on your list, as ${tierName(saved.tier)}: it keeps ${saved.kept === 1 ? 'one saved fact' : `${saved.kept} saved facts`} this page does not show.`
+            : 'Updated on your list.'
           : unknown
             ? `Saved to your list, under “${NOTHING_KNOWN_LABEL}” until a page shows more.`
             : `Saved to the ${tierName(saved.tier)} list.`,

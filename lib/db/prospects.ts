@@ -2,6 +2,7 @@
  * The prospect list's repository: save (one record per company, found by domain or LinkedIn slug), look up,
  * update and delete prospects. Every write is one transaction, so a failure leaves nothing half-written.
  */
+import { updateFacts } from '../extract/merge';
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
 import {
@@ -26,7 +27,14 @@ import { joinProspect, type ProspectSummary, prospectResult, splitProspect } fro
 /** What the panel knows about the company it saves. */
 export interface ProspectInput {
   facts: CompanyFacts;
+  /** The verdict on `facts`. */
   result: ScoreResult;
+  /**
+   * Scores other facts against the same ICP: an update keeps the saved facts the page does not show (see
+   * `updateFacts`), and the company is filed under the verdict on what it keeps. Without it the update
+   * replaces the saved facts.
+   */
+  score?: (facts: CompanyFacts) => ScoreResult;
   icp: { name: string; version: number };
   sourceUrls: string[];
 }
@@ -124,14 +132,15 @@ export async function addProspect(db: IcpLensDb, prospect: Prospect): Promise<nu
 
 /**
  * Saves the company, or updates the one record it already has (saving it again from its website or its
- * LinkedIn page): the facts, tier and score are refreshed, the rep's status, notes and tags are kept, and a
- * tier change goes into the history.
+ * LinkedIn page): the facts the page shows are refreshed and those it does not show kept (with `score`), the
+ * tier and score are those of the facts kept, the rep's status, notes and tags are kept, and a tier change goes
+ * into the history. `kept` counts the saved facts the page did not show.
  */
 export async function saveProspect(
   db: IcpLensDb,
   input: ProspectInput,
   now = Date.now(),
-): Promise<{ prospect: Prospect; created: boolean }> {
+): Promise<{ prospect: Prospect; created: boolean; result: ScoreResult; kept: number }> {
   const domain = input.facts.domain?.value ?? null;
   const linkedinSlug = slugOf(input.facts);
   if (!domain && !linkedinSlug)
@@ -139,45 +148,48 @@ export async function saveProspect(
   const name = input.facts.name?.value ?? domain ?? linkedinSlug ?? 'Unknown company';
   return writeProspects(db, async () => {
     const existing = await findProspect(db, { domain, linkedinSlug });
+    const facts = existing && input.score ? updateFacts(existing.facts, input.facts) : input.facts;
+    const kept = Object.keys(facts).length - Object.keys(input.facts).length;
+    const result = kept > 0 && input.score ? input.score(facts) : input.result;
     const base = {
       domain: domain ?? existing?.domain ?? null,
       linkedinSlug: linkedinSlug ?? existing?.linkedinSlug ?? null,
       name,
       nameLower: name.toLowerCase(),
-      facts: input.facts,
+      facts,
       sourceUrls: [...new Set([...input.sourceUrls, ...(existing?.sourceUrls ?? [])])].slice(0, 50),
-      tier: input.result.tier,
-      score: input.result.score,
+      tier: result.tier,
+      score: result.score,
       // The list needs statuses and contributions, not the prose: keeping it out keeps 100,000 records light.
-      result: prospectResult(input.result),
+      result: prospectResult(result),
       icpName: input.icp.name,
       icpVersion: input.icp.version,
-      industryId: input.facts.industryId?.value ?? null,
-      hqCountry: input.facts.hqCountry?.value ?? null,
+      industryId: facts.industryId?.value ?? null,
+      hqCountry: facts.hqCountry?.value ?? null,
       updatedAt: now,
     };
     if (existing?.id !== undefined) {
-      const moved = existing.tier !== input.result.tier;
+      const moved = existing.tier !== result.tier;
       const tierHistory = moved
         ? [
             ...existing.tierHistory,
-            { from: existing.tier, to: input.result.tier, icpVersion: input.icp.version, at: now },
+            { from: existing.tier, to: result.tier, icpVersion: input.icp.version, at: now },
           ].slice(-100)
         : existing.tierHistory;
       const prospect = { ...existing, ...base, tierHistory, id: existing.id };
       await putProspects(db, [prospect]);
-      return { prospect, created: false };
+      return { prospect, created: false, result, kept };
     }
     const fresh: Prospect = {
       ...base,
       status: 'new',
       notes: '',
       tags: [],
-      tierHistory: [{ from: null, to: input.result.tier, icpVersion: input.icp.version, at: now }],
+      tierHistory: [{ from: null, to: result.tier, icpVersion: input.icp.version, at: now }],
       savedAt: now,
     };
     const id = await addProspect(db, fresh);
-    return { prospect: { ...fresh, id }, created: true };
+    return { prospect: { ...fresh, id }, created: true, result, kept };
   });
 }
 

@@ -160,6 +160,25 @@ function deriveFacts(facts: CompanyFacts): CompanyFacts {
   return out;
 }
 
+/** Facts computed from another (see {@link deriveFacts}): each goes with the fact it comes from. */
+const DERIVED_FROM = {
+  industryId: 'industry',
+  revenueUsd: 'revenue',
+  fundingTotalUsd: 'fundingTotal',
+} as const;
+
+/**
+ * A saved company's facts brought up to date with a page's: each fact the page shows replaces the saved one,
+ * and what the page does not show is kept, so that a thin page (a blog post, once the richer pages were
+ * forgotten) does not erase what an earlier one showed. A derived fact goes with the fact it comes from.
+ */
+export function updateFacts(saved: CompanyFacts, page: CompanyFacts): CompanyFacts {
+  const out: Record<string, unknown> = { ...saved };
+  for (const [derived, from] of Object.entries(DERIVED_FROM)) if (page[from]) delete out[derived];
+  for (const [key, fact] of Object.entries(page)) if (fact !== undefined) out[key] = fact;
+  return out as CompanyFacts;
+}
+
 /** Formats a range for people: "51–200", "10,001+", "69". */
 export function formatRange(range: Range, unit = ''): string {
   const n = (x: number) => x.toLocaleString('en-US');

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { getDb } from '@/lib/db/index';
 import { allProspects } from '@/lib/db/prospects';
-import { DEFAULT_ICP } from '@/lib/icp';
+import { DEFAULT_ICP, nothingKnown } from '@/lib/icp';
 import type { PageState } from '@/lib/messaging';
 import {
   loadRescore,
@@ -301,6 +301,30 @@ describe('background', () => {
       created: false,
     });
     expect(await getDb().prospects.count()).toBe(1);
+  });
+
+  it('an update from a page that shows less keeps what the list had, and says so', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel);
+    // The remembered pages are forgotten; a blog post shows the name and nothing the ICP weighs.
+    await getDb().pages.clear();
+    const url = 'https://www.lumenfold.io/blog/release-notes';
+    const blog = pageInputs(
+      parseHtml(
+        '<html><head><title>Release notes – Lumenfold</title><meta property="og:site_name" content="Lumenfold"></head><body><h1>Release notes</h1><p>What changed this month.</p></body></html>',
+        url,
+      ),
+      url,
+    );
+    await send({ type: 'reportPage', payload: blog }, fromTab(8, url));
+    const thin = await tabState(8);
+    expect(thin?.kind === 'page' && thin.result && nothingKnown(thin.result)).toBe(true);
+    const saved = await send({ type: 'saveProspect', payload: { tabId: 8 } }, fromPanel);
+    expect(saved).toMatchObject({ created: false, tier: 'tier_1' });
+    expect((saved as { kept: number }).kept).toBeGreaterThan(3);
+    const [prospect] = await allProspects(getDb());
+    expect(prospect).toMatchObject({ tier: 'tier_1', industryId: 'software' });
   });
 
   it('saves from the keyboard shortcut and says how it went on the toolbar icon, then shows the tier again', async () => {

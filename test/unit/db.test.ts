@@ -15,8 +15,8 @@ import {
 } from '@/lib/db/prospects';
 import { countVerdicts, VERDICT_BLOCK } from '@/lib/db/verdict-store';
 import { factValues, type ProspectSummary, summarize } from '@/lib/db/verdicts';
-import { mergeCandidates } from '@/lib/extract/merge';
-import { DEFAULT_ICP, type Icp, scoreCompany } from '@/lib/icp';
+import { mergeCandidates, updateFacts } from '@/lib/extract/merge';
+import { DEFAULT_ICP, type Icp, nothingKnown, scoreCompany } from '@/lib/icp';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
 
 /** A database of schema v1 (before the prospect list) with remembered pages, saved in test/fixtures/db. */
@@ -269,6 +269,44 @@ describe('the prospect list', () => {
       'https://www.linkedin.com/company/lumenfold',
       'https://www.lumenfold.io/',
     ]);
+  });
+
+  it('an update from a thin page keeps the saved facts it does not show, and files the company by them', async () => {
+    const db = fresh();
+    const site = company('lumenfold-home.html');
+    expect(site.facts.employees && site.facts.industryId && site.facts.hqCountry).toBeTruthy();
+    await saveProspect(db, { ...site, score: (f) => scoreCompany(f, DEFAULT_ICP) }, 1000);
+    // A blog post of the same site, once the richer pages were forgotten: its name, domain and a new city.
+    const thinFacts = {
+      name: site.facts.name,
+      domain: site.facts.domain,
+      hqCity: { ...(site.facts.hqCity ?? site.facts.name), value: 'Lisbon' },
+    } as typeof site.facts;
+    const thin = { ...site, facts: thinFacts, result: scoreCompany(thinFacts, DEFAULT_ICP) };
+    expect(nothingKnown(thin.result)).toBe(true);
+    const again = await saveProspect(db, { ...thin, score: (f) => scoreCompany(f, DEFAULT_ICP) }, 2000);
+    expect(again.kept).toBe(Object.keys(site.facts).filter((key) => !(key in thinFacts)).length);
+    expect(again.kept).toBeGreaterThan(3);
+    expect(again.prospect.facts.employees).toEqual(site.facts.employees);
+    expect(again.prospect.facts.industryId).toEqual(site.facts.industryId);
+    // What the page shows replaces what was saved.
+    expect(again.prospect.facts.hqCity?.value).toBe('Lisbon');
+    expect(again.prospect).toMatchObject({ tier: 'tier_1', score: site.result.score });
+    expect(again.result.tier).toBe('tier_1');
+    expect(again.prospect.tierHistory).toHaveLength(1);
+    expect((await getProspect(db, again.prospect.id as number))?.facts.employees).toEqual(
+      site.facts.employees,
+    );
+  });
+
+  it('a fact a page shows takes the facts derived from the saved one with it (the industry and its id)', () => {
+    const saved = company('lumenfold-home.html').facts;
+    expect(saved.industryId).toBeDefined();
+    const industry = { ...(saved.industry as NonNullable<typeof saved.industry>), value: 'Bakery' };
+    const updated = updateFacts(saved, { industry });
+    expect(updated.industry?.value).toBe('Bakery');
+    expect(updated.industryId).toBeUndefined();
+    expect(updated.employees).toEqual(saved.employees);
   });
 
   it('records a tier change in the history', async () => {
