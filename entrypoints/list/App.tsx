@@ -36,6 +36,21 @@ const FIRST_ROWS = 40;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * Edits typed but not saved yet (a note is saved a moment after the last key, tags when the field is left), by
+ * field. Closing or leaving the tab fires no blur: they are saved when the page is hidden, which comes first.
+ */
+const unsaved = new Map<string, () => void>();
+function saveUnsaved() {
+  const saves = [...unsaved.values()];
+  unsaved.clear();
+  for (const save of saves) save();
+}
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveUnsaved();
+});
+window.addEventListener('pagehide', saveUnsaved);
+
 /** One row, loaded when it scrolls into view. */
 function Row({
   id,
@@ -55,6 +70,17 @@ function Row({
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
+  const saveTags = (text: string) => {
+    const tags = [
+      ...new Set(
+        text
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (tags.join(',') !== p.tags.join(',')) edit({ tags });
+  };
   return (
     <div className={`row ${verdictClass(p.result)}`} data-testid="prospect-row">
       <input
@@ -114,16 +140,22 @@ function Row({
         aria-label={`Notes on ${p.name}`}
         defaultValue={p.notes}
         placeholder="Notes"
-        // Saved as the rep types (a moment after the last key), on Enter and on leaving the field: a note
-        // typed just before closing the tab is not lost.
+        // Saved as the rep types (a moment after the last key), on Enter, on leaving the field, and when the
+        // tab is closed or hidden meanwhile (see `unsaved`).
         onChange={(e) => {
           const notes = e.target.value;
+          const save = () => {
+            unsaved.delete(`notes ${id}`);
+            if (notes !== p.notes) edit({ notes });
+          };
+          unsaved.set(`notes ${id}`, save);
           clearTimeout(notesTimer.current);
-          notesTimer.current = window.setTimeout(() => notes !== p.notes && edit({ notes }), NOTES_SAVE_MS);
+          notesTimer.current = window.setTimeout(save, NOTES_SAVE_MS);
         }}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
           clearTimeout(notesTimer.current);
+          unsaved.delete(`notes ${id}`);
           if (e.target.value !== p.notes) edit({ notes: e.target.value });
         }}
       />
@@ -132,17 +164,14 @@ function Row({
         aria-label={`Tags of ${p.name}`}
         defaultValue={p.tags.join(', ')}
         placeholder="tags"
+        onChange={(e) => {
+          const text = e.target.value;
+          unsaved.set(`tags ${id}`, () => saveTags(text));
+        }}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
-          const tags = [
-            ...new Set(
-              e.target.value
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean),
-            ),
-          ];
-          if (tags.join(',') !== p.tags.join(',')) edit({ tags });
+          unsaved.delete(`tags ${id}`);
+          saveTags(e.target.value);
         }}
       />
     </div>

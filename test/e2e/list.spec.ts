@@ -161,28 +161,40 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
   expect(rows.map((r) => r['Company name'])).toEqual(['Lumenfold']);
 
+  /** Each prospect's notes and tags as the database holds them (read by the service worker). */
+  const saved = () =>
+    ext.worker.evaluate(async () => {
+      const list = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('icp-lens');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const rows = await new Promise<Array<{ notes: string; tags: string[] }>>((resolve) => {
+        const all = list.transaction('prospects').objectStore('prospects').getAll();
+        all.onsuccess = () => resolve(all.result);
+      });
+      list.close();
+      return rows.map(({ notes, tags }) => ({ notes, tags }));
+    });
+
   // A note typed and never left (no blur, no Enter) is saved a moment after the last key.
   await list.getByLabel('Notes on Fernbridge Maschinenbau').fill('Call after the trade fair');
-  await expect
-    .poll(() =>
-      ext.worker.evaluate(async () => {
-        const list = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('icp-lens');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        const notes = await new Promise<string[]>((resolve) => {
-          const all = list.transaction('prospects').objectStore('prospects').getAll();
-          all.onsuccess = () => resolve((all.result as Array<{ notes: string }>).map((p) => p.notes));
-        });
-        list.close();
-        return notes;
-      }),
-    )
-    .toContain('Call after the trade fair');
+  await expect.poll(async () => (await saved()).map((p) => p.notes)).toContain('Call after the trade fair');
   await list.reload();
   await expect(list.getByLabel('Notes on Fernbridge Maschinenbau')).toHaveValue('Call after the trade fair');
   await list.close();
+
+  // A note, then tags, typed just before the tab is closed (no blur, no pause) are saved as it closes.
+  for (const [field, value] of [
+    ['Notes on Lumenfold', 'Ask about the Q3 budget'],
+    ['Tags of Lumenfold', 'q3, berlin'],
+  ]) {
+    const closing = await ext.context.newPage();
+    await closing.goto(ext.pageUrl('list.html'));
+    await closing.getByLabel(field as string).fill(value as string);
+    await closing.close({ runBeforeUnload: true });
+  }
+  await expect.poll(saved).toContainEqual({ notes: 'Ask about the Q3 budget', tags: ['q3', 'berlin'] });
 });
 
 test('a company whose page shows nothing the ICP weighs is counted and filtered as "Not enough known"', async ({
