@@ -130,9 +130,18 @@ export function IcpEditor({
   }, []);
   useDraftChannel(parsed.ok ? parsed.icp : null, adopt);
   const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
-  // Above the version in force and the draft's own (an imported file may carry a higher one).
-  const nextVersion =
-    Math.max(active.icp.version, Number.isSafeInteger(draft.version) ? draft.version : 0) + 1;
+  // The file last imported: saved unchanged, it keeps its own version and date, so that a rep on the
+  // manager's v7 shows v7, as every other rep who imported it does.
+  const imported = useRef<Icp | null>(null);
+  const keepsImported =
+    imported.current !== null &&
+    parsed.ok &&
+    imported.current.version > active.icp.version &&
+    JSON.stringify(parsed.icp) === JSON.stringify(imported.current);
+  // Else above the version in force and the draft's own (an imported file may carry a higher one).
+  const nextVersion = keepsImported
+    ? draft.version
+    : Math.max(active.icp.version, Number.isSafeInteger(draft.version) ? draft.version : 0) + 1;
   // After "Go back to …", the draft becomes the ICP that is in force again once the page has it.
   const followActive = useRef(false);
   useEffect(() => {
@@ -149,7 +158,8 @@ export function IcpEditor({
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);
-  const load = (icp: Icp, message: string) => {
+  const load = (icp: Icp, message: string, fromFile = false) => {
+    imported.current = fromFile ? icp : null;
     setDraft(icp);
     setGeneration((g) => g + 1);
     setStatus(message);
@@ -168,7 +178,7 @@ export function IcpEditor({
       const saved = {
         ...parsed.icp,
         version: nextVersion,
-        updatedAt: new Date().toISOString(),
+        updatedAt: keepsImported ? parsed.icp.updatedAt : new Date().toISOString(),
       };
       await saveUserIcp(saved);
       setDraft(saved);
@@ -201,7 +211,14 @@ export function IcpEditor({
       return;
     }
     const result = parseIcp(json);
-    if (result.ok) load(result.icp, `Imported ${file.name} into the editor: review it, then save.`);
+    if (result.ok)
+      load(
+        result.icp,
+        result.icp.version > active.icp.version
+          ? `Imported ${file.name} into the editor: review it, then save (saved unchanged, it stays version ${result.icp.version}).`
+          : `Imported ${file.name} into the editor: review it, then save.`,
+        true,
+      );
     else
       notImported(
         `Not imported: ${file.name} has ${result.problems.length} problem(s): ${result.problems.slice(0, 8).join('; ')}`,

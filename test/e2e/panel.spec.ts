@@ -192,12 +192,30 @@ test('importing a file into the ICP editor says what happened beside the import 
   await input.setInputFiles({
     name: 'team.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Imported ICP', version: 12 })),
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...DEFAULT_ICP,
+        name: 'Imported ICP',
+        version: 12,
+        updatedAt: '2026-11-01T09:00:00.000Z',
+      }),
+    ),
   });
-  await expect(loaded).toHaveText('Imported team.json into the editor: review it, then save.');
+  await expect(loaded).toHaveText(
+    'Imported team.json into the editor: review it, then save (saved unchanged, it stays version 12).',
+  );
   await expect(loaded).toHaveAttribute('role', 'status');
-  // The button names the version it saves: above the file's own.
+  // The button names the version it saves: the file's own while unchanged, the next one once edited.
+  await expect(page.getByTestId('save-icp')).toHaveText('Save as version 12');
+  await page.getByLabel('Name', { exact: true }).fill('Imported ICP, my copy');
   await expect(page.getByTestId('save-icp')).toHaveText('Save as version 13');
+  await page.getByLabel('Name', { exact: true }).fill('Imported ICP');
+  await expect(page.getByTestId('save-icp')).toHaveText('Save as version 12');
+  // Saved unchanged, the manager's file is in force as it is: its version and its date.
+  await page.getByTestId('save-icp').click();
+  await expect(page.getByTestId('icp-name')).toContainText('Imported ICP v12');
+  const fileDate = await page.evaluate(() => new Date('2026-11-01T09:00:00.000Z').toLocaleDateString());
+  await expect(page.getByTestId('icp-source')).toContainText(`Updated ${fileDate}.`);
   await page.close();
 });
 
