@@ -219,10 +219,13 @@ export function IcpEditor({
           : `Imported ${file.name} into the editor: review it, then save.`,
         true,
       );
-    else
+    else {
+      // In the form's words, as the editor and `icp validate` tell them.
+      const problems = explainInvalidIcp(result).map((p) => `${p.where}: ${p.text}`);
       notImported(
-        `Not imported: ${file.name} has ${result.problems.length} problem(s): ${result.problems.slice(0, 8).join('; ')}`,
+        `Not imported: ${file.name} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.slice(0, 8).join('; ')}${problems.length > 8 ? '; …' : ''}`,
       );
+    }
   };
 
   return (

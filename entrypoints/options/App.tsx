@@ -12,7 +12,8 @@ import './style.css';
 const LOCK_TEXT: Record<ActiveIcp['source'], string> = {
   policy: 'Set by your organisation’s policy.',
   team: 'Your organisation’s policy sets this team file.',
-  default: 'Your organisation’s policy manages the ICP; its team file has not arrived yet.',
+  default:
+    'Your organisation’s policy manages the ICP; the built-in default stands in until what it sets can be used.',
   user: 'Your organisation’s policy manages the ICP.',
 };
 

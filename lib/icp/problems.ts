@@ -112,9 +112,7 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
     }
     case 'invalid_type':
       if (value === undefined) return 'is missing';
-      return issue.expected === 'number'
-        ? 'must be a number'
-        : `must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}`;
+      return `must be ${EXPECTED_WORDS[issue.expected] ?? `a ${issue.expected}`}${value === null || typeof value === 'object' ? '' : ` (now ${quoted(value)})`}`;
     case 'invalid_value':
       return `${item ? `${quoted(value)} is not known here; ` : ''}must be ${oneOf(issue.values, issue.path)}`;
     case 'invalid_format':
@@ -126,6 +124,16 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
       return issue.message;
   }
 }
+
+/** What zod's expected types are called in a manager's words. */
+const EXPECTED_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a group of settings',
+};
 
 /** The tiers' thresholds as the form shows them, when the problem is that they do not fall. */
 function tiersText(input: unknown): string {

@@ -10,6 +10,7 @@
  * No storage here: lib/settings/index.ts reads the inputs and calls this.
  */
 import { z } from 'zod';
+import { explainInvalidIcp } from '../icp/problems';
 import { type Icp, IcpSchema, parseIcp } from '../icp/schema';
 import { checkTeamUrl } from '../team-sync';
 
@@ -56,8 +57,13 @@ export interface ManagedPolicy {
   memoryDays: number | null;
   /** Whether pages seen in incognito windows are remembered, set for every rep. */
   rememberIncognito: boolean | null;
-  /** What is wrong with the policy, one line per setting (the rest of the policy still applies). */
+  /** What is wrong with the policy, one line per problem (the rest of the policy still applies). */
   problems: string[];
+  /**
+   * Whether the policy sets an ICP or a team address at all, valid or not: a typo in either must not hand the
+   * ICP back to the reps while the organisation means to set it.
+   */
+  setsIcp: boolean;
 }
 
 /** No policy at all. */
@@ -69,6 +75,7 @@ export const NO_POLICY: ManagedPolicy = {
   memoryDays: null,
   rememberIncognito: null,
   problems: [],
+  setsIcp: false,
 };
 
 const PolicyFieldSchemas = {
@@ -85,6 +92,17 @@ const PolicyFieldSchemas = {
   memoryDays: z.number().int().min(1).max(365),
   rememberIncognito: z.boolean(),
 };
+
+/** What an invalid policy value should have been, in an administrator's words (the address says its own). */
+const POLICY_EXPECTS: Record<Exclude<keyof typeof PolicyFieldSchemas, 'teamIcpUrl'>, string> = {
+  refreshMinutes: 'must be a whole number of minutes from 5 to 10080 (a week)',
+  allowRepOverride: 'must be true or false (a JSON boolean, not a string)',
+  memoryDays: 'must be a whole number of days from 1 to 365',
+  rememberIncognito: 'must be true or false (a JSON boolean, not a string)',
+};
+
+/** Problems of a policy ICP listed at most, the last line saying how many more there are. */
+const MAX_POLICY_ICP_PROBLEMS = 20;
 
 /**
  * The last policy ICP text and what it gave: the background reads the policy for every page report, and
@@ -118,7 +136,18 @@ export function readPolicy(raw: unknown): ManagedPolicy {
     else {
       const parsed = parseIcp(input);
       if (parsed.ok) policy.icp = parsed.icp;
-      else policy.problems.push(...parsed.problems.slice(0, 5).map((p) => `icp.${p}`));
+      else {
+        // In the editor's words, as a team file's problems are told (`icp validate` gives the same).
+        const lines = explainInvalidIcp(parsed).map((p) => `icp: ${p.where}: ${p.text}`);
+        policy.problems.push(
+          ...(lines.length > MAX_POLICY_ICP_PROBLEMS
+            ? [
+                ...lines.slice(0, MAX_POLICY_ICP_PROBLEMS - 1),
+                `icp: and ${lines.length - MAX_POLICY_ICP_PROBLEMS + 1} more problems (npm run -s icp -- validate lists them all)`,
+              ]
+            : lines),
+        );
+      }
     }
     if (typeof values.icp === 'string') {
       lastPolicyIcp = { text: values.icp, icp: policy.icp, problems: [...policy.problems] };
@@ -134,8 +163,15 @@ export function readPolicy(raw: unknown): ManagedPolicy {
     if (values[key] === undefined || values[key] === null || values[key] === '') continue;
     const parsed = PolicyFieldSchemas[key].safeParse(values[key]);
     if (parsed.success) (policy[key] as unknown) = parsed.data;
-    else policy.problems.push(`${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    else
+      policy.problems.push(
+        key === 'teamIcpUrl'
+          ? `${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`
+          : `${key}: ${POLICY_EXPECTS[key]} (got ${JSON.stringify(values[key]).slice(0, 80)})`,
+      );
   }
+  const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+  policy.setsIcp = given(values.icp) || given(values.teamIcpUrl);
   return policy;
 }
 
@@ -239,7 +275,8 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
           origin: 'Built-in default: in force because no ICP has been set up.',
         };
 
-  const organisationSets = policy.icp !== null || policy.teamIcpUrl !== null;
+  // Set, even where the value is invalid: the policy's problems say what to fix, and the reps keep off.
+  const organisationSets = policy.icp !== null || policy.teamIcpUrl !== null || policy.setsIcp;
   const locked = organisationSets && policy.allowRepOverride !== true;
   const common = {
     locked,
@@ -274,6 +311,8 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
     }
   }
   // The policy's own problems are listed apart (`policy.problems`): they are for IT, not the rep.
+  if (!problem && policy.setsIcp && org.source === 'default' && !(teamUrl && policy.teamIcpUrl))
+    problem = `Your organisation’s policy sets an ICP that cannot be used (see below); the built-in default is in force${locked ? ' until your IT administrator fixes it' : ''}.`;
   if (!problem && teamUrl && !fromTeam && org.source === 'default')
     problem = `No team ICP has been received from ${teamUrl.url} yet${team?.error ? ' (why: under Team ICP file below)' : ''}.`;
   return { ...common, ...org, problem };

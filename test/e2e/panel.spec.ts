@@ -189,6 +189,15 @@ test('importing a file into the ICP editor says what happened beside the import 
     'Not imported: icp-lens-backup.json is a prospect list backup, not an ICP; restore it in the prospect list.',
   );
   await expect(loaded).toHaveAttribute('role', 'alert');
+  // An invalid file's problems are told in the form's words.
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...DEFAULT_ICP, version: 1.5, extraKey: 1 })),
+  });
+  await expect(loaded).toHaveText(
+    'Not imported: broken.json has 2 problems: Version: must be a whole number (now 1.5); The ICP: has settings this version does not know: extraKey',
+  );
   await input.setInputFiles({
     name: 'team.json',
     mimeType: 'application/json',

@@ -172,7 +172,7 @@ test.describe('with a policy file', () => {
     }
   });
 
-  test('an invalid ICP in the policy is reported by path and the extension keeps working', async ({
+  test('an invalid ICP in the policy is reported in the editor’s words; the default stands in, still locked', async ({
     launch,
   }) => {
     const ext = await launch({
@@ -181,7 +181,13 @@ test.describe('with a policy file', () => {
     const page = await ext.context.newPage();
     await page.goto(ext.pageUrl('options.html'));
     await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in) v1');
-    await expect(page.getByTestId('policy-problems')).toContainText('icp.tiers: thresholds must fall');
-    await expect(page.getByRole('button', { name: 'Edit the ICP' })).toBeVisible();
+    await expect(page.getByTestId('policy-problems')).toContainText(
+      'icp: Tier thresholds: must fall from Tier 1 to Tier 3',
+    );
+    // A typo in the policy does not hand the ICP to the reps.
+    await expect(page.getByTestId('icp-locked')).toContainText(
+      'the built-in default stands in until what it sets can be used',
+    );
+    await expect(page.getByRole('button', { name: 'Edit the ICP' })).toHaveCount(0);
   });
 });

@@ -147,21 +147,63 @@ describe('which ICP is in force', () => {
     expect(active.policy?.refreshMinutes).toBe(30);
   });
 
-  it('reports a schema-invalid policy ICP by path, and the other policy settings still apply', () => {
+  it('reports a schema-invalid policy ICP in the editor’s words, and the other policy settings still apply', () => {
     const parsed = policy({
-      icp: { ...icp('Org', 1), criteria: [] },
+      icp: { ...icp('Org', 1), criteria: [], version: 1.5 },
       refreshMinutes: 2,
       allowRepOverride: 'yes',
       teamIcpUrl: 'ftp://x',
     });
     expect(parsed.icp).toBeNull();
-    expect(parsed.problems).toContain('icp.criteria: Too small: expected array to have >=1 items');
+    expect(parsed.problems).toContain('icp: Criteria: needs at least one entry');
+    expect(parsed.problems).toContain('icp: Version: must be a whole number (now 1.5)');
     expect(parsed.problems).toContain(
       'teamIcpUrl: ftp: is not a web address: the team file must be served over https:// (plain http only for localhost)',
     );
-    expect(parsed.problems).toContain('refreshMinutes: Too small: expected number to be >=5');
-    expect(parsed.problems).toContain('allowRepOverride: Invalid input: expected boolean, received string');
+    expect(parsed.problems).toContain(
+      'refreshMinutes: must be a whole number of minutes from 5 to 10080 (a week) (got 2)',
+    );
+    expect(parsed.problems).toContain(
+      'allowRepOverride: must be true or false (a JSON boolean, not a string) (got "yes")',
+    );
     expect(parsed).toMatchObject({ teamIcpUrl: null, refreshMinutes: null, allowRepOverride: null });
+  });
+
+  it('lists every problem of a policy ICP up to twenty, then how many more', () => {
+    const criteria = Array.from({ length: 30 }, (_, i) => ({
+      id: `c${i}`,
+      label: `Criterion ${i}`,
+      kind: 'employees',
+      weight: -1,
+      rule: 'score',
+      ideal: { min: 1, max: 10 },
+    }));
+    const { problems } = policy({ icp: { ...icp('Org', 1), criteria } });
+    expect(problems).toHaveLength(20);
+    expect(problems.at(-1)).toMatch(
+      /^icp: and \d+ more problems \(npm run -s icp -- validate lists them all\)$/,
+    );
+  });
+
+  it('keeps the ICP locked when the policy’s ICP or team address cannot be used: the default, not the rep’s own', () => {
+    const mine = icp('Mine', 3);
+    for (const broken of [
+      { icp: '{"name": "Broken"' },
+      { icp: { ...icp('Org', 1), criteria: [] } },
+      { teamIcpUrl: 'http://ops.example.com/icp.json' },
+      { icp: '{"name": "Broken"', allowRepOverride: false },
+    ]) {
+      const active = resolveActiveIcp(inputs({ policy: policy(broken), user: mine }));
+      expect(active, JSON.stringify(broken)).toMatchObject({ locked: true, source: 'default' });
+      expect(active.problem).toBe(
+        'Your organisation’s policy sets an ICP that cannot be used (see below); the built-in default is in force until your IT administrator fixes it.',
+      );
+    }
+    // Unless the policy lets reps use their own.
+    const open = resolveActiveIcp(
+      inputs({ policy: policy({ icp: '{"name": "Broken"', allowRepOverride: true }), user: mine }),
+    );
+    expect(open).toMatchObject({ locked: false, source: 'user' });
   });
 
   it('reads the company memory settings a policy sets, and reports values out of range', () => {
@@ -173,8 +215,8 @@ describe('which ICP is in force', () => {
     const bad = policy({ memoryDays: 400, rememberIncognito: 'no' });
     expect(bad).toMatchObject({ memoryDays: null, rememberIncognito: null });
     expect(bad.problems).toEqual([
-      'memoryDays: Too big: expected number to be <=365',
-      'rememberIncognito: Invalid input: expected boolean, received string',
+      'memoryDays: must be a whole number of days from 1 to 365 (got 400)',
+      'rememberIncognito: must be true or false (a JSON boolean, not a string) (got "no")',
     ]);
   });
 
