@@ -99,3 +99,14 @@ export const WHERE_TO_FIND: Record<string, string> = {
   fundingStage: "The company's Crunchbase page shows its last funding round.",
   domains: "The company's website address is on its LinkedIn page.",
 };
+
+/**
+ * A moment as a footer says it: "at 14:05" today, "on 21 Nov, 14:05" another day (a check three days old must
+ * not look like this afternoon's).
+ */
+export function shortWhen(ms: number, now = Date.now()): string {
+  const at = new Date(ms);
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === new Date(now).toDateString()) return `at ${time}`;
+  return `on ${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
+}

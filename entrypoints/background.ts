@@ -90,7 +90,13 @@ export default defineBackground(() => {
   const teamSync = createTeamSync({
     schedule: loadTeamSchedule,
     load: loadTeamSync,
-    save: saveTeamSync,
+    // A check that starts or stops failing changes what open tabs' panels say of the team ICP (it may be
+    // out of date), though the ICP in force stays the same.
+    async save(state) {
+      const before = await loadTeamSync();
+      await saveTeamSync(state);
+      if ((before?.error === null || before === null) !== (state.error === null)) void service.rescoreAll();
+    },
     alarms: {
       get: async (name) => (await browser.alarms.get(name)) ?? undefined,
       create: (name, info) => browser.alarms.create(name, info),

@@ -56,6 +56,9 @@ export const PageStateSchema = z.object({
     updatedAt: z.string(),
     /** For a team ICP: when the team file was last checked. */
     checkedAt: z.number().nullable().default(null),
+    /** For a team ICP: when the ICP in force was received, and when the last check failed (null if it did not). */
+    receivedAt: z.number().nullable().default(null),
+    checkFailedAt: z.number().nullable().default(null),
   }),
   extractMs: z.number(),
   /** Technologies detected on this page, each with the signals that showed it. */

@@ -230,6 +230,8 @@ export function createTabService(deps: TabServiceDeps) {
         source: active.source,
         updatedAt: active.icp.updatedAt,
         checkedAt: active.source === 'team' ? (active.team?.checkedAt ?? null) : null,
+        receivedAt: active.source === 'team' ? (active.team?.fetchedAt ?? null) : null,
+        checkFailedAt: active.source === 'team' ? (active.team?.error?.at ?? null) : null,
       },
       extractMs: extract.ms,
       technologies: extract.technologies?.detected ?? [],

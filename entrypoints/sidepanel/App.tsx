@@ -4,7 +4,7 @@ import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { FactsTable } from '@/components/FactsTable';
-import { SOURCE_LABEL, STATUS_LABEL, tierName, verdictName } from '@/components/format';
+import { SOURCE_LABEL, STATUS_LABEL, shortWhen, tierName, verdictName } from '@/components/format';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
@@ -125,13 +125,20 @@ function SaveBar({ state }: { state: PageState }) {
 }
 
 function Footer({ state }: { state: PageState }) {
+  const { checkedAt, receivedAt, checkFailedAt } = state.icp;
   return (
     <footer className="panel-footer muted" data-testid="icp-footer">
+      {checkFailedAt !== null && (
+        <p className="team-stale" data-testid="team-stale">
+          The team ICP could not be checked {shortWhen(checkFailedAt)}
+          {receivedAt !== null && `; this one was received ${shortWhen(receivedAt)}`}: it may be out of date
+          (details in the options page).
+        </p>
+      )}
       <p>
         ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]}
-        {state.icp.checkedAt !== null &&
-          `, checked ${new Date(state.icp.checkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}{' '}
-        · read in {state.extractMs.toFixed(1)} ms · nothing left your browser
+        {checkedAt !== null && checkFailedAt === null && `, checked ${shortWhen(checkedAt)}`} · read in{' '}
+        {state.extractMs.toFixed(1)} ms · nothing left your browser
         {!state.remembered && state.hasCompany && ' · this page is not remembered (incognito)'}
       </p>
       {state.site && <PauseButton site={state.site} paused={false} />}

@@ -171,8 +171,20 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   await expect.poll(() => badge(tabId)).toBe('✕');
   const panel = await openPanel({ tabId });
   await expect(panel.getByTestId('icp-footer')).toContainText(
-    /ICP “Acme team ICP” v4 · team ICP, checked \d/,
+    /ICP “Acme team ICP” v4 · team ICP, checked at \d/,
   );
+  await expect(panel.getByTestId('team-stale')).toHaveCount(0);
+  // A check that fails says so where the rep works: the ICP may be out of date.
+  server.state.mode = '500';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('team-error')).toContainText('the server answered 500');
+  await expect(panel.getByTestId('team-stale')).toContainText(
+    /^The team ICP could not be checked at \d.*; this one was received at \d.*: it may be out of date/,
+  );
+  await expect(panel.getByTestId('icp-footer')).toContainText('v4 · team ICP · read in');
+  server.state.mode = 'ok';
+  await page.getByTestId('team-sync-now').click();
+  await expect(panel.getByTestId('team-stale')).toHaveCount(0);
 
   // "Publish" downloads the next version, ready to host at the same address.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);

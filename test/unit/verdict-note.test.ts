@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictName, verdictNote } from '@/components/format';
+import { shortWhen, verdictName, verdictNote } from '@/components/format';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { machineryIcp } from '../helpers/icps';
@@ -30,5 +30,15 @@ describe('the note on a saved verdict that the saved facts no longer give', () =
     expect(note).toBe(
       `The list shows Tier 1, as scored when the company was saved; read again now, it is ${verdictName(underMachinery)}.`,
     );
+  });
+});
+
+describe('shortWhen', () => {
+  const now = new Date(2026, 10, 24, 18, 30).getTime();
+  it('gives the time alone for today, and the day too for another day', () => {
+    expect(shortWhen(new Date(2026, 10, 24, 9, 5).getTime(), now)).toMatch(/^at 0?9:05/);
+    const earlier = shortWhen(new Date(2026, 10, 21, 9, 5).getTime(), now);
+    expect(earlier).toMatch(/^on .*21.*, 0?9:05/);
+    expect(earlier).toContain(new Date(2026, 10, 21).toLocaleDateString([], { month: 'short' }));
   });
 });
