@@ -122,7 +122,7 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
           <p className="muted" data-testid="team-checked">
             Last checked: {when(team.checkedAt)} ·{' '}
             {team.icp
-              ? `${active.source === 'team' ? 'in use' : `received, not in use (${active.source === 'policy' ? 'your organisation’s ICP' : 'your own ICP'} takes priority)`}: “${team.icp.name}” v${team.icp.version}, received ${when(team.fetchedAt)}`
+              ? `${active.source === 'team' ? 'in use' : `received, not in use (${active.source === 'policy' ? 'your organisation’s ICP' : 'your own ICP'} takes priority)`}: “${team.icp.name}” v${team.icp.version}, received ${when(team.fetchedAt)}${team.icpUrl && team.icpUrl !== team.url ? ` from the earlier address ${team.icpUrl}` : ''}`
               : 'nothing received yet'}
             {` · checked every ${active.policy?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES} minutes`}
           </p>

@@ -185,6 +185,8 @@ export const TeamStatusSchema = z.object({
   error: TimedErrorSchema.nullable(),
   /** The last good team ICP's name and version, if any. */
   icp: z.object({ name: z.string(), version: z.number() }).nullable(),
+  /** The address it came from: an earlier one while the address in force has not delivered a file yet. */
+  icpUrl: z.string().nullable().default(null),
 });
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 
@@ -239,9 +241,14 @@ export function effectiveTeamUrl(
   return null;
 }
 
-/** The last good team ICP for the address in force, if it still validates. */
+/**
+ * The last good team ICP while a team address is in force, if it still validates. After the address changes
+ * (the file moved, the policy names another host), the ICP from the earlier one stays until the new address
+ * delivers a file, as it does when a check fails: "any failure keeps the last good ICP". Removing the address
+ * forgets it (see `saveRepTeamUrl`).
+ */
 function teamIcp(team: TeamSyncState | null, url: string | null): Icp | null {
-  if (!team || !url || team.icp === null || team.icpUrl !== url) return null;
+  if (!team || !url || team.icp === null) return null;
   const parsed = parseIcp(team.icp);
   return parsed.ok ? parsed.icp : null;
 }
@@ -258,7 +265,9 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
     fetchedAt: fromTeam ? (inputs.team?.fetchedAt ?? null) : null,
     error: inputs.team?.url === teamUrl.url ? inputs.team.error : null,
     icp: fromTeam && { name: fromTeam.name, version: fromTeam.version },
+    icpUrl: fromTeam ? (inputs.team?.icpUrl ?? null) : null,
   };
+  const earlierAddress = team?.icpUrl && team.icpUrl !== team.url ? team.icpUrl : null;
 
   // The organisation's ICP: policy, else team, else the built-in default.
   const org: { icp: Icp; source: IcpSource; origin: string } = policy.icp
@@ -267,7 +276,9 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
       ? {
           icp: fromTeam,
           source: 'team',
-          origin: `Team ICP from ${teamUrl.url}${teamUrl.setBy === 'policy' ? ' (address set by your organisation’s policy)' : ''}.`,
+          origin: earlierAddress
+            ? `Team ICP from ${earlierAddress}, the earlier team address: ${teamUrl.url} has not delivered a file yet.`
+            : `Team ICP from ${teamUrl.url}${teamUrl.setBy === 'policy' ? ' (address set by your organisation’s policy)' : ''}.`,
         }
       : {
           icp: defaultIcp,

@@ -186,6 +186,21 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   await page.getByTestId('team-sync-now').click();
   await expect(panel.getByTestId('team-stale')).toHaveCount(0);
 
+  // A new address that does not deliver yet (the file moved, a typo) keeps the team ICP in force.
+  server.state.mode = '404';
+  const moved = address.replace('icp.json', 'moved.json');
+  await setAddress(page, moved);
+  await expect(page.getByTestId('team-error')).toContainText('the server answered 404');
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
+  await expect(page.getByTestId('icp-source')).toContainText(
+    `Team ICP from ${address}, the earlier team address: ${moved} has not delivered a file yet.`,
+  );
+  await expect(page.getByTestId('team-checked')).toContainText(`from the earlier address ${address}`);
+  await expect.poll(() => badge(tabId)).toBe('✕');
+  server.state.mode = 'ok';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('icp-source')).toContainText(`Team ICP from ${moved}.`);
+
   // "Publish" downloads the next version, ready to host at the same address.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);
   expect(download.suggestedFilename()).toBe('acme-team-icp-v5.team.json');

@@ -125,13 +125,19 @@ describe('which ICP is in force', () => {
     expect(active).toMatchObject({ source: 'team', locked: true, team: { url: policyUrl, setBy: 'policy' } });
   });
 
-  it('does not use a team ICP received from an address no longer in force', () => {
-    const active = resolveActiveIcp(
-      inputs({ repTeamUrl: 'https://new.acme.test/icp.json', team: teamState(icp('Old team', 5)) }),
+  it('keeps the team ICP of the earlier address until the new address delivers a file, and says so', () => {
+    const moved = 'https://new.acme.test/icp.json';
+    const active = resolveActiveIcp(inputs({ repTeamUrl: moved, team: teamState(icp('Old team', 5)) }));
+    expect(active).toMatchObject({ source: 'team', icp: { name: 'Old team', version: 5 } });
+    expect(active.team).toMatchObject({ url: moved, icpUrl: TEAM_URL, icp: { name: 'Old team' } });
+    expect(active.origin).toBe(
+      `Team ICP from ${TEAM_URL}, the earlier team address: ${moved} has not delivered a file yet.`,
     );
-    expect(active.source).toBe('default');
-    expect(active.team).toMatchObject({ icp: null, checkedAt: null });
-    expect(active.problem).toMatch(/No team ICP has been received/);
+    // The same under a policy that names another host: the reps are not left on the built-in default.
+    const policyMoved = resolveActiveIcp(
+      inputs({ policy: policy({ teamIcpUrl: moved }), team: teamState(icp('Old team', 5)) }),
+    );
+    expect(policyMoved).toMatchObject({ source: 'team', locked: true });
   });
 
   it('reports an invalid policy ICP clearly and keeps working with the next channel', () => {
