@@ -2,6 +2,7 @@
  * The Ideal Customer Profile: the one zod schema behind the ICP file format, the editor, the settings item
  * and the scorer. Versioned by `schemaVersion`; older versions are migrated in `migrate.ts`.
  */
+import isoCountries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { INDUSTRIES } from './industries';
 import { migrateIcp } from './migrate';
@@ -129,7 +130,18 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
       kind: z.literal('location'),
       /** ISO 3166-1 alpha-2 codes. */
       countries: z
-        .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'))
+        .array(
+          z
+            .string()
+            .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
+            // "UK" is how most people write it; its ISO code is GB (what pages, lists and the scorer use).
+            .overwrite((code) => (code === 'UK' ? 'GB' : code))
+            // (Two capitals only: anything else has its problem told above.)
+            .refine((code) => !/^[A-Z]{2}$/.test(code) || isoCountries.isValid(code), {
+              error: (issue) =>
+                `“${String(issue.input)}” is no country’s ISO 3166-1 alpha-2 code (a region is chosen under regions)`,
+            }),
+        )
         .max(250)
         .default([]),
       regions: z.array(z.enum(regionIds)).max(20).default([]),

@@ -25,6 +25,20 @@ describe('ICP validation', () => {
     );
   });
 
+  it('reads "UK" as GB and refuses two capitals that are no country (EU, XX): they would never match', () => {
+    const location = (countries: string[]) =>
+      parseIcp(withCriteria([{ id: 'hq', label: 'HQ', kind: 'location', weight: 1, countries }]));
+    const uk = location(['UK', 'IE']);
+    expect(uk.ok && uk.icp.criteria[0]).toMatchObject({ countries: ['GB', 'IE'] });
+    const wrong = location(['EU', 'DE', 'XX']);
+    expect(wrong.ok).toBe(false);
+    if (wrong.ok) return;
+    expect(wrong.problems).toEqual([
+      'criteria[0].countries[0]: “EU” is no country’s ISO 3166-1 alpha-2 code (a region is chosen under regions)',
+      'criteria[0].countries[2]: “XX” is no country’s ISO 3166-1 alpha-2 code (a region is chosen under regions)',
+    ]);
+  });
+
   it('rejects unknown fields', () => {
     const result = parseIcp({ ...DEFAULT_ICP, colour: 'blue' });
     expect(result.ok).toBe(false);
