@@ -84,8 +84,23 @@ export function nameTails(nameLower: string): string[] {
   return [...new Set([...tails(written as string, first), ...others.flatMap((other) => tails(other, 0))])];
 }
 
-/** What a lower-cased search is looked up as: each of its spellings. */
-export const searchTerms = spellings;
+/**
+ * A web address pasted as a search, as the domain it names: "https://www.lumenfold.io/about" → "lumenfold.io"
+ * (the scheme, "www.", the port and whatever follows the host dropped). Anything else is left as typed.
+ */
+function addressAsDomain(search: string): string {
+  const m =
+    /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\.?(?::\d+)?(?:[/?#].*)?$/.exec(
+      search,
+    );
+  const looksLikeAddress = /^[a-z][a-z0-9+.-]*:\/\/|^www\.|^[^\s/]+\.[a-z]{2,}[/:?#]/.test(search);
+  return m && looksLikeAddress ? (m[1] as string) : search;
+}
+
+/** What a lower-cased search is looked up as: each of its spellings (a pasted address as its domain). */
+export function searchTerms(search: string): string[] {
+  return spellings(addressAsDomain(search));
+}
 
 /** Whether a prospect's lower-cased name or domain matches a lower-cased search (see {@link nameTails}). */
 export function matchesSearch(nameLower: string, domain: string | null, search: string): boolean {

@@ -44,6 +44,22 @@ describe('searching the list by name', () => {
       expect(matchesSearch(name, 'fernbridge.de', s), s).toBe(false);
   });
 
+  it('finds a company by a web address pasted whole, as by its domain', () => {
+    for (const s of [
+      'www.lumenfold.io',
+      'https://www.lumenfold.io/',
+      'http://lumenfold.io:8080/about?x=1#team',
+      'lumenfold.io/',
+      'lumenfold.io/pricing',
+      'www.lumenfold.io.',
+    ])
+      expect(matchesSearch('lumenfold', 'lumenfold.io', s), s).toBe(true);
+    // Not every dot is an address: names with dots, and other sites, are searched as typed.
+    expect(matchesSearch('lumenfold', 'lumenfold.io', 'https://www.fernbridge.de/')).toBe(false);
+    expect(matchesSearch('st. gallen bank', null, 'st. gallen')).toBe(true);
+    expect(matchesSearch('next.js consulting', null, 'next.js')).toBe(true);
+  });
+
   it('leaves accents optional on either side', () => {
     for (const s of ['muller', 'müller', 'lud', 'lüd', 'muller-lud'])
       expect(matchesSearch('müller-lüdenscheidt ag', null, s), s).toBe(true);
