@@ -11,3 +11,9 @@ export function downloadBlob(name: string, blob: Blob): void {
 export function downloadText(name: string, text: string, type: string): void {
   downloadBlob(name, new Blob([text], { type }));
 }
+
+/** Today's date as a file name carries it: the rep's own day (an evening export in New York is not tomorrow's). */
+export function localDate(at = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}

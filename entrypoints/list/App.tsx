@@ -3,7 +3,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
-import { downloadBlob, downloadText } from '@/components/download';
+import { downloadBlob, downloadText, localDate } from '@/components/download';
 import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/components/format';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
@@ -322,10 +322,7 @@ export function App() {
     setStatus(`Exporting ${rows.length} prospects for ${crm}…`);
     try {
       const { bytes, count } = await exportFile(kind, rows);
-      downloadBlob(
-        `icp-lens-${kind}-${new Date().toISOString().slice(0, 10)}.csv`,
-        new Blob([bytes], { type: 'text/csv' }),
-      );
+      downloadBlob(`icp-lens-${kind}-${localDate()}.csv`, new Blob([bytes], { type: 'text/csv' }));
       setStatus(`Exported ${count} prospects for ${crm}.`);
     } catch (error) {
       setStatus(`Not exported: ${messageOf(error)}`);
@@ -445,11 +442,7 @@ export function App() {
           onClick={async () => {
             setUndo(null);
             const backup = await createBackup(db);
-            downloadText(
-              `icp-lens-backup-${new Date().toISOString().slice(0, 10)}.json`,
-              JSON.stringify(backup),
-              'application/json',
-            );
+            downloadText(`icp-lens-backup-${localDate()}.json`, JSON.stringify(backup), 'application/json');
             setStatus(`Backed up ${backup.prospects.length} prospects.`);
           }}
         >

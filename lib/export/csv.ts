@@ -137,7 +137,8 @@ const HUBSPOT: readonly Column[] = [
   ['Country/Region', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
   ['Ideal Customer Profile Tier', (p) => HUBSPOT_TIER[p.tier]],
   ['ICP tier', tierText],
-  ['ICP score', (p) => p.score],
+  // Empty where nothing is known: a 0 would read as a real zero in the CRM.
+  ['ICP score', (p) => (p.nothingKnown ? '' : p.score)],
   ['ICP matching criteria', (p) => p.met.join('; ')],
   ['ICP version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect status', (p) => p.status],
@@ -163,10 +164,14 @@ const SALESFORCE: readonly Column[] = [
   ['Billing Country', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
   ['Description', (p) => p.values.description ?? ''],
   ['ICP Tier', tierText],
-  ['ICP Score', (p) => p.score],
+  ['ICP Score', (p) => (p.nothingKnown ? '' : p.score)],
   ['ICP Matching Criteria', (p) => p.met.join('; ')],
+  ['ICP Version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect Status', (p) => p.status],
   ['Notes', (p) => p.notes],
+  // No standard Account fields: the import wizard maps them to custom fields, or leaves them out.
+  ['Tags', (p) => p.tags.join('; ')],
+  ['LinkedIn Company Page', (p) => p.values.linkedinUrl ?? ''],
   ['Technologies (detected)', technologies],
 ];
 

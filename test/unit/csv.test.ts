@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { localDate } from '@/components/download';
 import type { Prospect } from '@/lib/db/schema';
 import { encodeResult, metCriteria } from '@/lib/db/verdict-store';
 import { summarize } from '@/lib/db/verdicts';
@@ -79,8 +80,17 @@ describe('HubSpot CSV', () => {
       score: result.score,
     });
     const [row] = parse(hubspotCsv([silent]));
-    expect(row).toMatchObject({ 'Ideal Customer Profile Tier': '', 'ICP tier': 'Not enough known' });
-    expect(parse(salesforceCsv([silent]))[0]?.['ICP Tier']).toBe('Not enough known');
+    // No score either: a 0 would read in the CRM as a company that fits nothing.
+    expect(row).toMatchObject({
+      'Ideal Customer Profile Tier': '',
+      'ICP tier': 'Not enough known',
+      'ICP score': '',
+    });
+    expect(parse(salesforceCsv([silent]))[0]).toMatchObject({
+      'ICP Tier': 'Not enough known',
+      'ICP Score': '',
+    });
+    expect(parse(hubspotCsv([prospect('civic-ledger-about.html')]))[0]?.['ICP score']).not.toBe('');
     // As the list keeps it (the export reads the stored verdict without decoding it whole).
     const kept = encodeResult(result);
     expect(metCriteria(kept.result, kept.heads)).toEqual({ met: [], nothingKnown: true });
@@ -147,8 +157,12 @@ describe('technologies in the exports', () => {
 
 describe('Salesforce CSV', () => {
   it('maps a prospect to account fields', () => {
-    const [row] = parse(salesforceCsv([prospect('fernbridge-impressum.html')]));
+    const [row] = parse(
+      salesforceCsv([prospect('fernbridge-impressum.html', { tags: ['q3', 'trade fair'] })]),
+    );
     expect(row).toMatchObject({
+      Tags: 'q3; trade fair',
+      'ICP Version': 'Mid-market B2B SaaS (built-in) v1',
       'Account Name': 'Fernbridge Maschinenbau',
       Website: 'https://fernbridge.de',
       Industry: 'Machinery',
@@ -193,5 +207,12 @@ describe('long exports written row by row', () => {
     const bytes = file.bytes();
     expect(bytes.length).toBeGreaterThan(2 * 2 ** 20);
     expect(new TextDecoder().decode(bytes)).toBe(salesforceCsv(rows));
+  });
+});
+
+describe('export file names', () => {
+  it('carry the rep’s own date, not the UTC one', () => {
+    expect(localDate(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+    expect(localDate(new Date(2026, 11, 31, 0, 5))).toBe('2026-12-31');
   });
 });
