@@ -70,15 +70,14 @@ function Row({
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
-  const saveTags = (text: string) => {
-    const tags = [
-      ...new Set(
-        text
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean),
-      ),
-    ];
+  /** Saves the tags typed (each once, whatever its case) and, given the field, shows them as saved. */
+  const saveTags = (text: string, field?: HTMLInputElement) => {
+    const seen = new Set<string>();
+    const tags = text
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+    if (field) field.value = tags.join(', ');
     if (tags.join(',') !== p.tags.join(',')) edit({ tags });
   };
   return (
@@ -171,7 +170,7 @@ function Row({
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
           unsaved.delete(`tags ${id}`);
-          saveTags(e.target.value);
+          saveTags(e.target.value, e.target);
         }}
       />
     </div>

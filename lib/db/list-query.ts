@@ -72,7 +72,7 @@ function passes(p: ProspectRecord, q: ListQuery, indexed: keyof ListQuery): bool
   if (q.status && indexed !== 'status' && p.status !== q.status) return false;
   if (q.industryId && indexed !== 'industryId' && p.industryId !== q.industryId) return false;
   if (q.hqCountry && indexed !== 'hqCountry' && p.hqCountry !== q.hqCountry) return false;
-  if (q.tag && indexed !== 'tag' && !p.tags.includes(q.tag)) return false;
+  if (q.tag && indexed !== 'tag' && !hasTag(p.tags, q.tag)) return false;
   if (q.search && indexed !== 'search' && !matchesSearch(p.nameLower, p.domain, q.search.toLowerCase()))
     return false;
   return true;
@@ -225,6 +225,12 @@ function byRecord(sort: RecordSort) {
     : (a: ProspectRecord, b: ProspectRecord) => b[key] - a[key];
 }
 
+/** Whether a prospect carries a tag, in any case ("Q3" finds "q3": reps do not type tags alike). */
+function hasTag(tags: readonly string[], tag: string): boolean {
+  const wanted = tag.toLowerCase();
+  return tags.some((t) => t.toLowerCase() === wanted);
+}
+
 const RECORD_FILTERS = ['search', 'tag', 'industryId', 'hqCountry', 'status'] as const;
 
 /** An index's keys starting with any of the terms: one key range for one term (the usual search). */
@@ -247,7 +253,7 @@ async function indexedIds(db: IcpLensDb, q: ListQuery): Promise<number[]> {
         keys(startingWith(db.prospects.where(index), terms)),
       ),
     );
-  } else if (q.tag) found = [await keys(db.prospects.where('tags').equals(q.tag))];
+  } else if (q.tag) found = [await keys(db.prospects.where('tags').equalsIgnoreCase(q.tag))];
   else if (q.industryId) found = [await keys(db.prospects.where('industryId').equals(q.industryId))];
   else if (q.hqCountry) found = [await keys(db.prospects.where('hqCountry').equals(q.hqCountry))];
   else found = [await keys(db.prospects.where('status').equals(q.status as ProspectStatus))];
@@ -266,7 +272,7 @@ function recordCandidates(db: IcpLensDb, q: ListQuery): Collection<ProspectRecor
     collection = collection.distinct();
     indexed = 'search';
   } else if (q.tag) {
-    collection = db.prospects.where('tags').equals(q.tag);
+    collection = db.prospects.where('tags').equalsIgnoreCase(q.tag);
     indexed = 'tag';
   } else if (q.industryId) {
     collection = db.prospects.where('industryId').equals(q.industryId);

@@ -195,6 +195,17 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
     await closing.close({ runBeforeUnload: true });
   }
   await expect.poll(saved).toContainEqual({ notes: 'Ask about the Q3 budget', tags: ['q3', 'berlin'] });
+
+  // Tags typed twice in another case are kept once, the field shows them as kept, and the filter takes any case.
+  const tags = await ext.context.newPage();
+  await tags.goto(ext.pageUrl('list.html'));
+  await tags.getByLabel('Tags of Lumenfold').fill('q3, Berlin, Q3,  ');
+  await tags.getByLabel('Tags of Lumenfold').press('Enter');
+  await expect(tags.getByLabel('Tags of Lumenfold')).toHaveValue('q3, Berlin');
+  await tags.getByLabel('Tag', { exact: true }).fill('BERLIN');
+  await expect(tags.getByTestId('prospect-row')).toHaveCount(1);
+  await expect(tags.getByTestId('rows')).toContainText('Lumenfold');
+  await tags.close();
 });
 
 test('a company whose page shows nothing the ICP weighs is counted and filtered as "Not enough known"', async ({

@@ -68,6 +68,10 @@ describe('list queries', () => {
     const { db, acme, brio } = await list();
     expect(await queryProspectIds(db, { sort: 'score', status: 'contacted' })).toEqual([brio.id]);
     expect(await queryProspectIds(db, { sort: 'score', tag: 'event' })).toEqual([brio.id]);
+    // A tag in any case, alone (its index) or beside another filter (checked per record).
+    expect(await queryProspectIds(db, { sort: 'score', tag: 'Event' })).toEqual([brio.id]);
+    expect(await queryProspectIds(db, { sort: 'name', tag: 'EVENT', search: 'br' })).toEqual([brio.id]);
+    expect(await queryProspectIds(db, { sort: 'score', tag: 'even' })).toEqual([]);
     expect(await queryProspectIds(db, { sort: 'score', hqCountry: 'DE' })).toEqual([acme.id]);
     expect(await queryProspectIds(db, { sort: 'name', search: 'ac' })).toEqual([acme.id]);
     expect(await queryProspectIds(db, { sort: 'name', search: 'brio.c' })).toEqual([brio.id]);
