@@ -522,7 +522,13 @@ export function App() {
       )}
       {undo && (
         <p role="status">
-          Deleted {undo.length}.{' '}
+          Deleted{' '}
+          {undo.length === 1
+            ? (undo[0]?.name ?? '1 company')
+            : undo.length <= 3
+              ? undo.map((p) => p.name).join(', ')
+              : `${undo.length.toLocaleString()} companies`}
+          .{' '}
           <button
             ref={undoButton}
             type="button"

@@ -97,6 +97,7 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   await expect(total).toContainText(`${before - 1} saved`);
   // The pressed button is gone with the selection: the keyboard goes on to Undo, not to the top of the page.
   await expect(list.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await expect(list.getByText(/^Deleted Fernbridge Maschinenbau\. /)).toBeVisible();
   const filtered = await total.textContent();
   await list.getByLabel('Industry').selectOption('');
   await expect(total).toHaveText(filtered ?? '');
