@@ -1,27 +1,6 @@
 import type { ScoreResult, Tier } from '@/lib/icp';
-import { tierName, verdictClass, verdictName } from './format';
+import { upgradesText, verdictClass, verdictName } from './format';
 import './TierVerdict.css';
-
-/**
- * What would raise the tier, grouped by the tier it would reach and by whether the criterion is unknown or
- * missed: "Tier 3 if “A”, “B” or “C” turns out to match" rather than the same tier three times.
- */
-function upgradeGroups(upgrades: ScoreResult['upgrades']) {
-  const groups = new Map<string, { key: string; tier: Tier; unknown: boolean; labels: string[] }>();
-  for (const u of upgrades) {
-    const unknown = u.status === 'unknown';
-    const key = `${u.tier} ${unknown}`;
-    const group = groups.get(key) ?? { key, tier: u.tier, unknown, labels: [] };
-    group.labels.push(u.label);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
-
-/** "a", "a or b", "a, b or c". */
-function orList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
 
 /** The verdict, first and large: tier, score, coverage and why. */
 export function TierVerdict({ result }: { result: ScoreResult }) {
@@ -51,17 +30,7 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
         </p>
         {result.upgrades.length > 0 && (
           <p className="verdict-upgrades" data-testid="upgrades">
-            Would be{' '}
-            {upgradeGroups(result.upgrades)
-              .slice(0, 3)
-              .map((g, i) => (
-                <span key={g.key}>
-                  {i > 0 && '; '}
-                  {tierName(g.tier)} if {orList(g.labels.map((l) => `“${l}”`))}{' '}
-                  {g.unknown ? 'turns out to match' : 'matched'}
-                </span>
-              ))}
-            .
+            {upgradesText(result.upgrades)}
           </p>
         )}
       </div>

@@ -1,6 +1,14 @@
 /** Wording shared by the panel and the options page. */
 import type { ProspectStatus } from '@/lib/db/schema';
-import { type CriterionStatus, NOTHING_KNOWN_LABEL, nothingKnown, type Tier, tierLabel } from '@/lib/icp';
+import {
+  type CriterionStatus,
+  NOTHING_KNOWN_LABEL,
+  nothingKnown,
+  type ScoreResult,
+  TIER_RANK,
+  type Tier,
+  tierLabel,
+} from '@/lib/icp';
 
 /** Source names as reps read them. */
 export const SOURCE_LABEL: Record<string, string> = {
@@ -109,4 +117,33 @@ export function shortWhen(ms: number, now = Date.now()): string {
   const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   if (at.toDateString() === new Date(now).toDateString()) return `at ${time}`;
   return `on ${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/**
+ * What would raise the tier, one clause per tier it would reach, highest first: "Would be Tier 2 if “A”
+ * matched or “B” or “C” turns out to match; Tier 3 if …" rather than a tier named once per criterion.
+ */
+export function upgradesText(upgrades: ScoreResult['upgrades']): string {
+  const byTier = new Map<Tier, { missed: string[]; unknown: string[] }>();
+  for (const u of upgrades) {
+    const group = byTier.get(u.tier) ?? { missed: [], unknown: [] };
+    (u.status === 'unknown' ? group.unknown : group.missed).push(`“${u.label}”`);
+    byTier.set(u.tier, group);
+  }
+  const clauses = [...byTier]
+    .sort(([a], [b]) => TIER_RANK[b] - TIER_RANK[a])
+    .slice(0, 3)
+    .map(([tier, { missed, unknown }]) => {
+      const parts = [
+        ...(missed.length > 0 ? [`${orList(missed)} matched`] : []),
+        ...(unknown.length > 0 ? [`${orList(unknown)} turns out to match`] : []),
+      ];
+      return `${tierName(tier)} if ${parts.join(' or ')}`;
+    });
+  return clauses.length > 0 ? `Would be ${clauses.join('; ')}.` : '';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shortWhen, verdictName, verdictNote } from '@/components/format';
-import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
+import { shortWhen, upgradesText, verdictName, verdictNote } from '@/components/format';
+import { DEFAULT_ICP, scoreCompany, tierLabel } from '@/lib/icp';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { machineryIcp } from '../helpers/icps';
 
@@ -40,5 +40,32 @@ describe('shortWhen', () => {
     const earlier = shortWhen(new Date(2026, 10, 21, 9, 5).getTime(), now);
     expect(earlier).toMatch(/^on .*21.*, 0?9:05/);
     expect(earlier).toContain(new Date(2026, 10, 21).toLocaleDateString([], { month: 'short' }));
+  });
+});
+
+describe('upgradesText', () => {
+  it('names each tier once, highest first, with what was missed and what is unknown', () => {
+    expect(
+      upgradesText([
+        { id: 'a', label: 'HQ in Europe', status: 'miss', tier: 'tier_3' },
+        { id: 'b', label: 'Revenue', status: 'unknown', tier: 'tier_3' },
+        { id: 'c', label: 'Founded', status: 'unknown', tier: 'tier_3' },
+        { id: 'd', label: 'Software', status: 'miss', tier: 'tier_1' },
+      ]),
+    ).toBe(
+      'Would be Tier 1 if “Software” matched; Tier 3 if “HQ in Europe” matched or “Revenue” or “Founded” turns out to match.',
+    );
+    expect(upgradesText([])).toBe('');
+  });
+
+  it('reads the scorer’s own upgrades of a real verdict', () => {
+    const company = SAMPLE_COMPANIES[0];
+    if (!company) throw new Error('no sample company');
+    const result = scoreCompany({ hqCountry: company.facts.hqCountry }, DEFAULT_ICP);
+    expect(result.upgrades.length).toBeGreaterThan(1);
+    const text = upgradesText(result.upgrades);
+    for (const tier of new Set(result.upgrades.map((u) => u.tier)))
+      expect(text.split(tierLabel(tier)).length, text).toBe(2);
+    for (const u of result.upgrades) expect(text).toContain(`“${u.label}”`);
   });
 });
