@@ -3,6 +3,7 @@
  * The environment (fetch, clock) is passed in, so every failure path is tested without a network; the
  * background stores the state this returns (lib/settings) and schedules the next attempt (`ensureSyncAlarm`).
  */
+import { decodeJsonFile } from './icp/file-text';
 import { explainInvalidIcp } from './icp/problems';
 import { type Icp, parseIcp } from './icp/schema';
 import type { TeamSyncState } from './settings/precedence';
@@ -81,7 +82,7 @@ async function readLimited(response: Response, max: number): Promise<string> {
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return decodeJsonFile(all);
 }
 
 /**

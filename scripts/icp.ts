@@ -29,6 +29,7 @@ import {
   parseIcp,
   scoreCompany,
 } from '../lib/icp';
+import { decodeJsonFile } from '../lib/icp/file-text';
 import { formatIssues } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
@@ -52,9 +53,8 @@ class UserError extends Error {
 function readText(file: string): string {
   try {
     // "-" is standard input (`… | npm run -s icp -- score --icp F --facts -`).
-    if (file === '-') return readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
-    // Without a byte-order mark, as Notepad and PowerShell 5 write one (the extension's readers drop it too).
-    return readFileSync(userPath(file), 'utf8').replace(/^\uFEFF/, '');
+    // UTF-8 with or without a byte-order mark, or UTF-16 as PowerShell 5 writes it (as the extension reads them).
+    return decodeJsonFile(new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file))));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(

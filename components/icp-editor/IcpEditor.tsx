@@ -9,6 +9,7 @@ import {
   parseIcp,
   tierLabel,
 } from '@/lib/icp';
+import { decodeJsonFile } from '@/lib/icp/file-text';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
@@ -199,7 +200,7 @@ export function IcpEditor({
     }
     let json: unknown;
     try {
-      json = JSON.parse(await file.text());
+      json = JSON.parse(decodeJsonFile(new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
       notImported(`Not imported: ${file.name} is not valid JSON (${(error as Error).message}).`);
       return;

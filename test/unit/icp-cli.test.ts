@@ -49,6 +49,10 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     const bom = path.join(dir, 'bom.json');
     writeFileSync(bom, `\uFEFF${example}`);
     expect(icp('validate', bom)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    // UTF-16, as Windows PowerShell 5 writes files (`ConvertTo-Json | Out-File`).
+    const utf16 = path.join(dir, 'utf16.json');
+    writeFileSync(utf16, Buffer.from(`\uFEFF${example}`, 'utf16le'));
+    expect(icp('validate', utf16)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
     // Valid, but padded past what a team file may be (spaces are valid JSON), then past what the editor imports.
     const big = path.join(dir, 'big.json');
     writeFileSync(big, example.replace('{', `{${' '.repeat(600 * 1024)}`));

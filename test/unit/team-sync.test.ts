@@ -103,6 +103,20 @@ describe('team ICP sync', () => {
     expect(state.fetchedAt).toBe(NOW - 3_600_000);
   });
 
+  it('reads a team file saved as UTF-16 (Windows PowerShell 5 writes it so)', async () => {
+    const text = JSON.stringify(teamIcp(4, 'Acme v4'));
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const { fetch } = fetchAnswering(() => new Response(bytes, { status: 200 }));
+    const state = await syncTeamIcp(URL_, good(), env(fetch));
+    expect(state.error).toBeNull();
+    expect(state.icp).toMatchObject({ version: 4, name: 'Acme v4' });
+  });
+
   it('accepts the same version published again (only its date differs), and keeps the newer file', async () => {
     const again = { ...teamIcp(3), updatedAt: '2026-11-24T09:00:00.000Z' };
     expect(again.updatedAt).not.toBe(teamIcp(3).updatedAt);
