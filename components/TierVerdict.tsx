@@ -1,4 +1,4 @@
-import type { ScoreResult, Tier } from '@/lib/icp';
+import { nothingKnown, type ScoreResult } from '@/lib/icp';
 import { upgradesText, verdictClass, verdictName } from './format';
 import './TierVerdict.css';
 
@@ -18,7 +18,12 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
       </div>
       <div className="verdict-body">
         <div>
-          Score <strong data-testid="score">{result.score.toFixed(1).replace(/\.0$/, '')}</strong> / 100
+          Score{' '}
+          <strong data-testid="score">
+            {/* Nothing known gives no score: a 0 would say the company fits nothing. */}
+            {nothingKnown(result) ? '—' : result.score.toFixed(1).replace(/\.0$/, '')}
+          </strong>{' '}
+          / 100
           {disqualified && <span data-testid="score-set-aside"> (set aside: disqualified)</span>} · coverage{' '}
           <span data-testid="coverage">{coverage}%</span>
         </div>

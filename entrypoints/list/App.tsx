@@ -19,7 +19,7 @@ import {
 import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
 import { countryNames, countryTyped } from '@/lib/extract/countries';
-import { INDUSTRIES } from '@/lib/icp';
+import { INDUSTRIES, nothingKnown } from '@/lib/icp';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
 import { useTableQuery } from './use-table-query';
@@ -113,7 +113,7 @@ function Row({
         <CustomerBadge domain={p.domain} compact />
       </span>
       <span className="row-score">
-        {p.score}
+        {nothingKnown(p.result) ? '—' : p.score}
         <small className="muted">
           {p.result.criteria.some((c) => c.status === 'disqualified')
             ? 'disqualified'

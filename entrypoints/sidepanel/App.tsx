@@ -152,7 +152,8 @@ function announcement(state: TabState | null): string {
   if (state.kind === 'paused') return `Paused on ${state.site}`;
   if (!state.hasCompany || !state.result) return 'Not a company profile';
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
-  return `${name}: ${verdictName(state.result)}, score ${Math.round(state.result.score)}`;
+  const scored = nothingKnown(state.result) ? '' : `, score ${Math.round(state.result.score)}`;
+  return `${name}: ${verdictName(state.result)}${scored}`;
 }
 
 /** The side panel's view of a tab's state. */

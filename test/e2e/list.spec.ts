@@ -248,6 +248,8 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   await expect(ashgrove).toContainText('Not enough known');
   // In the neutral colour the side panel gives it, not Not a fit's.
   await expect(ashgrove).toHaveClass(/\btier-unknown\b/);
+  // No score, as in the panel (a 0 would read as a company that fits nothing).
+  await expect(ashgrove.locator('.row-score')).toContainText(/^—/);
   await expect(list.getByTestId('prospect-row').filter({ hasNotText: 'Not enough known' })).toHaveCount(0);
   // And deleted from there.
   await list.getByLabel('Select Ashgrove Studio').check();

@@ -66,6 +66,8 @@ test('a company site that shows nothing the ICP asks about says "Not enough know
     'Nothing the ICP asks about is shown on this page',
   );
   await expect(panel.getByTestId('coverage')).toHaveText('0%');
+  // No score: a 0 would say the company fits nothing.
+  await expect(panel.getByTestId('score')).toHaveText('—');
   await expect(panel.getByTestId('save-prospect')).toHaveText('Save to your list');
   expect(await badge(tabId)).toBe('?');
 });
