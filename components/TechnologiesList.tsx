@@ -12,10 +12,13 @@ export function TechnologiesList({ technologies }: { technologies: Detection[] }
       <h2 className="section-title">Technologies on this site</h2>
       <ul className="technologies" data-testid="technologies">
         {technologies.map((t) => (
-          <li key={t.name} title={t.evidence.join('\n')}>
+          <li key={t.name}>
             <span className="technology-name">{t.name}</span>{' '}
             <span className="chip">{TECH_CATEGORIES[t.category]}</span>
-            <div className="muted technology-evidence">{t.evidence[0]}</div>
+            {/* The tooltip on the evidence line, not the item: a screen reader names the item by the tool. */}
+            <div className="muted technology-evidence" title={t.evidence.join('\n')}>
+              {t.evidence[0]}
+            </div>
           </li>
         ))}
       </ul>
