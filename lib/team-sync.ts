@@ -116,6 +116,8 @@ export async function syncTeamIcp(
   url: string,
   previous: TeamSyncState | null,
   env: TeamSyncEnv,
+  /** Who set the address (kept with a file received from it; see `teamIcp` in precedence.ts). */
+  setBy: 'policy' | 'rep' | null = null,
 ): Promise<TeamSyncState> {
   const sameUrl = previous?.icpUrl === url;
   const lastGood = sameUrl && previous?.icp != null ? parseIcp(previous.icp) : null;
@@ -123,6 +125,7 @@ export async function syncTeamIcp(
     url,
     icp: previous?.icp ?? null,
     icpUrl: previous?.icpUrl ?? null,
+    icpSetBy: previous?.icpSetBy ?? null,
     etag: sameUrl ? (previous?.etag ?? null) : null,
     lastModified: sameUrl ? (previous?.lastModified ?? null) : null,
     fetchedAt: previous?.fetchedAt ?? null,
@@ -212,6 +215,7 @@ export async function syncTeamIcp(
       url,
       icp: json,
       icpUrl: url,
+      icpSetBy: setBy,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
       fetchedAt: lastGood?.ok && lastGood.icp.version === parsed.icp.version ? kept.fetchedAt : env.now(),
@@ -268,7 +272,7 @@ export function syncDue(
 /** What the background's team sync needs (ports; see entrypoints/background.ts). */
 export interface TeamSyncDeps extends TeamSyncEnv {
   /** The address in force and the interval (policy, else the rep's address; default hourly). */
-  schedule(): Promise<{ url: string | null; periodMinutes: number }>;
+  schedule(): Promise<{ url: string | null; setBy?: 'policy' | 'rep' | null; periodMinutes: number }>;
   load(): Promise<TeamSyncState | null>;
   save(state: TeamSyncState): Promise<void>;
   alarms: AlarmsPort;
@@ -287,9 +291,9 @@ export function createTeamSync(deps: TeamSyncDeps) {
       let checked: string | null = null;
       // Bounded: an address that keeps changing is left to the next alarm.
       for (let round = 0; round < 3; round++) {
-        const { url } = await deps.schedule();
+        const { url, setBy = null } = await deps.schedule();
         if (!url || url === checked) return;
-        await deps.save(await syncTeamIcp(url, await deps.load(), deps));
+        await deps.save(await syncTeamIcp(url, await deps.load(), deps, setBy));
         checked = url;
       }
     })().finally(() => {

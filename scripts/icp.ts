@@ -30,7 +30,7 @@ import {
   scoreCompany,
 } from '../lib/icp';
 import { decodeJsonFile } from '../lib/icp/file-text';
-import { formatIssues } from '../lib/icp/schema';
+import { formatIssues, unknownCountries } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
 
@@ -120,6 +120,10 @@ function validate(args: string[]): void {
   if (bytes > MAX_ICP_FILE_BYTES)
     throw new UserError(
       `${file}: ${Math.round(bytes / 1024)} kB: the options page imports an ICP file of at most 1 MB, and a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB`,
+    );
+  for (const { label, code } of unknownCountries(icp))
+    console.error(
+      `${file}: valid, but criterion “${label}” lists “${code}”, which is no country's ISO 3166-1 alpha-2 code: it never matches (a region is chosen under regions)`,
     );
   if (bytes > MAX_TEAM_FILE_BYTES)
     console.error(

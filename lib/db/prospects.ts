@@ -2,7 +2,7 @@
  * The prospect list's repository: save (one record per company, found by domain or LinkedIn slug), look up,
  * update and delete prospects. Every write is one transaction, so a failure leaves nothing half-written.
  */
-import { updateFacts } from '../extract/merge';
+import { shownFactCount, updateFacts } from '../extract/merge';
 import type { CompanyFacts } from '../extract/schema';
 import type { ScoreResult } from '../icp/result-schema';
 import {
@@ -149,7 +149,7 @@ export async function saveProspect(
   return writeProspects(db, async () => {
     const existing = await findProspect(db, { domain, linkedinSlug });
     const facts = existing && input.score ? updateFacts(existing.facts, input.facts) : input.facts;
-    const kept = Object.keys(facts).length - Object.keys(input.facts).length;
+    const kept = shownFactCount(facts) - shownFactCount(input.facts);
     const result = kept > 0 && input.score ? input.score(facts) : input.result;
     const base = {
       domain: domain ?? existing?.domain ?? null,

@@ -7,6 +7,7 @@
  * spelling of the name is indexed too), and "müll" finds "Muller AG" and "Mueller AG" (a search is also asked
  * in each of its spellings).
  */
+import { registrableDomain } from '../extract/merge';
 
 /** Letters and digits in any script: what a word is made of. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -85,8 +86,9 @@ export function nameTails(nameLower: string): string[] {
 }
 
 /**
- * A web address pasted as a search, as the domain it names: "https://www.lumenfold.io/about" → "lumenfold.io"
- * (the scheme, "www.", the port and whatever follows the host dropped). Anything else is left as typed.
+ * A web address pasted as a search, as the registrable domain it names: "https://app.lumenfold.io/about" →
+ * "lumenfold.io" (the scheme, subdomains, the port and whatever follows the host dropped). Anything else is
+ * left as typed.
  */
 function addressAsDomain(search: string): string {
   const m =
@@ -94,7 +96,8 @@ function addressAsDomain(search: string): string {
       search,
     );
   const looksLikeAddress = /^[a-z][a-z0-9+.-]*:\/\/|^www\.|^[^\s/]+\.[a-z]{2,}[/:?#]/.test(search);
-  return m && looksLikeAddress ? (m[1] as string) : search;
+  // The site's registrable domain, as companies are kept by: "app.lumenfold.io" is Lumenfold's.
+  return m && looksLikeAddress ? (registrableDomain(m[1] as string) ?? (m[1] as string)) : search;
 }
 
 /** What a lower-cased search is looked up as: each of its spellings (a pasted address as its domain). */

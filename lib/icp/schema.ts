@@ -135,12 +135,9 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
             .string()
             .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
             // "UK" is how most people write it; its ISO code is GB (what pages, lists and the scorer use).
-            .overwrite((code) => (code === 'UK' ? 'GB' : code))
-            // (Two capitals only: anything else has its problem told above.)
-            .refine((code) => !/^[A-Z]{2}$/.test(code) || isoCountries.isValid(code), {
-              error: (issue) =>
-                `“${String(issue.input)}” is no country’s ISO 3166-1 alpha-2 code (a region is chosen under regions)`,
-            }),
+            // Other codes of no country ("EU") are not refused here: an ICP saved with one must still load
+            // (see `unknownCountries`, which `icp validate` warns of).
+            .overwrite((code) => (code === 'UK' ? 'GB' : code)),
         )
         .max(250)
         .default([]),
@@ -306,6 +303,15 @@ export function parseIcp(input: unknown): { ok: true; icp: Icp } | IcpInvalid {
         issues: result.error.issues,
         checked: migrated,
       };
+}
+
+/** Each location criterion's codes that are no country's ("EU", "XX"): valid, but they never match a company. */
+export function unknownCountries(icp: Icp): Array<{ label: string; code: string }> {
+  return icp.criteria.flatMap((c) =>
+    c.kind === 'location'
+      ? c.countries.filter((code) => !isoCountries.isValid(code)).map((code) => ({ label: c.label, code }))
+      : [],
+  );
 }
 
 /** The JSON Schema of the ICP file, generated from the zod schema (what a hand-written file may contain). */

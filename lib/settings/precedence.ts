@@ -36,6 +36,8 @@ export const TeamSyncStateSchema = z.object({
   icp: z.unknown().nullable(),
   /** The address the last good ICP came from (validators are sent only to the same address). */
   icpUrl: z.string().nullable(),
+  /** Who had set that address: the policy or the rep (null in states saved before it was kept). */
+  icpSetBy: z.enum(['policy', 'rep']).nullable().default(null),
   etag: z.string().nullable(),
   lastModified: z.string().nullable(),
   /** When the last good ICP was received. */
@@ -231,24 +233,34 @@ export function hasPolicy(policy: ManagedPolicy): boolean {
   );
 }
 
-/** The team address in force: the policy's, else the rep's. */
+/**
+ * The team address in force: the policy's, else the rep's. None of the rep's while the policy means to set the
+ * ICP, locked, and what it sets cannot be used: a typo in the policy does not hand the ICP to the rep's file.
+ */
 export function effectiveTeamUrl(
   policy: ManagedPolicy,
   repTeamUrl: string | null,
 ): { url: string; setBy: 'policy' | 'rep' } | null {
   if (policy.teamIcpUrl) return { url: policy.teamIcpUrl, setBy: 'policy' };
-  if (repTeamUrl) return { url: repTeamUrl, setBy: 'rep' };
+  const policyFailed = policy.setsIcp && policy.icp === null && policy.allowRepOverride !== true;
+  if (repTeamUrl && !policyFailed) return { url: repTeamUrl, setBy: 'rep' };
   return null;
 }
 
 /**
  * The last good team ICP while a team address is in force, if it still validates. After the address changes
  * (the file moved, the policy names another host), the ICP from the earlier one stays until the new address
- * delivers a file, as it does when a check fails: "any failure keeps the last good ICP". Removing the address
- * forgets it (see `saveRepTeamUrl`).
+ * delivers a file, as it does when a check fails: "any failure keeps the last good ICP", if the same party (the
+ * policy, or the rep) set both addresses. Removing the address forgets it (see `saveRepTeamUrl`).
  */
-function teamIcp(team: TeamSyncState | null, url: string | null): Icp | null {
-  if (!team || !url || team.icp === null) return null;
+function teamIcp(
+  team: TeamSyncState | null,
+  address: { url: string; setBy: 'policy' | 'rep' } | null,
+): Icp | null {
+  if (!team || !address || team.icp === null) return null;
+  // From another address only when the same party set both: a rep's own file never stands in for the
+  // organisation's address, nor an organisation's old file for the rep's.
+  if (team.icpUrl !== address.url && (team.icpSetBy === null || team.icpSetBy !== address.setBy)) return null;
   const parsed = parseIcp(team.icp);
   return parsed.ok ? parsed.icp : null;
 }
@@ -258,7 +270,7 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
   const { policy, defaultIcp } = inputs;
   const present = hasPolicy(policy);
   const teamUrl = effectiveTeamUrl(policy, inputs.repTeamUrl);
-  const fromTeam = teamIcp(inputs.team, teamUrl?.url ?? null);
+  const fromTeam = teamIcp(inputs.team, teamUrl);
   const team: TeamStatus | null = teamUrl && {
     ...teamUrl,
     checkedAt: inputs.team?.url === teamUrl.url ? inputs.team.checkedAt : null,

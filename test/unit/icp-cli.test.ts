@@ -49,6 +49,15 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     const bom = path.join(dir, 'bom.json');
     writeFileSync(bom, `\uFEFF${example}`);
     expect(icp('validate', bom)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    // A location code that is no country is valid (a saved ICP must load) but named: it never matches.
+    const eu = path.join(dir, 'eu.json');
+    writeFileSync(eu, example.replace('"countries": []', '"countries": ["EU"]'));
+    expect(icp('validate', eu)).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining(
+        "lists “EU”, which is no country's ISO 3166-1 alpha-2 code: it never matches",
+      ),
+    });
     // UTF-16, as Windows PowerShell 5 writes files (`ConvertTo-Json | Out-File`).
     const utf16 = path.join(dir, 'utf16.json');
     writeFileSync(utf16, Buffer.from(`\uFEFF${example}`, 'utf16le'));

@@ -127,20 +127,50 @@ describe('which ICP is in force', () => {
 
   it('keeps the team ICP of the earlier address until the new address delivers a file, and says so', () => {
     const moved = 'https://new.acme.test/icp.json';
-    const active = resolveActiveIcp(inputs({ repTeamUrl: moved, team: teamState(icp('Old team', 5)) }));
+    const fromRep = { ...teamState(icp('Old team', 5)), icpSetBy: 'rep' as const };
+    const fromPolicy = { ...fromRep, icpSetBy: 'policy' as const };
+    const active = resolveActiveIcp(inputs({ repTeamUrl: moved, team: fromRep }));
     expect(active).toMatchObject({ source: 'team', icp: { name: 'Old team', version: 5 } });
     expect(active.team).toMatchObject({ url: moved, icpUrl: TEAM_URL, icp: { name: 'Old team' } });
     expect(active.origin).toBe(
       `Team ICP from ${TEAM_URL}, the earlier team address: ${moved} has not delivered a file yet.`,
     );
     // The same under a policy that names another host: the reps are not left on the built-in default.
-    const policyMoved = resolveActiveIcp(
-      inputs({ policy: policy({ teamIcpUrl: moved }), team: teamState(icp('Old team', 5)) }),
-    );
+    const policyMoved = resolveActiveIcp(inputs({ policy: policy({ teamIcpUrl: moved }), team: fromPolicy }));
     expect(policyMoved).toMatchObject({ source: 'team', locked: true });
+    // Only between addresses the same party set: a rep's own file never stands in for the policy's address,
+    // nor the organisation's old file for the rep's; a state saved before the party was kept carries nothing.
+    for (const [team, change] of [
+      [fromRep, { policy: policy({ teamIcpUrl: moved }) }],
+      [fromPolicy, { repTeamUrl: moved }],
+      [teamState(icp('Old team', 5)), { repTeamUrl: moved }],
+    ] as const) {
+      const active = resolveActiveIcp(inputs({ team, ...change }));
+      expect(active.source, JSON.stringify(change)).toBe('default');
+      expect(active.problem).toMatch(/No team ICP has been received/);
+    }
   });
 
-  it('reports an invalid policy ICP clearly and keeps working with the next channel', () => {
+  it('does not use the rep’s team address while a policy that means to set the ICP cannot be used', () => {
+    for (const broken of [{ icp: '{"name": "Broken"' }, { teamIcpUrl: 'http://corp.example/icp.json' }]) {
+      const active = resolveActiveIcp(
+        inputs({ policy: policy(broken), repTeamUrl: TEAM_URL, team: teamState(icp('Mine', 2)) }),
+      );
+      expect(active, JSON.stringify(broken)).toMatchObject({ source: 'default', locked: true, team: null });
+      expect(active.problem).toMatch(/^Your organisation’s policy sets an ICP that cannot be used/);
+    }
+    // With reps allowed their own, their address counts again.
+    const open = resolveActiveIcp(
+      inputs({
+        policy: policy({ icp: '{"name": "Broken"', allowRepOverride: true }),
+        repTeamUrl: TEAM_URL,
+        team: teamState(icp('Mine', 2)),
+      }),
+    );
+    expect(open.source).toBe('team');
+  });
+
+  it('reports an invalid policy ICP clearly and keeps working, on the built-in default while locked', () => {
     const active = resolveActiveIcp(
       inputs({
         policy: policy({ icp: '{"name": "Broken"', refreshMinutes: 30 }),
@@ -148,7 +178,7 @@ describe('which ICP is in force', () => {
         team: teamState(icp('Team', 5)),
       }),
     );
-    expect(active.source).toBe('team');
+    expect(active).toMatchObject({ source: 'default', locked: true });
     expect(active.policy?.problems[0]).toMatch(/^icp: not valid JSON/);
     expect(active.policy?.refreshMinutes).toBe(30);
   });

@@ -52,6 +52,7 @@ describe('searching the list by name', () => {
       'lumenfold.io/',
       'lumenfold.io/pricing',
       'www.lumenfold.io.',
+      'https://app.lumenfold.io/login',
     ])
       expect(matchesSearch('lumenfold', 'lumenfold.io', s), s).toBe(true);
     // Not every dot is an address: names with dots, and other sites, are searched as typed.

@@ -36,6 +36,7 @@ const good = (icp: Icp = teamIcp(3)): TeamSyncState => ({
   url: URL_,
   icp,
   icpUrl: URL_,
+  icpSetBy: null,
   etag: '"v3"',
   lastModified: 'Mon, 23 Nov 2026 10:00:00 GMT',
   fetchedAt: NOW - 3_600_000,
@@ -101,6 +102,32 @@ describe('team ICP sync', () => {
     const state = await syncTeamIcp(URL_, good(), env(fetch));
     expect(state.error).toBeNull();
     expect(state.fetchedAt).toBe(NOW - 3_600_000);
+  });
+
+  it('records who set the address a file came from, and keeps it through a 304 and a failure', async () => {
+    const { fetch } = fetchAnswering(() => json(teamIcp(4), { etag: '"v4"' }));
+    const got = await syncTeamIcp(URL_, null, env(fetch), 'policy');
+    expect(got).toMatchObject({ icpUrl: URL_, icpSetBy: 'policy' });
+    const same = await syncTeamIcp(
+      URL_,
+      got,
+      env(fetchAnswering(() => new Response(null, { status: 304 })).fetch),
+      'policy',
+    );
+    expect(same.icpSetBy).toBe('policy');
+    const moved = await syncTeamIcp(
+      'https://elsewhere.acme.test/icp.json',
+      got,
+      env(
+        fetchAnswering(() => new Response('', { status: 404 }), 'https://elsewhere.acme.test/icp.json').fetch,
+      ),
+      'rep',
+    );
+    expect(moved).toMatchObject({
+      icpUrl: URL_,
+      icpSetBy: 'policy',
+      error: { message: expect.stringMatching(/404/) },
+    });
   });
 
   it('reads a team file saved as UTF-16 (Windows PowerShell 5 writes it so)', async () => {
