@@ -217,6 +217,7 @@ describe('team ICP file responses (syncTeamIcp)', () => {
     url: URL_,
     icp: { ...DEFAULT_ICP, version: 3 },
     icpUrl: URL_,
+    icpSetBy: null,
     etag: '"v3"',
     lastModified: null,
     fetchedAt: NOW - 3_600_000,

@@ -30,6 +30,7 @@ const teamState = (team: Icp, url = TEAM_URL): TeamSyncState => ({
   url,
   icp: team,
   icpUrl: url,
+  icpSetBy: null,
   etag: null,
   lastModified: null,
   fetchedAt: 1000,
