@@ -29,8 +29,9 @@ import {
   parseIcp,
   scoreCompany,
 } from '../lib/icp';
+import { unknownCountries } from '../lib/icp/countries';
 import { decodeJsonFile } from '../lib/icp/file-text';
-import { formatIssues, unknownCountries } from '../lib/icp/schema';
+import { formatIssues } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
 

@@ -2,8 +2,9 @@
  * The prospect list's repository: save (one record per company, found by domain or LinkedIn slug), look up,
  * update and delete prospects. Every write is one transaction, so a failure leaves nothing half-written.
  */
-import { shownFactCount, updateFacts } from '../extract/merge';
+
 import type { CompanyFacts } from '../extract/schema';
+import { shownFactCount, updateFacts } from '../extract/update-facts';
 import type { ScoreResult } from '../icp/result-schema';
 import {
   type IcpLensDb,

@@ -7,7 +7,6 @@
  * spelling of the name is indexed too), and "müll" finds "Muller AG" and "Mueller AG" (a search is also asked
  * in each of its spellings).
  */
-import { registrableDomain } from '../extract/merge';
 
 /** Letters and digits in any script: what a word is made of. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -86,23 +85,25 @@ export function nameTails(nameLower: string): string[] {
 }
 
 /**
- * A web address pasted as a search, as the registrable domain it names: "https://app.lumenfold.io/about" →
- * "lumenfold.io" (the scheme, subdomains, the port and whatever follows the host dropped). Anything else is
- * left as typed.
+ * A web address pasted as a search, as the host it names and each of its parent domains:
+ * "https://app.lumenfold.io/about" → "app.lumenfold.io", "lumenfold.io" (the scheme, "www.", the port and
+ * whatever follows the host dropped), so that the domain a company is kept by is among them without the
+ * public-suffix list ("co.uk" matches no company's domain from its start). Anything else is left as typed.
  */
-function addressAsDomain(search: string): string {
+function addressAsDomains(search: string): string[] {
   const m =
     /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\.?(?::\d+)?(?:[/?#].*)?$/.exec(
       search,
     );
   const looksLikeAddress = /^[a-z][a-z0-9+.-]*:\/\/|^www\.|^[^\s/]+\.[a-z]{2,}[/:?#]/.test(search);
-  // The site's registrable domain, as companies are kept by: "app.lumenfold.io" is Lumenfold's.
-  return m && looksLikeAddress ? (registrableDomain(m[1] as string) ?? (m[1] as string)) : search;
+  if (!m || !looksLikeAddress) return [search];
+  const labels = (m[1] as string).split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
 }
 
 /** What a lower-cased search is looked up as: each of its spellings (a pasted address as its domain). */
 export function searchTerms(search: string): string[] {
-  return spellings(addressAsDomain(search));
+  return addressAsDomains(search).flatMap(spellings);
 }
 
 /** Whether a prospect's lower-cased name or domain matches a lower-cased search (see {@link nameTails}). */

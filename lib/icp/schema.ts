@@ -2,7 +2,6 @@
  * The Ideal Customer Profile: the one zod schema behind the ICP file format, the editor, the settings item
  * and the scorer. Versioned by `schemaVersion`; older versions are migrated in `migrate.ts`.
  */
-import isoCountries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { INDUSTRIES } from './industries';
 import { migrateIcp } from './migrate';
@@ -136,7 +135,7 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
             .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
             // "UK" is how most people write it; its ISO code is GB (what pages, lists and the scorer use).
             // Other codes of no country ("EU") are not refused here: an ICP saved with one must still load
-            // (see `unknownCountries`, which `icp validate` warns of).
+            // (see `unknownCountries` in countries.ts, which `icp validate` warns of).
             .overwrite((code) => (code === 'UK' ? 'GB' : code)),
         )
         .max(250)
@@ -303,15 +302,6 @@ export function parseIcp(input: unknown): { ok: true; icp: Icp } | IcpInvalid {
         issues: result.error.issues,
         checked: migrated,
       };
-}
-
-/** Each location criterion's codes that are no country's ("EU", "XX"): valid, but they never match a company. */
-export function unknownCountries(icp: Icp): Array<{ label: string; code: string }> {
-  return icp.criteria.flatMap((c) =>
-    c.kind === 'location'
-      ? c.countries.filter((code) => !isoCountries.isValid(code)).map((code) => ({ label: c.label, code }))
-      : [],
-  );
 }
 
 /** The JSON Schema of the ICP file, generated from the zod schema (what a hand-written file may contain). */

@@ -15,7 +15,8 @@ import {
 } from '@/lib/db/prospects';
 import { countVerdicts, VERDICT_BLOCK } from '@/lib/db/verdict-store';
 import { factValues, type ProspectSummary, summarize } from '@/lib/db/verdicts';
-import { mergeCandidates, updateFacts } from '@/lib/extract/merge';
+import { mergeCandidates } from '@/lib/extract/merge';
+import { updateFacts } from '@/lib/extract/update-facts';
 import { DEFAULT_ICP, type Icp, nothingKnown, scoreCompany } from '@/lib/icp';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
 

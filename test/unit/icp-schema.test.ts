@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CriterionKindSchema, CriterionSchema, DEFAULT_ICP, parseIcp, unknownCountries } from '@/lib/icp';
+import { CriterionKindSchema, CriterionSchema, DEFAULT_ICP, parseIcp } from '@/lib/icp';
+import { unknownCountries } from '@/lib/icp/countries';
 
 const withCriteria = (criteria: unknown[]) => ({ ...DEFAULT_ICP, criteria });
 
