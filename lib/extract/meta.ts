@@ -67,6 +67,28 @@ export function nameFromTitle(title: string, hostname: string, onPlatform: boole
   return segments.find(matches) ?? '';
 }
 
+/** The last part of an address that names a page about the company itself (home, about us, company). */
+const OVERVIEW_PAGE =
+  /^(?:index(?:\.\w+)?|home|about(?:-us)?|company|who-we-are|our-story|ueber-uns|uber-uns|über-uns|unternehmen|a-propos|qui-sommes-nous|chi-siamo|quienes-somos|sobre-nosotros|over-ons)$/i;
+/** A language part leading an address ("/de/", "/en-us/"). */
+const LANGUAGE_PART = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
+
+/**
+ * Whether a site's page describes the company in its meta description: its home page or its "about" page. A
+ * blog post's or a product's description (and keywords) are about the post or the product ("How we scaled
+ * NSQ"), and would reach the CRM's Description field and the ICP's keyword criteria as the company's.
+ */
+export function describesCompany(pageUrl: URL): boolean {
+  let parts: string[];
+  try {
+    parts = pageUrl.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return false;
+  }
+  if (parts.length > 0 && LANGUAGE_PART.test(parts[0] as string)) parts = parts.slice(1);
+  return parts.length === 0 || (parts.length === 1 && OVERVIEW_PAGE.test(parts[0] as string));
+}
+
 /**
  * Reads name, description, keywords and the site's own address from meta tags and the title.
  * @param tags the page's meta tags, as the content script sent them
@@ -107,7 +129,7 @@ export function extractMeta(
     });
   }
   const description = metaValue(tags, 'og:description', 'description', 'twitter:description');
-  if (description && !onPlatform) {
+  if (description && !onPlatform && describesCompany(pageUrl)) {
     out.push({
       field: 'description',
       value: description,
@@ -121,7 +143,7 @@ export function extractMeta(
     .map((k) => cleanText(k, 80))
     .filter(Boolean)
     .slice(0, 50);
-  if (keywords.length > 0 && !onPlatform) {
+  if (keywords.length > 0 && !onPlatform && describesCompany(pageUrl)) {
     out.push({
       field: 'keywords',
       value: keywords,
