@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
 import { getDb } from '@/lib/db/index';
-import { findProspectFor, saveProspect } from '@/lib/db/prospects';
+import { findProspectFor, saveProspect, updateProspect } from '@/lib/db/prospects';
 import { type RescoreProgress, rescoreChunk, startRescore } from '@/lib/db/rescore';
+import { nothingKnown } from '@/lib/icp';
 import { broadcast, createMessageListener } from '@/lib/messaging';
 import {
   loadActiveIcp,
@@ -45,7 +46,14 @@ export default defineBackground(() => {
         const found = await findProspectFor(db, facts);
         return found?.id === undefined
           ? null
-          : { id: found.id, tier: found.tier, status: found.status, savedAt: found.savedAt };
+          : {
+              id: found.id,
+              tier: found.tier,
+              status: found.status,
+              savedAt: found.savedAt,
+              nothingKnown: nothingKnown(found.result),
+              notes: found.notes,
+            };
       },
       async save(input) {
         const { prospect, created, result, kept } = await saveProspect(db, input);
@@ -54,6 +62,8 @@ export default defineBackground(() => {
           tier: prospect.tier,
           status: prospect.status,
           savedAt: prospect.savedAt,
+          nothingKnown: nothingKnown(result),
+          notes: prospect.notes,
           created,
           kept,
           result,
@@ -151,6 +161,13 @@ export default defineBackground(() => {
       async syncTeamIcp() {
         await teamSync.sync();
         return loadActiveIcp();
+      },
+      async saveUnsavedEdit({ id, notes, tags }) {
+        await updateProspect(db, id, {
+          ...(notes === undefined ? {} : { notes }),
+          ...(tags === undefined ? {} : { tags }),
+        });
+        return null;
       },
       async forgetMemory() {
         const forgotten = await forgetAllPages(db);

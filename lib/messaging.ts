@@ -29,6 +29,10 @@ export const SavedSummarySchema = z.object({
   tier: TierSchema,
   status: ProspectStatusSchema,
   savedAt: z.number(),
+  /** Filed under "Not enough known" (its tier then reads Not a fit). */
+  nothingKnown: z.boolean().default(false),
+  /** The rep's note, as the list keeps it (shown in the panel, written in the list). */
+  notes: z.string().max(20_000).default(''),
 });
 export type SavedSummary = z.infer<typeof SavedSummarySchema>;
 
@@ -134,6 +138,20 @@ export const protocol = {
   setTeamIcpUrl: message('extension', z.object({ url: z.string().max(2000).nullable() }), ActiveIcpSchema),
   /** Extension page → background: check the team file now ("Sync now"); answers the ICP in force after. */
   syncTeamIcp: message('extension', z.object({}), ActiveIcpSchema),
+  /**
+   * Extension page → background: save a prospect's note or tags typed in a list tab that is closing. The
+   * page's own write would need a read and a write of IndexedDB after its last task; one message leaves at once
+   * and the background writes.
+   */
+  saveUnsavedEdit: message(
+    'extension',
+    z.object({
+      id: z.number().int().positive(),
+      notes: z.string().max(20_000).optional(),
+      tags: z.array(z.string().max(60)).max(50).optional(),
+    }),
+    z.null(),
+  ),
   /** Extension page → background: forget every remembered page. */
   forgetMemory: message('extension', z.object({}), z.object({ forgotten: z.number() })),
   /** Background → extension pages: a tab's state changed (new page, new ICP). */

@@ -20,6 +20,7 @@ import { deleteProspects, getProspect, restoreProspects, updateProspect } from '
 import { exportFile } from '@/lib/export/file';
 import { countryNames, countryTyped } from '@/lib/extract/countries';
 import { INDUSTRIES, nothingKnown } from '@/lib/icp';
+import { sendMessage } from '@/lib/messaging';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
 import { useTableQuery } from './use-table-query';
@@ -38,18 +39,29 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Edits typed but not saved yet (a note is saved a moment after the last key, tags when the field is left), by
- * field. Closing or leaving the tab fires no blur: they are saved when the page is hidden, which comes first.
+ * field. Closing or leaving the tab fires no blur: they are saved when the page is hidden, which comes first,
+ * by the background (a message leaves at once; the page's own write would need IndexedDB after its last task).
  */
-const unsaved = new Map<string, () => void>();
+const unsaved = new Map<string, { id: number; notes?: string; tags?: string[] }>();
 function saveUnsaved() {
-  const saves = [...unsaved.values()];
+  const edits = [...unsaved.values()];
   unsaved.clear();
-  for (const save of saves) save();
+  for (const change of edits) void sendMessage('saveUnsavedEdit', change).catch(() => {});
 }
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') saveUnsaved();
 });
 window.addEventListener('pagehide', saveUnsaved);
+
+/** The tags typed in a field: each once, whatever its case (the first spelling kept), at most 50 of 60 characters. */
+function tagsOf(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(',')
+    .map((t) => t.trim().slice(0, 60))
+    .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()))
+    .slice(0, 50);
+}
 
 /** One row, loaded when it scrolls into view. */
 function Row({
@@ -70,13 +82,9 @@ function Row({
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
-  /** Saves the tags typed (each once, whatever its case) and, given the field, shows them as saved. */
+  /** Saves the tags typed and, given the field, shows them as saved. */
   const saveTags = (text: string, field?: HTMLInputElement) => {
-    const seen = new Set<string>();
-    const tags = text
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+    const tags = tagsOf(text);
     if (field) field.value = tags.join(', ');
     if (tags.join(',') !== p.tags.join(',')) edit({ tags });
   };
@@ -143,13 +151,12 @@ function Row({
         // tab is closed or hidden meanwhile (see `unsaved`).
         onChange={(e) => {
           const notes = e.target.value;
-          const save = () => {
+          unsaved.set(`notes ${id}`, { id, notes: notes.slice(0, 20_000) });
+          clearTimeout(notesTimer.current);
+          notesTimer.current = window.setTimeout(() => {
             unsaved.delete(`notes ${id}`);
             if (notes !== p.notes) edit({ notes });
-          };
-          unsaved.set(`notes ${id}`, save);
-          clearTimeout(notesTimer.current);
-          notesTimer.current = window.setTimeout(save, NOTES_SAVE_MS);
+          }, NOTES_SAVE_MS);
         }}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
@@ -163,10 +170,7 @@ function Row({
         aria-label={`Tags of ${p.name}`}
         defaultValue={p.tags.join(', ')}
         placeholder="tags"
-        onChange={(e) => {
-          const text = e.target.value;
-          unsaved.set(`tags ${id}`, () => saveTags(text));
-        }}
+        onChange={(e) => unsaved.set(`tags ${id}`, { id, tags: tagsOf(e.target.value) })}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
           unsaved.delete(`tags ${id}`);

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CompactList } from '@/components/CompactList';
@@ -7,6 +8,8 @@ import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, STATUS_LABEL, shortWhen, tierName, verdictName } from '@/components/format';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
+import { getDb } from '@/lib/db/index';
+import { getProspect } from '@/lib/db/prospects';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
 import { type PageState, sendMessage, type TabState } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
@@ -72,6 +75,24 @@ function PauseButton({ site, paused }: { site: string; paused: boolean }) {
 function SaveBar({ state }: { state: PageState }) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const savedId = state.saved?.id;
+  // The saved record as the list has it now: a status, note or tier changed there, or the company deleted,
+  // shows here at once (null once deleted; undefined while reading, when the tab state's summary stands in).
+  const live = useLiveQuery(
+    async () =>
+      savedId === undefined ? null : ((await getProspect(getDb(), savedId, { evidence: false })) ?? null),
+    [savedId],
+  );
+  const saved =
+    live === undefined
+      ? state.saved
+      : live && {
+          tier: live.tier,
+          status: live.status,
+          savedAt: live.savedAt,
+          nothingKnown: nothingKnown(live.result),
+          notes: live.notes,
+        };
   if (!state.result) return null;
   const unknown = nothingKnown(state.result);
   const tier = tierName(state.result.tier);
@@ -96,11 +117,19 @@ function SaveBar({ state }: { state: PageState }) {
   };
   return (
     <div className="save-bar" data-testid="save-bar">
-      {state.saved ? (
-        <p data-testid="saved" className="saved-note">
-          On your list since {new Date(state.saved.savedAt).toLocaleDateString()} ·{' '}
-          {STATUS_LABEL[state.saved.status].toLowerCase()}
-        </p>
+      {saved ? (
+        <div data-testid="saved" className="saved-note">
+          <p>
+            On your list since {new Date(saved.savedAt).toLocaleDateString()}, as{' '}
+            {saved.nothingKnown ? NOTHING_KNOWN_LABEL : tierName(saved.tier)} · {STATUS_LABEL[saved.status]}
+          </p>
+          {/* The rep's note where the rep looks at the company again (written in the list). */}
+          {saved.notes && (
+            <p className="muted saved-notes" data-testid="saved-notes">
+              Note: {saved.notes}
+            </p>
+          )}
+        </div>
       ) : null}
       <button
         type="button"
@@ -112,7 +141,7 @@ function SaveBar({ state }: { state: PageState }) {
         data-testid="save-prospect"
         aria-keyshortcuts="Alt+Shift+S"
       >
-        {state.saved ? 'Update on your list' : unknown ? 'Save to your list' : `Save to ${tier} list`}
+        {saved ? 'Update on your list' : unknown ? 'Save to your list' : `Save to ${tier} list`}
       </button>{' '}
       <a className="list-link" href={browser.runtime.getURL('/list.html')} target="_blank" rel="noreferrer">
         Open the prospect list

@@ -229,6 +229,7 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   await expect(panel.getByTestId('save-bar')).toContainText(
     'Saved to your list, under “Not enough known” until a page shows more.',
   );
+  await expect(panel.getByTestId('saved')).toContainText(', as Not enough known · New');
   // Another tab, another company: nothing said of saving the first one stays on show.
   await other.page.bringToFront();
   await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
@@ -251,10 +252,19 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   // No score, as in the panel (a 0 would read as a company that fits nothing).
   await expect(ashgrove.locator('.row-score')).toContainText(/^—/);
   await expect(list.getByTestId('prospect-row').filter({ hasNotText: 'Not enough known' })).toHaveCount(0);
-  // And deleted from there.
+  // What the rep tracks in the list shows in the panel on the company's page at once.
+  await page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
+  await list.getByLabel('Notes on Ashgrove Studio').fill('Design agency: ask for their client list');
+  await list.getByLabel('Status of Ashgrove Studio').selectOption('researching');
+  await expect(panel.getByTestId('saved-notes')).toHaveText('Note: Design agency: ask for their client list');
+  await expect(panel.getByTestId('saved')).toContainText('· Researching');
+  // And deleted from there: the panel offers to save it again.
   await list.getByLabel('Select Ashgrove Studio').check();
   await list.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(list.getByTestId('rows')).not.toContainText('Ashgrove Studio');
+  await expect(panel.getByTestId('saved')).toHaveCount(0);
+  await expect(panel.getByTestId('save-prospect')).toHaveText('Save to your list');
   await list.close();
 });
 

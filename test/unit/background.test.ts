@@ -303,6 +303,24 @@ describe('background', () => {
     expect(await getDb().prospects.count()).toBe(1);
   });
 
+  it('saves a note or tags a closing list tab sends, and refuses an edit out of bounds', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    const { id } = (await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel)) as { id: number };
+    await send({ type: 'saveUnsavedEdit', payload: { id, notes: 'Call in March' } }, fromPanel);
+    await send({ type: 'saveUnsavedEdit', payload: { id, tags: ['q3'] } }, fromPanel);
+    expect(await getDb().prospects.get(id)).toMatchObject({ notes: 'Call in March', tags: ['q3'] });
+    // The saved summary the panel shows carries the note.
+    expect((await tabState(7))?.saved).toMatchObject({ notes: 'Call in March', nothingKnown: false });
+    // Refused (the listener answers nothing to a message that does not validate), and nothing written.
+    expect(
+      await send({ type: 'saveUnsavedEdit', payload: { id, notes: 'x'.repeat(20_001) } }, fromPanel).catch(
+        () => 'refused',
+      ),
+    ).not.toBeNull();
+    expect((await getDb().prospects.get(id))?.notes).toBe('Call in March');
+  });
+
   it('an update from a page that shows less keeps what the list had, and says so', async () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
