@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
-import { getDb } from '@/lib/db/index';
+import { getDb, type Prospect } from '@/lib/db/index';
 import { findProspectFor, saveProspect, updateProspect } from '@/lib/db/prospects';
 import { type RescoreProgress, rescoreChunk, startRescore } from '@/lib/db/rescore';
 import { nothingKnown } from '@/lib/icp';
-import { broadcast, createMessageListener } from '@/lib/messaging';
+import { broadcast, createMessageListener, type SavedSummary } from '@/lib/messaging';
 import {
   loadActiveIcp,
   loadPausedSites,
@@ -29,6 +29,18 @@ import { collectorArgs, collectPageGlobals } from '@/lib/techno/index';
 /** How long the toolbar icon shows how a save by the keyboard shortcut went. */
 const SHORTCUT_FLASH_MS = 2500;
 
+/** What the side panel shows of a saved prospect (see `SavedSummarySchema`). */
+function savedSummary(p: Prospect): SavedSummary {
+  return {
+    id: p.id as number,
+    tier: p.tier,
+    status: p.status,
+    savedAt: p.savedAt,
+    nothingKnown: nothingKnown(p.result),
+    notes: p.notes,
+  };
+}
+
 export default defineBackground(() => {
   const db = getDb();
   const service = createTabService({
@@ -44,30 +56,11 @@ export default defineBackground(() => {
     prospects: {
       async find(facts) {
         const found = await findProspectFor(db, facts);
-        return found?.id === undefined
-          ? null
-          : {
-              id: found.id,
-              tier: found.tier,
-              status: found.status,
-              savedAt: found.savedAt,
-              nothingKnown: nothingKnown(found.result),
-              notes: found.notes,
-            };
+        return found?.id === undefined ? null : savedSummary(found);
       },
       async save(input) {
         const { prospect, created, result, kept } = await saveProspect(db, input);
-        return {
-          id: prospect.id as number,
-          tier: prospect.tier,
-          status: prospect.status,
-          savedAt: prospect.savedAt,
-          nothingKnown: nothingKnown(result),
-          notes: prospect.notes,
-          created,
-          kept,
-          result,
-        };
+        return { ...savedSummary(prospect), created, kept, result };
       },
     },
     // A page's globals are invisible to content scripts: a small function that only reads them runs in the

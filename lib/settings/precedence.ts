@@ -103,6 +103,9 @@ const POLICY_EXPECTS: Record<Exclude<keyof typeof PolicyFieldSchemas, 'teamIcpUr
   rememberIncognito: 'must be true or false (a JSON boolean, not a string)',
 };
 
+/** Whether a policy setting is set at all (an empty value is none), valid or not. */
+const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+
 /** Problems of a policy ICP listed at most, the last line saying how many more there are. */
 const MAX_POLICY_ICP_PROBLEMS = 20;
 
@@ -124,7 +127,7 @@ export function readPolicy(raw: unknown): ManagedPolicy {
   if (typeof values.icp === 'string' && values.icp === lastPolicyIcp?.text) {
     if (lastPolicyIcp.icp) policy.icp = lastPolicyIcp.icp;
     else policy.problems.push(...lastPolicyIcp.problems);
-  } else if (values.icp !== undefined && values.icp !== null && values.icp !== '') {
+  } else if (given(values.icp)) {
     let input: unknown = values.icp;
     let jsonProblem: string | null = null;
     if (typeof input === 'string') {
@@ -162,7 +165,7 @@ export function readPolicy(raw: unknown): ManagedPolicy {
     'memoryDays',
     'rememberIncognito',
   ] as const) {
-    if (values[key] === undefined || values[key] === null || values[key] === '') continue;
+    if (!given(values[key])) continue;
     const parsed = PolicyFieldSchemas[key].safeParse(values[key]);
     if (parsed.success) (policy[key] as unknown) = parsed.data;
     else
@@ -172,7 +175,6 @@ export function readPolicy(raw: unknown): ManagedPolicy {
           : `${key}: ${POLICY_EXPECTS[key]} (got ${JSON.stringify(values[key]).slice(0, 80)})`,
       );
   }
-  const given = (value: unknown) => value !== undefined && value !== null && value !== '';
   policy.setsIcp = given(values.icp) || given(values.teamIcpUrl);
   return policy;
 }
