@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText, localDate } from '@/components/download';
 import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/components/format';
+import { NoteField } from '@/components/NoteField';
+import { holdEdit, releaseEdit } from '@/components/unsaved-edits';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
 import {
@@ -20,7 +22,6 @@ import { deleteProspects, getProspect, restoreProspects, updateProspect } from '
 import { exportFile } from '@/lib/export/file';
 import { countryNames, countryTyped } from '@/lib/extract/countries';
 import { INDUSTRIES, nothingKnown } from '@/lib/icp';
-import { sendMessage } from '@/lib/messaging';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
 import { useTableQuery } from './use-table-query';
@@ -30,28 +31,10 @@ const db = getDb();
 const STATUSES = ProspectStatusSchema.options;
 const COUNTRY_NAMES = countryNames();
 const ROW_HEIGHT = 64;
-/** How long after the last key a note is saved. */
-const NOTES_SAVE_MS = 800;
 /** Rows read before the rest of the list: more than a tall window shows. */
 const FIRST_ROWS = 40;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/**
- * Edits typed but not saved yet (a note is saved a moment after the last key, tags when the field is left), by
- * field. Closing or leaving the tab fires no blur: they are saved when the page is hidden, which comes first,
- * by the background (a message leaves at once; the page's own write would need IndexedDB after its last task).
- */
-const unsaved = new Map<string, { id: number; notes?: string; tags?: string[] }>();
-function saveUnsaved() {
-  const edits = [...unsaved.values()];
-  unsaved.clear();
-  for (const change of edits) void sendMessage('saveUnsavedEdit', change).catch(() => {});
-}
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') saveUnsaved();
-});
-window.addEventListener('pagehide', saveUnsaved);
 
 /** The tags typed in a field: each once, whatever its case (the first spelling kept), at most 50 of 60 characters. */
 function tagsOf(text: string): string[] {
@@ -78,7 +61,6 @@ function Row({
   onFailed: (error: unknown) => void;
 }) {
   const p = useLiveQuery(() => getProspect(db, id, { evidence: false }), [id]);
-  const notesTimer = useRef<number | undefined>(undefined);
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
@@ -142,38 +124,22 @@ function Row({
           </option>
         ))}
       </select>
-      <input
+      <NoteField
+        id={id}
+        notes={p.notes}
         className="row-notes"
-        aria-label={`Notes on ${p.name}`}
-        defaultValue={p.notes}
-        placeholder="Notes"
-        // Saved as the rep types (a moment after the last key), on Enter, on leaving the field, and when the
-        // tab is closed or hidden meanwhile (see `unsaved`).
-        onChange={(e) => {
-          const notes = e.target.value;
-          unsaved.set(`notes ${id}`, { id, notes: notes.slice(0, 20_000) });
-          clearTimeout(notesTimer.current);
-          notesTimer.current = window.setTimeout(() => {
-            unsaved.delete(`notes ${id}`);
-            if (notes !== p.notes) edit({ notes });
-          }, NOTES_SAVE_MS);
-        }}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        onBlur={(e) => {
-          clearTimeout(notesTimer.current);
-          unsaved.delete(`notes ${id}`);
-          if (e.target.value !== p.notes) edit({ notes: e.target.value });
-        }}
+        label={`Notes on ${p.name}`}
+        onSave={(notes) => edit({ notes })}
       />
       <input
         className="row-tags"
         aria-label={`Tags of ${p.name}`}
         defaultValue={p.tags.join(', ')}
         placeholder="tags"
-        onChange={(e) => unsaved.set(`tags ${id}`, { id, tags: tagsOf(e.target.value) })}
+        onChange={(e) => holdEdit(`tags ${id}`, { id, tags: tagsOf(e.target.value) })}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         onBlur={(e) => {
-          unsaved.delete(`tags ${id}`);
+          releaseEdit(`tags ${id}`);
           saveTags(e.target.value, e.target);
         }}
       />

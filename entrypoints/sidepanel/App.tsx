@@ -6,14 +6,18 @@ import { CriteriaList } from '@/components/CriteriaList';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { FactsTable } from '@/components/FactsTable';
 import { SOURCE_LABEL, STATUS_LABEL, shortWhen, tierName, verdictName } from '@/components/format';
+import { NoteField } from '@/components/NoteField';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
 import { getDb } from '@/lib/db/index';
-import { getProspect } from '@/lib/db/prospects';
+import { getProspect, updateProspect } from '@/lib/db/prospects';
+import { type ProspectStatus, ProspectStatusSchema } from '@/lib/db/schema';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
 import { type PageState, sendMessage, type TabState } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
+
+const STATUSES = ProspectStatusSchema.options;
 
 const ICP_SOURCE_LABEL = {
   default: 'built-in default',
@@ -94,6 +98,14 @@ function SaveBar({ state }: { state: PageState }) {
           notes: live.notes,
         };
   if (!state.result) return null;
+  const name = state.facts.name?.value ?? state.facts.domain?.value ?? hostOf(state.url);
+  const edit = (change: Parameters<typeof updateProspect>[2]) => {
+    if (savedId === undefined) return;
+    updateProspect(getDb(), savedId, change).then(
+      () => setMessage(''),
+      (error) => setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
   const unknown = nothingKnown(state.result);
   const tier = tierName(state.result.tier);
   const save = async () => {
@@ -117,18 +129,34 @@ function SaveBar({ state }: { state: PageState }) {
   };
   return (
     <div className="save-bar" data-testid="save-bar">
-      {saved ? (
+      {saved && savedId !== undefined ? (
         <div data-testid="saved" className="saved-note">
           <p>
             On your list since {new Date(saved.savedAt).toLocaleDateString()}, as{' '}
-            {saved.nothingKnown ? NOTHING_KNOWN_LABEL : tierName(saved.tier)} · {STATUS_LABEL[saved.status]}
+            {saved.nothingKnown ? NOTHING_KNOWN_LABEL : tierName(saved.tier)}
           </p>
-          {/* The rep's note where the rep looks at the company again (written in the list). */}
-          {saved.notes && (
-            <p className="muted saved-notes" data-testid="saved-notes">
-              Note: {saved.notes}
-            </p>
-          )}
+          {/* What the rep tracks about the company, written where the rep looks at it (the list has the same). */}
+          <div className="saved-edit">
+            <select
+              aria-label={`Status of ${name}`}
+              value={saved.status}
+              onChange={(e) => edit({ status: e.target.value as ProspectStatus })}
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+            <NoteField
+              id={savedId}
+              notes={saved.notes}
+              label={`Notes on ${name}`}
+              className="saved-notes"
+              multiline
+              onSave={(notes) => edit({ notes })}
+            />
+          </div>
         </div>
       ) : null}
       <button

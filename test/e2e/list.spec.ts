@@ -229,7 +229,8 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   await expect(panel.getByTestId('save-bar')).toContainText(
     'Saved to your list, under “Not enough known” until a page shows more.',
   );
-  await expect(panel.getByTestId('saved')).toContainText(', as Not enough known · New');
+  await expect(panel.getByTestId('saved')).toContainText(', as Not enough known');
+  await expect(panel.getByLabel('Status of Ashgrove Studio')).toHaveValue('new');
   // Another tab, another company: nothing said of saving the first one stays on show.
   await other.page.bringToFront();
   await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
@@ -256,9 +257,27 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   await page.bringToFront();
   await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
   await list.getByLabel('Notes on Ashgrove Studio').fill('Design agency: ask for their client list');
+  await list.getByLabel('Notes on Ashgrove Studio').blur();
   await list.getByLabel('Status of Ashgrove Studio').selectOption('researching');
-  await expect(panel.getByTestId('saved-notes')).toHaveText('Note: Design agency: ask for their client list');
-  await expect(panel.getByTestId('saved')).toContainText('· Researching');
+  await expect(panel.getByLabel('Notes on Ashgrove Studio')).toHaveValue(
+    'Design agency: ask for their client list',
+  );
+  await expect(panel.getByLabel('Status of Ashgrove Studio')).toHaveValue('researching');
+  // And written in the panel, where the rep is looking at the company: the list shows it at once.
+  await panel.getByLabel('Notes on Ashgrove Studio').fill('Asked for the client list on Monday');
+  await panel.getByLabel('Notes on Ashgrove Studio').press('Enter');
+  await panel.getByLabel('Status of Ashgrove Studio').selectOption('contacted');
+  await expect(list.getByLabel('Notes on Ashgrove Studio')).toHaveValue(
+    'Asked for the client list on Monday',
+  );
+  await expect(list.getByLabel('Status of Ashgrove Studio')).toHaveValue('contacted');
+  // A note typed in the panel just before it is closed (no Enter, no pause) is saved as it closes.
+  const closing = await openPanel({ tabId });
+  await closing.getByLabel('Notes on Ashgrove Studio').fill('Call back after the holidays');
+  await closing.close({ runBeforeUnload: true });
+  await expect(list.getByLabel('Notes on Ashgrove Studio')).toHaveValue('Call back after the holidays');
+  await page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
   // And deleted from there: the panel offers to save it again.
   await list.getByLabel('Select Ashgrove Studio').check();
   await list.getByRole('button', { name: 'Delete', exact: true }).click();
