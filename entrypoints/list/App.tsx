@@ -92,8 +92,9 @@ function Row({
         </button>
       </span>
       <span className="row-name">
+        {/* The company's own site; the page it was saved from where its domain is not known. */}
         <a
-          href={p.sourceUrls[0] ?? (p.domain ? `https://${p.domain}` : '#')}
+          href={p.domain ? `https://${p.domain}/` : (p.sourceUrls[0] ?? '#')}
           target="_blank"
           rel="noreferrer"
         >

@@ -29,6 +29,11 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   const list = await listWithSamples({ ext, visit, openPanel });
   await expect(list.getByTestId('rows')).toContainText('Lumenfold');
   await expect(list.getByTestId('rows')).toContainText('Fernbridge Maschinenbau');
+  // The name opens the company's own site, not the page it was saved from (its imprint).
+  await expect(list.getByRole('link', { name: 'Fernbridge Maschinenbau' })).toHaveAttribute(
+    'href',
+    'https://fernbridge.de/',
+  );
 
   // The manager's ICP now wants machinery makers, not software companies.
   const machinery = machineryIcp(7);
