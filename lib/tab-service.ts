@@ -23,6 +23,7 @@ import {
   fingerprints,
   technologiesApply,
   technologiesCandidate,
+  warmUpDetection,
 } from './techno/index';
 
 /** The badge for a tab; `null` clears it. */
@@ -181,8 +182,12 @@ export function createTabService(deps: TabServiceDeps) {
     globalsReads.delete(tabId);
     return early && documentOf(early.url) === documentOf(url) ? early.read : readGlobals(tabId);
   }
-  // Compile the fingerprints when the background starts, not on the first page it is asked about.
-  if (deps.collectGlobals) fingerprints();
+  // Compile the fingerprints when the background starts, not on the first page it is asked about, and run the
+  // matcher once the start's own work is done (see `warmUpDetection`).
+  if (deps.collectGlobals) {
+    fingerprints();
+    setTimeout(warmUpDetection, 0);
+  }
 
   /** Whether a tab's page may go into the company memory. */
   async function mayRemember(stored: StoredPage): Promise<boolean> {

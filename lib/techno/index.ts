@@ -31,6 +31,55 @@ export function fingerprints(): CompiledFingerprints {
   return compiled;
 }
 
+/**
+ * Runs detection twice on made-up signals of every kind, so that the first page after the background starts
+ * does not pay for the first run of the matcher's code and patterns: 1.65 against 0.15 ms per page in a fresh
+ * Node process, mostly compiling the pattern of path fragments. The background calls it once it has started,
+ * while the first page is still being read; a service worker that slept starts again for each page a rep opens
+ * after a pause. Returns what the last run detected (every kind of signal finds something).
+ */
+export function warmUpDetection(): Detection[] {
+  const c = fingerprints();
+  // Each signal of another technology: a technology's evidence stops at a few kinds.
+  const used = new Set<number>();
+  const pick = <T>(entries: Iterable<[string, T]>, techs: (value: T) => number[]): [string, T] => {
+    for (const entry of entries) {
+      const found = techs(entry[1]);
+      if (found.every((t) => !used.has(t))) {
+        for (const t of found) used.add(t);
+        return entry;
+      }
+    }
+    throw new Error('No fingerprint left to warm the matcher up with');
+  };
+  const ruleTechs = (rules: Array<{ tech: number }>) => rules.map((r) => r.tech);
+  const address = () => {
+    const [host, rules] = pick(c.urlHosts, ruleTechs);
+    return `https://${host}${rules[0]?.path ?? '/'}`;
+  };
+  const url = 'https://warm-up.invalid/';
+  const [metaName, metaRules] = pick(c.meta, ruleTechs);
+  const comment = c.comments.find((x) => !used.has(x.tech));
+  const signals: DomSignals = {
+    url,
+    // The path fragments' pattern on an address of no vendor's host.
+    scripts: [address(), `${url}a${pick(c.pathTechs, (t) => t)[0]}`],
+    stylesheets: [address()],
+    iframes: [address()],
+    resources: [address()],
+    inline: [address()],
+    links: [`https://${pick(c.linkHosts, ruleTechs)[0]}/`],
+    meta: [[metaName, metaRules[0]?.prefix ?? '']],
+    cookies: [pick(c.cookies, (t) => t)[0]],
+    dom: [pick(c.selectors, (t) => t)[0]],
+    comments: [comment?.text ?? ''],
+    ms: 0,
+  };
+  const globals = { url, globals: [pick(c.globals, (t) => t)[0]], ms: 0 };
+  detectFromSignals(signals, globals, url);
+  return detectFromSignals(signals, globals, url)?.detected ?? [];
+}
+
 /** The arguments for the main-world collector: the globals to look for. */
 export function collectorArgs(): [string[]] {
   return [collectorRequest(fingerprints()).globals];

@@ -12,6 +12,7 @@ import {
   TECH_CATEGORIES,
   technologiesApply,
   technologiesCandidate,
+  warmUpDetection,
 } from '@/lib/techno/index';
 import type { PageSignals } from '@/lib/techno/types';
 import { parseHtml } from '../helpers/dom';
@@ -370,6 +371,27 @@ describe('frameworks and hosting', () => {
 });
 
 describe('from collected signals to the page', () => {
+  it('warms the matcher up on made-up signals that reach every kind of lookup', () => {
+    const evidence = warmUpDetection().flatMap((d) => d.evidence);
+    const kinds = new Set(evidence.map((line) => line.slice(0, line.indexOf(' '))));
+    // The path fragments' pattern is what costs most on a first run: an address that only it matches.
+    expect(evidence.some((line) => line.startsWith('script https://warm-up.invalid/'))).toBe(true);
+    for (const kind of [
+      'script',
+      'stylesheet',
+      'iframe',
+      'resource',
+      'inline',
+      'link',
+      'meta',
+      'cookie',
+      'global',
+      'dom',
+      'comment',
+    ])
+      expect(kinds, kind).toContain(kind);
+  });
+
   it('matches only signals of the page they are for, in the shape the collector answers', () => {
     const { globals, ...markup } = collectFrom(
       '<script src="https://js.hs-scripts.com/1.js"></script><script>window.Shopify = {};</script>',
