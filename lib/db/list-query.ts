@@ -167,21 +167,28 @@ async function inRecordOrder(
 
 /**
  * Orders rank entries as the sort says: by tier (best first) then score, or by score with the fits first (see
- * {@link SCORE_GROUP}); ties by newest id.
+ * {@link SCORE_GROUP}) and the better tier first where scores tie; then by newest id.
  */
 function byRank(sort: 'tier' | 'score') {
   return sort === 'tier'
     ? (a: RankEntry, b: RankEntry) =>
         TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.score - a.score || b.id - a.id
     : (a: RankEntry, b: RankEntry) =>
-        SCORE_GROUP[b.tier] - SCORE_GROUP[a.tier] || b.score - a.score || b.id - a.id;
+        SCORE_GROUP[b.tier] - SCORE_GROUP[a.tier] ||
+        b.score - a.score ||
+        TIER_RANK[a.tier] - TIER_RANK[b.tier] ||
+        b.id - a.id;
 }
 
 /** {@link byRank} for rank keys ([tier, score, id]). */
 function byRankKey(sort: 'tier' | 'score') {
   return sort === 'tier'
     ? (a: RankKey, b: RankKey) => TIER_RANK[a[0]] - TIER_RANK[b[0]] || b[1] - a[1] || b[2] - a[2]
-    : (a: RankKey, b: RankKey) => SCORE_GROUP[b[0]] - SCORE_GROUP[a[0]] || b[1] - a[1] || b[2] - a[2];
+    : (a: RankKey, b: RankKey) =>
+        SCORE_GROUP[b[0]] - SCORE_GROUP[a[0]] ||
+        b[1] - a[1] ||
+        TIER_RANK[a[0]] - TIER_RANK[b[0]] ||
+        b[2] - a[2];
 }
 
 type RankKey = [ListTier, number, number];
@@ -207,8 +214,9 @@ export function orderRankKeys(keys: readonly RankKey[], sort: 'tier' | 'score'):
       id >= ID_SPAN
     )
       return [...keys].sort(byRankKey(sort)).map(([, , id]) => id);
-    const lead =
-      (sort === 'tier' ? LIST_TIERS.length - 1 - TIER_RANK[tier] : SCORE_GROUP[tier]) * 1024 + tenths;
+    const better = LIST_TIERS.length - 1 - TIER_RANK[tier];
+    // By tier then score; or by score group, score, then tier (a Tier 1 before a Tier 3 of the same score).
+    const lead = sort === 'tier' ? better * 1024 + tenths : (SCORE_GROUP[tier] * 1024 + tenths) * 8 + better;
     composed[i] = lead * ID_SPAN + id;
   }
   composed.sort();

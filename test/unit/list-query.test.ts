@@ -103,9 +103,29 @@ describe('ordering the whole list by its rank keys', () => {
         (a, b) =>
           (sort === 'tier' ? RANK[a[0]] - RANK[b[0]] : GROUP[a[0]] - GROUP[b[0]]) ||
           b[1] - a[1] ||
+          (sort === 'score' ? RANK[a[0]] - RANK[b[0]] : 0) ||
           b[2] - a[2],
       )
       .map(([, , id]) => id);
+
+  it('puts the better tier first where scores tie, in the score sort', () => {
+    // A Tier 3 company scores 100 on the little its page shows; a Tier 1 of the same score comes first.
+    const keys: Array<[(typeof TIERS)[number], number, number]> = [
+      ['tier_3', 100, 9],
+      ['tier_1', 100, 4],
+      ['tier_2', 100, 7],
+      ['tier_1', 90, 8],
+    ];
+    expect(orderRankKeys(keys, 'score')).toEqual([4, 7, 9, 8]);
+    // Scores the composed key cannot hold go through the comparator, which agrees.
+    expect(orderRankKeys([...keys, ['tier_2', 100 / 3, 2 ** 24 + 1]], 'score')).toEqual([
+      4,
+      7,
+      9,
+      8,
+      2 ** 24 + 1,
+    ]);
+  });
 
   it('orders by tier, then score, then newest id, as a comparator would, with scores in tenths or not', () => {
     // A fixed pseudo-random list with many ties on tier and score.
