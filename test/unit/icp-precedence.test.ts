@@ -102,6 +102,25 @@ describe('which ICP is in force', () => {
     expect(active.origin).toBe('Set by your organisation’s policy.');
   });
 
+  it('keeps the policy’s team file checked while its ICP is in force, and falls back to it when that ICP breaks', () => {
+    const both = (policyIcp: unknown) =>
+      resolveActiveIcp(
+        inputs({
+          policy: policy({ icp: policyIcp, teamIcpUrl: TEAM_URL }),
+          team: teamState(icp('Team', 5)),
+        }),
+      );
+    const valid = both(JSON.stringify(icp('Org', 7)));
+    expect(valid).toMatchObject({
+      source: 'policy',
+      team: { url: TEAM_URL, setBy: 'policy', icp: { name: 'Team' } },
+    });
+    // The next policy's ICP has a typo: the team file stands in, still locked, not the built-in default.
+    const broken = both('{"schemaVersion":1,');
+    expect(broken).toMatchObject({ source: 'team', icp: { name: 'Team', version: 5 }, locked: true });
+    expect(broken.policy?.problems[0]).toMatch(/^icp: not valid JSON/);
+  });
+
   it('lets the rep’s own ICP win over the policy when the policy allows overrides', () => {
     const active = resolveActiveIcp(
       inputs({ policy: policy({ icp: icp('Org', 7), allowRepOverride: true }), user: icp('Mine', 2) }),
