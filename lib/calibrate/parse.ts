@@ -283,8 +283,9 @@ const WORDS_IN_AMOUNTS = new Set([
 
 /** An amount in US dollars: "$20M", "20000000", "€12 Mio.", "5–10 million" (no currency: US dollars). */
 export function parseAmountUsd(text: string): z.infer<typeof RangeSchema> | undefined {
-  // Most CRM exports write plain numbers: no need for the money reader's patterns.
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
+  // Most CRM exports write plain numbers: no need for the money reader's patterns. Not three digits after a
+  // single dot: "500.000" is how German exports write 500,000 (the money reader reads it so).
+  if (/^\d+(?:\.\d{1,2})?$/.test(text)) {
     const n = Number(text);
     return { min: n, max: n };
   }
