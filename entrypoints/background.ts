@@ -162,6 +162,10 @@ export default defineBackground(() => {
         });
         return null;
       },
+      async rescoreList() {
+        void rescoreList(null);
+        return null;
+      },
       async forgetMemory() {
         const forgotten = await forgetAllPages(db);
         await service.rescoreAll();

@@ -152,6 +152,11 @@ export const protocol = {
     }),
     z.null(),
   ),
+  /**
+   * Extension page → background: score the whole prospect list again against the ICP in force (after a backup
+   * was restored: its verdicts are those of the ICP it was made under). Answers once the re-score has started.
+   */
+  rescoreList: message('extension', z.object({}), z.null()),
   /** Extension page → background: forget every remembered page. */
   forgetMemory: message('extension', z.object({}), z.object({ forgotten: z.number() })),
   /** Background → extension pages: a tab's state changed (new page, new ICP). */

@@ -8,7 +8,7 @@ import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/compone
 import { NoteField } from '@/components/NoteField';
 import { holdEdit, releaseEdit } from '@/components/unsaved-edits';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
-import { getDb, type Prospect, ProspectStatusSchema, writeProspects } from '@/lib/db/index';
+import { getDb, type Prospect, ProspectStatusSchema, uniqueTags, writeProspects } from '@/lib/db/index';
 import {
   LIST_TIERS,
   type ListQuery,
@@ -22,6 +22,7 @@ import { deleteProspects, getProspect, restoreProspects, updateProspect } from '
 import { exportFile } from '@/lib/export/file';
 import { countryNames, countryTyped } from '@/lib/extract/countries';
 import { INDUSTRIES, nothingKnown } from '@/lib/icp';
+import { sendMessage } from '@/lib/messaging';
 import { loadRescore, rescoreItem } from '@/lib/settings';
 import './style.css';
 import { useTableQuery } from './use-table-query';
@@ -36,15 +37,8 @@ const FIRST_ROWS = 40;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The tags typed in a field: each once, whatever its case (the first spelling kept), at most 50 of 60 characters. */
-function tagsOf(text: string): string[] {
-  const seen = new Set<string>();
-  return text
-    .split(',')
-    .map((t) => t.trim().slice(0, 60))
-    .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()))
-    .slice(0, 50);
-}
+/** The tags typed in a field, comma-separated (see `uniqueTags`). */
+const tagsOf = (text: string) => uniqueTags(text.split(','));
 
 /** One row, loaded when it scrolls into view. */
 function Row({
@@ -438,6 +432,8 @@ export function App() {
               }
               try {
                 const report = await restoreBackup(db, backup);
+                // The backup's verdicts are those of the ICP it was made under.
+                if (report.added + report.updated > 0) void sendMessage('rescoreList', {}).catch(() => {});
                 setStatus(
                   `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
                 );

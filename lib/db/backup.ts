@@ -3,10 +3,11 @@
  * restoring merges into the list (one record per company, by domain then LinkedIn slug) and never deletes.
  */
 import { z } from 'zod';
+import { updateFacts } from '../extract/update-facts';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
-import { type Prospect, ProspectSchema } from './schema';
+import { type Prospect, ProspectSchema, uniqueTags } from './schema';
 
 /** The backup file format, version 1. */
 export const BackupSchema = z.object({
@@ -31,8 +32,10 @@ export interface RestoreReport {
 
 /**
  * Restores a backup into the list. Companies not on the list are added; a company already there keeps the
- * newer of the two records (by `updatedAt`), and its tier history, tags and sources are united. Nothing on the
- * list is deleted. Throws, writing nothing, when the document is not a valid backup.
+ * newer of the two records (by `updatedAt`) with the facts, domain and LinkedIn page only the older one has, and
+ * its tier history, tags and sources are united. Nothing on the list is deleted. The verdicts are the backup's:
+ * the list is re-scored against the ICP in force afterwards (the `rescoreList` message). Throws, writing
+ * nothing, when the document is not a valid backup.
  */
 export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<RestoreReport> {
   const parsed = BackupSchema.safeParse(input);
@@ -59,12 +62,26 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         report.added++;
         continue;
       }
-      const newer =
-        incoming.updatedAt > existing.updatedAt ? { ...existing, ...fields, id: existing.id } : existing;
+      const incomingNewer = incoming.updatedAt > existing.updatedAt;
+      const [newer, older] = incomingNewer
+        ? [{ ...existing, ...fields, id: existing.id }, existing]
+        : [existing, incoming];
+      const facts = incomingNewer
+        ? updateFacts(existing.facts, incoming.facts)
+        : updateFacts(incoming.facts, existing.facts);
       const merged: Prospect & { id: number } = {
         ...newer,
         id: existing.id,
-        tags: [...new Set([...existing.tags, ...incoming.tags])],
+        // Found by either key, the company keeps both: a record saved from LinkedIn alone has no domain, and
+        // writing its none over the list's would lose the site (and the next save from it would add a second
+        // record). Facts the newer record lacks are kept from the older, as an update from a page keeps them.
+        domain: newer.domain ?? older.domain,
+        linkedinSlug: newer.linkedinSlug ?? older.linkedinSlug,
+        facts,
+        industryId: facts.industryId?.value ?? null,
+        hqCountry: facts.hqCountry?.value ?? null,
+        // Within the limits a backup is checked against, or the next backup of the list could not be restored.
+        tags: uniqueTags([...existing.tags, ...incoming.tags]),
         sourceUrls: [...new Set([...existing.sourceUrls, ...incoming.sourceUrls])].slice(0, 50),
         tierHistory: uniteHistory(existing.tierHistory, incoming.tierHistory),
         savedAt: Math.min(existing.savedAt, incoming.savedAt),

@@ -146,10 +146,11 @@ export async function saveProspect(
   const linkedinSlug = slugOf(input.facts);
   if (!domain && !linkedinSlug)
     throw new Error('This company has neither a website domain nor a LinkedIn page to keep it by.');
-  const name = input.facts.name?.value ?? domain ?? linkedinSlug ?? 'Unknown company';
   return writeProspects(db, async () => {
     const existing = await findProspect(db, { domain, linkedinSlug });
     const facts = existing && input.score ? updateFacts(existing.facts, input.facts) : input.facts;
+    // A page that shows no name (a company known by its domain alone) does not rename the saved company.
+    const name = facts.name?.value ?? existing?.name ?? domain ?? linkedinSlug ?? 'Unknown company';
     const kept = shownFactCount(facts) - shownFactCount(input.facts);
     const result = kept > 0 && input.score ? input.score(facts) : input.result;
     const base = {

@@ -57,6 +57,28 @@ export const ProspectResultSchema = ScoreResultSchema.pick({
 });
 export type ProspectResult = z.infer<typeof ProspectResultSchema>;
 
+/** A prospect's tags: at most this many, of at most this many characters each. */
+const MAX_TAGS = 50;
+const MAX_TAG_CHARS = 60;
+
+/**
+ * Tags as a prospect keeps them: trimmed, each once whatever its case (the first spelling kept), within the
+ * limits above. Reps do not type tags alike, and the list's tag filter takes any case.
+ */
+export function uniqueTags(tags: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().slice(0, MAX_TAG_CHARS);
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+    if (out.length === MAX_TAGS) break;
+  }
+  return out;
+}
+
 /** A company the rep saved to the prospect list, with what it was judged on. */
 export const ProspectSchema = z.object({
   id: z.number().int().optional(),
@@ -77,7 +99,7 @@ export const ProspectSchema = z.object({
   icpVersion: z.number(),
   status: ProspectStatusSchema,
   notes: z.string().max(20_000),
-  tags: z.array(z.string().max(60)).max(50),
+  tags: z.array(z.string().max(MAX_TAG_CHARS)).max(MAX_TAGS),
   industryId: z.string().nullable(),
   hqCountry: z.string().nullable(),
   tierHistory: z.array(TierChangeSchema).max(100),

@@ -3,7 +3,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { getDb } from '@/lib/db/index';
+import { createBackup, restoreBackup } from '@/lib/db/backup';
+import { getDb, type Prospect } from '@/lib/db/index';
 import { allProspects } from '@/lib/db/prospects';
 import { DEFAULT_ICP, nothingKnown } from '@/lib/icp';
 import type { PageState } from '@/lib/messaging';
@@ -433,6 +434,29 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✕'));
     await vi.waitFor(async () => expect((await allProspects(getDb()))[0]?.tier).toBe('not_a_fit'));
     expect(await tabState(7)).toMatchObject({ icp: { name: 'Only US', version: 3, source: 'policy' } });
+  });
+
+  it('re-scores the list against the ICP in force when asked after a restore', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await send({ type: 'saveProspect', payload: { tabId: 7 } }, fromPanel);
+    // A backup made under an old ICP that filed the company elsewhere.
+    const backup = await createBackup(getDb());
+    const stale = {
+      ...(backup.prospects[0] as Prospect),
+      domain: 'other.example',
+      linkedinSlug: null,
+      tier: 'not_a_fit' as const,
+    };
+    delete stale.id;
+    stale.icpVersion = 1;
+    expect(await restoreBackup(getDb(), { ...backup, prospects: [stale] })).toMatchObject({ added: 1 });
+    const restored = () => allProspects(getDb()).then((all) => all.find((p) => p.domain === 'other.example'));
+    expect(await restored()).toMatchObject({ tier: 'not_a_fit', icpVersion: 1 });
+    await send({ type: 'rescoreList', payload: {} }, fromPanel);
+    await vi.waitFor(async () =>
+      expect(await restored()).toMatchObject({ tier: 'tier_1', icpVersion: DEFAULT_ICP.version }),
+    );
   });
 
   it('refuses to change a team address the policy sets', async () => {

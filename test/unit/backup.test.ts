@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
-import { saveProspect, updateProspect } from '@/lib/db/prospects';
+import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { fact } from '../helpers/facts';
@@ -16,6 +16,20 @@ const input = (domain: string) => {
   };
 };
 const fresh = () => new IcpLensDb(`backup-${Math.random()}`);
+/** A company known by its domain, its LinkedIn page, or both. */
+const known = (domain: string | null, slug: string | null, more: CompanyFacts = {}) => {
+  const facts: CompanyFacts = { name: fact('Acme Robotics'), industry: fact('Software'), ...more };
+  if (domain) facts.domain = fact(domain);
+  if (slug) facts.linkedinUrl = fact(`https://www.linkedin.com/company/${slug}`);
+  return {
+    facts,
+    result: scoreCompany(facts, DEFAULT_ICP),
+    icp: DEFAULT_ICP,
+    sourceUrls: ['https://example.test/'],
+  };
+};
+const roundTrip = async (db: IcpLensDb, now: number) =>
+  JSON.parse(JSON.stringify(await createBackup(db, now)));
 
 describe('backup and restore', () => {
   it('restores a backup into an empty list exactly', async () => {
@@ -42,6 +56,61 @@ describe('backup and restore', () => {
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ notes: 'newer', tags: ['mine', 'from-backup'] });
     expect(await db.prospects.where('domain').equals('only-here.com').count()).toBe(1);
+  });
+
+  it('keeps the domain, the LinkedIn page and the facts only the older record has', async () => {
+    // On the list from the site; in the backup, newer, from LinkedIn alone (no domain).
+    const db = fresh();
+    await saveProspect(db, known('acme.com', 'acme', { hqCountry: fact('DE') }), 1);
+    const other = fresh();
+    await saveProspect(other, known(null, 'acme', { employees: fact({ min: 51, max: 200 }) }), 10);
+    expect(await restoreBackup(db, await roundTrip(other, 11))).toMatchObject({ updated: 1 });
+    const [p] = await allProspects(db);
+    expect(p).toMatchObject({ domain: 'acme.com', linkedinSlug: 'acme', hqCountry: 'DE' });
+    expect(p?.facts).toMatchObject({
+      domain: { value: 'acme.com' },
+      employees: { value: { min: 51, max: 200 } },
+    });
+    // Saving from the site again finds that record, not a second one.
+    await saveProspect(db, known('acme.com', null), 12);
+    expect(await db.prospects.count()).toBe(1);
+
+    // The other way round: the list's record is the newer, the backup's has the domain.
+    const site = fresh();
+    await saveProspect(site, known('acme.com', 'acme'), 1);
+    const linkedin = fresh();
+    await saveProspect(linkedin, known(null, 'acme'), 10);
+    await restoreBackup(linkedin, await roundTrip(site, 11));
+    expect((await allProspects(linkedin))[0]).toMatchObject({ domain: 'acme.com', linkedinSlug: 'acme' });
+  });
+
+  it('unites tags once whatever their case and within the limit, so the next backup still restores', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, known('acme.com', null), 1);
+    await updateProspect(
+      db,
+      prospect.id as number,
+      { tags: ['Q3', ...Array.from({ length: 29 }, (_, i) => `mine-${i}`)] },
+      2,
+    );
+    const other = fresh();
+    const { prospect: theirs } = await saveProspect(other, known('acme.com', null), 1);
+    await updateProspect(
+      other,
+      theirs.id as number,
+      { tags: ['q3', ...Array.from({ length: 29 }, (_, i) => `theirs-${i}`)] },
+      3,
+    );
+    await restoreBackup(db, await roundTrip(other, 4));
+    const { tags } = (await allProspects(db))[0] as { tags: string[] };
+    expect(tags).toHaveLength(50);
+    expect(tags.filter((t) => t.toLowerCase() === 'q3')).toEqual(['Q3']);
+    const target = fresh();
+    expect(await restoreBackup(target, await roundTrip(db, 5))).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+    });
   });
 
   it('refuses a document that is not a valid backup, writing nothing', async () => {

@@ -306,6 +306,22 @@ describe('the prospect list', () => {
     );
   });
 
+  it('an update from a page that shows no name keeps the saved name', async () => {
+    const db = fresh();
+    const site = company('lumenfold-home.html');
+    await saveProspect(db, site, 1000);
+    const nameless = { ...site.facts };
+    delete nameless.name;
+    for (const score of [undefined, (f: typeof nameless) => scoreCompany(f, DEFAULT_ICP)]) {
+      const again = await saveProspect(
+        db,
+        { ...site, facts: nameless, result: scoreCompany(nameless, DEFAULT_ICP), score },
+        2000,
+      );
+      expect(again.prospect.name).toBe(site.facts.name?.value);
+    }
+  });
+
   it('a fact a page shows takes the facts derived from the saved one with it (the industry and its id)', () => {
     const saved = company('lumenfold-home.html').facts;
     expect(saved.industryId).toBeDefined();
