@@ -7,10 +7,12 @@ export const NOTES_SAVE_MS = 800;
 export const NOTES_MAX = 20_000;
 
 /**
- * A prospect's note, saved as the rep types (a moment after the last key), on Enter, on leaving the field, and
- * when the page is closed or hidden meanwhile (see unsaved-edits.ts). A note changed elsewhere (the list, the
- * side panel) shows here unless the rep is typing in this field.
- * @param multiline a field that wraps a long note over several lines (Enter still saves: a note is one line)
+ * A prospect's note, saved as the rep types (a moment after the last key), on leaving the field, when the
+ * field goes (the panel turned to another page), and when the page is closed or hidden meanwhile (see
+ * unsaved-edits.ts). A note changed elsewhere (the list, the side panel) shows here unless the rep is typing in
+ * this field. Always a text area, so that a note's line breaks are kept wherever it is edited.
+ * @param multiline a field of a few lines where Enter starts a new line (the side panel); otherwise one line,
+ *   where Enter saves and leaves the field and Shift+Enter starts a new line (the list's rows)
  */
 export function NoteField({
   id,
@@ -32,47 +34,55 @@ export function NoteField({
   const timer = useRef<number | undefined>(undefined);
   const stored = useRef(notes);
   stored.current = notes;
-  useEffect(() => {
-    if (!typing.current) setDraft(notes);
-  }, [notes]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  /** Text typed and not saved yet. */
+  const pending = useRef<string | null>(null);
   const key = `notes ${id}`;
   const save = (text: string) => {
     clearTimeout(timer.current);
+    pending.current = null;
     releaseEdit(key);
     if (text !== stored.current) onSave(text);
   };
-  const props = {
-    className,
-    'aria-label': label,
-    value: draft,
-    placeholder: 'Notes',
-    maxLength: NOTES_MAX,
-    onFocus: () => {
-      typing.current = true;
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    if (!typing.current) setDraft(notes);
+  }, [notes]);
+  // Gone while the rep typed (another company in the panel): what was typed is saved, not left for later.
+  useEffect(
+    () => () => {
+      if (pending.current !== null) saveRef.current(pending.current);
     },
-    onChange: (e: { target: { value: string } }) => {
-      // Line breaks pasted into the wrapping field are kept as spaces, as a one-line field keeps them.
-      const text = multiline ? e.target.value.replace(/\r\n?|\n/g, ' ') : e.target.value;
-      setDraft(text);
-      holdEdit(key, { id, notes: text.slice(0, NOTES_MAX) });
-      clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => save(text), NOTES_SAVE_MS);
-    },
-    onKeyDown: (e: {
-      key: string;
-      shiftKey: boolean;
-      preventDefault(): void;
-      currentTarget: HTMLElement;
-    }) => {
-      if (e.key !== 'Enter') return;
-      e.preventDefault();
-      e.currentTarget.blur();
-    },
-    onBlur: (e: { target: { value: string } }) => {
-      typing.current = false;
-      save(e.target.value);
-    },
-  };
-  return multiline ? <textarea rows={2} {...props} /> : <input {...props} />;
+    [],
+  );
+  return (
+    <textarea
+      className={className}
+      aria-label={label}
+      value={draft}
+      placeholder="Notes"
+      maxLength={NOTES_MAX}
+      rows={multiline ? 3 : 1}
+      onFocus={() => {
+        typing.current = true;
+      }}
+      onChange={(e) => {
+        const text = e.target.value;
+        setDraft(text);
+        pending.current = text;
+        holdEdit(key, { id, notes: text });
+        clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => save(text), NOTES_SAVE_MS);
+      }}
+      onKeyDown={(e) => {
+        if (multiline || e.key !== 'Enter' || e.shiftKey) return;
+        e.preventDefault();
+        e.currentTarget.blur();
+      }}
+      onBlur={(e) => {
+        typing.current = false;
+        save(e.target.value);
+      }}
+    />
+  );
 }

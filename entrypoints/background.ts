@@ -184,9 +184,10 @@ export default defineBackground(() => {
     }),
   );
 
-  // A new document in a tab replaces the old page's facts; its content script reports afresh.
+  // A new document in a tab replaces the old page's facts; its content script reports afresh. Chrome says the
+  // same of a move within the page (a link to `#pricing`, a script's `replaceState`): see `navigated`.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) void service.forgetTab(tabId);
+    if (change.status === 'loading' && change.url) void service.navigated(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
   // An ICP change from any channel (the rep, the team file, the policy) re-scores open tabs at once and the

@@ -101,7 +101,11 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
     report();
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void start());
+  // Told of by the Navigation API's `navigate` event, before the address has changed: read once it has (the
+  // page's own `pushState`, `replaceState` or a link to `#pricing`).
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(() => void start(), 0);
+  });
   // A page restored from the back/forward cache runs no script again, but the background forgot it.
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (event.persisted) void start(true);

@@ -396,6 +396,19 @@ export function createTabService(deps: TabServiceDeps) {
     },
 
     /** The tab navigated to a new document or closed: forget the old page. */
+    /**
+     * A tab moved to `url`. Chrome tells a move within the page (`#pricing`) as it tells a new document, so the
+     * page read is kept while the address is that page's without its fragment, or is the address the content
+     * script has already reported for (a script's `replaceState` reported before this arrived); otherwise it is
+     * forgotten, and the page at the new address reports afresh.
+     */
+    async navigated(tabId: number, url: string): Promise<void> {
+      const stored = await deps.pages.get(tabId);
+      const read = stored?.extract?.url ?? stored?.paused?.url;
+      if (read !== undefined && documentOf(read) === documentOf(url)) return;
+      await this.forgetTab(tabId);
+    },
+
     async forgetTab(tabId: number): Promise<void> {
       globalsReads.delete(tabId);
       await deps.pages.delete(tabId);

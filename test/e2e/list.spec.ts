@@ -269,11 +269,14 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   );
   await expect(panel.getByLabel('Status of Ashgrove Studio')).toHaveValue('researching');
   // And written in the panel, where the rep is looking at the company: the list shows it at once.
+  // Enter starts a new line there, and the list keeps the line break.
   await panel.getByLabel('Notes on Ashgrove Studio').fill('Asked for the client list on Monday');
   await panel.getByLabel('Notes on Ashgrove Studio').press('Enter');
+  await panel.getByLabel('Notes on Ashgrove Studio').pressSequentially('Next: case study');
+  await panel.getByLabel('Notes on Ashgrove Studio').blur();
   await panel.getByLabel('Status of Ashgrove Studio').selectOption('contacted');
   await expect(list.getByLabel('Notes on Ashgrove Studio')).toHaveValue(
-    'Asked for the client list on Monday',
+    'Asked for the client list on Monday\nNext: case study',
   );
   await expect(list.getByLabel('Status of Ashgrove Studio')).toHaveValue('contacted');
   // A note typed in the panel just before it is closed (no Enter, no pause) is saved as it closes.

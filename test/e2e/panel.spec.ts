@@ -147,6 +147,41 @@ test('client-side navigation on a single-page site is followed', async ({ visit,
   expect(await badge(tabId)).toBe('✕');
 });
 
+test('a move within the page (a link to #pricing, a script tidying its address) keeps the verdict', async ({
+  visit,
+  openPanel,
+  badge,
+}) => {
+  const { page, tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+  await panel.getByTestId('save-prospect').click();
+  /** The address the background holds the tab's page read for (null: none, as after a new document). */
+  const readAt = () =>
+    panel.evaluate(async (id) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<{ url?: string } | null> } };
+      };
+      return (await chrome.runtime.sendMessage({ type: 'getTabState', payload: { tabId: id } }))?.url ?? null;
+    }, tabId);
+  // The rep types a note as the page moves on under it: what was typed is saved, not lost with the field.
+  await panel.getByLabel('Notes on Lumenfold').fill('Pricing page: asks for SSO');
+  // A link to a part of the page: the content script reads it again at its new address, and the background
+  // keeps the tab's page meanwhile.
+  await page.evaluate(() => {
+    location.hash = 'pricing';
+  });
+  await expect.poll(readAt).toBe(`${PAGES.lumenfold}#pricing`);
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+  expect(await badge(tabId)).toBe('T1');
+  // A site script that tidies tracking parameters out of its address (`replaceState`), as many do.
+  await page.evaluate(() => history.replaceState({}, '', '/?ref=mail'));
+  await expect.poll(readAt).toBe(new URL('/?ref=mail', PAGES.lumenfold).href);
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+  await expect(panel.getByLabel('Notes on Lumenfold')).toHaveValue('Pricing page: asks for SSO');
+  await expect.poll(() => badge(tabId)).toBe('T1');
+});
+
 test('hostile page text renders as text: no script runs in the page or the panel', async ({
   visit,
   openPanel,

@@ -157,6 +157,20 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
 
+  it('keeps a tab’s page through a move within it (a link to #pricing), and one already reported for', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    const tab = await fakeBrowser.tabs.create({ url: extract.url });
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: `${extract.url}#pricing` }, tab);
+    // The content script of a page whose script replaced its address reported before Chrome told of the move.
+    const moved = { ...extract, url: `${extract.url}?ref=mail` };
+    await send({ type: 'reportPage', payload: moved }, fromTab(7, moved.url));
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: moved.url }, tab);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await tabState(7)).toMatchObject({ url: moved.url, hasCompany: true });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).not.toBe('');
+  });
+
   it('re-scores open tabs when the ICP changes', async () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
@@ -388,7 +402,7 @@ describe('background', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await fakeBrowser.tabs.onUpdated.trigger(
       21,
-      { status: 'loading', url: extract.url },
+      { status: 'loading', url: new URL('/pricing', extract.url).href },
       await fakeBrowser.tabs.create({ url: extract.url }),
     );
     await vi.waitFor(async () => expect(await tabState(21)).toBeNull());
