@@ -9,6 +9,7 @@ import {
   INDUSTRIES,
   REGION_OPTIONS,
 } from '@/lib/icp';
+import { staleLabel } from '@/lib/icp/label-check';
 import { BandsEditor } from './BandsEditor';
 import { TagInput } from './TagInput';
 import { TechnologyInput } from './TechnologyInput';
@@ -201,6 +202,7 @@ export function CriterionEditor({
   onRemove: () => void;
 }) {
   const problemsId = `problems-${criterion.id}`;
+  const stale = staleLabel(criterion);
   return (
     <section
       className={problems.length > 0 ? 'criterion-editor card invalid' : 'criterion-editor card'}
@@ -221,6 +223,11 @@ export function CriterionEditor({
           Remove
         </button>
       </header>
+      {stale && (
+        <p className="field-hint" data-testid={`stale-label-${criterion.id}`}>
+          {stale}
+        </p>
+      )}
       {problems.length > 0 && (
         <ul id={problemsId} className="field-problems" data-testid={problemsId}>
           {problems.map((p) => (

@@ -325,7 +325,13 @@ test("editing the ICP in the options page changes a page's tier in the side pane
   await tier2.fill('60');
   await expect(options.getByTestId('tier-problems')).toHaveCount(0);
   await expect(tier2).not.toHaveAttribute('aria-invalid');
+  // A range changed under a label that names the old one: the editor says so (it still saves).
+  await ideal.getByLabel('from').fill('100');
+  await expect(options.getByTestId('stale-label-employees')).toContainText(
+    'The label names 200, but the ideal range is 100–2,000 employees',
+  );
   await ideal.getByLabel('from').fill('200');
+  await expect(options.getByTestId('stale-label-employees')).toHaveCount(0);
   await expect(options.getByTestId('problems')).toHaveCount(0);
   await options.getByTestId('save-icp').press('Enter');
   await expect(options.getByTestId('editor-status')).toContainText('Saved');

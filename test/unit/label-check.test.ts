@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { type Criterion, DEFAULT_ICP } from '@/lib/icp';
+import { numbersIn, staleLabel } from '@/lib/icp/label-check';
+
+const criterion = (id: string) => DEFAULT_ICP.criteria.find((c) => c.id === id) as Criterion;
+
+describe('a range criterion’s label against its ideal range', () => {
+  it('reads the numbers labels write', () => {
+    expect(numbersIn('200–2,000 employees')).toEqual([200, 2000]);
+    expect(numbersIn('$20M–$500M revenue')).toEqual([20e6, 500e6]);
+    expect(numbersIn('1.5 billion or more, 10k staff')).toEqual([1.5e9, 10_000]);
+    expect(numbersIn('Founded 2000 or later')).toEqual([2000]);
+    expect(numbersIn('Mid-market')).toEqual([]);
+  });
+
+  it('says nothing of the built-in criteria, whose labels name their ranges', () => {
+    for (const c of DEFAULT_ICP.criteria) expect(staleLabel(c), c.id).toBeNull();
+  });
+
+  it('names the numbers a label still shows after the ideal range changed', () => {
+    const employees = criterion('employees');
+    const changed = { ...employees, ideal: { min: 10, max: 2000 } } as Criterion;
+    expect(staleLabel(changed)).toBe(
+      'The label names 200, but the ideal range is 10–2,000 employees: reps read the label, so make it say what the criterion scores.',
+    );
+    expect(staleLabel({ ...changed, label: '10–2,000 employees' } as Criterion)).toBeNull();
+    // One off is the same bound ("under 50" for a range up to 49), and a label without numbers is the manager's.
+    expect(staleLabel({ ...changed, label: 'Under 2,001 people' } as Criterion)).toBeNull();
+    expect(staleLabel({ ...changed, label: 'Mid-market' } as Criterion)).toBeNull();
+    const revenue = { ...criterion('revenue'), ideal: { min: 50_000_000, max: 500_000_000 } } as Criterion;
+    expect(staleLabel(revenue)).toMatch(
+      /^The label names 20,000,000, but the ideal range is 50,000,000–500,000,000 USD/,
+    );
+    expect(staleLabel(criterion('industry'))).toBeNull();
+  });
+});
