@@ -13,7 +13,16 @@ const when = (ms: number | null) => (ms === null ? 'never' : new Date(ms).toLoca
  * The team ICP file: its address (the rep's, or the policy's, read-only), when it was last checked and
  * received, the last error, "Sync now", and "Publish" for managers.
  */
-export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onChange(a: ActiveIcp): void }) {
+export function TeamIcpSettings({
+  active,
+  onChange,
+  draftUnsaved = false,
+}: {
+  active: ActiveIcp;
+  onChange(a: ActiveIcp): void;
+  /** The editor is open with changes not saved: Publish… would leave them out, and says so instead. */
+  draftUnsaved?: boolean;
+}) {
   const { team } = active;
   const [url, setUrl] = useState(team?.setBy === 'rep' ? team.url : '');
   const [status, setStatus] = useState('');
@@ -67,6 +76,12 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
   };
 
   const publish = () => {
+    if (draftUnsaved) {
+      setStatus(
+        `Not published: the ICP editor above has changes not saved. Publish… writes the ICP in force (“${active.icp.name}” v${active.icp.version}); save the changes first, then publish.`,
+      );
+      return;
+    }
     const file = publishIcp(active.icp, new Date(), active.team?.icp?.version ?? 0);
     downloadText(file.fileName, file.text, 'application/json');
     setStatus(
@@ -165,8 +180,8 @@ export function TeamIcpSettings({ active, onChange }: { active: ActiveIcp; onCha
         <button type="button" onClick={publish} data-testid="publish">
           Publish…
         </button>{' '}
-        downloads the ICP in force as a team file with the next version number, ready to host (see
-        docs/ADMIN.md).
+        downloads the ICP in force as a team file with the next version number, ready to host at your team
+        address (the administrator's guide, docs/ADMIN.md in the source, says how).
       </p>
       {/* Only while there is something to say: the options page has other status regions, one per section. */}
       {status && (

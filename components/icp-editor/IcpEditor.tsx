@@ -12,6 +12,7 @@ import {
 import { decodeJsonFile } from '@/lib/icp/file-text';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
+import { icpFileSlug } from '@/lib/icp/publish';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
 import { downloadText } from '../download';
@@ -56,7 +57,7 @@ const invalidProps = (id: string, problems: IcpProblem[]) =>
 /** Offers the ICP as a JSON file download. */
 function download(icp: Icp) {
   downloadText(
-    `${icp.name.replace(/[^\w.-]+/g, '-').toLowerCase()}-v${icp.version}.json`,
+    `${icpFileSlug(icp.name)}-v${icp.version}.json`,
     `${JSON.stringify(icp, null, 2)}\n`,
     'application/json',
   );
@@ -89,6 +90,7 @@ export function IcpEditor({
   active,
   onSaved,
   onClose,
+  onDirtyChange,
   focusFirstField = true,
 }: {
   active: ActiveIcp;
@@ -97,6 +99,8 @@ export function IcpEditor({
   focusFirstField?: boolean;
   /** Leaves the editor for the view of the ICP in force (after asking, when there are unsaved changes). */
   onClose: () => void;
+  /** Told whether the draft has changes not saved (the team settings' Publish… writes the saved ICP). */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const [draft, setDraft] = useState<Icp>(active.icp);
   const [status, setStatus] = useState('');
@@ -152,6 +156,10 @@ export function IcpEditor({
     setGeneration((g) => g + 1);
   }, [active.icp]);
   const canSave = parsed.ok && dirty;
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+    return () => onDirtyChange?.(false);
+  }, [dirty, onDirtyChange]);
   // Unsaved changes are not lost to a closed tab or a reload without the browser asking first.
   useEffect(() => {
     if (!dirty) return;
@@ -262,7 +270,22 @@ export function IcpEditor({
             onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
           />
         </label>
-        <button type="button" onClick={() => download(parsed.ok ? parsed.icp : active.icp)}>
+        <button
+          type="button"
+          onClick={() => {
+            if (!parsed.ok || !dirty) {
+              download(active.icp);
+              return;
+            }
+            // A changed ICP under the version in force would be refused by every rep's team sync ("changed but
+            // still version N"): the draft goes out as the version it will be saved as.
+            download({ ...parsed.icp, version: nextVersion, updatedAt: new Date().toISOString() });
+            setStatus(
+              `Exported the draft as version ${nextVersion}. It is not saved in this browser yet: Save uses it here.`,
+            );
+          }}
+          data-testid="export-icp"
+        >
           Export JSON
         </button>
       </div>

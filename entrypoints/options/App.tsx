@@ -24,6 +24,7 @@ export function App() {
   // How the editor was opened: by its button (the keyboard goes to its first field), or by the calibration's
   // "Add to draft" (the rep stays where they are).
   const [editing, setEditing] = useState<false | 'button' | 'calibration'>(false);
+  const [editorDirty, setEditorDirty] = useState(false);
   const focusEdit = useRef(false);
   const refresh = useCallback(() => {
     sendMessage('getActiveIcp', {})
@@ -67,6 +68,7 @@ export function App() {
           {editing && !active.locked ? (
             <IcpEditor
               active={active}
+              onDirtyChange={setEditorDirty}
               focusFirstField={editing === 'button'}
               onSaved={refresh}
               onClose={() => {
@@ -95,7 +97,13 @@ export function App() {
           )}
         </section>
       )}
-      {active && <TeamIcpSettings active={active} onChange={setActive} />}
+      {active && (
+        <TeamIcpSettings
+          active={active}
+          onChange={setActive}
+          draftUnsaved={editing !== false && editorDirty}
+        />
+      )}
       {active && (
         <Calibrate active={active} onOpenEditor={() => setEditing((open) => open || 'calibration')} />
       )}

@@ -4,6 +4,16 @@
  */
 import { type Icp, IcpSchema } from './schema';
 
+/** An ICP's name as a file name's start: "Mid-market B2B SaaS (built-in)" → "mid-market-b2b-saas-built-in". */
+export function icpFileSlug(name: string): string {
+  return (
+    name
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .toLowerCase() || 'icp'
+  );
+}
+
 /**
  * The team file for `icp`: version one above the highest of `icp.version` and `alsoAbove` (e.g. the team
  * file's version currently in force), `updatedAt` set to `now`.
@@ -15,10 +25,9 @@ export function publishIcp(icp: Icp, now: Date, alsoAbove = 0): { icp: Icp; file
     version: Math.max(icp.version, alsoAbove) + 1,
     updatedAt: now.toISOString(),
   });
-  const slug = published.name.replace(/[^\w.-]+/g, '-').toLowerCase();
   return {
     icp: published,
-    fileName: `${slug}-v${published.version}.team.json`,
+    fileName: `${icpFileSlug(published.name)}-v${published.version}.team.json`,
     text: `${JSON.stringify(published, null, 2)}\n`,
   };
 }

@@ -216,6 +216,37 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   await page.close();
 });
 
+test('a manager’s unsaved edits are not left out of a published file without a word', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Acme ICP');
+  // Publish… writes the ICP in force: with the editor's changes unsaved it says so and writes nothing.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByTestId('publish').click();
+  await expect(page.getByTestId('team-status')).toContainText(
+    'Not published: the ICP editor above has changes not saved.',
+  );
+  // Export JSON writes the draft as the version it will be saved as: a changed file under the version in
+  // force would be refused by every rep's sync.
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-icp').click(),
+  ]);
+  expect(exported.suggestedFilename()).toBe('acme-icp-v2.json');
+  expect(JSON.parse(readFileSync(await exported.path(), 'utf8'))).toMatchObject({
+    name: 'Acme ICP',
+    version: 2,
+  });
+  expect(downloads).toBe(1);
+  await page.getByTestId('save-icp').click();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme ICP');
+  const [published] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);
+  expect(published.suggestedFilename()).toBe('acme-icp-v3.team.json');
+  await page.close();
+});
+
 test('a team ICP received while the rep’s own ICP is in force says it is not in use, and how to use it', async ({
   ext,
 }) => {

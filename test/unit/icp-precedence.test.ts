@@ -473,6 +473,9 @@ describe('publishing and the policy schema', () => {
     expect(file.icp).toMatchObject({ version: 6, updatedAt: '2026-11-23T09:00:00.000Z' });
     expect(file.fileName).toBe('acme-icp-v6.team.json');
     expect(parseIcp(JSON.parse(file.text))).toEqual({ ok: true, icp: file.icp });
+    // A name that ends in punctuation leaves no stray hyphen before the version.
+    expect(publishIcp(DEFAULT_ICP, new Date()).fileName).toBe('mid-market-b2b-saas-built-in-v2.team.json');
+    expect(publishIcp(icp('  (Ünïcode) ', 1), new Date()).fileName).toBe('n-code-v2.team.json');
   });
 
   it('ships a Chrome managed-storage schema naming exactly the settings ICP Lens reads, in types Chrome knows', () => {
