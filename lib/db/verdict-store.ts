@@ -20,7 +20,7 @@ import type {
   Verdict,
   VerdictBlock,
 } from './schema';
-import { meets } from './verdicts';
+import { meets, metLabel } from './verdicts';
 
 /** Prospects per block. */
 export const VERDICT_BLOCK = 32;
@@ -110,7 +110,7 @@ export function metCriteria(result: string, heads: string): { met: string[]; not
   const labels: string[] = [];
   criteria.forEach(([status], i) => {
     const [, label, , rule] = what[i] as CriterionHead;
-    if (meets({ rule, status })) labels.push(label);
+    if (meets({ rule, status })) labels.push(metLabel({ label, status }));
   });
   // Most verdicts rest on something: only those with nothing known are looked at further.
   const silent =

@@ -66,6 +66,11 @@ export function meets(c: Pick<ProspectResult['criteria'][number], 'rule' | 'stat
   return c.rule !== 'disqualifier' && (c.status === 'match' || c.status === 'partial');
 }
 
+/** A met criterion as an export names it: a partial match says so, as the panel's ◐ does. */
+export function metLabel(c: Pick<ProspectResult['criteria'][number], 'label' | 'status'>): string {
+  return c.status === 'partial' ? `${c.label} (partly)` : c.label;
+}
+
 /**
  * A prospect as an export reads it: the company record's fields, the verdict's tier, score and ICP, the facts'
  * bare values and the labels of the criteria it meets. A long export reads these straight from the stored
@@ -108,7 +113,7 @@ export function summarize(p: Prospect): ProspectSummary {
     icpName: p.icpName,
     icpVersion: p.icpVersion,
     values: factValues(p.facts),
-    met: p.result.criteria.filter(meets).map((c) => c.label),
+    met: p.result.criteria.filter(meets).map(metLabel),
     nothingKnown: nothingKnown(p.result),
   };
 }

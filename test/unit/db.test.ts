@@ -220,8 +220,14 @@ describe('the prospect list', () => {
     expect(whole.some((s, i) => s.met.length < (prospects[i]?.result.criteria.length ?? 0))).toBe(true);
     prospects.forEach((p, i) => {
       const met = p.result.criteria.filter((c) => c.status === 'match' || c.status === 'partial');
-      expect(whole[i]?.met).toEqual(met.filter((c) => c.rule !== 'disqualifier').map((c) => c.label));
+      expect(whole[i]?.met).toEqual(
+        met
+          .filter((c) => c.rule !== 'disqualifier')
+          .map((c) => (c.status === 'partial' ? `${c.label} (partly)` : c.label)),
+      );
     });
+    // A partial match says so (Fernbridge's 140 employees are in an acceptable band, not the ideal one).
+    expect(whole.flatMap((s) => s.met)).toContain('200–2,000 employees (partly)');
   });
 
   it('saves a company once, with its facts, tier, score and the ICP version used', async () => {
