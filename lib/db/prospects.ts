@@ -266,9 +266,9 @@ export async function mapProspects<T>(
 
 /** A prospect's {@link ProspectSummary} from its stored company record and verdict. */
 function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): ProspectSummary {
-  const { met, nothingKnown } = verdict
+  const { met, nothingKnown, coverage } = verdict
     ? metCriteria(verdict.result, verdict.heads)
-    : { met: [], nothingKnown: false };
+    : { met: [], nothingKnown: false, coverage: 0 };
   return {
     name: record.name,
     domain: record.domain,
@@ -284,6 +284,7 @@ function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): 
     values: verdict ? (JSON.parse(verdict.inputs) as FactValues) : {},
     met,
     nothingKnown,
+    coverage,
   };
 }
 

@@ -101,10 +101,13 @@ export function decodeResult(result: string, heads: string): ProspectResult {
 }
 
 /**
- * The labels of the criteria a result kept by {@link encodeResult} shows the company meeting, and whether it
- * rests on nothing known (see `nothingKnown`).
+ * The labels of the criteria a result kept by {@link encodeResult} shows the company meeting, whether it
+ * rests on nothing known (see `nothingKnown`), and its coverage.
  */
-export function metCriteria(result: string, heads: string): { met: string[]; nothingKnown: boolean } {
+export function metCriteria(
+  result: string,
+  heads: string,
+): { met: string[]; nothingKnown: boolean; coverage: number } {
   const [, tier, coverage, , criteria] = JSON.parse(result) as ResultTuple;
   const what = parseHeads(heads);
   const labels: string[] = [];
@@ -115,7 +118,7 @@ export function metCriteria(result: string, heads: string): { met: string[]; not
   // Most verdicts rest on something: only those with nothing known are looked at further.
   const silent =
     coverage === 0 && nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) });
-  return { met: labels, nothingKnown: silent };
+  return { met: labels, nothingKnown: silent, coverage };
 }
 
 /** A verdict as its block keeps it. */

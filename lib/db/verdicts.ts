@@ -96,6 +96,8 @@ export interface ProspectSummary
   met: string[];
   /** The verdict rests on nothing known (see `nothingKnown`): "Not enough known" rather than "Not a fit". */
   nothingKnown: boolean;
+  /** The share of the profile's weight the facts showed, 0 to 1 (the panel's "82% known"). */
+  coverage: number;
 }
 
 /** A whole prospect's {@link ProspectSummary}. */
@@ -115,6 +117,7 @@ export function summarize(p: Prospect): ProspectSummary {
     values: factValues(p.facts),
     met: p.result.criteria.filter(meets).map(metLabel),
     nothingKnown: nothingKnown(p.result),
+    coverage: p.result.coverage,
   };
 }
 

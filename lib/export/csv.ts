@@ -123,6 +123,12 @@ export type CsvRow = Record<string, string | number>;
 /** An export's column: its header, and its cell for a prospect. */
 type Column = readonly [header: string, cell: (p: ProspectSummary) => string | number];
 
+/**
+ * How much of the profile the score rests on, as the panel says it ("82%"): a score of 100 on the one fact a
+ * page showed is not one of 100 on most of the profile.
+ */
+const profileKnown = (p: ProspectSummary) => `${Math.round(p.coverage * 100)}%`;
+
 /** The HubSpot company import. */
 const HUBSPOT: readonly Column[] = [
   ['Company name', (p) => p.name],
@@ -139,6 +145,7 @@ const HUBSPOT: readonly Column[] = [
   ['ICP tier', tierText],
   // Empty where nothing is known: a 0 would read as a real zero in the CRM.
   ['ICP score', (p) => (p.nothingKnown ? '' : p.score)],
+  ['ICP profile known', profileKnown],
   ['ICP matching criteria', (p) => p.met.join('; ')],
   ['ICP version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect status', (p) => p.status],
@@ -165,6 +172,7 @@ const SALESFORCE: readonly Column[] = [
   ['Description', (p) => p.values.description ?? ''],
   ['ICP Tier', tierText],
   ['ICP Score', (p) => (p.nothingKnown ? '' : p.score)],
+  ['ICP Profile Known', profileKnown],
   ['ICP Matching Criteria', (p) => p.met.join('; ')],
   ['ICP Version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect Status', (p) => p.status],

@@ -93,7 +93,7 @@ describe('HubSpot CSV', () => {
     expect(parse(hubspotCsv([prospect('civic-ledger-about.html')]))[0]?.['ICP score']).not.toBe('');
     // As the list keeps it (the export reads the stored verdict without decoding it whole).
     const kept = encodeResult(result);
-    expect(metCriteria(kept.result, kept.heads)).toEqual({ met: [], nothingKnown: true });
+    expect(metCriteria(kept.result, kept.heads)).toEqual({ met: [], nothingKnown: true, coverage: 0 });
     const known = encodeResult(
       scoreCompany(
         { hqCountry: { value: 'US', source: 'jsonld', snippet: 'US', confidence: 1, alternatives: [] } },
@@ -101,6 +101,17 @@ describe('HubSpot CSV', () => {
       ),
     );
     expect(metCriteria(known.result, known.heads).nothingKnown).toBe(false);
+  });
+
+  it('says how much of the profile the score rests on, as the panel does', () => {
+    const lumenfold = prospect('lumenfold-home.html');
+    const [row] = parse(hubspotCsv([lumenfold]));
+    expect(row?.['ICP profile known']).toBe(`${Math.round(lumenfold.result.coverage * 100)}%`);
+    expect(row?.['ICP profile known']).toMatch(/^[1-9]\d?%$/);
+    // As the list keeps it, too.
+    const kept = encodeResult(lumenfold.result);
+    expect(metCriteria(kept.result, kept.heads).coverage).toBe(lumenfold.result.coverage);
+    expect(parse(salesforceCsv([lumenfold]))[0]?.['ICP Profile Known']).toBe(row?.['ICP profile known']);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
