@@ -84,8 +84,15 @@ export function TeamIcpSettings({
     }
     const file = publishIcp(active.icp, new Date(), active.team?.icp?.version ?? 0);
     downloadText(file.fileName, file.text, 'application/json');
+    // Reps read whom to ask beside the ICP: a file still signed by ICP Lens's own default or preset names nobody.
+    const unsigned =
+      /^ICP Lens (?:default|preset)$/.test(file.icp.owner) || file.icp.name.includes('(built-in)');
     setStatus(
-      `Downloaded ${file.fileName} (version ${file.icp.version}). Host it at your team address to roll it out.`,
+      `Downloaded ${file.fileName} (version ${file.icp.version}). Host it at your team address to roll it out.${
+        unsigned
+          ? ` Its name or “Maintained by” still says it is ICP Lens’s own (“${file.icp.name}”, “${file.icp.owner}”): reps read them, so set them in the editor and publish again.`
+          : ''
+      }`,
     );
   };
 

@@ -312,6 +312,16 @@ export function IcpEditor({
         </label>
         <FieldProblems id="name-problems" problems={nameProblems} />
         <label className="field">
+          Maintained by{' '}
+          <input
+            size={40}
+            value={draft.owner}
+            placeholder="Your name or team: reps see whom to ask"
+            onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
+            maxLength={200}
+          />
+        </label>
+        <label className="field">
           Description
           <textarea
             rows={2}

@@ -219,10 +219,16 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
 test('a manager’s unsaved edits are not left out of a published file without a word', async ({ ext }) => {
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('options.html'));
+  // The built-in default published as it is: it names nobody for reps to ask, and the status says so.
+  let downloads = 0;
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);
+  await expect(page.getByTestId('team-status')).toContainText(
+    '“Maintained by” still says it is ICP Lens’s own (“Mid-market B2B SaaS (built-in)”, “ICP Lens default”)',
+  );
   await page.getByRole('button', { name: 'Edit the ICP' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Acme ICP');
+  await page.getByLabel('Maintained by').fill('Sales Ops (Dana Reyes)');
   // Publish… writes the ICP in force: with the editor's changes unsaved it says so and writes nothing.
-  let downloads = 0;
   page.on('download', () => downloads++);
   await page.getByTestId('publish').click();
   await expect(page.getByTestId('team-status')).toContainText(
@@ -244,6 +250,11 @@ test('a manager’s unsaved edits are not left out of a published file without a
   await expect(page.getByTestId('icp-name')).toContainText('Acme ICP');
   const [published] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish').click()]);
   expect(published.suggestedFilename()).toBe('acme-icp-v3.team.json');
+  expect(JSON.parse(readFileSync(await published.path(), 'utf8'))).toMatchObject({
+    owner: 'Sales Ops (Dana Reyes)',
+  });
+  await expect(page.getByTestId('team-status')).not.toContainText('still says');
+  await expect(page.getByTestId('icp-source')).toContainText('Maintained by Sales Ops (Dana Reyes).');
   await page.close();
 });
 
