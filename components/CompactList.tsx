@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/index';
 import { latestProspects } from '@/lib/db/prospects';
-import { verdictClass, verdictName } from './format';
+import { STATUS_LABEL, verdictClass, verdictName } from './format';
 
 /**
  * The prospect list in brief, for the side panel: the latest saves. No counts here: IndexedDB counts by
  * walking the index, which with 100,000 prospects holds up the panel's next read for most of a second; the
- * list page shows them.
+ * list page shows them (the save bar links to it).
  */
-export function CompactList({ listUrl }: { listUrl: string }) {
+export function CompactList() {
   const db = getDb();
   const latest = useLiveQuery(() => latestProspects(db, 5), []);
   if (!latest || latest.length === 0) return null;
@@ -21,13 +21,10 @@ export function CompactList({ listUrl }: { listUrl: string }) {
         {latest.map((p) => (
           <li key={p.id}>
             <span className={`chip ${verdictClass(p.result)}`}>{verdictName(p.result)}</span> {p.name}{' '}
-            <span className="muted">{p.status}</span>
+            <span className="muted">{STATUS_LABEL[p.status]}</span>
           </li>
         ))}
       </ul>
-      <a href={listUrl} target="_blank" rel="noreferrer">
-        Open the prospect list
-      </a>
     </section>
   );
 }

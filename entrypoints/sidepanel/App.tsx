@@ -119,7 +119,9 @@ function SaveBar({ state }: { state: PageState }) {
             : 'Updated on your list.'
           : unknown
             ? `Saved to your list, under “${NOTHING_KNOWN_LABEL}” until a page shows more.`
-            : `Saved to the ${tierName(saved.tier)} list.`,
+            : saved.tier === 'not_a_fit'
+              ? 'Saved to your list, as Not a fit.'
+              : `Saved to the ${tierName(saved.tier)} list.`,
       );
     } catch (error) {
       setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -169,7 +171,13 @@ function SaveBar({ state }: { state: PageState }) {
         data-testid="save-prospect"
         aria-keyshortcuts="Alt+Shift+S"
       >
-        {saved ? 'Update on your list' : unknown ? 'Save to your list' : `Save to ${tier} list`}
+        {saved
+          ? 'Update on your list'
+          : unknown
+            ? 'Save to your list'
+            : state.result.tier === 'not_a_fit'
+              ? 'Save as Not a fit'
+              : `Save to ${tier} list`}
       </button>{' '}
       <a className="list-link" href={browser.runtime.getURL('/list.html')} target="_blank" rel="noreferrer">
         Open the prospect list
@@ -260,7 +268,7 @@ function PanelBody({ state }: { state: TabState | null }) {
       <FactsTable key={page} facts={state.facts} currentUrl={state.url} />
       <TechnologiesList technologies={state.technologies} />
       <SaveBar key={page} state={state} />
-      <CompactList listUrl={browser.runtime.getURL('/list.html')} />
+      <CompactList />
       <Footer state={state} />
     </main>
   );

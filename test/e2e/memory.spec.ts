@@ -1,8 +1,16 @@
 import { expect, PAGES, test } from './fixtures';
 
-test("the company's website and its LinkedIn page complete each other", async ({ ext, visit, openPanel }) => {
-  // The LinkedIn page states the industry and names the website; the website then profits from it.
-  await visit(PAGES.quarryPeak);
+test("the company's website and its LinkedIn page complete each other", async ({
+  ext,
+  visit,
+  openPanel,
+  badge,
+}) => {
+  // The LinkedIn page states the industry and names the website; the website then profits from it. Its badge
+  // shows once the background has remembered it (Chromium may take seconds after its start to answer the
+  // first read of managed storage, which every report waits for).
+  const linkedin = await visit(PAGES.quarryPeak);
+  await expect.poll(() => badge(linkedin.tabId), { timeout: 15_000 }).not.toBe('');
   await ext.context.route('https://www.quarrypeak.com/', (route) =>
     route.fulfill({
       contentType: 'text/html',

@@ -51,6 +51,10 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
     'disqualified',
   );
   expect(await badge(tabId)).toBe('✕');
+  // Kept on the list as what it is, not "to the Not a fit list".
+  await expect(panel.getByTestId('save-prospect')).toHaveText('Save as Not a fit');
+  await panel.getByTestId('save-prospect').click();
+  await expect(panel.getByTestId('save-bar')).toContainText('Saved to your list, as Not a fit.');
 });
 
 test('a company site that shows nothing the ICP asks about says "Not enough known", not "Not a fit"', async ({
