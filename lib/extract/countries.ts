@@ -29,17 +29,60 @@ export function countryCode(text: string): string | undefined {
     const code = t.toUpperCase() === 'UK' ? 'GB' : t.toUpperCase();
     return countries.isValid(code) ? code : undefined;
   }
-  if (/^[A-Za-z]{3}$/.test(t)) return countries.alpha3ToAlpha2(t.toUpperCase()) ?? undefined;
+  if (/^[A-Za-z]{3}$/.test(t)) return countries.alpha3ToAlpha2(t.toUpperCase()) ?? countryByName(t);
   return countryByName(t);
 }
 
-/** The code of a country's name: English, German, or as the panel writes it. */
+/**
+ * Names CRMs and pages write that are no country's English or German name: the United Kingdom's nations,
+ * abbreviations, "SAR" regions, and countries' own names. Keys are lower-case, without accents.
+ */
+const ALIASES: Record<string, string> = {
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  'great britain': 'GB',
+  britain: 'GB',
+  uae: 'AE',
+  'u.a.e.': 'AE',
+  'u.s.': 'US',
+  'u.s.a.': 'US',
+  america: 'US',
+  'hong kong sar': 'HK',
+  'macau sar': 'MO',
+  'macao sar': 'MO',
+  holland: 'NL',
+  nederland: 'NL',
+  espana: 'ES',
+  italia: 'IT',
+  brasil: 'BR',
+  suisse: 'CH',
+  svizzera: 'CH',
+  belgique: 'BE',
+  belgie: 'BE',
+  polska: 'PL',
+  sverige: 'SE',
+  norge: 'NO',
+  danmark: 'DK',
+  suomi: 'FI',
+  turkiye: 'TR',
+  'south korea': 'KR',
+  'viet nam': 'VN',
+  'czech republic': 'CZ',
+};
+
+/** Lower case without accents ("México" → "mexico"). */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The code of a country's name: English, German, as the panel writes it, or a common alias (see ALIASES). */
 function countryByName(name: string): string | undefined {
   const byName = countries.getAlpha2Code(name, 'en') ?? countries.getAlpha2Code(name, 'de');
   if (byName) return byName;
-  const lower = name.toLowerCase();
-  for (const [code, shown] of namesShown()) if (shown.toLowerCase() === lower) return code;
-  return undefined;
+  const key = folded(name);
+  if (ALIASES[key]) return ALIASES[key];
+  for (const [code, shown] of namesShown()) if (folded(shown) === key) return code;
+  return countries.getAlpha2Code(key, 'en') ?? undefined;
 }
 
 /**

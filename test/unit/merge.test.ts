@@ -100,7 +100,26 @@ describe('country codes', () => {
     ['United States', 'US'],
   ])('%s → %s', (input, code) => expect(countryCode(input)).toBe(code));
 
-  it('returns nothing for a non-country', () => expect(countryCode('London')).toBeUndefined());
+  // What CRM exports and pages write that is no country's English or German name.
+  it.each([
+    ['England', 'GB'],
+    ['Scotland', 'GB'],
+    ['UAE', 'AE'],
+    ['U.S.', 'US'],
+    ['Hong Kong SAR', 'HK'],
+    ['Viet Nam', 'VN'],
+    ['México', 'MX'],
+    ['Brasil', 'BR'],
+    ['Holland', 'NL'],
+    ["Cote d'Ivoire", 'CI'],
+  ])('%s → %s (an alias, or a name without its accents)', (input, code) =>
+    expect(countryCode(input)).toBe(code),
+  );
+
+  it('returns nothing for a non-country', () => {
+    for (const place of ['London', 'New England', 'Nowhere', 'EUR'])
+      expect(countryCode(place), place).toBeUndefined();
+  });
 
   it('reads the names the side panel writes, and suggests them', () => {
     // Names the panel writes that neither the English nor the German list holds.
