@@ -69,8 +69,9 @@ export const REVENUE_BANDS: readonly Band[] = [
 ];
 
 function bandOf(range: { min: number; max: number | null }, bands: readonly Band[]): Band | undefined {
-  // A range such as 51-200 falls in the band of its middle; an open one ("10,001+") in its lower end's.
-  const point = range.max === null ? range.min : (range.min + range.max) / 2;
+  // A range such as 51-200 falls in the band of its middle; an open one ("10,001+") in its lower end's. Bands
+  // are of whole numbers: a middle between two (1-100: 50.5) falls in the band of its whole part.
+  const point = Math.floor(range.max === null ? range.min : (range.min + range.max) / 2);
   return bands.find((b) => (b.min ?? 0) <= point && (b.max === null || point <= b.max));
 }
 
@@ -195,14 +196,15 @@ function uniqueId(icp: Icp, base: string): string {
 }
 
 /**
- * The ICP with a suggestion adopted: the value joins the first scoring criterion of its kind (a band becomes an
- * acceptable band at full credit), or a new criterion when there is none. Returns a new object; the input is
+ * The ICP with a suggestion adopted: the value joins the first scoring criterion of its kind with a weight (a
+ * band becomes an acceptable band at full credit), or a new criterion when there is none. Returns a new object; the input is
  * untouched, and nothing is saved.
  */
 export function applySuggestion(icp: Icp, suggestion: Suggestion): Icp {
   const criteria = [...icp.criteria];
+  // A criterion that scores: one at weight 0 is switched off, and a value added there would change nothing.
   const index = (test: (c: Criterion) => boolean) =>
-    criteria.findIndex((c) => c.rule !== 'disqualifier' && test(c));
+    criteria.findIndex((c) => c.rule !== 'disqualifier' && c.weight > 0 && test(c));
   const replace = (i: number, c: Criterion) => {
     criteria[i] = c;
     return { ...icp, criteria };

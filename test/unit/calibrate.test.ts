@@ -661,6 +661,44 @@ describe('suggestions', () => {
     ]);
   });
 
+  it('counts a range whose middle falls between two bands in the band of its whole part', () => {
+    // 1–100 has its middle at 50.5, between 11–50 and 51–200; 1–20 at 10.5.
+    const ranged = [
+      ...Array.from({ length: 6 }, () => account({ employees: { min: 1, max: 100 }, outcome: 'won' })),
+      ...Array.from({ length: 6 }, () => account({ employees: { min: 1000, max: 1000 }, outcome: 'lost' })),
+    ];
+    const withoutSizeCriterion: Icp = { ...SOFTWARE_ONLY, criteria: SOFTWARE_ONLY.criteria.slice(0, 1) };
+    expect(suggestCriteria(ranged, withoutSizeCriterion)).toEqual([
+      expect.objectContaining({ kind: 'employees', band: { min: 11, max: 50 }, won: 6, lost: 0 }),
+    ]);
+  });
+
+  it('adds a suggestion to a criterion that scores, not to one switched off at weight 0', () => {
+    const off: Icp = {
+      ...DEFAULT_ICP,
+      criteria: DEFAULT_ICP.criteria.map((c) => (c.id === 'industry' ? { ...c, weight: 0 } : c)),
+    };
+    const banking = {
+      key: 'industry:banking',
+      kind: 'industry' as const,
+      value: 'banking',
+      label: 'Banking',
+      band: null,
+      won: 8,
+      lost: 1,
+      wonShare: 0.5,
+      lostShare: 0.1,
+      winRate: 0.9,
+      lift: 1.6,
+    };
+    const draft = applySuggestion(off, banking);
+    expect(draft.criteria.find((c) => c.id === 'industry')).toEqual(
+      off.criteria.find((c) => c.id === 'industry'),
+    );
+    expect(draft.criteria.at(-1)).toMatchObject({ kind: 'industry', industries: ['banking'], weight: 2 });
+    expect(parseIcp(draft).ok).toBe(true);
+  });
+
   it('a band suggestion becomes a full-credit acceptable band of the existing criterion', () => {
     const band = {
       key: 'employees:11–50',
