@@ -225,12 +225,19 @@ export function orderRankKeys(keys: readonly RankKey[], sort: 'tier' | 'score'):
   return ids;
 }
 
-/** Orders records as a company-field sort says. */
+/**
+ * Orders records as a company-field sort says, in the order of the field's index, which answers the same sort
+ * without a filter: names by their UTF-16 code units (as IndexedDB orders strings) with ties by id, dates
+ * newest first with ties by newest id. A filter that matches every row must not reorder the list, nor the
+ * export that follows it.
+ */
 function byRecord(sort: RecordSort) {
   const key = RECORD_INDEX[sort];
+  const id = (p: ProspectRecord) => p.id as number;
   return key === 'nameLower'
-    ? (a: ProspectRecord, b: ProspectRecord) => a.nameLower.localeCompare(b.nameLower)
-    : (a: ProspectRecord, b: ProspectRecord) => b[key] - a[key];
+    ? (a: ProspectRecord, b: ProspectRecord) =>
+        a.nameLower < b.nameLower ? -1 : a.nameLower > b.nameLower ? 1 : id(a) - id(b)
+    : (a: ProspectRecord, b: ProspectRecord) => b[key] - a[key] || id(b) - id(a);
 }
 
 /** Whether a prospect carries a tag, in any case ("Q3" finds "q3": reps do not type tags alike). */

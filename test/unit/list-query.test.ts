@@ -148,6 +148,27 @@ describe('ordering the whole list by its rank keys', () => {
   });
 });
 
+describe('company-field sorts', () => {
+  it('keep their order when a filter that matches every row is added', async () => {
+    const db = new IcpLensDb(`order-${Math.random()}`);
+    // Names with accents and other letters beyond ASCII; three saved at the same moment.
+    const names = ['Zeta Labs', 'Ørsted', 'Ärztekammer', 'alpha', 'Émile & Co', 'Beta', 'Same A', 'Same B'];
+    for (const [i, name] of names.entries()) {
+      const facts: CompanyFacts = { name: fact(name), domain: fact(`d${i}.com`), industry: fact('Software') };
+      const result = scoreCompany(facts, DEFAULT_ICP);
+      await saveProspect(db, { facts, result, icp: DEFAULT_ICP, sourceUrls: [] }, i < 6 ? i : 10);
+    }
+    for (const sort of ['name', 'savedAt', 'updatedAt'] as const) {
+      const plain = await queryProspectIds(db, { sort });
+      expect(plain, sort).toHaveLength(names.length);
+      for (const filter of [{ status: 'new' as const }, { search: 'd' }])
+        expect(await queryProspectIds(db, { sort, ...filter }), `${sort} ${JSON.stringify(filter)}`).toEqual(
+          plain,
+        );
+    }
+  });
+});
+
 describe('every combination of filters and sort', () => {
   /**
    * 48 companies across tiers, statuses, tags, countries and industries, half of them moved by a re-score; six
