@@ -1,9 +1,12 @@
 /**
  * Merges what several pages said about one company into one profile. Per field the most confident reading
  * wins (the more recent page on a tie); the other pages' readings stay as alternatives, and every fact says
- * which page it came from and when that page was read.
+ * which page it came from and when that page was read. Facts that belong together come from one page: the
+ * headquarters' city, region and country (another page adds a part only where its address agrees), and a
+ * derived fact (the industry's taxonomy id, revenue in dollars) with the fact it was derived from.
  */
 import type { CompanyFacts, PageRole } from './schema';
+import { DERIVED_FROM, HQ_PARTS } from './update-facts';
 
 /** What one page contributed. */
 export interface ProfilePage {
@@ -53,6 +56,49 @@ export function mergeProfile(pages: ProfilePage[]): CompanyFacts {
     }
     merged[field] = { ...winner, alternatives: alternatives.slice(0, 8) };
   }
+  type Reading = AnyFact & { url: string; seenAt: number };
+  /** Makes `reading` the field's winner, the previous winner joining its alternatives. */
+  const crown = (field: string, reading: Reading) => {
+    const current = merged[field] as Reading | undefined;
+    if (current?.url === reading.url && sameValue(current.value, reading.value)) return;
+    const { alternatives: _own, ...plain } = (current ?? reading) as Reading;
+    const alternatives = current
+      ? [plain, ...current.alternatives].filter((a) => !sameValue(a.value, reading.value)).slice(0, 8)
+      : [];
+    merged[field] = { ...reading, alternatives };
+  };
+  const readingOn = (field: string, url: string) => byField.get(field)?.find((r) => r.url === url);
+
+  // One address: the page with the most confident reading of any part gives its parts; another page fills in
+  // a part it lacks only where every part both show agrees ("Lisbon" from one page and "DE" from another would
+  // be an address nowhere).
+  const hqReadings = HQ_PARTS.flatMap((part) => byField.get(part) ?? []);
+  const best = hqReadings.sort((a, b) => b.confidence - a.confidence || b.seenAt - a.seenAt)[0];
+  if (best) {
+    const addressOn = (url: string) => HQ_PARTS.map((part) => readingOn(part, url));
+    const home = addressOn(best.url);
+    HQ_PARTS.forEach((part, i) => {
+      const own = home[i];
+      if (own) {
+        crown(part, own);
+        return;
+      }
+      const filler = byField.get(part)?.find((r) => {
+        const other = addressOn(r.url);
+        return HQ_PARTS.every((_, k) => !home[k] || !other[k] || sameValue(home[k]?.value, other[k]?.value));
+      });
+      if (filler) crown(part, filler);
+      else delete merged[part];
+    });
+  }
+  // A derived fact from the page whose source fact won: the industry shown is the industry scored.
+  for (const [derived, source] of Object.entries(DERIVED_FROM)) {
+    const from = merged[source] as Reading | undefined;
+    const reading = from && readingOn(derived, from.url);
+    if (reading) crown(derived, reading);
+    else delete merged[derived];
+  }
+
   // A site's pages load different tools (a form on the contact page, a chat on the pricing page): the
   // company runs all of them, so technologies are the union over its pages, the winning page's first.
   const technologies = byField.get('technologies');

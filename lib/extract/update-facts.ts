@@ -5,13 +5,13 @@
 import type { CompanyFacts } from './schema';
 
 /** Facts computed from another (see `deriveFacts` in merge.ts): each goes with the fact it comes from. */
-const DERIVED_FROM = {
+export const DERIVED_FROM = {
   industryId: 'industry',
   revenueUsd: 'revenue',
   fundingTotalUsd: 'fundingTotal',
 } as const;
 /** The parts of one headquarters address: a page showing any of them replaces them all. */
-const HQ_PARTS = ['hqCity', 'hqRegion', 'hqCountry'] as const;
+export const HQ_PARTS = ['hqCity', 'hqRegion', 'hqCountry'] as const;
 
 /** The facts a company record shows (derived ones go with their source): what `updateFacts` can keep. */
 export function shownFactCount(facts: CompanyFacts): number {

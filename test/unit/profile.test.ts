@@ -58,6 +58,58 @@ describe('merging pages into one profile', () => {
     ]);
   });
 
+  it('takes the headquarters from one page, filled in only by pages whose address agrees', () => {
+    const linkedin = 'https://www.linkedin.com/company/acme';
+    const imprint = 'https://acme.com/impressum';
+    // The imprint's country is the most confident reading; LinkedIn's Lisbon is in another country.
+    const merged = mergeProfile([
+      page(linkedin, { hqCity: fact('Lisbon', 0.9), hqCountry: fact('PT', 0.9) }, 2, null, 'acme'),
+      page(imprint, { hqCountry: fact('DE', 0.95) }, 1, 'acme.com'),
+    ]);
+    expect(merged.hqCountry).toMatchObject({ value: 'DE', url: imprint });
+    expect(merged.hqCity).toBeUndefined();
+    expect(merged.hqCountry?.alternatives).toEqual([expect.objectContaining({ value: 'PT', url: linkedin })]);
+    // Where the addresses agree, the city joins the country.
+    const agreeing = mergeProfile([
+      page(linkedin, { hqCity: fact('Munich', 0.9), hqCountry: fact('DE', 0.9) }, 2, null, 'acme'),
+      page(imprint, { hqCountry: fact('DE', 0.95), hqRegion: fact('Bavaria', 0.95) }, 1, 'acme.com'),
+    ]);
+    expect(agreeing).toMatchObject({
+      hqCity: { value: 'Munich', url: linkedin },
+      hqRegion: { value: 'Bavaria', url: imprint },
+      hqCountry: { value: 'DE', url: imprint },
+    });
+  });
+
+  it('scores the industry it shows: a derived fact comes from the page of the fact it was derived from', () => {
+    const merged = mergeProfile([
+      page(
+        'https://a.example/',
+        { industry: fact('Banking', 0.8), industryId: fact('banking', 0.8) },
+        1,
+        'a.example',
+      ),
+      page('https://b.example/', { industry: fact('Widgets and gizmos', 0.9) }, 2, 'a.example'),
+    ]);
+    expect(merged.industry?.value).toBe('Widgets and gizmos');
+    expect(merged.industryId).toBeUndefined();
+    const classified = mergeProfile([
+      page(
+        'https://a.example/',
+        { industry: fact('Banking', 0.95), industryId: fact('banking', 0.95) },
+        1,
+        'a.example',
+      ),
+      page(
+        'https://b.example/',
+        { industry: fact('Software', 0.9), industryId: fact('software', 0.9) },
+        2,
+        'a.example',
+      ),
+    ]);
+    expect(classified).toMatchObject({ industry: { value: 'Banking' }, industryId: { value: 'banking' } });
+  });
+
   it('prefers the newer page when two are equally confident', () => {
     const merged = mergeProfile([
       page('https://a.com/old', { foundedYear: fact(2010, 0.9) }, 1, 'a.com'),
