@@ -6,6 +6,7 @@ import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText, localDate } from '@/components/download';
 import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/components/format';
 import { NoteField } from '@/components/NoteField';
+import { StatusSelect } from '@/components/StatusSelect';
 import { holdEdit, releaseEdit } from '@/components/unsaved-edits';
 import { createBackup, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, uniqueTags, writeProspects } from '@/lib/db/index';
@@ -105,20 +106,12 @@ function Row({
             : `${Math.round(p.result.coverage * 100)}% known`}
         </small>
       </span>
-      <label className="sr-only" htmlFor={`status-${id}`}>
-        Status of {p.name}
-      </label>
-      <select
+      <StatusSelect
         id={`status-${id}`}
-        value={p.status}
-        onChange={(e) => edit({ status: e.target.value as Prospect['status'] })}
-      >
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABEL[s]}
-          </option>
-        ))}
-      </select>
+        status={p.status}
+        label={`Status of ${p.name}`}
+        onChange={(status) => edit({ status })}
+      />
       <NoteField
         id={id}
         notes={p.notes}

@@ -5,19 +5,17 @@ import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { FactsTable } from '@/components/FactsTable';
-import { SOURCE_LABEL, STATUS_LABEL, shortWhen, tierName, verdictName } from '@/components/format';
+import { SOURCE_LABEL, shortWhen, tierName, verdictName } from '@/components/format';
 import { NoteField } from '@/components/NoteField';
+import { StatusSelect } from '@/components/StatusSelect';
 import { TechnologiesList } from '@/components/TechnologiesList';
 import { TierVerdict } from '@/components/TierVerdict';
 import { getDb } from '@/lib/db/index';
 import { getProspect, updateProspect } from '@/lib/db/prospects';
-import { type ProspectStatus, ProspectStatusSchema } from '@/lib/db/schema';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
 import { type PageState, sendMessage, type TabState } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
-
-const STATUSES = ProspectStatusSchema.options;
 
 const ICP_SOURCE_LABEL = {
   default: 'built-in default',
@@ -139,17 +137,11 @@ function SaveBar({ state }: { state: PageState }) {
           </p>
           {/* What the rep tracks about the company, written where the rep looks at it (the list has the same). */}
           <div className="saved-edit">
-            <select
-              aria-label={`Status of ${name}`}
-              value={saved.status}
-              onChange={(e) => edit({ status: e.target.value as ProspectStatus })}
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
+            <StatusSelect
+              status={saved.status}
+              label={`Status of ${name}`}
+              onChange={(status) => edit({ status })}
+            />
             <NoteField
               id={savedId}
               notes={saved.notes}
