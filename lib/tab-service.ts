@@ -105,6 +105,10 @@ type GlobalsRead = Promise<{ collected: unknown; roundTripMs: number }>;
 
 /** Same document: the address without its fragment. */
 const documentOf = (url: string) => url.split('#')[0];
+/** The same origin and path, whatever the query and fragment. */
+const samePath = (a: string, b: string) => a.split(/[?#]/)[0] === b.split(/[?#]/)[0];
+/** How long a page moved to another query of its path waits to be read again before it is forgotten. */
+const QUERY_MOVE_GRACE_MS = 1500;
 
 /**
  * Adds the technologies detected in a tab's page to its extract: the detections with their evidence, and a
@@ -395,20 +399,29 @@ export function createTabService(deps: TabServiceDeps) {
       if (badgeWrites.get(tabId) === flashed) await showBadge(tabId, badge);
     },
 
-    /** The tab navigated to a new document or closed: forget the old page. */
     /**
-     * A tab moved to `url`. Chrome tells a move within the page (`#pricing`) as it tells a new document, so the
-     * page read is kept while the address is that page's without its fragment, or is the address the content
-     * script has already reported for (a script's `replaceState` reported before this arrived); otherwise it is
-     * forgotten, and the page at the new address reports afresh.
+     * A tab moved to `url`. Chrome tells a move within the page (`#pricing`, a script's `replaceState`) as it
+     * tells a new document, so the page read is kept while the address is that page's without its fragment,
+     * or the address the content script has already reported for. To another query of the same path (a script
+     * tidying `?utm_…` away) it waits a moment for the content script to read the page again, so that the side
+     * panel does not drop the company, and the note being typed in it, in between; otherwise, and if no report
+     * came, the page is forgotten and the page at the new address reports afresh.
      */
     async navigated(tabId: number, url: string): Promise<void> {
       const stored = await deps.pages.get(tabId);
       const read = stored?.extract?.url ?? stored?.paused?.url;
       if (read !== undefined && documentOf(read) === documentOf(url)) return;
+      if (read !== undefined && samePath(read, url)) {
+        await deps.wait(QUERY_MOVE_GRACE_MS);
+        const now = await deps.pages.get(tabId);
+        const readNow = now?.extract?.url ?? now?.paused?.url;
+        // Read at the new address meanwhile: the same page moved, or already the next document's report.
+        if (readNow !== undefined && documentOf(readNow) === documentOf(url)) return;
+      }
       await this.forgetTab(tabId);
     },
 
+    /** The tab navigated to a new document or closed: forget the old page. */
     async forgetTab(tabId: number): Promise<void> {
       globalsReads.delete(tabId);
       await deps.pages.delete(tabId);

@@ -248,7 +248,9 @@ function PanelBody({ state }: { state: TabState | null }) {
     );
   }
   // Keyed by page: what was said of saving one company, or which evidence was open, does not carry over.
-  const page = `${state.tabId} ${state.url}`;
+  // By company, not by address: a page that moves within itself (`#pricing`, a script tidying its address) is
+  // read again, and the note being typed must keep its field and focus.
+  const page = `${state.tabId} ${state.facts.domain?.value ?? state.facts.linkedinUrl?.value ?? state.url.split(/[?#]/)[0]}`;
   return (
     <main className="panel">
       <Company state={state} />

@@ -283,9 +283,10 @@ const WORDS_IN_AMOUNTS = new Set([
 
 /** An amount in US dollars: "$20M", "20000000", "€12 Mio.", "5–10 million" (no currency: US dollars). */
 export function parseAmountUsd(text: string): z.infer<typeof RangeSchema> | undefined {
-  // Most CRM exports write plain numbers: no need for the money reader's patterns. Not three digits after a
-  // single dot: "500.000" is how German exports write 500,000 (the money reader reads it so).
-  if (/^\d+(?:\.\d{1,2})?$/.test(text)) {
+  // Most CRM exports write plain numbers: no need for the money reader's patterns. Not groups of three digits
+  // after dots: "500.000" and "1.500.000" are how German exports write thousands (the money reader reads them
+  // so); "7.5000" and "3.14159" are decimals.
+  if (/^\d+(?:\.\d+)?$/.test(text) && !/^\d{1,3}(?:\.\d{3})+$/.test(text)) {
     const n = Number(text);
     return { min: n, max: n };
   }

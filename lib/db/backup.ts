@@ -86,7 +86,7 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         tierHistory: uniteHistory(existing.tierHistory, incoming.tierHistory),
         savedAt: Math.min(existing.savedAt, incoming.savedAt),
       };
-      if (JSON.stringify(merged) === JSON.stringify(existing)) report.unchanged++;
+      if (sameData(merged, existing)) report.unchanged++;
       else {
         await putProspects(db, [merged]);
         report.updated++;
@@ -94,6 +94,21 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
     }
     return report;
   });
+}
+
+/** The same data whatever the order of its keys (merging facts rebuilds an object in another order). */
+function sameData(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 function uniteHistory(a: Prospect['tierHistory'], b: Prospect['tierHistory']): Prospect['tierHistory'] {

@@ -44,6 +44,8 @@ const ALIASES: Record<string, string> = {
   'northern ireland': 'GB',
   'great britain': 'GB',
   britain: 'GB',
+  'u.k.': 'GB',
+  'republic of ireland': 'IE',
   uae: 'AE',
   'u.a.e.': 'AE',
   'u.s.': 'US',

@@ -70,26 +70,25 @@ export function mergeProfile(pages: ProfilePage[]): CompanyFacts {
   const readingOn = (field: string, url: string) => byField.get(field)?.find((r) => r.url === url);
 
   // One address: the page with the most confident reading of any part gives its parts; another page fills in
-  // a part it lacks only where every part both show agrees ("Lisbon" from one page and "DE" from another would
-  // be an address nowhere).
+  // a part it lacks only where it shows a part of the address so far and agrees on every part both show
+  // ("Lisbon" from the careers page and "DE" from the imprint would be an address nowhere).
   const hqReadings = HQ_PARTS.flatMap((part) => byField.get(part) ?? []);
   const best = hqReadings.sort((a, b) => b.confidence - a.confidence || b.seenAt - a.seenAt)[0];
   if (best) {
     const addressOn = (url: string) => HQ_PARTS.map((part) => readingOn(part, url));
-    const home = addressOn(best.url);
-    HQ_PARTS.forEach((part, i) => {
-      const own = home[i];
-      if (own) {
-        crown(part, own);
-        return;
-      }
-      const filler = byField.get(part)?.find((r) => {
-        const other = addressOn(r.url);
-        return HQ_PARTS.every((_, k) => !home[k] || !other[k] || sameValue(home[k]?.value, other[k]?.value));
-      });
-      if (filler) crown(part, filler);
+    const address = addressOn(best.url);
+    const fits = (other: Array<Reading | undefined>) => {
+      const shared = HQ_PARTS.map((_, k) => k).filter((k) => address[k] && other[k]);
+      return shared.length > 0 && shared.every((k) => sameValue(address[k]?.value, other[k]?.value));
+    };
+    // From the country down to the city: each part taken is one more a narrower part must agree with.
+    for (let i = HQ_PARTS.length - 1; i >= 0; i--) {
+      const part = HQ_PARTS[i] as (typeof HQ_PARTS)[number];
+      address[i] ??= byField.get(part)?.find((r) => fits(addressOn(r.url)));
+      const reading = address[i];
+      if (reading) crown(part, reading);
       else delete merged[part];
-    });
+    }
   }
   // A derived fact from the page whose source fact won: the industry shown is the industry scored.
   for (const [derived, source] of Object.entries(DERIVED_FROM)) {

@@ -182,7 +182,9 @@ test('a move within the page (a link to #pricing, a script tidying its address) 
   await page.evaluate(() => history.replaceState({}, '', '/?ref=mail'));
   await expect.poll(readAt).toBe(new URL('/?ref=mail', PAGES.lumenfold).href);
   await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
-  await expect(panel.getByLabel('Notes on Lumenfold')).toHaveValue('Pricing page: asks for SSO');
+  // The note field kept its place and the keyboard: typing goes on where it was.
+  await panel.keyboard.type(' and SAML');
+  await expect(panel.getByLabel('Notes on Lumenfold')).toHaveValue('Pricing page: asks for SSO and SAML');
   await expect.poll(() => badge(tabId)).toBe('T1');
 });
 

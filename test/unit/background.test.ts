@@ -171,6 +171,43 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).not.toBe('');
   });
 
+  it('waits a moment for a page moved to another query of its path to be read again, then forgets it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    const tab = await fakeBrowser.tabs.create({ url: extract.url });
+    // A script tidies the address, and the content script reads the page again within the moment.
+    const tidied = `${extract.url}?page=pricing`;
+    const moved = fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: tidied }, tab);
+    await send({ type: 'reportPage', payload: { ...extract, url: tidied } }, fromTab(7, tidied));
+    await vi.advanceTimersByTimeAsync(2000);
+    await moved;
+    expect(await tabState(7)).toMatchObject({ url: tidied, hasCompany: true });
+    // Another query, and no report: the page is forgotten once the moment has passed, not before.
+    const away = fakeBrowser.tabs.onUpdated.trigger(
+      7,
+      { status: 'loading', url: `${extract.url}?q=other` },
+      tab,
+    );
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await tabState(7)).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1000);
+    await away;
+    expect(await tabState(7)).toBeNull();
+    // Another path is another page: forgotten at once.
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await fakeBrowser.tabs.onUpdated.trigger(
+      7,
+      { status: 'loading', url: new URL('/about', extract.url).href },
+      tab,
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await tabState(7)).toBeNull();
+  });
+
   it('re-scores open tabs when the ICP changes', async () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));

@@ -106,6 +106,8 @@ describe('country codes', () => {
     ['Scotland', 'GB'],
     ['UAE', 'AE'],
     ['U.S.', 'US'],
+    ['U.K.', 'GB'],
+    ['Republic of Ireland', 'IE'],
     ['Hong Kong SAR', 'HK'],
     ['Viet Nam', 'VN'],
     ['México', 'MX'],

@@ -79,6 +79,40 @@ describe('merging pages into one profile', () => {
       hqRegion: { value: 'Bavaria', url: imprint },
       hqCountry: { value: 'DE', url: imprint },
     });
+    // A page that shares no part with the address says nothing of whether it agrees: a city alone does not
+    // join a country alone, nor do two pages' parts join a third's unless each agrees with what was taken.
+    const apart = mergeProfile([
+      page(imprint, { hqCountry: fact('DE', 0.95) }, 1, 'acme.com'),
+      page('https://acme.com/careers', { hqCity: fact('Lisbon', 0.8) }, 2, 'acme.com'),
+    ]);
+    expect(apart.hqCountry?.value).toBe('DE');
+    expect(apart.hqCity).toBeUndefined();
+    const chained = mergeProfile([
+      page('https://a.example/', { hqCountry: fact('US', 0.95) }, 1, 'a.example'),
+      page(
+        'https://a.example/contact',
+        { hqCountry: fact('US', 0.8), hqRegion: fact('Texas', 0.8) },
+        2,
+        'a.example',
+      ),
+      page(
+        'https://a.example/jobs',
+        { hqRegion: fact('California', 0.7), hqCity: fact('San Jose', 0.7) },
+        3,
+        'a.example',
+      ),
+      page(
+        'https://a.example/about',
+        { hqRegion: fact('Texas', 0.6), hqCity: fact('Austin', 0.6) },
+        4,
+        'a.example',
+      ),
+    ]);
+    expect([chained.hqCity?.value, chained.hqRegion?.value, chained.hqCountry?.value]).toEqual([
+      'Austin',
+      'Texas',
+      'US',
+    ]);
   });
 
   it('scores the industry it shows: a derived fact comes from the page of the fact it was derived from', () => {
