@@ -62,7 +62,7 @@ export function NoteField({
       value={draft}
       placeholder="Notes"
       maxLength={NOTES_MAX}
-      rows={multiline ? 3 : 1}
+      rows={multiline ? 2 : 1}
       onFocus={() => {
         typing.current = true;
       }}
