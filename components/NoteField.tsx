@@ -63,6 +63,9 @@ export function NoteField({
       placeholder="Notes"
       maxLength={NOTES_MAX}
       rows={multiline ? 2 : 1}
+      // A one-line field shows a note's first line: its whole text on hover, and the field opens up when focused.
+      title={!multiline && draft.includes('\n') ? draft : undefined}
+      data-more-lines={!multiline && draft.includes('\n') ? '' : undefined}
       onFocus={() => {
         typing.current = true;
       }}

@@ -105,9 +105,15 @@ type GlobalsRead = Promise<{ collected: unknown; roundTripMs: number }>;
 
 /** Same document: the address without its fragment. */
 const documentOf = (url: string) => url.split('#')[0];
-/** The same origin and path, whatever the query and fragment. */
-const samePath = (a: string, b: string) => a.split(/[?#]/)[0] === b.split(/[?#]/)[0];
-/** How long a page moved to another query of its path waits to be read again before it is forgotten. */
+/** The same origin (scheme, host and port), whatever the path. */
+const sameOrigin = (a: string, b: string) => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
+/** How long a page moved to another address of its site waits to be read again before it is forgotten. */
 const QUERY_MOVE_GRACE_MS = 1500;
 
 /**
@@ -402,16 +408,17 @@ export function createTabService(deps: TabServiceDeps) {
     /**
      * A tab moved to `url`. Chrome tells a move within the page (`#pricing`, a script's `replaceState`) as it
      * tells a new document, so the page read is kept while the address is that page's without its fragment,
-     * or the address the content script has already reported for. To another query of the same path (a script
-     * tidying `?utm_…` away) it waits a moment for the content script to read the page again, so that the side
-     * panel does not drop the company, and the note being typed in it, in between; otherwise, and if no report
-     * came, the page is forgotten and the page at the new address reports afresh.
+     * or the address the content script has already reported for. To another address of the same site (a
+     * script tidying `?utm_…` away, a single-page site's route) it waits a moment for the content script to read
+     * the page again, so that the side panel does not drop the company, and the note being typed in it, in
+     * between; if no report for the new address came, or the move is to another site, the page is forgotten
+     * and the page at the new address reports afresh.
      */
     async navigated(tabId: number, url: string): Promise<void> {
       const stored = await deps.pages.get(tabId);
       const read = stored?.extract?.url ?? stored?.paused?.url;
       if (read !== undefined && documentOf(read) === documentOf(url)) return;
-      if (read !== undefined && samePath(read, url)) {
+      if (read !== undefined && sameOrigin(read, url)) {
         await deps.wait(QUERY_MOVE_GRACE_MS);
         const now = await deps.pages.get(tabId);
         const readNow = now?.extract?.url ?? now?.paused?.url;

@@ -203,6 +203,7 @@ export function CriterionEditor({
 }) {
   const problemsId = `problems-${criterion.id}`;
   const stale = staleLabel(criterion);
+  const staleId = `stale-label-${criterion.id}`;
   return (
     <section
       className={problems.length > 0 ? 'criterion-editor card invalid' : 'criterion-editor card'}
@@ -217,17 +218,21 @@ export function CriterionEditor({
           <input
             value={criterion.label}
             onChange={(e) => onChange({ ...criterion, label: e.target.value })}
+            aria-describedby={stale ? staleId : undefined}
           />
         </label>
         <button type="button" onClick={onRemove} aria-label={`Remove criterion ${criterion.label}`}>
           Remove
         </button>
       </header>
-      {stale && (
-        <p className="field-hint" data-testid={`stale-label-${criterion.id}`}>
-          {stale}
-        </p>
-      )}
+      {/* Always there, so that a screen reader hears the advice when a range change brings it. */}
+      <div aria-live="polite">
+        {stale && (
+          <p className="field-hint" id={staleId} data-testid={staleId}>
+            {stale}
+          </p>
+        )}
+      </div>
       {problems.length > 0 && (
         <ul id={problemsId} className="field-problems" data-testid={problemsId}>
           {problems.map((p) => (

@@ -124,10 +124,10 @@ export type CsvRow = Record<string, string | number>;
 type Column = readonly [header: string, cell: (p: ProspectSummary) => string | number];
 
 /**
- * How much of the profile the score rests on, as the panel says it ("82%"): a score of 100 on the one fact a
- * page showed is not one of 100 on most of the profile.
+ * How much of the profile the score rests on, in percent as the panel says it (82, a bare number a CRM can
+ * filter on): a score of 100 on the one fact a page showed is not one of 100 on most of the profile.
  */
-const profileKnown = (p: ProspectSummary) => `${Math.round(p.coverage * 100)}%`;
+const profileKnown = (p: ProspectSummary) => Math.round(p.coverage * 100);
 
 /** The HubSpot company import. */
 const HUBSPOT: readonly Column[] = [
@@ -145,7 +145,7 @@ const HUBSPOT: readonly Column[] = [
   ['ICP tier', tierText],
   // Empty where nothing is known: a 0 would read as a real zero in the CRM.
   ['ICP score', (p) => (p.nothingKnown ? '' : p.score)],
-  ['ICP profile known', profileKnown],
+  ['ICP profile known (%)', profileKnown],
   ['ICP matching criteria', (p) => p.met.join('; ')],
   ['ICP version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect status', (p) => p.status],
@@ -172,7 +172,7 @@ const SALESFORCE: readonly Column[] = [
   ['Description', (p) => p.values.description ?? ''],
   ['ICP Tier', tierText],
   ['ICP Score', (p) => (p.nothingKnown ? '' : p.score)],
-  ['ICP Profile Known', profileKnown],
+  ['ICP Profile Known (%)', profileKnown],
   ['ICP Matching Criteria', (p) => p.met.join('; ')],
   ['ICP Version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect Status', (p) => p.status],

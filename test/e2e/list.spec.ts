@@ -278,6 +278,11 @@ test('a company whose page shows nothing the ICP weighs is counted and filtered 
   await expect(list.getByLabel('Notes on Ashgrove Studio')).toHaveValue(
     'Asked for the client list on Monday\nNext: case study',
   );
+  // The row's one-line field says there is more: the whole note on hover.
+  await expect(list.getByLabel('Notes on Ashgrove Studio')).toHaveAttribute(
+    'title',
+    'Asked for the client list on Monday\nNext: case study',
+  );
   await expect(list.getByLabel('Status of Ashgrove Studio')).toHaveValue('contacted');
   // A note typed in the panel just before it is closed (no Enter, no pause) is saved as it closes.
   const closing = await openPanel({ tabId });

@@ -185,6 +185,13 @@ test('a move within the page (a link to #pricing, a script tidying its address) 
   // The note field kept its place and the keyboard: typing goes on where it was.
   await panel.keyboard.type(' and SAML');
   await expect(panel.getByLabel('Notes on Lumenfold')).toHaveValue('Pricing page: asks for SSO and SAML');
+  // A single-page site's route (`pushState` to another path): the same company, read again.
+  await page.evaluate(() => history.pushState({}, '', '/customers'));
+  await expect.poll(readAt).toBe(new URL('/customers', PAGES.lumenfold).href);
+  await panel.keyboard.type(', Okta');
+  await expect(panel.getByLabel('Notes on Lumenfold')).toHaveValue(
+    'Pricing page: asks for SSO and SAML, Okta',
+  );
   await expect.poll(() => badge(tabId)).toBe('T1');
 });
 
@@ -336,6 +343,7 @@ test("editing the ICP in the options page changes a page's tier in the side pane
   await expect(options.getByTestId('stale-label-employees')).toContainText(
     'The label names 200, but the ideal range is 100–2,000 employees',
   );
+  await expect(employees.getByLabel('Label')).toHaveAccessibleDescription(/^The label names 200/);
   await ideal.getByLabel('from').fill('200');
   await expect(options.getByTestId('stale-label-employees')).toHaveCount(0);
   await expect(options.getByTestId('problems')).toHaveCount(0);

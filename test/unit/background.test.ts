@@ -171,7 +171,7 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).not.toBe('');
   });
 
-  it('waits a moment for a page moved to another query of its path to be read again, then forgets it', async () => {
+  it('waits a moment for a page moved to another address of its site to be read again, then forgets it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     onTestFinished(() => {
       vi.useRealTimers();
@@ -197,13 +197,9 @@ describe('background', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await away;
     expect(await tabState(7)).toBeNull();
-    // Another path is another page: forgotten at once.
+    // Another site is another page: forgotten at once.
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
-    await fakeBrowser.tabs.onUpdated.trigger(
-      7,
-      { status: 'loading', url: new URL('/about', extract.url).href },
-      tab,
-    );
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'https://other.example/' }, tab);
     await vi.advanceTimersByTimeAsync(10);
     expect(await tabState(7)).toBeNull();
   });
@@ -439,7 +435,7 @@ describe('background', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await fakeBrowser.tabs.onUpdated.trigger(
       21,
-      { status: 'loading', url: new URL('/pricing', extract.url).href },
+      { status: 'loading', url: 'https://other.example/' },
       await fakeBrowser.tabs.create({ url: extract.url }),
     );
     await vi.waitFor(async () => expect(await tabState(21)).toBeNull());

@@ -106,12 +106,14 @@ describe('HubSpot CSV', () => {
   it('says how much of the profile the score rests on, as the panel does', () => {
     const lumenfold = prospect('lumenfold-home.html');
     const [row] = parse(hubspotCsv([lumenfold]));
-    expect(row?.['ICP profile known']).toBe(`${Math.round(lumenfold.result.coverage * 100)}%`);
-    expect(row?.['ICP profile known']).toMatch(/^[1-9]\d?%$/);
+    expect(row?.['ICP profile known (%)']).toBe(`${Math.round(lumenfold.result.coverage * 100)}`);
+    expect(row?.['ICP profile known (%)']).toMatch(/^[1-9]\d?$/);
     // As the list keeps it, too.
     const kept = encodeResult(lumenfold.result);
     expect(metCriteria(kept.result, kept.heads).coverage).toBe(lumenfold.result.coverage);
-    expect(parse(salesforceCsv([lumenfold]))[0]?.['ICP Profile Known']).toBe(row?.['ICP profile known']);
+    expect(parse(salesforceCsv([lumenfold]))[0]?.['ICP Profile Known (%)']).toBe(
+      row?.['ICP profile known (%)'],
+    );
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {

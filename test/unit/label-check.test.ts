@@ -11,6 +11,12 @@ describe('a range criterion’s label against its ideal range', () => {
     expect(numbersIn('1.5 billion or more, 10k staff')).toEqual([1.5e9, 10_000]);
     expect(numbersIn('Founded 2000 or later')).toEqual([2000]);
     expect(numbersIn('Mid-market')).toEqual([]);
+    // Thousands grouped as German and French write them, a scale written once, and years where they are not bounds.
+    expect(numbersIn('200–2.000 Mitarbeitende')).toEqual([200, 2000]);
+    expect(numbersIn('200 to 2 000 employees')).toEqual([200, 2000]);
+    expect(numbersIn('USD 20–500 million')).toEqual([20e6, 500e6]);
+    expect(numbersIn('200–2,000 employees (FTE, 2024)', false)).toEqual([200, 2000]);
+    expect(numbersIn('Founded 2000 or later', false)).toEqual([]);
   });
 
   it('says nothing of the built-in criteria, whose labels name their ranges', () => {
@@ -27,6 +33,15 @@ describe('a range criterion’s label against its ideal range', () => {
     // One off is the same bound ("under 50" for a range up to 49), and a label without numbers is the manager's.
     expect(staleLabel({ ...changed, label: 'Under 2,001 people' } as Criterion)).toBeNull();
     expect(staleLabel({ ...changed, label: 'Mid-market' } as Criterion)).toBeNull();
+    // Labels that say the range in other ways raise nothing.
+    const employees200 = criterion('employees');
+    for (const label of [
+      '200–2.000 Mitarbeitende',
+      '200 to 2 000 employees',
+      '200–2,000 employees (FTE, 2024)',
+    ])
+      expect(staleLabel({ ...employees200, label } as Criterion), label).toBeNull();
+    expect(staleLabel({ ...criterion('revenue'), label: 'USD 20–500 million' } as Criterion)).toBeNull();
     const revenue = { ...criterion('revenue'), ideal: { min: 50_000_000, max: 500_000_000 } } as Criterion;
     expect(staleLabel(revenue)).toMatch(
       /^The label names 20,000,000, but the ideal range is 50,000,000–500,000,000 USD/,
