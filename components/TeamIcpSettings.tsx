@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { publishIcp } from '@/lib/icp';
+import { isBuiltInOwner } from '@/lib/icp/owner';
 import { sendMessage } from '@/lib/messaging';
 import type { ActiveIcp } from '@/lib/settings';
 import { DEFAULT_REFRESH_MINUTES } from '@/lib/settings/precedence';
@@ -85,8 +86,7 @@ export function TeamIcpSettings({
     const file = publishIcp(active.icp, new Date(), active.team?.icp?.version ?? 0);
     downloadText(file.fileName, file.text, 'application/json');
     // Reps read whom to ask beside the ICP: a file still signed by ICP Lens's own default or preset names nobody.
-    const unsigned =
-      /^ICP Lens (?:default|preset)$/.test(file.icp.owner) || file.icp.name.includes('(built-in)');
+    const unsigned = isBuiltInOwner(file.icp.owner) || file.icp.name.includes('(built-in)');
     setStatus(
       `Downloaded ${file.fileName} (version ${file.icp.version}). Host it at your team address to roll it out.${
         unsigned

@@ -58,6 +58,8 @@ export const PageStateSchema = z.object({
     version: z.number(),
     source: IcpSourceSchema,
     updatedAt: z.string(),
+    /** Who maintains it, as its file says ('' when it names nobody): whom a rep asks about it. */
+    owner: z.string().default(''),
     /** For a team ICP: when the team file was last checked. */
     checkedAt: z.number().nullable().default(null),
     /** For a team ICP: when the ICP in force was received, and when the last check failed (null if it did not). */

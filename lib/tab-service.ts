@@ -244,6 +244,7 @@ export function createTabService(deps: TabServiceDeps) {
         version: active.icp.version,
         source: active.source,
         updatedAt: active.icp.updatedAt,
+        owner: active.icp.owner,
         checkedAt: active.source === 'team' ? (active.team?.checkedAt ?? null) : null,
         receivedAt: active.source === 'team' ? (active.team?.fetchedAt ?? null) : null,
         checkFailedAt: active.source === 'team' ? (active.team?.error?.at ?? null) : null,

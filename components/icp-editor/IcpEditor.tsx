@@ -316,7 +316,7 @@ export function IcpEditor({
           <input
             size={40}
             value={draft.owner}
-            placeholder="Your name or team: the options page tells reps whom to ask"
+            placeholder="Your name or team: reps see whom to ask"
             onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
             maxLength={200}
           />

@@ -13,6 +13,7 @@ import { TierVerdict } from '@/components/TierVerdict';
 import { getDb } from '@/lib/db/index';
 import { getProspect, updateProspect } from '@/lib/db/prospects';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
+import { isBuiltInOwner } from '@/lib/icp/owner';
 import { type PageState, sendMessage, type TabState } from '@/lib/messaging';
 import { useFollowedTab, useTabState } from './use-tab-state';
 import './style.css';
@@ -194,6 +195,8 @@ function Footer({ state }: { state: PageState }) {
       )}
       <p>
         ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]}
+        {/* Whom to ask about it; ICP Lens's own default and presets name nobody to ask. */}
+        {state.icp.owner && !isBuiltInOwner(state.icp.owner) && `, maintained by ${state.icp.owner}`}
         {checkedAt !== null && checkFailedAt === null && `, checked ${shortWhen(checkedAt)}`} · read in{' '}
         {state.extractMs.toFixed(1)} ms · nothing left your browser
         {!state.remembered && state.hasCompany && ' · this page is not remembered (incognito)'}

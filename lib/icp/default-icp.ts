@@ -2,6 +2,8 @@
  * The ICP in force when nobody configured one: a mid-market B2B SaaS profile, the most common starting
  * point for software sellers. Thresholds follow the usual 80/60/40 banding.
  */
+
+import { DEFAULT_OWNER } from './owner';
 import { type Icp, type IcpInput, IcpSchema } from './schema';
 
 const DEFAULT_ICP_INPUT: IcpInput = {
@@ -9,7 +11,7 @@ const DEFAULT_ICP_INPUT: IcpInput = {
   name: 'Mid-market B2B SaaS (built-in)',
   version: 1,
   updatedAt: '2026-11-23T00:00:00Z',
-  owner: 'ICP Lens default',
+  owner: DEFAULT_OWNER,
   description:
     'Software and internet companies of 200–2,000 people in North America or Europe, founded this century, ' +
     'with revenue between $20M and $500M. Government, education and non-profits are excluded.',

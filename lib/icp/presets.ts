@@ -3,13 +3,14 @@
  * editor and adapt. Each is validated by the ICP schema when the module loads.
  */
 import { DEFAULT_ICP } from './default-icp';
+import { PRESET_OWNER } from './owner';
 import { type Icp, type IcpInput, IcpSchema } from './schema';
 
 const common = {
   schemaVersion: 1,
   version: 1,
   updatedAt: '2026-11-23T00:00:00Z',
-  owner: 'ICP Lens preset',
+  owner: PRESET_OWNER,
 } as const;
 
 const ENTERPRISE_MANUFACTURING: IcpInput = {

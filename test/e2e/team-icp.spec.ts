@@ -216,7 +216,11 @@ test('the options page syncs the team ICP, picks up an update, and an unchanged 
   await page.close();
 });
 
-test('a manager’s unsaved edits are not left out of a published file without a word', async ({ ext }) => {
+test('a manager’s unsaved edits are not left out of a published file without a word', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('options.html'));
   // The built-in default published as it is: it names nobody for reps to ask, and the status says so.
@@ -255,6 +259,12 @@ test('a manager’s unsaved edits are not left out of a published file without a
   });
   await expect(page.getByTestId('team-status')).not.toContainText('still says');
   await expect(page.getByTestId('icp-source')).toContainText('Maintained by Sales Ops (Dana Reyes).');
+  // Reps see whom to ask where they read the verdict too (ICP Lens's own default named nobody).
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('icp-footer')).toContainText(
+    'ICP “Acme ICP” v2 · your own ICP, maintained by Sales Ops (Dana Reyes)',
+  );
   await page.close();
 });
 
