@@ -3,6 +3,8 @@
  * that are over-represented among wins compared with losses, each with the counts behind it. Nothing here
  * changes an ICP by itself: {@link applySuggestion} returns a new draft when the manager chooses one.
  */
+
+import { EMPLOYEE_BANDS } from '../icp/bands';
 import { classifyIndustry, industryById } from '../icp/industries';
 import { countryName, regionCountries } from '../icp/regions';
 import type { Band, Criterion, Icp } from '../icp/schema';
@@ -45,17 +47,7 @@ export interface SuggestOptions {
   perKind?: number;
 }
 
-/** Size bands as CRMs and LinkedIn group companies. */
-export const EMPLOYEE_BANDS: readonly Band[] = [
-  { min: 1, max: 10 },
-  { min: 11, max: 50 },
-  { min: 51, max: 200 },
-  { min: 201, max: 500 },
-  { min: 501, max: 1000 },
-  { min: 1001, max: 5000 },
-  { min: 5001, max: 10000 },
-  { min: 10001, max: null },
-];
+export { EMPLOYEE_BANDS } from '../icp/bands';
 
 /** Revenue bands in US dollars. */
 export const REVENUE_BANDS: readonly Band[] = [

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { CSV_OPTIONS, inertCell } from '../csv-options';
 import type { Prospect } from '../db/schema';
 import { type ProspectSummary, summarize } from '../db/verdicts';
+import { EMPLOYEE_BANDS } from '../icp/bands';
 import { industryById } from '../icp/industries';
 import { countryName } from '../icp/regions';
 import type { Tier } from '../icp/schema';
@@ -108,6 +109,22 @@ function employeeCount(p: ProspectSummary): number | '' {
   return p.values.employees?.min ?? '';
 }
 
+/**
+ * The company's size as a band: a range as the page gave it ("201–500"), an exact count as the band it falls in
+ * ("140" → "51–200"), so that the column maps to a CRM's dropdown; the count is in "Number of employees".
+ */
+function employeeRange(p: ProspectSummary): string {
+  const employees = p.values.employees;
+  if (!employees) return '';
+  const band =
+    employees.min === employees.max
+      ? EMPLOYEE_BANDS.find(
+          (b) => (b.min ?? 0) <= employees.min && (b.max === null || employees.min <= b.max),
+        )
+      : undefined;
+  return describeRange(band ?? employees);
+}
+
 /** The technologies detected on the company's site, as one cell ("HubSpot; Shopify"). */
 function technologies(p: ProspectSummary): string {
   return (p.values.technologies ?? []).join('; ');
@@ -136,7 +153,7 @@ const HUBSPOT: readonly Column[] = [
   ['Industry', (p) => HUBSPOT_INDUSTRY[p.industryId ?? ''] ?? ''],
   ['Industry (as the company states it)', (p) => p.values.industry ?? ''],
   ['Number of employees', employeeCount],
-  ['Employee range', (p) => (p.values.employees ? describeRange(p.values.employees) : '')],
+  ['Employee range', employeeRange],
   ['Annual revenue', revenueUsd],
   ['City', (p) => p.values.hqCity ?? ''],
   ['State/Region', (p) => p.values.hqRegion ?? ''],

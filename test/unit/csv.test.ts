@@ -103,6 +103,23 @@ describe('HubSpot CSV', () => {
     expect(metCriteria(known.result, known.heads).nothingKnown).toBe(false);
   });
 
+  it('writes the employee range as a band a CRM dropdown takes, the exact count beside it', () => {
+    const lumenfold = prospect('lumenfold-home.html');
+    const sized = (min: number, max: number | null) => {
+      const employees = {
+        value: { min, max },
+        source: 'jsonld' as const,
+        snippet: '',
+        confidence: 0.9,
+        alternatives: [],
+      };
+      return parse(hubspotCsv([{ ...lumenfold, facts: { ...lumenfold.facts, employees } }]))[0];
+    };
+    expect(sized(140, 140)).toMatchObject({ 'Employee range': '51–200', 'Number of employees': '140' });
+    expect(sized(201, 500)).toMatchObject({ 'Employee range': '201–500', 'Number of employees': '201' });
+    expect(sized(20_000, 20_000)).toMatchObject({ 'Employee range': '10,001+' });
+  });
+
   it('says how much of the profile the score rests on, as the panel does', () => {
     const lumenfold = prospect('lumenfold-home.html');
     const [row] = parse(hubspotCsv([lumenfold]));
