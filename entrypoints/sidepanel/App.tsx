@@ -195,12 +195,14 @@ function Footer({ state }: { state: PageState }) {
       )}
       <p>
         ICP “{state.icp.name}” v{state.icp.version} · {ICP_SOURCE_LABEL[state.icp.source]}
-        {/* Whom to ask about it; ICP Lens's own default and presets name nobody to ask. */}
-        {state.icp.owner && !isBuiltInOwner(state.icp.owner) && `, maintained by ${state.icp.owner}`}
         {checkedAt !== null && checkFailedAt === null && `, checked ${shortWhen(checkedAt)}`} · read in{' '}
         {state.extractMs.toFixed(1)} ms · nothing left your browser
         {!state.remembered && state.hasCompany && ' · this page is not remembered (incognito)'}
       </p>
+      {/* Whom to ask about it; ICP Lens's own default and presets name nobody to ask. */}
+      {state.icp.owner && !isBuiltInOwner(state.icp.owner) && (
+        <p data-testid="icp-owner">Maintained by {state.icp.owner}: ask them about this ICP.</p>
+      )}
       {state.site && <PauseButton site={state.site} paused={false} />}
     </footer>
   );

@@ -262,8 +262,8 @@ test('a manager’s unsaved edits are not left out of a published file without a
   // Reps see whom to ask where they read the verdict too (ICP Lens's own default named nobody).
   const { tabId } = await visit(PAGES.lumenfold);
   const panel = await openPanel({ tabId });
-  await expect(panel.getByTestId('icp-footer')).toContainText(
-    'ICP “Acme ICP” v2 · your own ICP, maintained by Sales Ops (Dana Reyes)',
+  await expect(panel.getByTestId('icp-owner')).toHaveText(
+    'Maintained by Sales Ops (Dana Reyes): ask them about this ICP.',
   );
   await page.close();
 });
