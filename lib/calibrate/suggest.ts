@@ -4,7 +4,7 @@
  * changes an ICP by itself: {@link applySuggestion} returns a new draft when the manager chooses one.
  */
 
-import { EMPLOYEE_BANDS } from '../icp/bands';
+import { bandOf, EMPLOYEE_BANDS, REVENUE_BANDS } from '../icp/bands';
 import { classifyIndustry, industryById } from '../icp/industries';
 import { countryName, regionCountries } from '../icp/regions';
 import type { Band, Criterion, Icp } from '../icp/schema';
@@ -45,26 +45,6 @@ export interface SuggestOptions {
   minLift?: number;
   /** Most suggestions per kind. Default 5. */
   perKind?: number;
-}
-
-export { EMPLOYEE_BANDS } from '../icp/bands';
-
-/** Revenue bands in US dollars. */
-export const REVENUE_BANDS: readonly Band[] = [
-  { min: 0, max: 999_999 },
-  { min: 1_000_000, max: 9_999_999 },
-  { min: 10_000_000, max: 49_999_999 },
-  { min: 50_000_000, max: 99_999_999 },
-  { min: 100_000_000, max: 499_999_999 },
-  { min: 500_000_000, max: 999_999_999 },
-  { min: 1_000_000_000, max: null },
-];
-
-function bandOf(range: { min: number; max: number | null }, bands: readonly Band[]): Band | undefined {
-  // A range such as 51-200 falls in the band of its middle; an open one ("10,001+") in its lower end's. Bands
-  // are of whole numbers: a middle between two (1-100: 50.5) falls in the band of its whole part.
-  const point = Math.floor(range.max === null ? range.min : (range.min + range.max) / 2);
-  return bands.find((b) => (b.min ?? 0) <= point && (b.max === null || point <= b.max));
 }
 
 function within(band: Band, outer: Band): boolean {

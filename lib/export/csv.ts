@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { CSV_OPTIONS, inertCell } from '../csv-options';
 import type { Prospect } from '../db/schema';
 import { type ProspectSummary, summarize } from '../db/verdicts';
-import { EMPLOYEE_BANDS } from '../icp/bands';
+import { bandOf, EMPLOYEE_BANDS } from '../icp/bands';
 import { industryById } from '../icp/industries';
 import { countryName } from '../icp/regions';
 import type { Tier } from '../icp/schema';
@@ -116,12 +116,7 @@ function employeeCount(p: ProspectSummary): number | '' {
 function employeeRange(p: ProspectSummary): string {
   const employees = p.values.employees;
   if (!employees) return '';
-  const band =
-    employees.min === employees.max
-      ? EMPLOYEE_BANDS.find(
-          (b) => (b.min ?? 0) <= employees.min && (b.max === null || employees.min <= b.max),
-        )
-      : undefined;
+  const band = employees.min === employees.max ? bandOf(employees, EMPLOYEE_BANDS) : undefined;
   return describeRange(band ?? employees);
 }
 
