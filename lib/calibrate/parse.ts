@@ -362,7 +362,7 @@ function optional<T>(
  * A minus sign or an accountant's parentheses around the number, before or after a currency symbol or code:
  * "-50", "$-1,000", "USD -1000", "EUR -5M", "(1,000)"; or a minus after it, as some ledgers write it ("1000-").
  */
-const NEGATIVE = /^\s*(?:[A-Za-z]{3}\s*)?[$€£¥]?\s*(?:[-−–]|\()\s*[$€£¥]?\s*\d|\d\s*[-−]\s*$/;
+const NEGATIVE = /^\s*(?:[A-Za-z]{3}\s*)?(?:[$€£¥]\s*)?(?:[-−–]|\()\s*(?:[$€£¥]\s*)?\d|\d\s*[-−]\s*$/;
 /** More than the largest employers (about two million people) could have. */
 const MAX_EMPLOYEES = 10_000_000;
 /** More than any company's yearly revenue (the largest are under a trillion dollars). */

@@ -340,6 +340,10 @@ function linkKind(url: string): 'linkedin' | 'profile' | 'website' {
   return /^(?:https?:\/\/)?[^/]+\/@[^/?#]+/i.test(url) ? 'profile' : 'website';
 }
 
+/** A band of employees as text ("1,000-5,000", "50 to 200"); each count starts where its digits start. */
+const EMPLOYEE_COUNT = String.raw`(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)`;
+const EMPLOYEE_BAND = new RegExp(String.raw`${EMPLOYEE_COUNT}\s*(?:-|–|—|to|bis)\s*${EMPLOYEE_COUNT}`, 'i');
+
 /** Parses an employee count as schema.org allows it: 250, "250", "51-200", "10,001+", a QuantitativeValue. */
 function employeeRange(value: unknown): { min: number; max: number | null } | undefined {
   const v = first(value);
@@ -354,8 +358,7 @@ function employeeRange(value: unknown): { min: number; max: number | null } | un
   if (typeof v === 'number')
     return Number.isFinite(v) && v >= 0 ? { min: Math.round(v), max: Math.round(v) } : undefined;
   if (typeof v !== 'string') return undefined;
-  const count = String.raw`\d{1,3}(?:[.,]\d{3})+|\d+`;
-  const band = new RegExp(String.raw`(${count})\s*(?:-|–|—|to|bis)\s*(${count})`, 'i').exec(v);
+  const band = EMPLOYEE_BAND.exec(v);
   if (band) {
     const min = parseCount(band[1]);
     const max = parseCount(band[2]);
@@ -376,11 +379,11 @@ interface AddressParts {
   text?: string;
 }
 
-const POSTCODE_FIRST = /^(?:[A-Z]{1,2}-?)?\d{4,5}\s+(\D.*)$/;
+const POSTCODE_FIRST = /^(?:[A-Z]{1,2}-?)?\d{4,5}\s+([^\d\s].*)$/;
 const STREET =
   /\b(?:street|road|avenue|parkway|boulevard|lane|drive|way|straße|strasse|weg|platz|allee|gasse|loop|court|place|suite|floor)\b|\b(?:st|rd|ave|pkwy|blvd|ln|dr|ct|pl|str)\.?$/i;
-const US_STYLE = /^(?:(.+?)\s+)?([A-Z]{2})\s+\d{5}(?:-\d{4})?$/;
-const UK_POSTCODE = /^(?:(.+?)\s+)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/;
+const US_STYLE = /^(?:(.*?\S)\s+)?([A-Z]{2})\s+\d{5}(?:-\d{4})?$/;
+const UK_POSTCODE = /^(?:(.*?\S)\s+)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/;
 
 /**
  * Reads city, region and country from an address written as one line ("10115 Berlin, Germany",
@@ -389,7 +392,7 @@ const UK_POSTCODE = /^(?:(.+?)\s+)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/;
  */
 function parseAddressLine(line: string): Omit<AddressParts, 'via'> | undefined {
   const parts = line
-    .split(/\s*[,;\n]\s*/)
+    .split(/[,;\n]/)
     .map((p) => cleanText(p, 200))
     .filter(Boolean)
     .slice(0, 10);

@@ -27,12 +27,13 @@ export function metaValue(tags: MetaTags, ...keys: MetaKey[]): string {
 }
 
 /** Suffixes platforms append to the company name in titles. */
-const PLATFORM_TITLE_SUFFIX = /\s*[|\-–—:]\s*(?:LinkedIn|Wikipedia|Crunchbase|Y Combinator|G2|Dribbble)\s*$/i;
+const PLATFORM_TITLE_SUFFIX =
+  /(?<!\s)\s*[|\-–—:]\s*(?:LinkedIn|Wikipedia|Crunchbase|Y Combinator|G2|Dribbble)\s*$/i;
 /** Site sections that sites append to their name in og:site_name. */
 const SECTION_SUFFIX =
-  /\s*[|\-–—:]?\s*\b(?:Blog|News|Newsroom|Press|Careers|Jobs|Help Center|Support|Docs|Documentation|Engineering|Magazin|Karriere)\s*$/i;
+  /(?<!\s)\s*(?:[|\-–—:]\s*)?\b(?:Blog|News|Newsroom|Press|Careers|Jobs|Help Center|Support|Docs|Documentation|Engineering|Magazin|Karriere)\s*$/i;
 /** Separators sites put between page name and site name. */
-const TITLE_SEPARATOR = /\s+[|\-–—·•:]\s+/;
+const TITLE_SEPARATOR = /(?<!\s)\s+[|\-–—·•:]\s+/;
 
 /**
  * Guesses the company name from the title: on a platform, the title minus the platform's suffix; on the
@@ -41,7 +42,7 @@ const TITLE_SEPARATOR = /\s+[|\-–—·•:]\s+/;
 export function nameFromTitle(title: string, hostname: string, onPlatform: boolean): string {
   if (onPlatform) {
     if (!PLATFORM_TITLE_SUFFIX.test(title)) return '';
-    return cleanText(title.replace(PLATFORM_TITLE_SUFFIX, '').replace(/\s*\(company\)\s*$/i, ''), 120);
+    return cleanText(title.replace(PLATFORM_TITLE_SUFFIX, '').replace(/(?<!\s)\s*\(company\)\s*$/i, ''), 120);
   }
   // Every label but the top-level domain: on blog.acme.co.uk the company's name may match "acme".
   const labels = hostname

@@ -269,7 +269,8 @@ const OTHER_FOUNDED =
   /(?<![\p{L}])(?:office|offices|branch|division|department|subsidiary|lab|laboratory|product|brand|blend|label|project|initiative|event|conference|festival|award|city|town|village|university|school|church|museum|club|band|magazine|journal|newspaper|podcast|show|series|fund|foundation|chapter|Büro|Niederlassung|Standort|Filiale|Abteilung|Sparte|Produkt|Marke|Mischung|Projekt|Initiative|Veranstaltung|Konferenz|Festival|Preis|Stadt|Dorf|Gemeinde|Universität|Hochschule|Schule|Kirche|Museum|Band|Magazin|Zeitschrift|Zeitung|Sendung|Stiftung|Labor|Fonds|Netzwerk|network)(?![\p{L}])/iu;
 
 /** Reported speech: a news-style quote is somebody else's statement, not the page's. */
-const REPORTED = /["“”„«»].*\b(?:said|says|told|sagte|sagt|erklärte|according to|laut)\b/i;
+const REPORTED =
+  /^[^"“”„«»\n\r\u2028\u2029]*["“”„«»].*\b(?:said|says|told|sagte|sagt|erklärte|according to|laut)\b/im;
 
 /**
  * "The company", "das Unternehmen": the company itself on its own about page, but on any other page (a blog
@@ -340,21 +341,21 @@ const MONTH =
 
 /** "founded in 2014", "established: 2003", "gegründet im Jahr 2014", "Gründungsjahr: 2001", "founded on 3 May 2014". */
 const FOUNDED = new RegExp(
-  `\\b(?:founded|established|incorporated|gegründet|gegr\\.|gründungsjahr|gründungsdatum|gründung|year founded|founding year|date founded|founding date)\\s*:?\\s*(?:(?:in|im|on|am|back in)\\s+)?(?:(?:the\\s+)?(?:year|jahr|jahre)\\s+)?(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+)?(?:of\\s+)?${MONTH},?\\s+(?:\\d{1,2},?\\s+)?)?${YEAR}(?!\\d)`,
+  `\\b(?:founded|established|incorporated|gegründet|gegr\\.|gründungsjahr|gründungsdatum|gründung|year founded|founding year|date founded|founding date)\\s*(?::\\s*)?(?:(?:in|im|on|am|back in)\\s+)?(?:(?:the\\s+)?(?:year|jahr|jahre)\\s+)?(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+)?(?:of\\s+)?${MONTH},?\\s+(?:\\d{1,2},?\\s+)?)?${YEAR}(?!\\d)`,
   'gi',
 );
 /** "founded by Jane Doe and John Roe in 2014". */
-const FOUNDED_BY = new RegExp(`\\bfounded\\s+by\\s+[^.!?\\n]{1,80}?\\s+in\\s+${YEAR}(?!\\d)`, 'gi');
+const FOUNDED_BY = new RegExp(`\\bfounded\\s+by\\s[^.!?\\n]{1,80}?\\sin\\s+${YEAR}(?!\\d)`, 'gi');
 /** German with the verb last: "wurde 1995 gegründet", "1994 gründeten wir". */
 const YEAR_FOUNDED = new RegExp(`\\b${YEAR}\\s+(gegründet|gründete|gründeten|ins Leben gerufen)${END}`, 'g');
 /** "1994 haben wir die Firma gegründet", "1994 wurde die Acme GmbH gegründet". */
 const YEAR_AUX_FOUNDED = new RegExp(
-  `\\b${YEAR}\\s+(?:haben|hat|wurde|wurden)\\s+([^.!?\\n]{1,60}?)\\s*gegründet${END}`,
+  `\\b${YEAR}\\s+(?:haben|hat|wurde|wurden)\\s([^.!?\\n]{1,60}?)\\s?gegründet${END}`,
   'g',
 );
 /** "wurde 2014 in Ulm gegründet": the year first, then a few words before the verb. */
 const WURDE_YEAR_FOUNDED = new RegExp(
-  `\\b(?:wurde|wurden)\\s+(?:im\\s+Jahre?\\s+)?${YEAR}\\s+([^.!?\\n]{1,40}?)\\s*gegründet${END}`,
+  `\\b(?:wurde|wurden)\\s+(?:im\\s+Jahre?\\s+)?${YEAR}\\s([^.!?\\n]{1,40}?)\\s?gegründet${END}`,
   'g',
 );
 /** "die 1994 gegründete Acme GmbH" (the article before the year is checked separately). */
@@ -362,7 +363,7 @@ const FOUNDED_ADJECTIVE = new RegExp(`\\b${YEAR}\\s+gegründeten?\\s+`, 'g');
 const ARTICLE_BEFORE = /(?:^|\s)(?:die|der|das)\s+(?:im\s+Jahre?\s+)?$/i;
 /** "In 2014, we founded Acme", "we started the company in 2014". */
 const WE_FOUNDED = new RegExp(
-  `\\b[Ii]n\\s+${YEAR},?\\s+(?:we|I)\\s+(?:founded|established|started)\\s+([^.!?\\n,]{1,50})|\\b(?:[Ww]e|I)\\s+(?:founded|established|started)\\s+([^.!?\\n]{1,50}?)\\s+in\\s+${YEAR}(?!\\d)`,
+  `\\b[Ii]n\\s+${YEAR},?\\s+(?:we|I)\\s+(?:founded|established|started)\\s([^.!?\\n,]{1,50})|\\b(?:[Ww]e|I)\\s+(?:founded|established|started)\\s([^.!?\\n]{1,50}?)\\sin\\s+${YEAR}(?!\\d)`,
   'g',
 );
 /** "Est. 1987" on a logo or in a footer. */
@@ -542,7 +543,7 @@ function chooseFoundedYear(readings: YearReading[]): Reading<number> | undefined
 // ---------------------------------------------------------------------------------------------------------
 // Employees
 
-const NUM = '(\\d{1,3}(?:[.,\\u00a0\\u202f ]\\d{3})+|\\d{1,6})';
+const NUM = '(\\d{1,3}(?:[.,\\u00a0\\u202f ]\\d{3}){1,3}|\\d{1,6})';
 const QUANT =
   '(over|more than|above|nearly|almost|about|around|approximately|approx\\.|some|roughly|close to|circa|ca\\.|rund|etwa|über|mehr als|knapp|fast|gut|annähernd|ungefähr|upwards of|in excess of|at least|mindestens)';
 /** Words that name staff on their own. */
@@ -630,6 +631,19 @@ function looksLikeYear(count: string, pre: string): boolean {
   return /^(?:19|20)\d\d$/.test(count) && /(?:in|im|since|seit|bis|until|from|ab|of|Jahr)\s*$/i.test(pre);
 }
 
+/**
+ * Whether the text before a count ending in "with"/"mit" describes the company itself ("we are a team with 40
+ * employees", "Acme ist ein Unternehmen mit 200 Mitarbeitern"): "we are", "is", "als" ... in the same sentence,
+ * at most about 60 characters before. Cut out, then searched, so that no pattern rescans the text from each of
+ * its words.
+ */
+function selfDescribedWith(pre: string): boolean {
+  const withAt = pre.search(/(?:with|mit)\s*$/i);
+  if (withAt < 0) return false;
+  const window = pre.slice(Math.max(0, withAt - 66), withAt);
+  return /(?:we are|we're|wir sind|is|ist|als)\s/i.test(window.slice(window.lastIndexOf('.') + 1));
+}
+
 function readEmployees(page: Page): Array<Reading<Range>> {
   const out: Array<Reading<Range>> = [];
   const { text } = page;
@@ -649,11 +663,7 @@ function readEmployees(page: Page): Array<Reading<Range>> {
     if (STAFF_OWNER_AFTER.test(post)) return false;
     // "for companies with up to 500 employees", "Unternehmen mit 50 bis 500 Mitarbeitern": a target group.
     if (/(?:up to|bis zu|for|für|from|ab|von)\s*$/i.test(s.pre)) return false;
-    if (
-      /(?:with|mit)\s*$/i.test(s.pre) &&
-      !/(?:we are|we're|wir sind|is|ist|als)\s+(?:a|an|ein|eine)?\b[^.]{0,60}(?:with|mit)\s*$/i.test(s.pre)
-    )
-      return false;
+    if (/(?:with|mit)\s*$/i.test(s.pre) && !selfDescribedWith(s.pre)) return false;
     if (explicitSubject) return true;
     if (namesSelf(page, sentence)) return true;
     // A stand-alone figure ("180+ employees") in a part of the page about the company: the line starts with
@@ -849,7 +859,8 @@ function readCopyrightName(page: Page): Reading<string> | undefined {
     const holder = stripLegalForm(
       notice
         .replace(/(?:^|\s)(?:\d{4}(?:\s*[-–]\s*\d{4})?)(?=\s|$)/g, ' ')
-        .replace(/^[\s©:]+|[\s.,]+$/g, '')
+        .replace(/^[\s©:]+/, '')
+        .replace(/(?<![\s.,])[\s.,]+$/, '')
         .trim(),
     );
     if (
@@ -992,7 +1003,7 @@ function readHeadquarters(page: Page, legal: LegalReading[]): PlaceReading[] {
   if (hits.length > 0) return out;
 
   // "Vienna, Austria" on its own line in a contact block: next to an e-mail address or telephone number.
-  const contact = /@|\[email[^\]]*\]|\b(?:Tel|Phone|Telefon|Fon|E-?Mail)\b|\+\d/i;
+  const contact = /@|\[email[^[\]]*\]|\b(?:Tel|Phone|Telefon|Fon|E-?Mail)\b|\+\d/i;
   const found: PlaceReading[] = [];
   const towns = new Set<string | undefined>();
   for (let i = 0; i < page.lines.length && towns.size < 2; i++) {

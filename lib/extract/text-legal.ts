@@ -87,7 +87,7 @@ export function hasLegalForm(text: string): boolean {
 /** The text before its first legal form, without a trailing comma ("Luigi LAVAZZA SPA" → "Luigi LAVAZZA"). */
 export function stripLegalForm(text: string): string {
   const m = LEGAL_FORM_ANYWHERE.exec(text);
-  return m ? text.slice(0, m.index).replace(/[\s,]+$/, '') : text;
+  return m ? text.slice(0, m.index).replace(/(?<![\s,])[\s,]+$/, '') : text;
 }
 
 /** Legal forms that only charitable bodies use. */
@@ -153,7 +153,7 @@ export function nameBefore(
   for (let i = words.length - 1; i >= 0 && out.length < 6; i--) {
     const word = words[i] as string;
     // Punctuation or a sentence end closes the name; an abbreviation ("Gebr.", "Dr.", "h.c.") does not.
-    const abbreviation = /^(?:[A-Z]\.|[A-Z][a-z]{0,4}\.|[a-z]\.)+$/.test(word);
+    const abbreviation = /^(?:[A-Z][a-z]{0,4}\.|[a-z]\.)+$/.test(word);
     if (/[|·•–—:;,"“”„(){}[\]<>]|^-$/.test(word) || (/[.!?]$/.test(word) && !abbreviation)) break;
     const lower = word.toLowerCase();
     // In a name set in capitals ("VON DER SEE GmbH") the small words belong to the name.

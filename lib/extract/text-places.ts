@@ -169,6 +169,9 @@ const PLACE_LINK = new Set([
   'bei',
 ]);
 
+/** Punctuation after a place's word ("Ulm,", "Berlin)."), matched as one run from its start. */
+const TRAILING_PUNCTUATION = /(?<![.,;:!?)\]|/·•–—"“”])[.,;:!?)\]|/·•–—"“”]+$/;
+
 /**
  * Reads a place name from the start of `text` ("Berlin", "Frankfurt am Main", "New York"): capitalised words
  * and the small linking words between them, at most four words, ending before punctuation or a lower-case
@@ -180,7 +183,7 @@ export function readPlaceName(text: string): string | undefined {
     if (out.length >= 4 || !raw) break;
     // "St." and "Ft." belong to the name; any other trailing punctuation ends it.
     const abbreviation = /^(?:St|Ft|Mt)\.$/.test(raw);
-    const word = abbreviation ? raw : raw.replace(/^[("„“]+/, '').replace(/[.,;:!?)\]|/·•–—"“”]+$/, '');
+    const word = abbreviation ? raw : raw.replace(/^[("„“]+/, '').replace(TRAILING_PUNCTUATION, '');
     const ended = !abbreviation && word !== raw.replace(/^[("„“]+/, '');
     if (!word) break;
     if (PLACE_WORD.test(word) && !CITY_STOP.test(word) && !countryFromName(word)) out.push(word);
@@ -206,7 +209,7 @@ const TOWN_PREFIX = /^(?:Bad|Sankt|St\.|Neu|Groß|Gross|Klein|Hohen|Alt|Markt|Sc
 export function readTownName(text: string): string | undefined {
   const words = text.slice(0, 80).split(/\s+/);
   const raw = words[0] ?? '';
-  const first = raw === 'St.' ? raw : raw.replace(/[.,;:!?)\]|/·•–—"“”]+$/, '');
+  const first = raw === 'St.' ? raw : raw.replace(TRAILING_PUNCTUATION, '');
   if (!PLACE_WORD.test(first) || CITY_STOP.test(first) || countryFromName(first)) return undefined;
   const out = [first];
   const rest = words.slice(1, 5).join(' ');
@@ -268,7 +271,7 @@ function cityBefore(text: string): string | undefined {
   for (let i = words.length - 1; i >= 0; i--) {
     const word = (words[i] as string).replace(/^[(["“]+/, '');
     if (/[,;:|·•–—]$/.test(word) && out.length > 0) break;
-    const clean = word.replace(/[,;:|·•–—]+$/, '');
+    const clean = word.replace(/(?<![,;:|·•–—])[,;:|·•–—]+$/, '');
     if (!PLACE_WORD.test(clean) || STREET_WORD.test(clean) || /\d/.test(clean)) break;
     out.unshift(clean);
     if (out.length === 3) break;
@@ -296,10 +299,10 @@ export interface AddressContext {
 
 /** A street and house number ending right before a postal code ("Musterstraße 1, ", "Via Bologna, 32 – "). */
 const STREET_BEFORE =
-  /[\p{L}.)]\s*,?\s+\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?\s*(?:[,;|·•–—-]\s*|\n\s*)$/u;
+  /[\p{L}.)](?:\s*,)?\s+\d{1,4}(?:\s?[a-zA-Z])?(?:\s?[-–/]\s?\d{1,4}(?:\s?[a-zA-Z])?)?(?:[^\S\n]*\n\s*|\s*[,;|·•–—-]\s*)$/u;
 /** A German street name right before the postal code ("Torstraße 118, "): with five digits, Germany. */
 const GERMAN_STREET =
-  /(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee)\s+\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?\s*(?:[,;|·•–—-]\s*|\n\s*)$/i;
+  /(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee)\s+\d{1,4}(?:\s?[a-zA-Z])?(?:\s?[-–/]\s?\d{1,4}(?:\s?[a-zA-Z])?)?(?:[^\S\n]*\n\s*|\s*[,;|·•–—-]\s*)$/i;
 const AT_CITIES =
   /^(?:Wien|Vienna|Graz|Linz|Salzburg|Innsbruck|Klagenfurt(?: am Wörthersee)?|Villach|Wels|St\. Pölten|Dornbirn|Bregenz|Feldkirch|Leoben|Krems(?: an der Donau)?|Steyr)$/;
 const CH_CITIES =
@@ -307,9 +310,7 @@ const CH_CITIES =
 
 /** A country named right after a city ("Ulm, Deutschland", "Torino – Italien", or on the next line). */
 function countryAfter(text: string): string | undefined {
-  const m = /^\s*(?:[,–—|·•-]\s*|\n\s*)?([\p{L}][\p{L} .]{1,40}?)\s*(?=[,.;|·•–—\n]|$)/u.exec(
-    text.slice(0, 60),
-  );
+  const m = /^\s*(?:[,–—|·•-]\s*)?([\p{L}][\p{L} .]{1,40}?)\s*(?=[,.;|·•–—\n]|$)/u.exec(text.slice(0, 60));
   return m?.[1] ? countryFromName(m[1]) : undefined;
 }
 
@@ -419,7 +420,7 @@ export function findAddresses(text: string, lines: TextLine[], ctx: AddressConte
     const index = m.index ?? 0;
     const before = text.slice(Math.max(0, index - 120), index);
     const after = text.slice(index + m[0].length, index + m[0].length + 40);
-    const uk = /^\s*[,\n]?\s*(?:UK|U\.K\.|United Kingdom|England|Scotland|Wales|Great Britain|GB)\b/.test(
+    const uk = /^\s*(?:,\s*)?(?:UK|U\.K\.|United Kingdom|England|Scotland|Wales|Great Britain|GB)\b/.test(
       after,
     );
     if (!uk && !/\d/.test(before.slice(-80))) continue;
@@ -450,7 +451,7 @@ export function findAddresses(text: string, lines: TextLine[], ctx: AddressConte
     const near = text.slice(Math.max(0, index - 300), index + 300);
     if (ctx.tld !== 'in' && !/\bIndia\b|\bIndien\b|\+\s?91\b/.test(near)) continue;
     const lineStart = Math.max(text.lastIndexOf('\n', index) + 1, index - 120);
-    const before = text.slice(lineStart, index).replace(/\s*[-–,]\s*$/, '');
+    const before = text.slice(lineStart, index).replace(/(?<!\s)\s*[-–,]\s*$/, '');
     if (!/,/.test(before)) continue;
     const city = cityBefore(before.split(',').pop() ?? '');
     if (city) push({ city, country: 'IN', index });

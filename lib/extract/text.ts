@@ -13,6 +13,31 @@ export function cleanText(value: unknown, max = MAX_FIELD_CHARS): string {
   return cleaned.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+/**
+ * The text with each parenthesised part, nested ones included, replaced by a space ("221,000 (2023)" → "221,000 ");
+ * a "(" that is never closed stays. One pass to pair the brackets and one to cut, whatever the page wrote: a
+ * pattern such as `\([^)]*\)` rescans the rest of the text from every unclosed "(".
+ */
+export function dropParenthesised(text: string): string {
+  const closeOf = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')' && open.length > 0) closeOf.set(open.pop() as number, i);
+  }
+  if (closeOf.size === 0) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const close = closeOf.get(i);
+    if (close === undefined) continue;
+    out += `${text.slice(from, i)} `;
+    from = close + 1;
+    i = close;
+  }
+  return out + text.slice(from);
+}
+
 /** A short evidence snippet. */
 export function snippet(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');

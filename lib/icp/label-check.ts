@@ -38,7 +38,7 @@ export function numbersIn(label: string, years = true): number[] {
     if (
       !here.unit &&
       next.unit &&
-      /^\s*(?:[–—-]|to|bis)\s*[$€£]?\s*$/i.test(label.slice(here.end, next.start))
+      /^\s*(?:[–—-]|to|bis)\s*(?:[$€£]\s*)?$/i.test(label.slice(here.end, next.start))
     )
       here.unit = next.unit;
   }

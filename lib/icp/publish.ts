@@ -9,7 +9,7 @@ export function icpFileSlug(name: string): string {
   return (
     name
       .replace(/[^\w.-]+/g, '-')
-      .replace(/^[-.]+|-+$/g, '')
+      .replace(/^[-.]+|(?<!-)-+$/g, '')
       .toLowerCase() || 'icp'
   );
 }

@@ -9,6 +9,7 @@ import {
 import { findOwnWebsite, isPageChrome, socialProfiles } from '@/lib/extract/adapters/links';
 import { splitLocation } from '@/lib/extract/adapters/location';
 import { parseMoney } from '@/lib/extract/currency';
+import { dropParenthesised } from '@/lib/extract/text';
 import { parseHtml } from '../helpers/dom';
 
 const PAGE = 'https://directory.example/profile/acme';
@@ -178,4 +179,22 @@ describe('stated amounts', () => {
 
   it('reads no head count from text without a figure', () =>
     expect(parseHeadcount('Self-employed')).toBeUndefined());
+
+  it('leaves out a note with a note inside, not only up to its first closing bracket', () =>
+    // Cut at the first ")", "2019–2020)" would be left over and read as a band.
+    expect(parseHeadcount('1,200 (approx. (2019) 2019–2020)')).toEqual({ min: 1200, max: 1200 }));
+
+  it('keeps what follows a bracket that is never closed', () =>
+    expect(parseHeadcount('51-200 (est')).toEqual({ min: 51, max: 200 }));
+});
+
+describe('parenthesised notes', () => {
+  it.each([
+    ['221,000 (2023)', '221,000  '],
+    ['a (b (c) d) e', 'a   e'],
+    ['a (b) (c) d', 'a     d'],
+    ['((x)', '( '],
+    ['a) (b', 'a) (b'],
+    ['no notes', 'no notes'],
+  ])('drops the notes of "%s"', (text, bare) => expect(dropParenthesised(text)).toBe(bare));
 });

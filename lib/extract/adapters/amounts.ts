@@ -2,7 +2,7 @@
  * Reading stated head counts ("51-200 employees", "221,000 (2023)"). Pure; safe in the content script.
  */
 import type { Range } from '../schema';
-import { parseCount } from '../text';
+import { dropParenthesised, parseCount } from '../text';
 
 /** One end of a band: "1,001", "10K", "1.5K" (LinkedIn's top card abbreviates). */
 function bandNumber(digits: string | undefined, unit: string | undefined): number {
@@ -15,13 +15,16 @@ function bandNumber(digits: string | undefined, unit: string | undefined): numbe
 /** Parses "51-200 employees", "10,001+ employees", "1K-5K employees", "2-10 Mitarbeiter". */
 export function parseSizeBand(text: string): Range | undefined {
   // A K or M must stand alone: "10 Mitarbeiter" is ten, not ten million.
-  const band = /(\d[\d.,]*)\s*([KkMm](?![a-z]))?\s*[-–]\s*(\d[\d.,]*)\s*([KkMm](?![a-z]))?/.exec(text);
+  const band =
+    /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*)\s*(?:([KkMm])(?![a-z])\s*)?[-–]\s*(\d[\d.,]*)(?:\s*([KkMm])(?![a-z]))?/.exec(
+      text,
+    );
   if (band) {
     const max = bandNumber(band[3], band[4]);
     const min = bandNumber(band[1], band[2]);
     return Number.isFinite(min) && Number.isFinite(max) && min <= max ? { min, max } : undefined;
   }
-  const open = /(\d[\d.,]*)\s*([KkMm](?![a-z]))?\s*\+/.exec(text);
+  const open = /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*)\s*(?:([KkMm])(?![a-z])\s*)?\+/.exec(text);
   if (open) {
     const min = bandNumber(open[1], open[2]);
     return Number.isFinite(min) ? { min, max: null } : undefined;
@@ -34,7 +37,7 @@ export function parseSizeBand(text: string): Range | undefined {
  * min = max. Parenthesised notes are dropped first, so a year range "(2019–2020)" is not read as a band.
  */
 export function parseHeadcount(text: string): Range | undefined {
-  const bare = text.replace(/\([^)]*\)/g, ' ');
+  const bare = dropParenthesised(text);
   const band = parseSizeBand(bare);
   if (band) return band;
   const count = parseCount(bare);

@@ -109,9 +109,7 @@ export function extractYcCompany(doc: Document, pageUrl: URL): FactCandidate[] {
   const name = h1 ? cleanText(visibleLines(h1, 100).join(' '), 200) : '';
   if (name) add('name', name, `Heading: ${name}`, 0.9);
   // The title reads "Name: one-liner | Y Combinator", a second cue for the one-liner.
-  const titled = /^[^:]{1,120}:\s*(.+?)\s*\|\s*Y Combinator/i.exec(
-    metaContent(doc, 'og:title') || doc.title,
-  )?.[1];
+  const titled = /^[^:]{1,120}:(.+?)\|\s*Y Combinator/i.exec(metaContent(doc, 'og:title') || doc.title)?.[1];
   const oneLiner = (h1 && sentenceAfter(h1)) || cleanText(titled, 300);
   if (oneLiner)
     add('description', oneLiner, oneLiner, h1 && oneLiner === cleanText(titled, 300) ? 0.85 : 0.75);
@@ -194,7 +192,7 @@ const PROFILE_PATHS: Array<[host: RegExp, path: RegExp]> = [
   [/(?:^|\.)g2\.com$/i, /^\/(?:products\/[^/]+(?:\/reviews)?|sellers\/[^/]+)\/?$/i],
   [/(?:^|\.)capterra\.com$/i, /^\/p\/\d+\/[^/]+\/?$/i],
   [/(?:^|\.)producthunt\.com$/i, /^\/products\/[^/]+\/?$/i],
-  [/(?:^|\.)glassdoor\.[a-z.]+$/i, /^\/Overview\/Working-at-[^/]+\.htm$/i],
+  [/(?:^|\.)glassdoor\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, /^\/Overview\/Working-at-[^/]+\.htm$/i],
   [/(?:^|\.)indeed\.com$/i, /^\/cmp\/[^/]+\/?$/i],
   [/(?:^|\.)zoominfo\.com$/i, /^\/c\/[^/]+\/\d+\/?$/i],
 ];
@@ -235,7 +233,7 @@ export function profileNameFromTitle(title: string, pageUrl: URL): string {
     .replace(new RegExp(`^${site}\\s*(?:::|[|:\\-–—·•])\\s*`, 'i'), '')
     .replace(new RegExp(`\\s*(?:\\bon|\\bat|::|[|\\-–—·•])\\s*${site}\\s*$`, 'i'), '');
   const segments = bare
-    .split(/\s+[|\-–—·•]\s+|\s+::\s+/)
+    .split(/(?<!\s)\s+[|\-–—·•]\s+|(?<!\s)\s+::\s+/)
     .map((s) => cleanText(s, 120))
     .filter(
       (s) =>
@@ -245,7 +243,10 @@ export function profileNameFromTitle(title: string, pageUrl: URL): string {
           .replace(/[^a-z0-9]/g, '')
           .includes(platform),
     );
-  return cleanText(segments[0]?.replace(/\s+(?:reviews?|profile|portfolio)\b.*$/i, ''), 120);
+  // "Acme Reviews 2026", "Acme Profile": the name ends before the word (one search, then a cut).
+  const first = segments[0] ?? '';
+  const suffix = first.search(/(?<!\s)\s+(?:reviews?|profile|portfolio)\b/i);
+  return cleanText(suffix < 0 ? first : first.slice(0, suffix), 120);
 }
 
 /** Reads a generic directory profile: name, the profile's own website, labelled facts and socials. */

@@ -173,7 +173,7 @@ export function readLabeledValues(
       continue;
     }
     // "Founded: 2019" in one text node.
-    const inline = /^([^:：]{2,40})[:：]\s*(.+)$/.exec(text);
+    const inline = /^([^:：]{2,40})[:：]\s*(\S.*)$/.exec(text);
     const inlineLabel = inline?.[1] ? normaliseLabel(inline[1]) : '';
     if (inline?.[2] && wanted.has(inlineLabel) && !found.has(inlineLabel)) {
       if (options.accept && !options.accept(parent)) continue;

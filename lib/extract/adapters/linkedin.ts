@@ -104,7 +104,7 @@ function topCard(doc: Document): { card: Element; name: string } | undefined {
 /** Buttons and links of the top card that are not facts. */
 const TOP_CARD_ACTION =
   /^(?:follow|following|message|visit website|more|contact us|learn more|sign up|register|view jobs|see jobs|join now|sign in)$/i;
-const FOLLOWERS = /(\d[\d.,]*\s*[KkMm]?\+?\s+followers?)\b/;
+const FOLLOWERS = /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*(?:\s*[KkMm])?\+?\s+followers?)\b/;
 
 /** What the top card's "industry · location · followers · employees" items say. */
 export interface TopCardFacts {
@@ -125,7 +125,7 @@ export interface TopCardFacts {
 export function readTopCard(card: Element, name: string): TopCardFacts {
   const items: string[] = [];
   for (const line of visibleLines(card, 1500)) {
-    for (const part of line.split(/\s+[·•]\s+|\s*[·•]\s*(?=\d)/)) {
+    for (const part of line.split(/(?<!\s)\s+[·•]\s+|(?<!\s)\s*[·•]\s*(?=\d)/)) {
       // "London, London 5,750 followers": the guest layout's dot is a CSS pseudo-element.
       const followers = FOLLOWERS.exec(part);
       const before = followers ? cleanText(part.slice(0, followers.index), 200) : '';
@@ -234,7 +234,7 @@ export function extractLinkedIn(doc: Document, pageUrl: URL): FactCandidate[] {
   const specialties = pairs.get('specialties') ?? pairs.get('specialities');
   if (specialties?.text) {
     const list = specialties.text
-      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .split(/,\s*(?:and\s+)?|(?<!\s)\s+and\s+/)
       .map((s) => cleanText(s, 80))
       .filter(Boolean)
       .slice(0, 50);

@@ -102,7 +102,7 @@ export function redirectTarget(url: URL, platform: string): URL {
 
 /** A profile URL as recorded: https, no query or fragment ("https://x.com/acme"). */
 export function canonicalProfileUrl(url: URL): string {
-  return `https://${url.hostname.toLowerCase()}${url.pathname.replace(/\/+$/, '')}`;
+  return `https://${url.hostname.toLowerCase()}${url.pathname.replace(/(?<!\/)\/+$/, '')}`;
 }
 
 /** True when a URL is one of the hosting platform's own accounts (x.com/dribbble on Dribbble). */
@@ -167,7 +167,7 @@ export function linkedinCompanyLink(
 
 /** Hosts whose links are never a company's own website (consent tools, maps, app stores, references). */
 const NOT_A_WEBSITE =
-  /(?:^|\.)(?:cookieyes\.com|onetrust\.com|cookiebot\.com|usercentrics\.eu|apps\.apple\.com|itunes\.apple\.com|play\.google\.com|maps\.google\.[a-z.]+|goo\.gl|wikipedia\.org|wikimedia\.org|wikidata\.org|archive\.org|creativecommons\.org|w3\.org|schema\.org|bit\.ly|t\.co|calendly\.com|typeform\.com)$/i;
+  /(?:^|\.)(?:cookieyes\.com|onetrust\.com|cookiebot\.com|usercentrics\.eu|apps\.apple\.com|itunes\.apple\.com|play\.google\.com|maps\.google\.[a-z]{2,3}(?:\.[a-z]{2})?|goo\.gl|wikipedia\.org|wikimedia\.org|wikidata\.org|archive\.org|creativecommons\.org|w3\.org|schema\.org|bit\.ly|t\.co|calendly\.com|typeform\.com)$/i;
 
 /**
  * True when a URL can be a company's own website: not a platform (LinkedIn, news, directories), a social

@@ -3,7 +3,7 @@
  * into city, region and country. The merge turns country names into ISO codes; this file only fixes the
  * spellings it cannot know (U.S., England) and stays small enough for the content script.
  */
-import { cleanText } from '../text';
+import { cleanText, dropParenthesised } from '../text';
 
 /** US states and DC, by name and postal code: a two-part location ending in one is in the US. */
 const US_STATES = new Set(
@@ -110,9 +110,17 @@ export interface LocationParts {
  * parenthesised notes ("(HQ1)") are left out.
  */
 export function splitLocation(text: string): LocationParts {
-  const parts = cleanText(text.replace(/\([^)]*\)/g, ' '), 300)
-    .split(/\s*[,;]\s*/)
-    .map((p) => cleanText(p.replace(/^\d{4,6}\s+(?=\D)/, '').replace(/\s+\d{4,6}(?:-\d{4})?$/, ''), 80))
+  const parts = cleanText(dropParenthesised(text), 300)
+    .split(/[,;]/)
+    .map((p) =>
+      cleanText(
+        p
+          .trim()
+          .replace(/^\d{4,6}\s+(?=\D)/, '')
+          .replace(/(?<!\s)\s+\d{4,6}(?:-\d{4})?$/, ''),
+        80,
+      ),
+    )
     .filter(Boolean);
   while (parts.length > 1 && CONTINENT.test(parts.at(-1) ?? '')) parts.pop();
   const usable = (p: string | undefined) => (p && !/\d/.test(p) ? p : undefined);

@@ -135,9 +135,9 @@ export function wikipediaCompanyType(text: string): { type: string; confidence: 
 function articleName(doc: Document): string {
   const heading = doc.querySelector('#firstHeading, h1.firstHeading, main h1, h1');
   const text = heading ? cleanText(visibleLines(heading, 100).join(' '), 200) : '';
-  const name = text || cleanText(doc.title, 300).replace(/\s+[-–—]\s+Wikipedia.*$/i, '');
+  const name = text || cleanText(doc.title, 300).replace(/(?<!\s)\s+[-–—]\s+Wikipedia[\s\S]*$/i, '');
   return cleanText(
-    name.replace(/\s*\((?:company|corporation|firm|organi[sz]ation|brand|business)\)\s*$/i, ''),
+    name.replace(/(?<!\s)\s*\((?:company|corporation|firm|organi[sz]ation|brand|business)\)\s*$/i, ''),
     200,
   );
 }
