@@ -274,6 +274,8 @@ function calibrateCommand(args: string[]): void {
       auc: report.auc,
       coverage: report.coverage,
       rejected,
+      // Rows imported with a fact cell no reader knows left unknown ("Atlantis" as the country), with why.
+      partlyRead: imported.partlyRead,
       // Rows whose outcome --outcomes set to none: left out as asked, not errors.
       leftOut: imported.leftOut,
       icp: `${icp.name} v${icp.version}`,

@@ -356,7 +356,21 @@ function failsOn(reason: string): string {
   return /cells where the header has/.test(reason) ? 'their number of cells' : `“${reason}”`;
 }
 
-/** Rows left out that are enough to move the figures: said above them, with the most common reason. */
+/** The most common of what rows fail on, with how many and a first example. */
+function mostCommonReason(rows: ReadonlyArray<{ line: number; reason: string }>) {
+  const groups = new Map<string, { count: number; example: { line: number; reason: string } }>();
+  for (const r of rows) {
+    const key = failsOn(r.reason);
+    const seen = groups.get(key);
+    groups.set(key, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
+  }
+  return [...groups].sort((a, b) => b[1].count - a[1].count)[0];
+}
+
+/**
+ * Rows left out, or values left unread, that are enough to move the figures: said above them, with the most
+ * common reason. Many of either most likely mean a column mapped to the wrong field.
+ */
 function RejectedWarning({
   imported,
   info,
@@ -367,26 +381,38 @@ function RejectedWarning({
     rejectedCount: number;
     leftOutCount: number;
     rejected: ReadonlyArray<{ line: number; reason: string }>;
+    partlyReadCount: number;
+    partlyRead: ReadonlyArray<{ line: number; reason: string }>;
   };
 }) {
   const rows = imported + info.rejectedCount + info.leftOutCount;
-  if (rows === 0 || info.rejectedCount / rows <= REJECTED_WARNING_SHARE) return null;
-  const groups = new Map<string, { count: number; example: { line: number; reason: string } }>();
-  for (const r of info.rejected) {
-    const key = failsOn(r.reason);
-    const seen = groups.get(key);
-    groups.set(key, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
-  }
-  const [key, most] = [...groups].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
+  if (rows === 0) return null;
   const n = (count: number) => count.toLocaleString('en-US');
+  const share = (count: number) =>
+    `${Math.round((100 * count) / rows)}% of the rows (${n(count)} of ${n(rows)})`;
+  const rejected =
+    info.rejectedCount / rows > REJECTED_WARNING_SHARE ? mostCommonReason(info.rejected) : undefined;
+  const unread =
+    info.partlyReadCount / rows > REJECTED_WARNING_SHARE ? mostCommonReason(info.partlyRead) : undefined;
   return (
-    <p className="calibrate-warning" data-testid="calibrate-rejected-warning">
-      {Math.round((100 * info.rejectedCount) / rows)}% of the rows ({n(info.rejectedCount)} of {n(rows)})
-      could not be read and are left out of every figure below.
-      {most &&
-        ` Most of those shown fail on ${key} (${n(most.count)}), e.g. line ${most.example.line}: ${most.example.reason}.`}{' '}
-      Fix those cells or the column mapping and import again for figures on the whole file.
-    </p>
+    <>
+      {info.rejectedCount / rows > REJECTED_WARNING_SHARE && (
+        <p className="calibrate-warning" data-testid="calibrate-rejected-warning">
+          {share(info.rejectedCount)} could not be read and are left out of every figure below.
+          {rejected &&
+            ` Most of those shown fail on ${rejected[0]} (${n(rejected[1].count)}), e.g. line ${rejected[1].example.line}: ${rejected[1].example.reason}.`}{' '}
+          Fix those cells or the column mapping and import again for figures on the whole file.
+        </p>
+      )}
+      {unread && (
+        <p className="calibrate-warning" data-testid="calibrate-partly-read-warning">
+          {share(info.partlyReadCount)} are imported with a value left unread, which the figures below count
+          as unknown. Most of those shown fail on {unread[0]} ({n(unread[1].count)}), e.g. line{' '}
+          {unread[1].example.line}: {unread[1].example.reason}. If that column holds something else, map it to
+          another field or to none and import again.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -469,12 +495,14 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
     const total = p.table.rows.length;
     const accounts: ImportedAccount[] = [];
     const rejected: RejectedRow[] = [...p.table.rejected];
+    const partlyRead: RejectedRow[] = [];
     let leftOut = 0;
     try {
       for (let from = 0; from < total; from += SLICE) {
         const part = readAccounts(p.table, p.mapping, from, from + SLICE, choices);
         accounts.push(...part.accounts);
         rejected.push(...part.rejected);
+        partlyRead.push(...part.partlyRead);
         leftOut += part.leftOut;
         const done = Math.min(total, from + SLICE);
         setProgress({
@@ -503,12 +531,17 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         rejectedCount: rejected.length,
         rejected: rejected.slice(0, 500),
         leftOutCount: leftOut,
+        partlyReadCount: partlyRead.length,
+        partlyRead: partlyRead.slice(0, 500),
       };
       await replaceAccounts(db, accounts, info);
       setMessage(
         `Imported ${accounts.length.toLocaleString('en-US')} accounts from ${p.fileName}` +
           (leftOut ? `; ${rowsOf(leftOut)} left out as chosen (outcome not imported)` : '') +
-          (rejected.length ? `; ${rowsOf(rejected.length)} rejected (see below).` : '.'),
+          (partlyRead.length ? `; ${rowsOf(partlyRead.length)} with a value left unread` : '') +
+          (rejected.length || partlyRead.length
+            ? `${rejected.length ? `; ${rowsOf(rejected.length)} rejected` : ''} (see below).`
+            : '.'),
       );
       setFocusStatus(true);
       // What was just validated and saved; no need to read it back.
@@ -681,6 +714,25 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
           </summary>
           <ul>
             {info.rejected.map((r) => (
+              <li key={`${r.line}-${r.reason}`}>
+                Line {r.line}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {info && info.partlyReadCount > 0 && (
+        <details className="calibrate-rejected" data-testid="calibrate-partly-read">
+          <summary>
+            {rowsOf(info.partlyReadCount)} imported with a value left unread
+            {info.partlyReadCount > info.partlyRead.length && ` (first ${info.partlyRead.length} shown)`}
+          </summary>
+          <p className="muted">
+            These accounts count with their outcome; the value below is left unknown, as if the cell were
+            empty.
+          </p>
+          <ul>
+            {info.partlyRead.map((r) => (
               <li key={`${r.line}-${r.reason}`}>
                 Line {r.line}: {r.reason}
               </li>

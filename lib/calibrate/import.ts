@@ -17,6 +17,8 @@ export interface AccountsImport {
   accounts: ImportedAccount[];
   /** Every rejected row, by line. */
   rejected: RejectedRow[];
+  /** Rows imported without a fact cell that could not be read (left unknown), by line, with what it said. */
+  partlyRead: RejectedRow[];
   /** Rows left out because `--outcomes` set their outcome to `none`. */
   leftOut: number;
 }
@@ -58,12 +60,19 @@ export function importAccounts(text: string, mapSpec = '', outcomeSpec = ''): Ac
         `--outcomes: column "${column}" has no "${missing.join('", "')}". Its values: ${wordings.map((w) => w.text).join(', ')}${more ? ` and ${more} more` : ''}.`,
       );
   }
-  const { accounts, rejected, leftOut } = readAccounts(table, mapping, 0, table.rows.length, choices);
+  const { accounts, rejected, partlyRead, leftOut } = readAccounts(
+    table,
+    mapping,
+    0,
+    table.rows.length,
+    choices,
+  );
   return {
     table,
     mapping,
     accounts,
     rejected: [...table.rejected, ...rejected].sort((a, b) => a.line - b.line),
+    partlyRead,
     leftOut,
   };
 }

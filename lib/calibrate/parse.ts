@@ -535,7 +535,7 @@ export function readAccounts(
   from = 0,
   to = table.rows.length,
   choices?: OutcomeChoices,
-): { accounts: ImportedAccount[]; rejected: RejectedRow[]; leftOut: number } {
+): { accounts: ImportedAccount[]; rejected: RejectedRow[]; partlyRead: RejectedRow[]; leftOut: number } {
   const schema = choices && choices.size > 0 ? accountRowSchema(choices) : AccountRowSchema;
   const columns = Object.entries(mapping)
     .filter((e): e is [string, string] => e[1] !== null)
@@ -543,29 +543,48 @@ export function readAccounts(
     .filter(([, index]) => index >= 0);
   const accounts: ImportedAccount[] = [];
   const rejected: RejectedRow[] = [];
+  const partlyRead: RejectedRow[] = [];
   let leftOut = 0;
   for (let r = from; r < Math.min(to, table.rows.length); r++) {
     const cells = table.rows[r] as string[];
     const line = table.lines[r] as number;
     const raw: Record<string, string> = {};
     for (const [field, index] of columns) raw[field] = cells[index] ?? '';
-    const parsed = schema.safeParse(raw);
+    let parsed = schema.safeParse(raw);
     if (!parsed.success) {
       // Left out as the manager chose (its outcome set "Not imported"): no error, whatever else the row holds.
       if (choices?.get(wordingKey(raw.outcome ?? '')) === null) {
         leftOut++;
         continue;
       }
-      const reason = formatIssues(parsed.error)
-        .map((p) => p.replace(/^(\w+):/, (_, f: string) => `${REASON_FIELD[f] ?? f}:`))
-        .join('; ');
-      rejected.push({ line, reason });
-      continue;
+      const reason = reasonOf(parsed.error);
+      // A fact the row gives in a form no reader knows ("Atlantis", "lots") is left unknown, as if the cell
+      // were empty: the account, its outcome above all, still counts. Its identity and outcome must read.
+      const unread = parsed.error.issues.map((issue) => String(issue.path[0]));
+      const retry = unread.every((field) => FACT_FIELDS.has(field))
+        ? schema.safeParse({ ...raw, ...Object.fromEntries(unread.map((field) => [field, ''])) })
+        : undefined;
+      if (!retry?.success) {
+        rejected.push({ line, reason });
+        continue;
+      }
+      partlyRead.push({ line, reason });
+      parsed = retry;
     }
     const { revenue, ...rest } = parsed.data;
     accounts.push({ line, ...rest, revenueUsd: revenue });
   }
-  return { accounts, rejected, leftOut };
+  return { accounts, rejected, partlyRead, leftOut };
+}
+
+/** The cells of a row that are facts about the account, each of which it can do without. */
+const FACT_FIELDS = new Set(['industry', 'employees', 'revenue', 'country', 'dealValue']);
+
+/** What a row's cells fail on, by column ("country: "Atlantis" is not a country name or ISO code"). */
+function reasonOf(error: z.ZodError): string {
+  return formatIssues(error)
+    .map((p) => p.replace(/^(\w+):/, (_, f: string) => `${REASON_FIELD[f] ?? f}:`))
+    .join('; ');
 }
 
 /** What a mapping lacks before an import can run (the outcome, and a domain or a name). */

@@ -25,6 +25,12 @@ export const AccountsImportInfoSchema = z.object({
   rejected: z.array(RejectedRowSchema).max(500),
   /** Rows left out by the manager's choice: an outcome set "Not imported" (none in an import before 0.3). */
   leftOutCount: z.number().int().nonnegative().default(0),
+  /**
+   * Rows imported with a fact cell that could not be read, left unknown (the first 500 with what it said; none
+   * in an import before 0.3, when such a row was rejected).
+   */
+  partlyReadCount: z.number().int().nonnegative().default(0),
+  partlyRead: z.array(RejectedRowSchema).max(500).default([]),
 });
 export type AccountsImportInfo = z.infer<typeof AccountsImportInfoSchema>;
 
@@ -58,6 +64,7 @@ export async function replaceAccounts(
     ...info,
     id: 'current',
     rejected: info.rejected.slice(0, 500),
+    partlyRead: info.partlyRead?.slice(0, 500),
   });
   await db.transaction('rw', db.accounts, db.imports, async () => {
     await db.accounts.clear();

@@ -34,7 +34,7 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
 
   const status = page.getByTestId('calibrate-status');
   await expect(status).toContainText(
-    /Imported [\d,]+ accounts from sample-accounts\.csv; 4 rows left out as chosen \(outcome not imported\); \d+ rows? rejected/,
+    /Imported [\d,]+ accounts from sample-accounts\.csv; 4 rows left out as chosen \(outcome not imported\); \d+ rows? with a value left unread; \d+ rows? rejected \(see below\)\./,
   );
   const imported = Number(
     (/Imported ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1] ?? '').replace(',', ''),
@@ -53,9 +53,15 @@ test('a manager imports CRM accounts, reads the per-tier table and adopts a sugg
   await expect(table.getByTestId('tier-table-tier_1')).toContainText('Tier 1');
   await expect(page.getByTestId('calibrate-headline')).toContainText(/Tier 1 wins \d+%.*AUC 0\.\d\d/);
   await expect(page.getByTestId('criteria-table')).toContainText('Software, IT or internet');
-  await page.locator('.calibrate-rejected summary').click();
-  await expect(page.locator('.calibrate-rejected')).toContainText(/Line \d+: employees: "lots"/);
-  await expect(page.locator('.calibrate-rejected')).not.toContainText('maybe later');
+  // "lots" employees leave the count unknown, the account imported; a domain that is none rejects the row.
+  const unread = page.getByTestId('calibrate-partly-read');
+  await unread.locator('summary').click();
+  await expect(unread).toContainText(/Line \d+: employees: "lots"/);
+  const rejectedList = page.locator('.calibrate-rejected').filter({ hasText: 'rejected' });
+  await rejectedList.locator('summary').click();
+  await expect(rejectedList).toContainText(/Line \d+: domain: "not a domain"/);
+  await expect(rejectedList).not.toContainText('maybe later');
+  await expect(rejectedList).not.toContainText('"lots"');
 
   // Adopt the first suggestion: it lands in the editor's draft, unsaved.
   const suggestion = page.getByTestId('suggestions').getByRole('listitem').first();
@@ -187,7 +193,11 @@ test('figures that rest on part of the file, or on won deals alone, say so above
   await page.goto(ext.pageUrl('options.html'));
   await importCsv(page, custom, 10);
   await expect(page.getByTestId('calibrate-rejected-warning')).toContainText(
-    '42% of the rows (5 of 12) could not be read and are left out of every figure below. Most of those shown fail on “employees” (3), e.g. line 9: employees:',
+    '17% of the rows (2 of 12) could not be read and are left out of every figure below. Most of those shown fail on their number of cells (2), e.g. line 12:',
+  );
+  // "lots" as the head count: the accounts count, their head count unknown, and the column is pointed at.
+  await expect(page.getByTestId('calibrate-partly-read-warning')).toContainText(
+    '25% of the rows (3 of 12) are imported with a value left unread, which the figures below count as unknown. Most of those shown fail on “employees” (3), e.g. line 9: employees:',
   );
   await expect(page.getByTestId('calibrate-one-sided')).toContainText(
     'No lost deal among them: the win rates compare nothing.',

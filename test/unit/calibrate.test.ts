@@ -281,17 +281,27 @@ describe('reading the file', () => {
     expect(parseOutcomeSpec('a=b=won,,')).toEqual(new Map([['a=b', 'won']]));
   });
 
-  it('rejects negative and impossible figures instead of reading them as others', () => {
-    const { accounts, rejected } = importAccounts(
+  it('leaves negative and impossible figures unknown instead of reading them as others, keeping the account', () => {
+    const { accounts, rejected, partlyRead } = importAccounts(
       'Name,Domain,Stage,Employees,Revenue,Amount\n' +
         'A,a.com,won,-50,,\nB,b.com,won,,-20000000,\nC,c.com,won,,,(1000)\n' +
         `D,d.com,won,${'1'.padEnd(24, '0')},,\nE,e.com,won,,,${'9'.repeat(300)}\nF,f.com,won,,$20 trillion,\n` +
         'G,g.com,lost,51-200,$20M,"25,000"\nH,h.com,won,,USD -1000,\nI,i.com,won,,EUR -5M,\nJ,j.com,won,,,1000-\n',
     );
-    expect(accounts.map((a) => [a.name, a.employees, a.revenueUsd, a.dealValue])).toEqual([
-      ['G', { min: 51, max: 200 }, { min: 20e6, max: 20e6 }, 25000],
+    expect(rejected).toEqual([]);
+    expect(accounts.map((a) => [a.name, a.outcome, a.employees, a.revenueUsd, a.dealValue])).toEqual([
+      ['A', 'won', null, null, null],
+      ['B', 'won', null, null, null],
+      ['C', 'won', null, null, null],
+      ['D', 'won', null, null, null],
+      ['E', 'won', null, null, null],
+      ['F', 'won', null, null, null],
+      ['G', 'lost', { min: 51, max: 200 }, { min: 20e6, max: 20e6 }, 25000],
+      ['H', 'won', null, null, null],
+      ['I', 'won', null, null, null],
+      ['J', 'won', null, null, null],
     ]);
-    expect(rejected.map((r) => r.reason)).toEqual([
+    expect(partlyRead.map((r) => r.reason)).toEqual([
       'employees: "-50" is negative',
       'revenue: "-20000000" is negative',
       'deal value: "(1000)" is negative',
@@ -302,6 +312,40 @@ describe('reading the file', () => {
       'revenue: "EUR -5M" is negative',
       'deal value: "1000-" is negative',
     ]);
+    expect(partlyRead.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 9, 10, 11]);
+  });
+
+  it('imports a won account whose country no reader knows, the country unknown, and says so by line', () => {
+    const { accounts, rejected, partlyRead } = importAccounts(
+      'Company,Website,Country,Industry,Employees,Stage\n' +
+        'Acme,acme.com,Atlantis,Software,lots,Closed Won\n' +
+        'Beta,beta.io,Germany,,,Closed Lost\n',
+    );
+    expect(rejected).toEqual([]);
+    expect(accounts.map((a) => [a.domain, a.outcome, a.country, a.employees])).toEqual([
+      ['acme.com', 'won', null, null],
+      ['beta.io', 'lost', 'DE', null],
+    ]);
+    expect(accounts[0]?.industry).not.toBeNull();
+    expect(partlyRead).toEqual([
+      {
+        line: 2,
+        reason:
+          'employees: "lots" is not a number of employees or a range such as 51-200; country: "Atlantis" is not a country name or ISO code',
+      },
+    ]);
+  });
+
+  it('still rejects a row whose outcome or identity cannot be read, naming every bad cell', () => {
+    const { accounts, rejected, partlyRead } = importAccounts(
+      'Company,Website,Country,Stage\nAcme,acme.com,Atlantis,bogus\n,not a domain,Germany,won\n',
+    );
+    expect(accounts).toEqual([]);
+    expect(partlyRead).toEqual([]);
+    expect(rejected.map((r) => r.line)).toEqual([2, 3]);
+    expect(rejected[0]?.reason).toMatch(
+      /country: "Atlantis".*outcome: "bogus"|outcome: "bogus".*country: "Atlantis"/,
+    );
   });
 
   it('counts lines ended by a carriage return alone, and skips Excel\'s "sep=" line keeping line numbers', () => {
@@ -368,7 +412,7 @@ describe('reading the file', () => {
   });
 
   it('rejects rows with reasons and keeps the rest', () => {
-    const { accounts, rejected } = importAccounts(
+    const { accounts, rejected, partlyRead } = importAccounts(
       [
         'Company,Website,Employees,Annual Revenue,Country,Deal Stage,Amount',
         'Acme,https://www.acme.co.uk/about,51-200,$20M,UK,Closed Won,"12,000"',
@@ -391,12 +435,27 @@ describe('reading the file', () => {
         outcome: 'won',
         dealValue: 12_000,
       },
+      {
+        line: 3,
+        domain: 'beta.io',
+        name: 'Beta',
+        industry: null,
+        employees: null,
+        revenueUsd: null,
+        country: 'DE',
+        technologies: [],
+        outcome: 'lost',
+        dealValue: null,
+      },
     ]);
-    expect(rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);
-    expect(rejected[0]?.reason).toMatch(/^employees: "lots" is not a number of employees/);
-    expect(rejected[1]?.reason).toMatch(/8 cells where the header has 7/);
-    expect(rejected[2]?.reason).toMatch(/no domain and no company name/);
-    expect(rejected[3]?.reason).toMatch(/outcome: empty/);
+    expect(rejected.map((r) => r.line)).toEqual([4, 5, 6]);
+    expect(rejected[0]?.reason).toMatch(/8 cells where the header has 7/);
+    expect(rejected[1]?.reason).toMatch(/no domain and no company name/);
+    expect(rejected[2]?.reason).toMatch(/outcome: empty/);
+    // An employee count no reader knows leaves the count unknown; the lost account still counts.
+    expect(partlyRead).toEqual([
+      { line: 3, reason: expect.stringMatching(/^employees: "lots" is not a number/) },
+    ]);
   });
 
   it('keeps a formula cell as inert text, and the export neutralises it', () => {
