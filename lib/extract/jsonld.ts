@@ -340,8 +340,11 @@ function linkKind(url: string): 'linkedin' | 'profile' | 'website' {
   return /^(?:https?:\/\/)?[^/]+\/@[^/?#]+/i.test(url) ? 'profile' : 'website';
 }
 
-/** A band of employees as text ("1,000-5,000", "50 to 200"); each count starts where its digits start. */
-const EMPLOYEE_COUNT = String.raw`(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)`;
+/**
+ * A band of employees as text ("1,000-5,000", "50 to 200"). A count starts where its digits start, not at a later
+ * group of three of the same number, so that no group is read again from each one.
+ */
+const EMPLOYEE_COUNT = String.raw`(?<!\d)(?<!\d{3}[.,])(\d{1,3}(?:[.,]\d{3})+|\d+)`;
 const EMPLOYEE_BAND = new RegExp(String.raw`${EMPLOYEE_COUNT}\s*(?:-|–|—|to|bis)\s*${EMPLOYEE_COUNT}`, 'i');
 
 /** Parses an employee count as schema.org allows it: 250, "250", "51-200", "10,001+", a QuantitativeValue. */

@@ -640,9 +640,15 @@ function looksLikeYear(count: string, pre: string): boolean {
 function selfDescribedWith(pre: string): boolean {
   const withAt = pre.search(/(?:with|mit)\s*$/i);
   if (withAt < 0) return false;
-  const window = pre.slice(Math.max(0, withAt - 66), withAt);
-  return /(?:we are|we're|wir sind|is|ist|als)\s/i.test(window.slice(window.lastIndexOf('.') + 1));
+  const window = pre.slice(Math.max(0, withAt - 100), withAt);
+  const sentence = window.slice(window.lastIndexOf('.') + 1);
+  for (const m of sentence.matchAll(SELF_DESCRIBED))
+    if (sentence.length - (m.index + m[0].length) <= 60) return true;
+  return false;
 }
+
+/** "we are", "is", "als" and an article after it: what may stand up to 60 characters before "with". */
+const SELF_DESCRIBED = /(?:we are|we're|wir sind|is|ist|als)\s+(?:(?:a|an|ein|eine)\b)?/gi;
 
 function readEmployees(page: Page): Array<Reading<Range>> {
   const out: Array<Reading<Range>> = [];

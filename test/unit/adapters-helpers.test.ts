@@ -175,6 +175,8 @@ describe('stated amounts', () => {
     ['221,000 (2023)', { min: 221_000, max: 221_000 }],
     ['51-200 employees', { min: 51, max: 200 }],
     ['10,001+', { min: 10_001, max: null }],
+    ['50,-100 employees', { min: 50, max: 100 }],
+    ['1.000.-5.000', { min: 1000, max: 5000 }],
   ])('reads the head count "%s"', (text, range) => expect(parseHeadcount(text)).toEqual(range));
 
   it('reads no head count from text without a figure', () =>

@@ -196,6 +196,11 @@ describe('the LinkedIn top card', () => {
       employees: { min: 1000, max: 5000 },
     }));
 
+  it('skips an empty item between two dots (a location the card leaves out)', () =>
+    expect(
+      card('<h1>Acme</h1><div>Software Development · · 5,750 followers · 51-200 employees</div>'),
+    ).toMatchObject({ industry: 'Software Development', employees: { min: 51, max: 200 } }));
+
   it('does not take a tagline for the industry', () =>
     expect(
       card('<h1>Acme</h1><p>We make the best pumps in the world.</p><div>12K followers</div>').industry,

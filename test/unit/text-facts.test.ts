@@ -122,6 +122,10 @@ describe('employees', () => {
     ['<p>Acme employs 1,200 people worldwide.</p>', { min: 1200, max: 1200 }],
     ['<div class="stat"><div>180+</div><div>employees</div></div>', { min: 180, max: null }],
     ['<dl><dt>Employees:</dt><dd>180</dd></dl><p>Employees: 180</p>', { min: 180, max: 180 }],
+    [
+      '<p>We are a team of developers and designers based in Berlin, Germany with 40 employees.</p>',
+      { min: 40, max: 40 },
+    ],
   ])('reads "%s"', (body, range) => expect(read(body).facts.employees?.value).toEqual(range));
 
   it.each([
@@ -131,6 +135,11 @@ describe('employees', () => {
     ['<p>Wir sind ein Team aus 35 Expertinnen und Experten.</p>', { min: 35, max: 35 }],
     ['<p>Wir sind ein mittelständisches Unternehmen mit 1.200 Beschäftigten.</p>', { min: 1200, max: 1200 }],
     ['<p>Mitarbeiter: ca. 150</p>', { min: 150, max: 150 }],
+    // "wir sind eine …" as far as 60 characters before "mit": the company describing itself.
+    [
+      '<p>Wir sind eine unabhängige Digitalagentur aus dem Herzen von Stuttgart mit 45 Mitarbeitern.</p>',
+      { min: 45, max: 45 },
+    ],
   ])('reads "%s" in German', (body, range) => expect(de(body).facts.employees?.value).toEqual(range));
 
   it.each([

@@ -16,7 +16,7 @@ function bandNumber(digits: string | undefined, unit: string | undefined): numbe
 export function parseSizeBand(text: string): Range | undefined {
   // A K or M must stand alone: "10 Mitarbeiter" is ten, not ten million.
   const band =
-    /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*)\s*(?:([KkMm])(?![a-z])\s*)?[-–]\s*(\d[\d.,]*)(?:\s*([KkMm])(?![a-z]))?/.exec(
+    /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*[.,]?)\s*(?:([KkMm])(?![a-z])\s*)?[-–]\s*(\d[\d.,]*)(?:\s*([KkMm])(?![a-z]))?/.exec(
       text,
     );
   if (band) {
@@ -24,7 +24,7 @@ export function parseSizeBand(text: string): Range | undefined {
     const min = bandNumber(band[1], band[2]);
     return Number.isFinite(min) && Number.isFinite(max) && min <= max ? { min, max } : undefined;
   }
-  const open = /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*)\s*(?:([KkMm])(?![a-z])\s*)?\+/.exec(text);
+  const open = /(?<!\d)(?<!\d[.,])(\d(?:[.,]?\d)*[.,]?)\s*(?:([KkMm])(?![a-z])\s*)?\+/.exec(text);
   if (open) {
     const min = bandNumber(open[1], open[2]);
     return Number.isFinite(min) ? { min, max: null } : undefined;

@@ -125,7 +125,7 @@ export interface TopCardFacts {
 export function readTopCard(card: Element, name: string): TopCardFacts {
   const items: string[] = [];
   for (const line of visibleLines(card, 1500)) {
-    for (const part of line.split(/(?<!\s)\s+[·•]\s+|(?<!\s)\s*[·•]\s*(?=\d)/)) {
+    for (const part of line.split(/(?<!\s)\s+[·•]\s+|(?<!\s)\s*[·•]\s*(?=\d)|(?<=\s)[·•]\s*(?=\d)/)) {
       // "London, London 5,750 followers": the guest layout's dot is a CSS pseudo-element.
       const followers = FOLLOWERS.exec(part);
       const before = followers ? cleanText(part.slice(0, followers.index), 200) : '';
