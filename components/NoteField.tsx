@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { MAX_NOTE_CHARS } from '@/lib/db/schema';
 import { holdEdit, releaseEdit } from './unsaved-edits';
 
 /** How long after the last key a note is saved. */
 export const NOTES_SAVE_MS = 800;
-/** The longest note kept (the background's message schema holds the same cap). */
-export const NOTES_MAX = 20_000;
 
 /**
  * A prospect's note, saved as the rep types (a moment after the last key), on leaving the field, when the
@@ -61,7 +60,7 @@ export function NoteField({
       aria-label={label}
       value={draft}
       placeholder="Notes"
-      maxLength={NOTES_MAX}
+      maxLength={MAX_NOTE_CHARS}
       rows={multiline ? 2 : 1}
       // A one-line field shows a note's first line: its whole text on hover, and the field opens up when focused.
       title={!multiline && draft.includes('\n') ? draft : undefined}

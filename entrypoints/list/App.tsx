@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CustomerBadge } from '@/components/CustomerBadge';
 import { downloadBlob, downloadText, localDate } from '@/components/download';
 import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/components/format';
@@ -59,12 +59,6 @@ function Row({
   const edit = (change: Parameters<typeof updateProspect>[2]) =>
     void updateProspect(db, id, change).catch(onFailed);
   if (!p) return <div className="row muted">…</div>;
-  /** Saves the tags typed and, given the field, shows them as saved. */
-  const saveTags = (text: string, field?: HTMLInputElement) => {
-    const tags = tagsOf(text);
-    if (field) field.value = tags.join(', ');
-    if (tags.join(',') !== p.tags.join(',')) edit({ tags });
-  };
   return (
     <div className={`row ${verdictClass(p.result)}`} data-testid="prospect-row">
       <input
@@ -119,19 +113,61 @@ function Row({
         label={`Notes on ${p.name}`}
         onSave={(notes) => edit({ notes })}
       />
-      <input
-        className="row-tags"
-        aria-label={`Tags of ${p.name}`}
-        defaultValue={p.tags.join(', ')}
-        placeholder="tags"
-        onChange={(e) => holdEdit(`tags ${id}`, { id, tags: tagsOf(e.target.value) })}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        onBlur={(e) => {
-          releaseEdit(`tags ${id}`);
-          saveTags(e.target.value, e.target);
-        }}
-      />
+      <TagsField id={id} tags={p.tags} label={`Tags of ${p.name}`} onSave={(tags) => edit({ tags })} />
     </div>
+  );
+}
+
+/**
+ * A row's tags, comma-separated, saved when the field is left (Enter leaves it), and when the row scrolls out
+ * of the list while they are typed: the row is then unmounted, and no blur comes. Held meanwhile, so that
+ * closing the page saves them too.
+ */
+function TagsField({
+  id,
+  tags,
+  label,
+  onSave,
+}: {
+  id: number;
+  tags: string[];
+  label: string;
+  onSave: (tags: string[]) => void;
+}) {
+  const key = `tags ${id}`;
+  const typed = useRef<string | null>(null);
+  const latest = useRef({ tags, onSave });
+  latest.current = { tags, onSave };
+  /** Saves the tags typed, if they changed, and shows them as saved. */
+  const save = useCallback(
+    (text: string, field?: HTMLInputElement) => {
+      typed.current = null;
+      releaseEdit(key);
+      const next = tagsOf(text);
+      if (field) field.value = next.join(', ');
+      if (next.join(',') !== latest.current.tags.join(',')) latest.current.onSave(next);
+    },
+    [key],
+  );
+  useEffect(
+    () => () => {
+      if (typed.current !== null) save(typed.current);
+    },
+    [save],
+  );
+  return (
+    <input
+      className="row-tags"
+      aria-label={label}
+      defaultValue={tags.join(', ')}
+      placeholder="tags"
+      onChange={(e) => {
+        typed.current = e.target.value;
+        holdEdit(key, { id, tags: tagsOf(e.target.value) });
+      }}
+      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      onBlur={(e) => save(e.target.value, e.target)}
+    />
   );
 }
 

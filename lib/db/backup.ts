@@ -7,7 +7,7 @@ import { updateFacts } from '../extract/update-facts';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
-import { type Prospect, ProspectSchema, uniqueTags } from './schema';
+import { MAX_NOTE_CHARS, type Prospect, ProspectSchema, uniqueTags } from './schema';
 
 /** The backup file format, version 1. */
 export const BackupSchema = z.object({
@@ -77,6 +77,10 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         // record). Facts the newer record lacks are kept from the older, as an update from a page keeps them.
         domain: newer.domain ?? older.domain,
         linkedinSlug: newer.linkedinSlug ?? older.linkedinSlug,
+        // What the rep wrote is never lost to a record that is newer for another reason (a re-score, a save
+        // from the page): a note or a status set beats none, and two different notes are both kept.
+        notes: mergeNotes(newer.notes, older.notes),
+        status: newer.status === 'new' ? older.status : newer.status,
         facts,
         industryId: facts.industryId?.value ?? null,
         hqCountry: facts.hqCountry?.value ?? null,
@@ -94,6 +98,14 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
     }
     return report;
   });
+}
+
+/** The newer note, the older one where the newer is empty, both (newer first) where they differ. */
+export function mergeNotes(newer: string, older: string): string {
+  if (!older.trim() || newer.includes(older)) return newer;
+  // Also where the newer is empty: the older says more, and nothing typed is dropped.
+  if (older.includes(newer)) return older;
+  return `${newer}\n\n${older}`.slice(0, MAX_NOTE_CHARS);
 }
 
 /** The same data whatever the order of its keys (merging facts rebuilds an object in another order). */

@@ -22,6 +22,9 @@ export const SeenPageSchema = z.object({
 export type SeenPage = z.infer<typeof SeenPageSchema>;
 
 /** Where a rep is with a prospect. */
+/** Longest note kept on a prospect. */
+export const MAX_NOTE_CHARS = 20_000;
+
 export const ProspectStatusSchema = z.enum(['new', 'researching', 'contacted', 'qualified', 'disqualified']);
 export type ProspectStatus = z.infer<typeof ProspectStatusSchema>;
 
@@ -98,7 +101,7 @@ export const ProspectSchema = z.object({
   icpName: z.string(),
   icpVersion: z.number(),
   status: ProspectStatusSchema,
-  notes: z.string().max(20_000),
+  notes: z.string().max(MAX_NOTE_CHARS),
   tags: z.array(z.string().max(MAX_TAG_CHARS)).max(MAX_TAGS),
   industryId: z.string().nullable(),
   hqCountry: z.string().nullable(),

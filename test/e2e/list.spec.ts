@@ -413,3 +413,35 @@ test('closing "Why?" after its row was drawn again puts the keyboard back on tha
   await expect(list.getByRole('button', { name: new RegExp(`^Why ${name}: `) })).toBeFocused();
   await list.close();
 });
+
+test('tags typed in a row that scrolls out of the list before the field is left are saved', async ({
+  ext,
+}) => {
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  await seedProspects(list, 80);
+  await list.reload();
+  const first = list.getByTestId('prospect-row').first();
+  const name = ((await first.getByRole('link').textContent()) ?? '').trim();
+  const tags = first.getByRole('textbox', { name: `Tags of ${name}` });
+  await tags.click();
+  await tags.press('End');
+  await tags.pressSequentially(', urgent');
+  // The wheel, not the keyboard: the field keeps the focus until its row is dropped from the page.
+  const rows = list.getByTestId('rows');
+  await rows.evaluate((box) => {
+    box.scrollTop = box.scrollHeight;
+  });
+  await expect(list.getByRole('link', { name, exact: true })).toHaveCount(0);
+  // Saved at once, as another tab of the list shows.
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(other.getByRole('textbox', { name: `Tags of ${name}` })).toHaveValue(/(^|, )urgent$/);
+  await rows.evaluate((box) => {
+    box.scrollTop = 0;
+  });
+  await expect(list.getByRole('textbox', { name: `Tags of ${name}` })).toHaveValue(/(^|, )urgent$/);
+  await other.close();
+  await list.close();
+});

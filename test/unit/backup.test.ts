@@ -58,6 +58,38 @@ describe('backup and restore', () => {
     expect(await db.prospects.where('domain').equals('only-here.com').count()).toBe(1);
   });
 
+  it('keeps what the rep wrote when the other record is newer for another reason, in either direction', async () => {
+    // On the list: a note and a status. In the backup, newer (saved again later), neither.
+    const db = fresh();
+    const { prospect } = await saveProspect(db, input('a.com'), 1);
+    await updateProspect(db, prospect.id as number, { notes: 'Spoke to the CFO', status: 'contacted' }, 2);
+    const other = fresh();
+    await saveProspect(other, input('a.com'), 10);
+    expect(await restoreBackup(db, await roundTrip(other, 11))).toMatchObject({ updated: 1 });
+    expect((await allProspects(db))[0]).toMatchObject({ notes: 'Spoke to the CFO', status: 'contacted' });
+
+    // The other way round: the backup has them, the list's record is newer and has neither.
+    const list = fresh();
+    await saveProspect(list, input('a.com'), 20);
+    expect(await restoreBackup(list, await roundTrip(db, 12))).toMatchObject({ updated: 1 });
+    expect((await allProspects(list))[0]).toMatchObject({ notes: 'Spoke to the CFO', status: 'contacted' });
+
+    // Two different notes: both are kept, the newer first; a newer status stands.
+    const third = fresh();
+    const saved = await saveProspect(third, input('a.com'), 30);
+    await updateProspect(
+      third,
+      saved.prospect.id as number,
+      { notes: 'Send the deck', status: 'qualified' },
+      31,
+    );
+    await restoreBackup(third, await roundTrip(db, 12));
+    expect((await allProspects(third))[0]).toMatchObject({
+      notes: 'Send the deck\n\nSpoke to the CFO',
+      status: 'qualified',
+    });
+  });
+
   it('keeps the domain, the LinkedIn page and the facts only the older record has', async () => {
     // On the list from the site; in the backup, newer, from LinkedIn alone (no domain).
     const db = fresh();
