@@ -266,9 +266,9 @@ export async function mapProspects<T>(
 
 /** A prospect's {@link ProspectSummary} from its stored company record and verdict. */
 function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): ProspectSummary {
-  const { met, nothingKnown, coverage } = verdict
+  const { met, disqualifiedBy, nothingKnown, coverage } = verdict
     ? metCriteria(verdict.result, verdict.heads)
-    : { met: [], nothingKnown: false, coverage: 0 };
+    : { met: [], disqualifiedBy: [], nothingKnown: false, coverage: 0 };
   return {
     name: record.name,
     domain: record.domain,
@@ -283,6 +283,7 @@ function summaryOf(record: ProspectRecord, verdict: StoredVerdict | undefined): 
     icpVersion: verdict?.icpVersion ?? 0,
     values: verdict ? (JSON.parse(verdict.inputs) as FactValues) : {},
     met,
+    disqualifiedBy,
     nothingKnown,
     coverage,
   };

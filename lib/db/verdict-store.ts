@@ -101,24 +101,26 @@ export function decodeResult(result: string, heads: string): ProspectResult {
 }
 
 /**
- * The labels of the criteria a result kept by {@link encodeResult} shows the company meeting, whether it
- * rests on nothing known (see `nothingKnown`), and its coverage.
+ * The labels of the criteria a result kept by {@link encodeResult} shows the company meeting, and of those that
+ * disqualify it, whether it rests on nothing known (see `nothingKnown`), and its coverage.
  */
 export function metCriteria(
   result: string,
   heads: string,
-): { met: string[]; nothingKnown: boolean; coverage: number } {
+): { met: string[]; disqualifiedBy: string[]; nothingKnown: boolean; coverage: number } {
   const [, tier, coverage, , criteria] = JSON.parse(result) as ResultTuple;
   const what = parseHeads(heads);
   const labels: string[] = [];
+  const disqualifiedBy: string[] = [];
   criteria.forEach(([status], i) => {
     const [, label, , rule] = what[i] as CriterionHead;
     if (meets({ rule, status })) labels.push(metLabel({ label, status }));
+    if (status === 'disqualified') disqualifiedBy.push(label);
   });
   // Most verdicts rest on something: only those with nothing known are looked at further.
   const silent =
     coverage === 0 && nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) });
-  return { met: labels, nothingKnown: silent, coverage };
+  return { met: labels, disqualifiedBy, nothingKnown: silent, coverage };
 }
 
 /** A verdict as its block keeps it. */

@@ -94,6 +94,8 @@ export interface ProspectSummary
   values: FactValues;
   /** The labels of the criteria the company meets (see {@link meets}). */
   met: string[];
+  /** The labels of the criteria that set it aside as not a fit, whatever it meets (none for most). */
+  disqualifiedBy: string[];
   /** The verdict rests on nothing known (see `nothingKnown`): "Not enough known" rather than "Not a fit". */
   nothingKnown: boolean;
   /** The share of the profile's weight the facts showed, 0 to 1 (the panel's "82% known"). */
@@ -116,6 +118,7 @@ export function summarize(p: Prospect): ProspectSummary {
     icpVersion: p.icpVersion,
     values: factValues(p.facts),
     met: p.result.criteria.filter(meets).map(metLabel),
+    disqualifiedBy: p.result.criteria.filter((c) => c.status === 'disqualified').map((c) => c.label),
     nothingKnown: nothingKnown(p.result),
     coverage: p.result.coverage,
   };

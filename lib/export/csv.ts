@@ -141,6 +141,16 @@ type Column = readonly [header: string, cell: (p: ProspectSummary) => string | n
  */
 const profileKnown = (p: ProspectSummary) => Math.round(p.coverage * 100);
 
+/**
+ * The score as a CRM sorts and filters on it: empty where nothing is known (a 0 would read as a real zero), 0
+ * where a disqualifier sets the company aside (the panel's "100 (set aside: disqualified)" has no room for its
+ * note in a number column, and a 100 would top every "best fit first" view).
+ */
+const icpScore = (p: ProspectSummary) => (p.nothingKnown ? '' : p.disqualifiedBy.length > 0 ? 0 : p.score);
+/** The criteria met, or what disqualifies the company: what a rep reads in the CRM before calling. */
+const matchingCriteria = (p: ProspectSummary) =>
+  p.disqualifiedBy.length > 0 ? `Disqualified: ${p.disqualifiedBy.join('; ')}` : p.met.join('; ');
+
 /** The HubSpot company import. */
 const HUBSPOT: readonly Column[] = [
   ['Company name', (p) => p.name],
@@ -156,9 +166,9 @@ const HUBSPOT: readonly Column[] = [
   ['Ideal Customer Profile Tier', (p) => HUBSPOT_TIER[p.tier]],
   ['ICP tier', tierText],
   // Empty where nothing is known: a 0 would read as a real zero in the CRM.
-  ['ICP score', (p) => (p.nothingKnown ? '' : p.score)],
+  ['ICP score', icpScore],
   ['ICP profile known (%)', profileKnown],
-  ['ICP matching criteria', (p) => p.met.join('; ')],
+  ['ICP matching criteria', matchingCriteria],
   ['ICP version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect status', (p) => p.status],
   ['Notes', (p) => p.notes],
@@ -183,9 +193,9 @@ const SALESFORCE: readonly Column[] = [
   ['Billing Country', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
   ['Description', (p) => p.values.description ?? ''],
   ['ICP Tier', tierText],
-  ['ICP Score', (p) => (p.nothingKnown ? '' : p.score)],
+  ['ICP Score', icpScore],
   ['ICP Profile Known (%)', profileKnown],
-  ['ICP Matching Criteria', (p) => p.met.join('; ')],
+  ['ICP Matching Criteria', matchingCriteria],
   ['ICP Version', (p) => `${p.icpName} v${p.icpVersion}`],
   ['Prospect Status', (p) => p.status],
   ['Notes', (p) => p.notes],

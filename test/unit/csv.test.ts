@@ -93,7 +93,12 @@ describe('HubSpot CSV', () => {
     expect(parse(hubspotCsv([prospect('civic-ledger-about.html')]))[0]?.['ICP score']).not.toBe('');
     // As the list keeps it (the export reads the stored verdict without decoding it whole).
     const kept = encodeResult(result);
-    expect(metCriteria(kept.result, kept.heads)).toEqual({ met: [], nothingKnown: true, coverage: 0 });
+    expect(metCriteria(kept.result, kept.heads)).toEqual({
+      met: [],
+      disqualifiedBy: [],
+      nothingKnown: true,
+      coverage: 0,
+    });
     const known = encodeResult(
       scoreCompany(
         { hqCountry: { value: 'US', source: 'jsonld', snippet: 'US', confidence: 1, alternatives: [] } },
@@ -101,6 +106,26 @@ describe('HubSpot CSV', () => {
       ),
     );
     expect(metCriteria(known.result, known.heads).nothingKnown).toBe(false);
+  });
+
+  it('writes a disqualified company as a 0 with what disqualifies it, not as the 100 of what it meets', () => {
+    const civic = prospect('civic-ledger-about.html');
+    expect(civic.tier).toBe('not_a_fit');
+    const disqualifier = civic.result.criteria.find((c) => c.status === 'disqualified');
+    expect(disqualifier).toBeDefined();
+    expect(civic.result.criteria.some((c) => c.status === 'match')).toBe(true);
+    expect(parse(hubspotCsv([civic]))[0]).toMatchObject({
+      'ICP tier': 'Not a fit',
+      'ICP score': '0',
+      'ICP matching criteria': `Disqualified: ${disqualifier?.label}`,
+    });
+    expect(parse(salesforceCsv([civic]))[0]).toMatchObject({
+      'ICP Score': '0',
+      'ICP Matching Criteria': `Disqualified: ${disqualifier?.label}`,
+    });
+    // As the list keeps it, too.
+    const kept = encodeResult(civic.result);
+    expect(metCriteria(kept.result, kept.heads).disqualifiedBy).toEqual([disqualifier?.label]);
   });
 
   it('writes the employee range as a band a CRM dropdown takes, the exact count beside it', () => {
