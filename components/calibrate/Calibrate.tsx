@@ -796,7 +796,8 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
                 <span className="muted">
                   {compareWith === 'draft' ? `from v${other.version}` : `v${other.version}`}
                 </span>
-                : {comparison.movedUp} accounts move up a tier, {comparison.movedDown} move down.
+                : {comparison.movedUp} {comparison.movedUp === 1 ? 'account moves' : 'accounts move'} up a
+                tier, {comparison.movedDown} {comparison.movedDown === 1 ? 'moves' : 'move'} down.
               </p>
               <Headline report={comparison.b} />
               <TierTable report={comparison.b} testId="tier-table-other" />

@@ -448,6 +448,8 @@ export function App() {
             accept="application/json,.json"
             onChange={async (e) => {
               const file = e.target.files?.[0];
+              // Cleared, so that choosing the same file again (after a failed restore, or once more) restores.
+              e.target.value = '';
               if (!file) return;
               setUndo(null);
               let backup: unknown;

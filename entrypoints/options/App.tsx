@@ -7,6 +7,7 @@ import { TeamIcpSettings } from '@/components/TeamIcpSettings';
 import { sendMessage } from '@/lib/messaging';
 import { type ActiveIcp, watchIcpSettings } from '@/lib/settings';
 import './style.css';
+import { isBuiltInOwner } from '@/lib/icp/owner';
 
 /** What the lock says of the ICP in force, by where it comes from (never the rep's own: a lock sets it aside). */
 const LOCK_TEXT: Record<ActiveIcp['source'], string> = {
@@ -46,8 +47,10 @@ export function App() {
             {active.icp.name} <span className="muted">v{active.icp.version}</span>
           </h3>
           <p className="muted" data-testid="icp-source">
-            {active.origin} {active.icp.owner && `Maintained by ${active.icp.owner}.`} Updated{' '}
-            {new Date(active.icp.updatedAt).toLocaleDateString()}.
+            {active.origin}{' '}
+            {/* ICP Lens's own "owner" names nobody to ask (an edited copy keeps it until the editor's field is set). */}
+            {active.icp.owner && !isBuiltInOwner(active.icp.owner) && `Maintained by ${active.icp.owner}.`}{' '}
+            Updated {new Date(active.icp.updatedAt).toLocaleDateString()}.
           </p>
           {active.locked && (
             <p className="lock-notice" data-testid="icp-locked">

@@ -60,11 +60,29 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 export type CsvEncoding = 'utf-8' | 'utf-16' | 'windows-1252' | 'mixed';
 
 /**
+ * What spreadsheet file the bytes are, when they are one rather than text: an Excel workbook (`.xlsx`, and
+ * `.ods` and `.numbers` alike, are zip archives; `.xls` is an OLE compound file). Read as text they would only
+ * give one column of garbage.
+ */
+function workbookKind(bytes: Uint8Array): string | undefined {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'an Excel workbook (.xlsx) or another zipped file';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an Excel 97–2003 workbook (.xls)';
+  return undefined;
+}
+
+/**
  * Decodes a CSV file's bytes. UTF-8 (byte-order mark stripped) when valid; UTF-16 when its byte-order mark says
  * so; otherwise line by line, each line as UTF-8 when it is valid and as Windows-1252 (what Excel writes on
- * Windows) when not, so a file pasted together from both keeps its umlauts either way.
+ * Windows) when not, so a file pasted together from both keeps its umlauts either way. Throws
+ * {@link CsvFileError} for a spreadsheet workbook, which is no text at all.
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const workbook = workbookKind(bytes);
+  if (workbook)
+    throw new CsvFileError(
+      `This is ${workbook}, not a CSV file. In Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)" and import that file; in HubSpot or Salesforce, export as CSV.`,
+    );
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes),

@@ -219,6 +219,8 @@ test('the options page shows the built-in default ICP when nothing is configured
   await page.goto(ext.pageUrl('options.html'));
   await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
   await expect(page.getByTestId('icp-source')).toContainText('Built-in default');
+  // ICP Lens's own "owner" is nobody a rep could ask: not shown as who maintains it.
+  await expect(page.getByTestId('icp-source')).not.toContainText('Maintained by');
   await expect(page.getByTestId('icp-criterion-employees')).toContainText('Ideal 200–2,000 employees');
   await page.close();
 });

@@ -6,6 +6,7 @@ import {
   applyMapSpec,
   applySuggestion,
   aucOf,
+  CsvFileError,
   calibrate,
   choicesForImport,
   compareIcps,
@@ -355,6 +356,17 @@ describe('reading the file', () => {
     const sep = importAccounts('sep=;\nName;Domain;Stage\nA;a.com;won\nB;b.com;bogus\n');
     expect(sep.table.headers).toEqual(['Name', 'Domain', 'Stage']);
     expect(sep.rejected).toEqual([{ line: 4, reason: expect.stringContaining('"bogus"') }]);
+  });
+
+  it('refuses an Excel workbook with what to do, rather than reading its bytes as one column', () => {
+    // The first bytes of every .xlsx (a zip archive), then of an .xls (an OLE compound file).
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0, 0, 0x21, 0]);
+    expect(() => decodeCsv(xlsx)).toThrow(CsvFileError);
+    expect(() => decodeCsv(xlsx)).toThrow(/Excel workbook \(\.xlsx\).*Save As › "CSV UTF-8/);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(() => decodeCsv(xls)).toThrow(/Excel 97–2003 workbook \(\.xls\)/);
+    // A CSV starting with "PK" is still a CSV.
+    expect(decodeCsv(new TextEncoder().encode('PK,Name,Stage\n1,Acme,won\n')).encoding).toBe('utf-8');
   });
 
   it('decodes UTF-16 without a byte-order mark, in either byte order', () => {
