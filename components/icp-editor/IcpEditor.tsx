@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   type Criterion,
   CriterionKindSchema,
@@ -21,6 +21,7 @@ import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
 import { type DraftChange, useDraftChannel } from './draft-channel';
 import './IcpEditor.css';
 import { ListPreviewSection } from './ListPreview';
+import { NumberField } from './NumberField';
 
 const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
 
@@ -334,16 +335,14 @@ export function IcpEditor({
         <fieldset className="inline" {...invalidProps('tier-problems', tierProblems)}>
           <legend>Tier thresholds (minimum score)</legend>
           {(['tier1', 'tier2', 'tier3'] as const).map((t, i) => (
-            <label key={t}>
+            <label key={t} htmlFor={`tier-threshold-${t}`}>
               Tier {i + 1}{' '}
-              <input
-                type="number"
+              <NumberField
+                id={`tier-threshold-${t}`}
                 min={0}
                 max={100}
                 value={draft.tiers[t]}
-                onChange={(e) =>
-                  setDraft({ ...draft, tiers: { ...draft.tiers, [t]: Number(e.target.value) } })
-                }
+                onValue={(score) => setDraft({ ...draft, tiers: { ...draft.tiers, [t]: score } })}
                 {...invalidProps('tier-problems', tierProblems)}
               />
             </label>
@@ -527,15 +526,16 @@ function CoverageFloor(props: {
   value: number;
   onChange: (share: number) => void;
 }) {
+  const id = useId();
   return (
-    <label className="field">
+    <label className="field" htmlFor={id}>
       {props.tier} needs at least{' '}
-      <input
-        type="number"
+      <NumberField
+        id={id}
         min={0}
         max={100}
-        value={Math.round(props.value * 100)}
-        onChange={(e) => props.onChange(Number(e.target.value) / 100)}
+        value={props.value * 100}
+        onValue={(percent) => props.onChange(percent / 100)}
       />
       % of the profile known{props.note}
     </label>

@@ -431,6 +431,31 @@ test("a fact's evidence and other readings open from the keyboard, not only in a
   await expect(employees.getByRole('listitem')).toHaveText(['140+ (page text)']);
 });
 
+test('the ICP editor keeps a figure being typed in the tier and coverage fields', async ({ ext }) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  // Emptied with Backspace and typed again, as a manager does: not "0", then "075".
+  const tier1 = options.getByLabel('Tier 1', { exact: true });
+  await tier1.click();
+  await tier1.press('End');
+  await tier1.press('Backspace');
+  await tier1.press('Backspace');
+  await expect(tier1).toHaveValue('');
+  await tier1.pressSequentially('75');
+  await expect(tier1).toHaveValue('75');
+  // A decimal share of the profile on its way: "33." stays to become "33.3".
+  const floor = options.getByLabel(/^Tier 1 needs at least/);
+  await floor.fill('');
+  await floor.pressSequentially('33.3');
+  await expect(floor).toHaveValue('33.3');
+  // Left empty, the field shows the figure in force again.
+  await tier1.fill('');
+  await tier1.blur();
+  await expect(tier1).toHaveValue('75');
+  await options.close();
+});
+
 test('the ICP editor closes, asking first when there are unsaved changes, and types and stages read as words', async ({
   ext,
 }) => {
