@@ -41,6 +41,24 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** The tags typed in a field, comma-separated (see `uniqueTags`). */
 const tagsOf = (text: string) => uniqueTags(text.split(','));
 
+/** The controls of a row, in their order on the page. */
+function rowControls(wrapper: Element): HTMLElement[] {
+  return [...wrapper.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')];
+}
+
+/**
+ * Focuses control number `control` of the row at `index` once it is drawn (a row reads its company first), or
+ * its first control; `fallback` where the row does not come within a second.
+ */
+function focusRowControl(index: number, control: number, fallback: () => void, frames = 60): void {
+  const wrapper = document.querySelector(`[data-row-index="${index}"]`);
+  const controls = wrapper ? rowControls(wrapper) : [];
+  const target = controls[control] ?? controls[0];
+  if (target) target.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusRowControl(index, control, fallback, frames - 1));
+  else fallback();
+}
+
 /** One row, loaded when it scrolls into view. */
 function Row({
   id,
@@ -301,6 +319,39 @@ export function App() {
     });
   }, [ids]);
   const chosen = useMemo(() => [...selected], [selected]);
+
+  // A row whose status or tags the rep changes can leave the filtered list, taking the focused control with it:
+  // the browser would drop the keyboard at the top of the page and say nothing. The same control of the row now
+  // in its place takes the focus, and the status line says where the company went.
+  const lastFocus = useRef<{ id: number; index: number; control: number; name: string } | null>(null);
+  useEffect(() => {
+    const box = scroller.current;
+    const remember = (e: FocusEvent) => {
+      const wrapper = (e.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
+      lastFocus.current = wrapper && {
+        id: Number(wrapper.dataset.rowId),
+        index: Number(wrapper.dataset.rowIndex),
+        control: rowControls(wrapper).indexOf(e.target as HTMLElement),
+        name: wrapper.querySelector('.row-name a')?.textContent ?? 'The company',
+      };
+    };
+    box?.addEventListener('focusin', remember);
+    return () => box?.removeEventListener('focusin', remember);
+  }, []);
+  useEffect(() => {
+    const last = lastFocus.current;
+    if (!ids || !last || ids.includes(last.id)) return;
+    lastFocus.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    setStatus(`${last.name} no longer matches the filters.`);
+    if (ids.length === 0) {
+      searchBox.current?.focus();
+      return;
+    }
+    const index = Math.min(last.index, ids.length - 1);
+    rows.scrollToIndex(index);
+    focusRowControl(index, last.control, () => searchBox.current?.focus());
+  }, [ids, rows]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {
     const crm = kind === 'hubspot' ? 'HubSpot' : 'Salesforce';
@@ -567,6 +618,8 @@ export function App() {
             return (
               <div
                 key={id}
+                data-row-id={id}
+                data-row-index={item.index}
                 style={{
                   position: 'absolute',
                   top: 0,

@@ -445,3 +445,27 @@ test('tags typed in a row that scrolls out of the list before the field is left 
   await other.close();
   await list.close();
 });
+
+test('a row that leaves the filtered list under the keyboard hands the focus to the row in its place', async ({
+  ext,
+}) => {
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  await seedProspects(list, 30);
+  await list.reload();
+  await list.getByRole('combobox', { name: 'Status', exact: true }).selectOption('new');
+  const first = list.getByTestId('prospect-row').first();
+  const name = ((await first.getByRole('link').textContent()) ?? '').trim();
+  const status = first.getByRole('combobox', { name: `Status of ${name}` });
+  await status.focus();
+  // Chosen with the keyboard: the company is no longer "New", and its row leaves the list.
+  await status.selectOption('contacted');
+  await expect(list.getByRole('link', { name, exact: true })).toHaveCount(0);
+  await expect(list.getByText(`${name} no longer matches the filters.`)).toBeVisible();
+  // The keyboard is on the same control of the row now first, not at the top of the page.
+  const next = list.getByTestId('prospect-row').first();
+  const nextName = ((await next.getByRole('link').textContent()) ?? '').trim();
+  await expect(next.getByRole('combobox', { name: `Status of ${nextName}` })).toBeFocused();
+  await list.close();
+});
