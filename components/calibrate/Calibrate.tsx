@@ -343,6 +343,32 @@ function SuggestionList({
   );
 }
 
+/** Rows of the file by line, with what each says, folded under a summary (the first 500 kept). */
+function RowsByLine(props: {
+  summary: string;
+  count: number;
+  rows: ReadonlyArray<{ line: number; reason: string }>;
+  note?: string;
+  testId?: string;
+}) {
+  return (
+    <details className="calibrate-rejected" data-testid={props.testId}>
+      <summary>
+        {props.summary}
+        {props.count > props.rows.length && ` (first ${props.rows.length} shown)`}
+      </summary>
+      {props.note && <p className="muted">{props.note}</p>}
+      <ul>
+        {props.rows.map((r) => (
+          <li key={`${r.line}-${r.reason}`}>
+            Line {r.line}: {r.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** A share of rows left out above which the figures are flagged as resting on part of the file. */
 const REJECTED_WARNING_SHARE = 0.1;
 
@@ -707,38 +733,20 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
         </p>
       )}
       {info && info.rejectedCount > 0 && (
-        <details className="calibrate-rejected">
-          <summary>
-            {rowsOf(info.rejectedCount)} rejected
-            {info.rejectedCount > info.rejected.length && ` (first ${info.rejected.length} shown)`}
-          </summary>
-          <ul>
-            {info.rejected.map((r) => (
-              <li key={`${r.line}-${r.reason}`}>
-                Line {r.line}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <RowsByLine
+          summary={`${rowsOf(info.rejectedCount)} rejected`}
+          count={info.rejectedCount}
+          rows={info.rejected}
+        />
       )}
       {info && info.partlyReadCount > 0 && (
-        <details className="calibrate-rejected" data-testid="calibrate-partly-read">
-          <summary>
-            {rowsOf(info.partlyReadCount)} imported with a value left unread
-            {info.partlyReadCount > info.partlyRead.length && ` (first ${info.partlyRead.length} shown)`}
-          </summary>
-          <p className="muted">
-            These accounts count with their outcome; the value below is left unknown, as if the cell were
-            empty.
-          </p>
-          <ul>
-            {info.partlyRead.map((r) => (
-              <li key={`${r.line}-${r.reason}`}>
-                Line {r.line}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <RowsByLine
+          summary={`${rowsOf(info.partlyReadCount)} imported with a value left unread`}
+          count={info.partlyReadCount}
+          rows={info.partlyRead}
+          note="These accounts count with their outcome; the value below is left unknown, as if the cell were empty."
+          testId="calibrate-partly-read"
+        />
       )}
       {info && <RejectedWarning imported={accounts.length} info={info} />}
 

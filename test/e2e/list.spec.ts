@@ -21,6 +21,16 @@ async function listWithSamples({ ext, visit, openPanel }: Pick<Fixtures, 'ext' |
   return list;
 }
 
+/** The list page with `count` generated prospects in it. */
+async function seededList(ext: Fixtures['ext'], count: number) {
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  await seedProspects(list, count);
+  await list.reload();
+  return list;
+}
+
 test('the prospect list re-scores on an ICP change, and exports a CSV that parses back', async ({
   ext,
   visit,
@@ -388,11 +398,7 @@ test('"Why?" on a row explains its verdict criterion by criterion, under the ICP
 });
 
 test('closing "Why?" after its row was drawn again puts the keyboard back on that row', async ({ ext }) => {
-  const list = await ext.context.newPage();
-  await list.goto(ext.pageUrl('list.html'));
-  await list.getByTestId('list-total').waitFor();
-  await seedProspects(list, 80);
-  await list.reload();
+  const list = await seededList(ext, 80);
   const first = list.getByTestId('prospect-row').first();
   const name = ((await first.getByRole('link').textContent()) ?? '').trim();
   await first.getByRole('button', { name: /^Why / }).click();
@@ -417,11 +423,7 @@ test('closing "Why?" after its row was drawn again puts the keyboard back on tha
 test('tags typed in a row that scrolls out of the list before the field is left are saved', async ({
   ext,
 }) => {
-  const list = await ext.context.newPage();
-  await list.goto(ext.pageUrl('list.html'));
-  await list.getByTestId('list-total').waitFor();
-  await seedProspects(list, 80);
-  await list.reload();
+  const list = await seededList(ext, 80);
   const first = list.getByTestId('prospect-row').first();
   const name = ((await first.getByRole('link').textContent()) ?? '').trim();
   const tags = first.getByRole('textbox', { name: `Tags of ${name}` });
@@ -449,11 +451,7 @@ test('tags typed in a row that scrolls out of the list before the field is left 
 test('a row that leaves the filtered list under the keyboard hands the focus to the row in its place', async ({
   ext,
 }) => {
-  const list = await ext.context.newPage();
-  await list.goto(ext.pageUrl('list.html'));
-  await list.getByTestId('list-total').waitFor();
-  await seedProspects(list, 30);
-  await list.reload();
+  const list = await seededList(ext, 30);
   await list.getByRole('combobox', { name: 'Status', exact: true }).selectOption('new');
   const first = list.getByTestId('prospect-row').first();
   const name = ((await first.getByRole('link').textContent()) ?? '').trim();
