@@ -382,13 +382,17 @@ function failsOn(reason: string): string {
   return /cells where the header has/.test(reason) ? 'their number of cells' : `“${reason}”`;
 }
 
-/** The most common of what rows fail on, with how many and a first example. */
+/**
+ * The most common of what rows fail on, with how many and a first example. A row failing on two columns counts
+ * for both: with one column mapped to the wrong field, every row names it, if not always first.
+ */
 function mostCommonReason(rows: ReadonlyArray<{ line: number; reason: string }>) {
   const groups = new Map<string, { count: number; example: { line: number; reason: string } }>();
   for (const r of rows) {
-    const key = failsOn(r.reason);
-    const seen = groups.get(key);
-    groups.set(key, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
+    for (const key of new Set(r.reason.split('; ').map(failsOn))) {
+      const seen = groups.get(key);
+      groups.set(key, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? r });
+    }
   }
   return [...groups].sort((a, b) => b[1].count - a[1].count)[0];
 }

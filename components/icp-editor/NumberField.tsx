@@ -1,9 +1,10 @@
-import { type InputHTMLAttributes, useEffect, useState } from 'react';
+import { type InputHTMLAttributes, useEffect, useRef, useState } from 'react';
 
 /**
  * A number input that keeps what is being typed: emptied to type another figure, or "33." on the way to
  * "33.3", it is not turned into 0 or 33 under the cursor (a field bound to the number shows "0", then "075").
- * Each figure that reads is passed on at once; leaving the field empty or unreadable shows the number again.
+ * Each figure that reads is passed on at once; leaving the field empty or unreadable puts back, and passes on,
+ * the figure it had when the rep entered it (backspacing "80" passes "8" on the way).
  */
 export function NumberField({
   value,
@@ -14,6 +15,7 @@ export function NumberField({
   'type' | 'value' | 'onChange'
 >) {
   const [text, setText] = useState(() => shown(value));
+  const before = useRef(value);
   // A change from elsewhere (an import, a preset, undo) replaces the text; the field's own does not.
   useEffect(() => {
     setText((current) => (sameNumber(current, value) ? current : shown(value)));
@@ -28,8 +30,15 @@ export function NumberField({
         const n = readNumber(e.target.value);
         if (n !== undefined) onValue(n);
       }}
+      onFocus={(e) => {
+        before.current = value;
+        input.onFocus?.(e);
+      }}
       onBlur={(e) => {
-        if (readNumber(text) === undefined) setText(shown(value));
+        if (readNumber(text) === undefined) {
+          setText(shown(before.current));
+          if (!sameNumber(shown(before.current), value)) onValue(before.current);
+        }
         input.onBlur?.(e);
       }}
     />

@@ -41,21 +41,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** The tags typed in a field, comma-separated (see `uniqueTags`). */
 const tagsOf = (text: string) => uniqueTags(text.split(','));
 
-/** The controls of a row, in their order on the page. */
-function rowControls(wrapper: Element): HTMLElement[] {
-  return [...wrapper.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')];
-}
+/** How long after the rep's change a row leaving the filtered list hands the focus on (the list re-reads first). */
+const HANDOVER_MS = 5000;
 
-/**
- * Focuses control number `control` of the row at `index` once it is drawn (a row reads its company first), or
- * its first control; `fallback` where the row does not come within a second.
- */
-function focusRowControl(index: number, control: number, fallback: () => void, frames = 60): void {
-  const wrapper = document.querySelector(`[data-row-index="${index}"]`);
-  const controls = wrapper ? rowControls(wrapper) : [];
-  const target = controls[control] ?? controls[0];
-  if (target) target.focus();
-  else if (frames > 0) requestAnimationFrame(() => focusRowControl(index, control, fallback, frames - 1));
+/** Focuses the company name of the row at `index` once it is drawn (a row reads its company first). */
+function focusRowName(index: number, fallback: () => void, frames = 60): void {
+  const link = document.querySelector<HTMLElement>(`[data-row-index="${index}"] .row-name a`);
+  if (link) link.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusRowName(index, fallback, frames - 1));
   else fallback();
 }
 
@@ -321,27 +314,30 @@ export function App() {
   const chosen = useMemo(() => [...selected], [selected]);
 
   // A row whose status or tags the rep changes can leave the filtered list, taking the focused control with it:
-  // the browser would drop the keyboard at the top of the page and say nothing. The same control of the row now
-  // in its place takes the focus, and the status line says where the company went.
-  const lastFocus = useRef<{ id: number; index: number; control: number; name: string } | null>(null);
+  // the browser would drop the keyboard at the top of the page and say nothing. The company name of the row now
+  // in its place takes the focus (a link: an arrow key pressed next must not change that company's status too,
+  // as a closed select on Windows and Linux does), and the status line says where the company went. Only right
+  // after the rep's own change: a row leaving for another reason (another tab, a re-score) moves nothing.
+  const edited = useRef<{ id: number; index: number; name: string; at: number } | null>(null);
   useEffect(() => {
     const box = scroller.current;
-    const remember = (e: FocusEvent) => {
+    const remember = (e: Event) => {
       const wrapper = (e.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
-      lastFocus.current = wrapper && {
+      edited.current = wrapper && {
         id: Number(wrapper.dataset.rowId),
         index: Number(wrapper.dataset.rowIndex),
-        control: rowControls(wrapper).indexOf(e.target as HTMLElement),
         name: wrapper.querySelector('.row-name a')?.textContent ?? 'The company',
+        at: Date.now(),
       };
     };
-    box?.addEventListener('focusin', remember);
-    return () => box?.removeEventListener('focusin', remember);
+    box?.addEventListener('change', remember);
+    return () => box?.removeEventListener('change', remember);
   }, []);
   useEffect(() => {
-    const last = lastFocus.current;
+    const last = edited.current;
     if (!ids || !last || ids.includes(last.id)) return;
-    lastFocus.current = null;
+    edited.current = null;
+    if (Date.now() - last.at > HANDOVER_MS) return;
     if (document.activeElement && document.activeElement !== document.body) return;
     setStatus(`${last.name} no longer matches the filters.`);
     if (ids.length === 0) {
@@ -350,7 +346,7 @@ export function App() {
     }
     const index = Math.min(last.index, ids.length - 1);
     rows.scrollToIndex(index);
-    focusRowControl(index, last.control, () => searchBox.current?.focus());
+    focusRowName(index, () => searchBox.current?.focus());
   }, [ids, rows]);
 
   const exportCsv = async (kind: 'hubspot' | 'salesforce') => {

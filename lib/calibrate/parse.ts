@@ -583,7 +583,8 @@ export function readAccounts(
         ? schema.safeParse({ ...raw, ...Object.fromEntries(unread.map((field) => [field, ''])) })
         : undefined;
       if (!retry?.success) {
-        rejected.push({ line, reason });
+        // What the row lacks beyond those cells (no domain and no name) shows only once they are set aside.
+        rejected.push({ line, reason: retry ? `${reason}; ${reasonOf(retry.error)}` : reason });
         continue;
       }
       partlyRead.push({ line, reason });
@@ -596,7 +597,7 @@ export function readAccounts(
 }
 
 /** The cells of a row that are facts about the account, each of which it can do without. */
-const FACT_FIELDS = new Set(['industry', 'employees', 'revenue', 'country', 'dealValue']);
+const FACT_FIELDS = new Set(['industry', 'employees', 'revenue', 'country', 'technologies', 'dealValue']);
 
 /** What a row's cells fail on, by column ("country: "Atlantis" is not a country name or ISO code"). */
 function reasonOf(error: z.ZodError): string {

@@ -100,11 +100,14 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
   });
 }
 
-/** The newer note, the older one where the newer is empty, both (newer first) where they differ. */
+/**
+ * The newer note where it is the older one or goes on from it, the older one where the newer is empty or the
+ * older goes on from it, and both (newer first) where they differ: whatever was typed in either is kept.
+ */
 export function mergeNotes(newer: string, older: string): string {
-  if (!older.trim() || newer.includes(older)) return newer;
+  if (!older.trim() || newer.startsWith(older)) return newer;
   // Also where the newer is empty: the older says more, and nothing typed is dropped.
-  if (older.includes(newer)) return older;
+  if (older.startsWith(newer)) return older;
   return `${newer}\n\n${older}`.slice(0, MAX_NOTE_CHARS);
 }
 

@@ -21,10 +21,10 @@ export const SeenPageSchema = z.object({
 });
 export type SeenPage = z.infer<typeof SeenPageSchema>;
 
-/** Where a rep is with a prospect. */
 /** Longest note kept on a prospect. */
 export const MAX_NOTE_CHARS = 20_000;
 
+/** Where a rep is with a prospect. */
 export const ProspectStatusSchema = z.enum(['new', 'researching', 'contacted', 'qualified', 'disqualified']);
 export type ProspectStatus = z.infer<typeof ProspectStatusSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackup, restoreBackup } from '@/lib/db/backup';
+import { createBackup, mergeNotes, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { CompanyFacts } from '@/lib/extract/schema';
@@ -89,6 +89,18 @@ describe('backup and restore', () => {
       status: 'qualified',
     });
   });
+
+  it.each([
+    ['Send the deck', '', 'Send the deck'],
+    ['', 'Spoke to the CFO', 'Spoke to the CFO'],
+    ['Spoke to the CFO. Send the deck', 'Spoke to the CFO', 'Spoke to the CFO. Send the deck'],
+    ['Spoke', 'Spoke to the CFO', 'Spoke to the CFO'],
+    // A short older note inside a word of the newer one is still another note.
+    ['Not now, call in Q3', 'no', 'Not now, call in Q3\n\nno'],
+    ['same', 'same', 'same'],
+  ])('merges the notes "%s" (newer) and "%s" (older) into "%s"', (newer, older, merged) =>
+    expect(mergeNotes(newer, older)).toBe(merged),
+  );
 
   it('keeps the domain, the LinkedIn page and the facts only the older record has', async () => {
     // On the list from the site; in the backup, newer, from LinkedIn alone (no domain).

@@ -339,14 +339,24 @@ describe('reading the file', () => {
 
   it('still rejects a row whose outcome or identity cannot be read, naming every bad cell', () => {
     const { accounts, rejected, partlyRead } = importAccounts(
-      'Company,Website,Country,Stage\nAcme,acme.com,Atlantis,bogus\n,not a domain,Germany,won\n',
+      'Company,Website,Country,Stage\nAcme,acme.com,Atlantis,bogus\n,not a domain,Germany,won\n,,Atlantis,won\n',
     );
     expect(accounts).toEqual([]);
     expect(partlyRead).toEqual([]);
-    expect(rejected.map((r) => r.line)).toEqual([2, 3]);
+    expect(rejected.map((r) => r.line)).toEqual([2, 3, 4]);
     expect(rejected[0]?.reason).toMatch(
       /country: "Atlantis".*outcome: "bogus"|outcome: "bogus".*country: "Atlantis"/,
     );
+    // No domain and no name: said, though the unreadable country alone would have left the row in.
+    expect(rejected[2]?.reason).toMatch(/^country: "Atlantis" .*; domain: no domain and no company name$/);
+  });
+
+  it('imports a row whose technologies cell is too long, with no technologies', () => {
+    const { accounts, partlyRead } = importAccounts(
+      `Company,Website,Technologies,Stage\nAcme,acme.com,${'HubSpot;'.repeat(300)},won\n`,
+    );
+    expect(accounts.map((a) => [a.domain, a.technologies])).toEqual([['acme.com', []]]);
+    expect(partlyRead[0]?.reason).toMatch(/^technologies: longer than 2,000 characters/);
   });
 
   it('counts lines ended by a carriage return alone, and skips Excel\'s "sep=" line keeping line numbers', () => {
