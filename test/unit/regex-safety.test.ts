@@ -93,14 +93,17 @@ async function constructedAtLoad(): Promise<Literal[]> {
     // A worker's entry point only starts listening when it loads (its modules are imported on their own).
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('/worker.ts'));
   const seen: Literal[] = [];
+  const root = process.cwd();
   const Original = globalThis.RegExp;
   let loading = '';
   globalThis.RegExp = new Proxy(Original, {
     construct(target, args: [string | RegExp, string?]) {
       const [source, flags] = args;
       const pattern = typeof source === 'string' ? source : source.source;
-      // Where it is built: the first frame in lib/ (else the module being loaded).
-      const frame = /\/(lib\/[^:)]+):(\d+)/.exec(new Error().stack ?? '');
+      // Where it is built: the first frame in the project's lib/ (else the module being loaded; a dependency's
+      // own patterns are checked too, under the module that loaded it).
+      const own = (new Error().stack ?? '').split('\n').find((line) => line.includes(`${root}/lib/`)) ?? '';
+      const frame = /\/(lib\/[^:)]+):(\d+)/.exec(own.slice(own.indexOf(`${root}/lib/`) + root.length));
       seen.push({
         file: frame?.[1] ?? loading,
         line: Number(frame?.[2] ?? 0),
