@@ -3,6 +3,7 @@
  * and LinkedIn page enrich each other. It is a record of the rep's browsing, so it stays in this browser,
  * expires, and can be cleared in one click.
  */
+import { firstHand } from '../extract/profile';
 import type { IcpLensDb, SeenPage } from './index';
 
 /** How a company is recognised across pages. */
@@ -17,13 +18,16 @@ export async function rememberPage(db: IcpLensDb, page: SeenPage): Promise<void>
 }
 
 /**
- * Every remembered page about the company: pages with its domain or LinkedIn slug, plus pages reached through
- * one link between them (a website naming its LinkedIn page, a LinkedIn page naming its website).
+ * Every remembered page that speaks for the company: pages with its domain or LinkedIn slug, plus pages
+ * reached through one link between them (a website naming its LinkedIn page, a LinkedIn page naming its
+ * website). Only first-hand pages count (the company's own site, its profiles on LinkedIn and the like): any
+ * other site could name the company's domain to put its own facts, or another company's LinkedIn page, into
+ * the company's profile.
  */
 export async function pagesForCompany(db: IcpLensDb, identity: CompanyIdentity): Promise<SeenPage[]> {
   const found = new Map<string, SeenPage>();
   const add = (pages: SeenPage[]) => {
-    for (const p of pages) found.set(p.url, p);
+    for (const p of pages) if (firstHand(p)) found.set(p.url, p);
   };
   const byDomain = async (domains: string[]) =>
     domains.length ? db.pages.where('domain').anyOf(domains).toArray() : [];

@@ -259,6 +259,37 @@ describe('background', () => {
     expect(state?.result?.criteria.find((c) => c.id === 'industry')?.status).toBe('match');
   });
 
+  it("keeps another site's claims about a company out of the company's own page", async () => {
+    const page = (url: string, org: object) =>
+      pageInputs(
+        parseHtml(
+          `<html><head><title>Page</title><script type="application/ld+json">${JSON.stringify({ '@type': 'Organization', ...org })}</script></head></html>`,
+          url,
+        ),
+        url,
+      );
+    // A site that is not Quarry Peak's names its domain and says what it likes about it.
+    const claims = page('https://reviews.example/quarry-peak', {
+      name: 'Quarry Peak Logistics',
+      url: 'https://www.quarrypeak.com',
+      numberOfEmployees: { value: 3 },
+      address: { addressCountry: 'KP' },
+    });
+    await send({ type: 'reportPage', payload: claims }, fromTab(4, claims.url));
+    const site = page('https://www.quarrypeak.com/', {
+      name: 'Quarry Peak Logistics',
+      url: 'https://www.quarrypeak.com',
+      address: { addressCountry: 'US' },
+    });
+    await send({ type: 'reportPage', payload: site }, fromTab(5, site.url));
+    const state = await tabState(5);
+    expect(state?.facts.hqCountry).toMatchObject({ value: 'US', url: site.url });
+    expect(state?.facts.employees).toBeUndefined();
+    expect(state?.sources.map((s) => s.url)).toEqual([site.url]);
+    // On the other site's own page, what the company's site says comes first.
+    expect((await tabState(4))?.facts.hqCountry).toMatchObject({ value: 'US', url: site.url });
+  });
+
   it('does not remember pages from incognito windows unless the rep allows it', async () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forgetAllPages, forgetPagesBefore, pagesForCompany, rememberPage } from '@/lib/db/company-memory';
 import { IcpLensDb, type SeenPage } from '@/lib/db/index';
-import { mergeProfile } from '@/lib/extract/profile';
+import { firstHand, mergeProfile } from '@/lib/extract/profile';
 
 const fact = <T>(
   value: T,
@@ -123,7 +123,7 @@ describe('merging pages into one profile', () => {
         1,
         'a.example',
       ),
-      page('https://b.example/', { industry: fact('Widgets and gizmos', 0.9) }, 2, 'a.example'),
+      page('https://a.example/about', { industry: fact('Widgets and gizmos', 0.9) }, 2, 'a.example'),
     ]);
     expect(merged.industry?.value).toBe('Widgets and gizmos');
     expect(merged.industryId).toBeUndefined();
@@ -135,7 +135,7 @@ describe('merging pages into one profile', () => {
         'a.example',
       ),
       page(
-        'https://b.example/',
+        'https://a.example/about',
         { industry: fact('Software', 0.9), industryId: fact('software', 0.9) },
         2,
         'a.example',
@@ -150,6 +150,39 @@ describe('merging pages into one profile', () => {
       page('https://a.com/new', { foundedYear: fact(2011, 0.9) }, 5, 'a.com'),
     ]);
     expect(merged.foundedYear?.value).toBe(2011);
+  });
+
+  it("puts the company's own pages and profiles before what another site says of it", () => {
+    // Another site names acme.com as the company it is about, later and as confidently as acme.com's own
+    // markup: its readings fill in only what no first-hand page has, and stay visible as alternatives.
+    const reviews = 'https://reviews.example/acme';
+    const merged = mergeProfile([
+      page('https://acme.com/', { hqCountry: fact('DE', 0.9), foundedYear: fact(2011, 0.9) }, 1, 'acme.com'),
+      page(
+        reviews,
+        { hqCountry: fact('KP', 0.95), foundedYear: fact(2024, 0.9), industry: fact('Gambling', 0.9) },
+        2,
+        'acme.com',
+      ),
+      page('https://de.linkedin.com/company/acme', { employees: fact({ min: 51, max: 200 }, 0.7) }, 3, null),
+    ]);
+    expect(merged.hqCountry).toMatchObject({ value: 'DE', url: 'https://acme.com/' });
+    expect(merged.hqCountry?.alternatives).toEqual([expect.objectContaining({ value: 'KP', url: reviews })]);
+    expect(merged.foundedYear?.value).toBe(2011);
+    expect(merged.industry).toMatchObject({ value: 'Gambling', url: reviews });
+    expect(merged.employees?.url).toBe('https://de.linkedin.com/company/acme');
+    expect(JSON.stringify(merged)).not.toContain('trusted');
+  });
+
+  it('tells first-hand pages from second-hand ones', () => {
+    expect(firstHand(page('https://www.acme.com/about', {}, 1, 'acme.com'))).toBe(true);
+    expect(firstHand(page('https://www.linkedin.com/company/acme', {}, 1, 'acme.com'))).toBe(true);
+    expect(firstHand(page('https://en.wikipedia.org/wiki/Acme', {}, 1, 'acme.com'))).toBe(true);
+    expect(firstHand(page('https://www.g2.com/products/acme', {}, 1, 'acme.com'))).toBe(true);
+    expect(firstHand(page('https://reviews.example/acme', {}, 1, 'acme.com'))).toBe(false);
+    // A site that names only a LinkedIn page, and news about the company, speak for nobody.
+    expect(firstHand(page('https://reviews.example/acme', {}, 1, null, 'acme'))).toBe(false);
+    expect(firstHand(page('https://techcrunch.com/2024/acme', {}, 1, 'acme.com'))).toBe(false);
   });
 });
 
@@ -178,6 +211,16 @@ describe('the company memory (IndexedDB)', () => {
       'https://acme.com/',
       'https://www.linkedin.com/company/acme-inc',
     ]);
+  });
+
+  it("leaves out pages of other sites that name the company's domain or LinkedIn page", async () => {
+    const db = new IcpLensDb(`test-${Math.random()}`);
+    await rememberPage(db, page('https://acme.com/', {}, 1, 'acme.com'));
+    // Names acme.com, and links it to another company's LinkedIn page.
+    await rememberPage(db, page('https://reviews.example/acme', {}, 2, 'acme.com', 'rival'));
+    await rememberPage(db, page('https://www.linkedin.com/company/rival', {}, 3, 'rival.com', 'rival'));
+    const found = await pagesForCompany(db, { domain: 'acme.com', linkedinSlug: null });
+    expect(found.map((p) => p.url)).toEqual(['https://acme.com/']);
   });
 
   it('refreshes a page seen again instead of keeping two', async () => {
