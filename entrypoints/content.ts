@@ -10,5 +10,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   excludeMatches: platformMatchPatterns(['linkedin', 'wikipedia', 'crunchbase', 'directory']),
   runAt: 'document_idle',
+  // WXT would otherwise announce the script to every listener of the page's messages: a page must not learn
+  // that the rep runs a prospecting tool.
+  noScriptStartedPostMessage: true,
   main: (ctx) => runPageReader(ctx, OWN_SITE_READERS),
 });

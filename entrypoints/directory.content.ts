@@ -7,5 +7,8 @@ import { platformMatchPatterns } from '@/lib/extract/platforms';
 export default defineContentScript({
   matches: platformMatchPatterns(['directory']),
   runAt: 'document_idle',
+  // WXT would otherwise announce the script to every listener of the page's messages: a page must not learn
+  // that the rep runs a prospecting tool.
+  noScriptStartedPostMessage: true,
   main: (ctx) => runPageReader(ctx, { adapter: directoryAdapter }),
 });

@@ -5,7 +5,7 @@
  * modules, so no zod reaches the page.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPageInputs } from './extract/page';
 import type { Readers } from './extract/readers';
 import type { Envelope } from './messaging';
@@ -15,6 +15,8 @@ import { readDomSignals } from './techno/dom-signals';
 const SETTLE_WINDOW_MS = 8000;
 /** Quiet time after the last DOM change before re-reading. */
 const SETTLE_QUIET_MS = 700;
+/** Least time between two readings started by the page's moves: a page that moves in a loop is read once a second. */
+const START_GAP_MS = 1000;
 
 /** The markup's technology signals; none where the page defeats the reader, so its facts are still sent. */
 function readTechSignals(selectors: string[]) {
@@ -27,6 +29,15 @@ function readTechSignals(selectors: string[]) {
 
 /** Runs the page reader in this tab with the given readers. */
 export function runPageReader(ctx: ContentScriptContext, readers: Readers): void {
+  // WXT stops a content script when a newer copy of it announces itself with a DOM event, which any page can
+  // fire too (its name is made of the extension's public id). Chrome never injects a second copy into a page,
+  // and a copy left behind by an update stops by itself (`ctx.isInvalid` once the extension is gone), so the
+  // event is kept from reaching WXT's listener: a page cannot switch the reader off.
+  // (The event's name is private to WXT's class: read from it, so that it follows WXT.)
+  const restart = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE?: unknown })
+    .SCRIPT_STARTED_MESSAGE_TYPE;
+  if (typeof restart === 'string')
+    window.addEventListener(restart, (event) => event.stopImmediatePropagation(), { capture: true });
   // Nothing is read until the background says this site is not paused.
   let reading = false;
   let lastSent = '';
@@ -102,13 +113,23 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   };
 
   // Told of by the Navigation API's `navigate` event, before the address has changed: read once it has (the
-  // page's own `pushState`, `replaceState` or a link to `#pricing`).
+  // page's own `pushState`, `replaceState` or a link to `#pricing`). Moves in quick succession are read once.
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let pendingStart: number | undefined;
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    ctx.setTimeout(() => void start(), 0);
+    clearTimeout(pendingStart);
+    pendingStart = ctx.setTimeout(
+      () => {
+        lastStart = performance.now();
+        void start();
+      },
+      Math.max(0, lastStart + START_GAP_MS - performance.now()),
+    );
   });
-  // A page restored from the back/forward cache runs no script again, but the background forgot it.
+  // A page restored from the back/forward cache runs no script again, but the background forgot it. Only the
+  // browser's own event counts: a page can fire a `pageshow` of its own.
   ctx.addEventListener(window, 'pageshow', (event) => {
-    if (event.persisted) void start(true);
+    if (event.isTrusted && event.persisted) void start(true);
   });
   void start();
 }

@@ -30,6 +30,7 @@ const URLS = {
   linkedinXss: 'https://www.linkedin.com/company/evilcorp-xss',
   proto: 'https://www.protoco.com/about',
   forged: 'https://www.genuine-co.com/',
+  unplug: 'https://www.steady-signal.com/',
   redefined: 'https://www.steadfast-tools.com/',
   huge: 'https://www.hugepage-co.com/',
   manyNodes: 'https://www.many-nodes.com/',
@@ -129,6 +130,28 @@ function pages(extensionId: string): Record<string, string> {
          setTimeout(() => clearInterval(timer), 3000);
        </script>`,
       '<h1>Genuine Co</h1>',
+    ),
+    // Listens for any sign of the extension, and tries to switch its reader off or make it read again.
+    [URLS.unplug]: html(
+      `<title>Steady Signal</title>${jsonLd({ '@type': 'Organization', name: 'Steady Signal', url: URLS.unplug })}
+       <script>
+         window.__heard = [];
+         addEventListener('message', (e) => window.__heard.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
+         window.__unplug = () => {
+           // WXT's restart signal for its content script named "content" (the extension's id is no secret).
+           const started = ${JSON.stringify(extensionId)} + ':content:wxt:content-script-started';
+           const unplug = () => {
+             document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+           };
+           let n = 0;
+           const timer = setInterval(() => {
+             unplug();
+             if (++n === 20) { clearInterval(timer); window.__done = true; }
+           }, 100);
+         };
+       </script>`,
+      '<h1>Steady Signal</h1>',
     ),
     // Redefines the DOM and the built-ins before anything else runs, to feed the extractor lies.
     [URLS.redefined]: html(
@@ -280,6 +303,28 @@ test('a page posting forged extension messages changes nothing: the panel shows 
   // A web page has no way to message an extension that declares no `externally_connectable`.
   const attempts = await page.evaluate(() => (window as unknown as { __attempts: string[] }).__attempts);
   expect(attempts[0]).toBe('no chrome.runtime.sendMessage');
+});
+
+test('a page cannot see the reader start, switch it off or make it read again', async ({ ext, visit }) => {
+  const { page } = await visit(URLS.unplug);
+  const reportedAt = async (url: string) =>
+    ((await waitForReport(ext.worker, url)) as unknown as { reportedAt: number }).reportedAt;
+  const before = await reportedAt(URLS.unplug);
+  await page.evaluate(() => (window as unknown as { __unplug: () => void }).__unplug());
+  await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
+  await page.waitForTimeout(500);
+  // Forged "page restored from the cache" events read nothing again.
+  expect(await reportedAt(URLS.unplug)).toBe(before);
+  // Nothing the page can listen to told it of the extension.
+  const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+  expect(heard.filter((m) => m.includes(ext.extensionId) || m.includes('wxt'))).toEqual([]);
+  // The forged restart signal did not stop the reader: the page's next move is read.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/about');
+    document.title = 'About Steady Signal';
+  });
+  const moved = await waitForReport(ext.worker, `${URLS.unplug}about`);
+  expect(moved.extract.url).toBe(`${URLS.unplug}about`);
 });
 
 test("a page that redefines the DOM and JavaScript's built-ins cannot mislead the extractor (isolated world)", async ({
