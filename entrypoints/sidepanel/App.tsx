@@ -290,7 +290,16 @@ export function App({ target }: { target: URLSearchParams }) {
       <p className="sr-only" role="status" data-testid="announcement">
         {waiting ? '' : announcement(state)}
       </p>
-      {waiting ? <main className="panel" aria-busy="true" /> : <PanelBody state={state} />}
+      {waiting ? (
+        <main className="panel" aria-busy="true">
+          {/* Shown only if the answer is slow to come (see style.css), so that a quick one does not flash it. */}
+          <p className="muted reading" data-testid="reading">
+            Reading this tab…
+          </p>
+        </main>
+      ) : (
+        <PanelBody state={state} />
+      )}
     </>
   );
 }

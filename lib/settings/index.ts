@@ -16,7 +16,6 @@ import {
   DEFAULT_REFRESH_MINUTES,
   effectiveTeamUrl,
   type ManagedPolicy,
-  NO_POLICY,
   readPolicy,
   resolveActiveIcp,
   type TeamSyncState,
@@ -70,15 +69,73 @@ async function readStoredIcp(): Promise<unknown> {
 }
 
 /**
- * The enterprise policy (managed storage). No policy, or a browser without managed storage (Firefox rejects
- * the read when no policy names this extension), is no policy.
+ * The managed storage area as last read, kept so that a read the browser is slow to answer need not hold
+ * anything up (see {@link loadPolicy}). It is the policy's own text, which the extension may read anyway.
+ */
+const policySeenItem = storage.defineItem<Record<string, unknown> | null>('local:policySeen', {
+  fallback: null,
+});
+
+/**
+ * How long a policy read is waited for before the last policy seen stands in. Chromium answers the first read
+ * of managed storage after the browser starts only once its policy service is ready: 2.6 s after the start in
+ * Debian's Chromium here, when every other read takes a few milliseconds. Every page opened meanwhile waited
+ * for it before its verdict.
+ */
+const POLICY_WAIT_MS = 200;
+
+/** The read of managed storage under way, shared by everyone who asks meanwhile; whether it was late. */
+let managedRead: Promise<Record<string, unknown>> | null = null;
+let managedReadLate = false;
+/** Reads started, so that an answer to an earlier read never overwrites a later one's. */
+let managedReads = 0;
+
+/**
+ * Reads managed storage (no policy, or a browser without managed storage, is an empty area: Firefox rejects
+ * the read when no policy names this extension). An answer that differs from the last one seen is kept, which
+ * is what tells {@link watchPolicy}'s listeners. `fresh` starts a read of its own (after a change, a read
+ * started before it may answer with the old policy).
+ */
+function readManaged(fresh = false): Promise<Record<string, unknown>> {
+  if (managedRead && !fresh) return managedRead;
+  const number = ++managedReads;
+  const read = storage
+    .snapshot('managed')
+    .catch(() => ({}))
+    .then(async (snapshot) => {
+      if (number !== managedReads) return snapshot;
+      managedRead = null;
+      managedReadLate = false;
+      // No policy is kept as nothing, as every default is (an empty area and no item are the same).
+      const seen = (await policySeenItem.getValue()) ?? {};
+      if (JSON.stringify(seen) === JSON.stringify(snapshot)) return snapshot;
+      if (Object.keys(snapshot).length === 0) await policySeenItem.removeValue();
+      else await policySeenItem.setValue(snapshot);
+      return snapshot;
+    });
+  managedRead = read;
+  return read;
+}
+
+/**
+ * The enterprise policy (managed storage). A read the browser does not answer within a moment (right after
+ * it starts) is answered with the last policy seen (none, if none was), as is every read while it is still
+ * late, and its own answer, should it differ, reaches {@link watchPolicy}'s listeners as a change: what was
+ * scored meanwhile is scored again.
  */
 export async function loadPolicy(): Promise<ManagedPolicy> {
-  try {
-    return readPolicy(await storage.snapshot('managed'));
-  } catch {
-    return NO_POLICY;
+  const read = readManaged();
+  let answer: Record<string, unknown> | null = null;
+  if (!managedReadLate) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), POLICY_WAIT_MS);
+    });
+    answer = await Promise.race([read, late]);
+    clearTimeout(timer);
+    if (answer === null && managedRead === read) managedReadLate = true;
   }
+  return readPolicy(answer ?? (await policySeenItem.getValue()) ?? {});
 }
 
 /** The team-file address the rep set (a policy's address wins over it); `null`: none. */
@@ -222,13 +279,21 @@ export async function clearUserIcp(): Promise<void> {
     await storage.removeItem(chunkKey(i));
 }
 
-/** Calls back whenever the enterprise policy changes (an administrator pushed a new one). */
+/**
+ * Calls back whenever the enterprise policy changes: an administrator pushed a new one, or a read answered
+ * late differs from the policy last seen. A change of managed storage is read again, and the callback runs
+ * when the policy seen changes, so that one change calls back once.
+ */
 export function watchPolicy(callback: () => void): () => void {
   const listener = (_changes: unknown, area: string) => {
-    if (area === 'managed') callback();
+    if (area === 'managed') void readManaged(true);
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const unwatch = policySeenItem.watch(callback);
+  return () => {
+    browser.storage.onChanged.removeListener(listener);
+    unwatch();
+  };
 }
 
 /**

@@ -1,16 +1,19 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ICP, type Icp } from '@/lib/icp';
 import {
   clearUserIcp,
   loadActiveIcp,
   loadIcpHistory,
+  loadPolicy,
   loadPrivacy,
   SyncQuotaError,
   savePrivacy,
   saveUserIcp,
   userIcpItem,
+  watchPolicy,
 } from '@/lib/settings';
+import { NO_POLICY } from '@/lib/settings/precedence';
 import { withCompetitors } from '../helpers/icps';
 
 const withDomains = (count: number, version = 2): Icp =>
@@ -89,5 +92,69 @@ describe('privacy settings', () => {
     await savePrivacy({ memoryDays: 7 });
     await expect(savePrivacy({ memoryDays: 0 })).rejects.toThrow();
     expect(await loadPrivacy()).toEqual({ memoryDays: 7, rememberIncognito: false, pausedSites: [] });
+  });
+});
+
+describe('the enterprise policy', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  /**
+   * Managed storage that answers `delayMs` after each read, as Chromium does right after it starts; `answered`
+   * says whether a read has been answered.
+   */
+  function slowManaged(policy: Record<string, unknown>, delayMs: number) {
+    const reads = { answered: false };
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            reads.answered = true;
+            resolve(policy as never);
+          }, delayMs),
+        ),
+    );
+    return reads;
+  }
+
+  it('counts a slow read as no policy while none has been seen, and tells when a policy comes', async () => {
+    const reads = slowManaged({ memoryDays: 7 }, 600);
+    const changed = vi.fn();
+    const unwatch = watchPolicy(changed);
+    expect(await loadPolicy()).toEqual(NO_POLICY);
+    expect(reads.answered).toBe(false);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ policySeen: { memoryDays: 7 } });
+    unwatch();
+  });
+
+  it('answers a slow read with the last policy seen, and tells of a change when the read comes', async () => {
+    await fakeBrowser.storage.managed.set({ memoryDays: 7 });
+    expect((await loadPolicy()).memoryDays).toBe(7);
+    // The browser restarts with a new policy, which it is slow to tell.
+    const reads = slowManaged({ memoryDays: 14 }, 1000);
+    const changed = vi.fn();
+    const unwatch = watchPolicy(changed);
+    expect((await loadPolicy()).memoryDays).toBe(7);
+    expect(reads.answered).toBe(false);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    vi.restoreAllMocks();
+    await fakeBrowser.storage.managed.set({ memoryDays: 14 });
+    expect((await loadPolicy()).memoryDays).toBe(14);
+    unwatch();
+  });
+
+  it('calls back once for a change an administrator pushes, and keeps nothing when there is no policy', async () => {
+    const changed = vi.fn();
+    const unwatch = watchPolicy(changed);
+    await fakeBrowser.storage.managed.set({ memoryDays: 7 });
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
+    await fakeBrowser.storage.managed.clear();
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(2));
+    expect(await loadPolicy()).toEqual(NO_POLICY);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    unwatch();
   });
 });
