@@ -28,7 +28,7 @@ export function TierVerdict({ result }: { result: ScoreResult }) {
           <span data-testid="coverage">{coverage}%</span>
         </div>
         <div className={`verdict-bar${disqualified ? ' set-aside' : ''}`} aria-hidden="true">
-          <span style={{ width: `${Math.min(100, result.score)}%` }} />
+          <span style={{ width: `${nothingKnown(result) ? 0 : Math.min(100, result.score)}%` }} />
         </div>
         <p className="verdict-summary" data-testid="verdict-summary">
           {result.summary}

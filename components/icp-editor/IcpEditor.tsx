@@ -6,6 +6,7 @@ import {
   type Icp,
   type IcpProblem,
   MAX_ICP_FILE_BYTES,
+  MIN_COVERAGE_TO_JUDGE,
   parseIcp,
   tierLabel,
 } from '@/lib/icp';
@@ -370,6 +371,10 @@ export function IcpEditor({
           value={draft.minCoverageForTier2}
           onChange={(share) => setDraft({ ...draft, minCoverageForTier2: share })}
         />
+        <p className="muted" data-testid="judge-floor">
+          Below {Math.round(MIN_COVERAGE_TO_JUDGE * 100)}% of the profile known, ICP Lens does not judge a
+          company at all: it is "Not enough known", unless a disqualifier applies.
+        </p>
         <label className="field">
           A company that fails a must-have is at best{' '}
           <select

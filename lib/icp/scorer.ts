@@ -314,13 +314,21 @@ export function tierLabel(tier: Tier): string {
   return TIER_LABEL[tier];
 }
 
-/** How a verdict that rests on nothing known (see {@link nothingKnown}) is named wherever it is shown. */
+/** How a verdict that rests on too little (see {@link nothingKnown}) is named wherever it is shown. */
 export const NOTHING_KNOWN_LABEL = 'Not enough known';
 
 /**
- * Whether a verdict rests on nothing: no criterion the ICP weighs is known, and nothing disqualifies the
- * company. Its "Not a fit" then says that the page is silent, not that the company does not fit, and it is
- * shown as "Not enough known".
+ * The share of the profile's weight that must be known before a company is judged at all. Below it, whatever
+ * tier the few known facts would give is no verdict: a footer's country alone scored "Tier 3, 100 of 100", and
+ * a founding year alone "Not a fit, 0", each on a tenth or a fifth of the built-in ICP. Only a disqualifier
+ * decides on its own. The ICP's own floors for Tier 1 and Tier 2 sit above it.
+ */
+export const MIN_COVERAGE_TO_JUDGE = 0.25;
+
+/**
+ * Whether a verdict rests on too little to be one: less than {@link MIN_COVERAGE_TO_JUDGE} of the profile is
+ * known (nothing at all, often), and nothing disqualifies the company. Its "Not a fit" then says that the
+ * page says too little, not that the company does not fit, and it is shown as "Not enough known".
  */
 export function nothingKnown(result: {
   tier: Tier;
@@ -329,7 +337,7 @@ export function nothingKnown(result: {
 }): boolean {
   return (
     result.tier === 'not_a_fit' &&
-    result.coverage === 0 &&
+    result.coverage < MIN_COVERAGE_TO_JUDGE &&
     !result.criteria.some((c) => c.status === 'disqualified')
   );
 }
@@ -396,6 +404,13 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, place: Place, u
   if (knownWeight === 0) {
     tier = 'not_a_fit';
     if (explain) caps.push(`Nothing the ICP asks about is shown ${place.on}`);
+  } else if (Math.round(coverage * 1000) / 1000 < MIN_COVERAGE_TO_JUDGE && !disqualified) {
+    // (Coverage as the result keeps it, rounded: `nothingKnown` reads that.)
+    tier = 'not_a_fit';
+    if (explain)
+      caps.push(
+        `Too little known to judge: ${Math.round(MIN_COVERAGE_TO_JUDGE * 100)}% of the profile is needed; ${place.shows} ${Math.round(coverage * 100)}%`,
+      );
   }
   if (disqualified) {
     tier = 'not_a_fit';

@@ -10,7 +10,7 @@ import { saveProspect } from '../../lib/db/prospects';
 import { encodeResult, listTier, rankBlock, storedJson, VERDICT_BLOCK } from '../../lib/db/verdict-store';
 import { splitProspect } from '../../lib/db/verdicts';
 import { mergeCandidates } from '../../lib/extract/merge';
-import { DEFAULT_ICP, nothingKnown, scoreCompany } from '../../lib/icp';
+import { DEFAULT_ICP, MIN_COVERAGE_TO_JUDGE, nothingKnown, scoreCompany } from '../../lib/icp';
 import { loadFixture, readPage } from '../../test/helpers/dom';
 import type { ExtensionBrowser } from './browser';
 
@@ -109,10 +109,12 @@ export async function seedProspects(page: Page, count: number): Promise<void> {
   const template = await templateProspect();
   // Plain source text: the TypeScript runner would wrap named functions in helpers the page does not have.
   const args = { template, count, block: VERDICT_BLOCK };
-  // encodeResult calls storedJson, and rankBlock listTier, which calls nothingKnown: all are defined in one scope.
+  // encodeResult calls storedJson, and rankBlock listTier, which calls nothingKnown (which reads
+  // MIN_COVERAGE_TO_JUDGE): all are defined in one scope.
   await page.evaluate(`(() => {
     const storedJson = ${storedJson.toString()};
     const encodeResult = ${encodeResult.toString()};
+    const MIN_COVERAGE_TO_JUDGE = ${MIN_COVERAGE_TO_JUDGE};
     const nothingKnown = ${nothingKnown.toString()};
     const listTier = ${listTier.toString()};
     return (${SEED_SCRIPT})(${JSON.stringify(args)}, ${rankBlock.toString()}, encodeResult, storedJson);

@@ -62,10 +62,15 @@ describe('previewing a draft ICP on the prospect list', () => {
   });
 
   it('counts a move between Not a fit and Not enough known apart from moves up and down', async () => {
-    // Only the headquarters is known, outside the target regions: Not a fit; a draft without the location
-    // criterion knows nothing of it.
+    // The headquarters, outside the target regions, and an old founding year are known: Not a fit; a draft
+    // without the location criterion knows too little of it to judge.
     const db = await listOf([
-      { name: fact('Rio Logistica'), domain: fact('rio.example'), hqCountry: fact('BR') },
+      {
+        name: fact('Rio Logistica'),
+        domain: fact('rio.example'),
+        hqCountry: fact('BR'),
+        foundedYear: fact(1985),
+      },
     ]);
     const draft = { ...DEFAULT_ICP, criteria: DEFAULT_ICP.criteria.filter((c) => c.kind !== 'location') };
     const preview = await previewOnList(db, DEFAULT_ICP, draft);

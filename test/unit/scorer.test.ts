@@ -291,37 +291,49 @@ describe('the score', () => {
     expect(result.summary).toBe('Fits Software. Partly fits 200–2,000 employees. Unknown: DACH.');
   });
 
-  it('needs 30% of the profile known for Tier 2: a page that shows only the country is Tier 3 at best', () => {
+  it('judges nothing on less than a quarter of the profile: a page that shows only the country is no verdict', () => {
+    // The country is 2 of the built-in ICP's 11 points: too little to say the company fits, or does not.
     const onlyCountry = scoreCompany({ hqCountry: fact('US') }, DEFAULT_ICP);
-    expect(onlyCountry).toMatchObject({ score: 100, tier: 'tier_3' });
-    expect(onlyCountry.coverage).toBeLessThan(0.3);
-    expect(onlyCountry.caps).toEqual(['Tier 2 needs 30% of the profile known; this page shows 18%']);
+    expect(onlyCountry).toMatchObject({ tier: 'not_a_fit' });
+    expect(nothingKnown(onlyCountry)).toBe(true);
+    expect(onlyCountry.caps).toEqual([
+      'Too little known to judge: 25% of the profile is needed; this page shows 18%',
+    ]);
+    expect(nothingKnown(scoreCompany({ foundedYear: fact(1985) }, DEFAULT_ICP))).toBe(true);
+    // A disqualifier decides on its own.
+    const nonprofit = scoreCompany({ companyType: fact('nonprofit') }, DEFAULT_ICP);
+    expect(nonprofit.tier).toBe('not_a_fit');
+    expect(nothingKnown(nonprofit)).toBe(false);
+  });
+
+  it('needs 30% of the profile known for Tier 2: a page that shows the country and the founding year is Tier 3 at best', () => {
+    const thin = { hqCountry: fact('US'), foundedYear: fact(2015) };
+    const result = scoreCompany(thin, DEFAULT_ICP);
+    expect(result).toMatchObject({ score: 100, tier: 'tier_3' });
+    expect(result.caps).toEqual(['Tier 2 needs 30% of the profile known; this page shows 27%']);
     // The manager can lower the floor, and a company with more known is not held back by it.
-    expect(scoreCompany({ hqCountry: fact('US') }, { ...DEFAULT_ICP, minCoverageForTier2: 0 }).tier).toBe(
-      'tier_2',
-    );
-    expect(
-      scoreCompany(
-        { hqCountry: fact('US'), industry: fact('Computer Software'), foundedYear: fact(2015) },
-        DEFAULT_ICP,
-      ).tier,
-    ).toBe('tier_2');
+    expect(scoreCompany(thin, { ...DEFAULT_ICP, minCoverageForTier2: 0 }).tier).toBe('tier_2');
+    expect(scoreCompany({ ...thin, industry: fact('Computer Software') }, DEFAULT_ICP).tier).toBe('tier_2');
   });
 
   it('never needs more known for Tier 2 than for Tier 1: an older ICP with a low Tier 1 floor scores as before', () => {
     const lowFloor = { ...DEFAULT_ICP, minCoverageForTier1: 0.1 };
-    expect(scoreCompany({ hqCountry: fact('US') }, lowFloor)).toMatchObject({ score: 100, tier: 'tier_1' });
-    expect(scoreCompany({ foundedYear: fact(2015) }, lowFloor)).toMatchObject({ tier: 'tier_3' });
+    expect(scoreCompany({ hqCountry: fact('US'), foundedYear: fact(2015) }, lowFloor)).toMatchObject({
+      score: 100,
+      tier: 'tier_1',
+    });
   });
 
-  it('tells a verdict that rests on nothing known from a Not a fit the page shows', () => {
+  it('tells a verdict that rests on too little from a Not a fit the page shows', () => {
     expect(nothingKnown(scoreCompany({}, DEFAULT_ICP))).toBe(true);
     // Known and missed, or disqualified: a real Not a fit.
     expect(nothingKnown(scoreCompany({ industry: fact('Truck Transportation') }, icp([industry])))).toBe(
       false,
     );
     expect(nothingKnown(scoreCompany({ companyType: fact('nonprofit') }, DEFAULT_ICP))).toBe(false);
-    expect(nothingKnown(scoreCompany({ hqCountry: fact('US') }, DEFAULT_ICP))).toBe(false);
+    expect(nothingKnown(scoreCompany({ hqCountry: fact('BR'), foundedYear: fact(1985) }, DEFAULT_ICP))).toBe(
+      false,
+    );
   });
 
   it('is deterministic', () => {
