@@ -1,6 +1,6 @@
 /**
  * The ICP command line, for managers who keep their ICP in a repository (and for tests):
- *   npm run -s icp -- validate FILE
+ *   npm run -s icp -- validate FILE...
  *   npm run -s icp -- score --icp FILE --facts FACTS.jsonl   (--facts - reads standard input)
  *   npm run -s icp -- schema            (the JSON Schema of the ICP file)
  *   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]
@@ -36,7 +36,7 @@ import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
 
 const USAGE = `Usage:
-  npm run -s icp -- validate FILE
+  npm run -s icp -- validate FILE...   (each file in turn; - reads standard input)
   npm run -s icp -- score --icp FILE --facts FACTS.jsonl   (--facts - reads standard input)
   npm run -s icp -- schema
   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]`;
@@ -112,9 +112,31 @@ function pathOf(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * Validates every file given (`validate icps/*.json`), each reported on its own: with more than one, each result
+ * line starts with its file, as grep does. Exit code 1 if any file fails.
+ */
 function validate(args: string[]): void {
-  const [file] = args;
-  if (!file) throw new UserError(USAGE, 2);
+  const { positionals: files } = optionsOf(args, {}, true);
+  if (files.length === 0) throw new UserError(USAGE, 2);
+  if (files.filter((f) => f === '-').length > 1)
+    throw new UserError(`validate: standard input (-) can be read only once\n\n${USAGE}`, 2);
+  let failed = false;
+  for (const file of files) {
+    try {
+      const { name, version } = validateOne(file);
+      console.log(files.length > 1 ? `${file}: ${name} v${version}` : `${name} v${version}`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      console.error(error.message);
+      failed = true;
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+/** Validates one ICP file, printing warnings on stderr; throws {@link UserError} if it is unusable. */
+function validateOne(file: string): Icp {
   const icp = loadIcp(file);
   // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
   const bytes = file === '-' ? 0 : statSync(userPath(file)).size;
@@ -130,13 +152,17 @@ function validate(args: string[]): void {
     console.error(
       `${file}: ${Math.round(bytes / 1024)} kB: valid, but a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB (team sync refuses it); the options page imports it`,
     );
-  console.log(`${icp.name} v${icp.version}`);
+  return icp;
 }
 
 /** The command's options, or the usage (exit code 2) for an option it does not know. */
-function optionsOf<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+function optionsOf<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
-    return parseArgs({ args, options });
+    return parseArgs({ args, options, allowPositionals });
   } catch (error) {
     throw new UserError(`${(error as Error).message}\n\n${USAGE}`, 2);
   }
@@ -328,7 +354,15 @@ const COMMANDS: Record<string, (args: string[]) => void> = {
   validate,
   score,
   calibrate: calibrateCommand,
-  schema: () => console.log(JSON.stringify(icpJsonSchema(), null, 2)),
+  schema: (args) => {
+    // It takes nothing: an argument given is a mistake to name, not to ignore.
+    if (args.length > 0)
+      throw new UserError(
+        `schema takes no arguments; remove ${args.map((a) => `'${a}'`).join(' ')}\n\n${USAGE}`,
+        2,
+      );
+    console.log(JSON.stringify(icpJsonSchema(), null, 2));
+  },
 };
 
 try {

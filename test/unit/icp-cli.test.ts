@@ -77,6 +77,33 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     });
   });
 
+  it('validate checks every file given, each on its own, and fails if any fails', () => {
+    const { code, stdout, stderr } = icp(
+      'validate',
+      'docs/examples/icp-default.json',
+      'test/fixtures/icp/broken.json',
+      'nope.json',
+      'docs/examples/icp-default.json',
+    );
+    expect(code).toBe(1);
+    // With several files, each result names its file, as grep does.
+    expect(stdout).toBe('docs/examples/icp-default.json: Mid-market B2B SaaS (built-in) v1\n'.repeat(2));
+    expect(stderr).toContain('test/fixtures/icp/broken.json: criteria[0].weight: ');
+    expect(stderr).toContain('nope.json: no such file\n');
+  });
+
+  it('validate refuses reading standard input twice, and schema refuses an argument it would ignore', () => {
+    expect(icp('validate', '-', '-')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('standard input (-) can be read only once'),
+    });
+    expect(icp('schema', 'extra')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining("schema takes no arguments; remove 'extra'"),
+    });
+  });
+
   it('--help prints the usage on stdout and succeeds, after a command too', () => {
     for (const args of [['--help'], ['validate', '--help'], ['calibrate', '--help']]) {
       const { code, stdout, stderr } = icp(...args);
