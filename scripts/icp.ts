@@ -30,7 +30,7 @@ import {
   scoreCompany,
 } from '../lib/icp';
 import { unknownCountries } from '../lib/icp/countries';
-import { decodeJsonFile } from '../lib/icp/file-text';
+import { type FileTextEncoding, readJsonFileText } from '../lib/icp/file-text';
 import { formatIssues } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
@@ -52,10 +52,14 @@ class UserError extends Error {
 }
 
 function readText(file: string): string {
+  return readFileText(file).text;
+}
+
+/** A file's text and how it was read: UTF-8, UTF-16 or Windows-1252, as the extension reads them. */
+function readFileText(file: string): { text: string; encoding: FileTextEncoding } {
   try {
     // "-" is standard input (`… | npm run -s icp -- score --icp F --facts -`).
-    // UTF-8 with or without a byte-order mark, or UTF-16 as PowerShell 5 writes it (as the extension reads them).
-    return decodeJsonFile(new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file))));
+    return readJsonFileText(new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file))));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -88,8 +92,8 @@ function parseJson(text: string, file: string): unknown {
  * with the value at fault ("criteria[0].industries[0]: Criterion “Software”, Industries: “sofware” is not known
  * here; …").
  */
-function loadIcp(file: string): Icp {
-  const parsed = parseIcp(parseJson(readText(file), file));
+function loadIcp(file: string, text = readText(file)): Icp {
+  const parsed = parseIcp(parseJson(text, file));
   if (parsed.ok) return parsed.icp;
   const explained = explainInvalidIcp(parsed);
   const lines =
@@ -137,7 +141,14 @@ function validate(args: string[]): void {
 
 /** Validates one ICP file, printing warnings on stderr; throws {@link UserError} if it is unusable. */
 function validateOne(file: string): Icp {
-  const icp = loadIcp(file);
+  const { text, encoding } = readFileText(file);
+  // Read as the options page reads it, but said before anything else (valid or not): team sync refuses such a
+  // file, and were it another encoding, its accented letters would now be wrong.
+  if (encoding === 'windows-1252')
+    console.error(
+      `${file}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8`,
+    );
+  const icp = loadIcp(file, text);
   // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
   const bytes = file === '-' ? 0 : statSync(userPath(file)).size;
   if (bytes > MAX_ICP_FILE_BYTES)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ICP, parseIcp } from '@/lib/icp';
-import { decodeJsonFile } from '@/lib/icp/file-text';
+import { decodeJsonFile, readJsonFileText } from '@/lib/icp/file-text';
 
 const text = JSON.stringify({ ...DEFAULT_ICP, name: 'Zürich ICP' });
 const utf16 = (s: string, littleEndian: boolean, mark: boolean) => {
@@ -29,6 +29,20 @@ describe('ICP file text', () => {
       const parsed = parseIcp(JSON.parse(decoded));
       expect(parsed.ok && parsed.icp.name, what).toBe('Zürich ICP');
     }
+  });
+
+  it('reads a file saved as Windows-1252 ("ANSI") as such, not with "�" for each accented letter', () => {
+    const ansi = new Uint8Array(
+      Array.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Müller – Zürich €' }), (c) =>
+        c === '–' ? 0x96 : c === '€' ? 0x80 : c.charCodeAt(0),
+      ),
+    );
+    const read = readJsonFileText(ansi);
+    expect(read.encoding).toBe('windows-1252');
+    const parsed = parseIcp(JSON.parse(read.text));
+    expect(parsed.ok && parsed.icp.name).toBe('Müller – Zürich €');
+    // Valid UTF-8 is read as UTF-8, though Windows-1252 would read it too ("MÃ¼ller").
+    expect(readJsonFileText(new TextEncoder().encode(text))).toEqual({ text, encoding: 'utf-8' });
   });
 
   it('leaves an empty or one-byte file to the JSON parser to refuse', () => {

@@ -62,6 +62,16 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     const utf16 = path.join(dir, 'utf16.json');
     writeFileSync(utf16, Buffer.from(`\uFEFF${example}`, 'utf16le'));
     expect(icp('validate', utf16)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    // Saved as Windows-1252 ("ANSI"): read as such, and said, as team sync refuses it.
+    const ansi = path.join(dir, 'ansi.json');
+    // Latin-1 is Windows-1252 but for 0x80–0x9F, where Windows-1252 has the en dash of "200–2,000" at 0x96.
+    const windows1252 = example.replace('(built-in)', 'für Müller').replaceAll('–', '\x96');
+    writeFileSync(ansi, Buffer.from(windows1252, 'latin1'));
+    expect(icp('validate', ansi)).toEqual({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS für Müller v1\n',
+      stderr: `${ansi}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8\n`,
+    });
     // Valid, but padded past what a team file may be (spaces are valid JSON), then past what the editor imports.
     const big = path.join(dir, 'big.json');
     writeFileSync(big, example.replace('{', `{${' '.repeat(600 * 1024)}`));
