@@ -196,13 +196,24 @@ function score(args: string[]): void {
       failed = true;
       return;
     }
-    const body = record as { file?: unknown; facts?: unknown } | null;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.facts !== 'object') {
+    const body = record as { file?: unknown; facts?: unknown; error?: unknown } | null;
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    if (!isObject || (typeof body.facts !== 'object' && typeof body.error !== 'string')) {
       console.error(`${where}: expected an object with the page's facts: {"file": …, "facts": {…}}`);
       failed = true;
       return;
     }
     const file = typeof body.file === 'string' ? body.file : null;
+    const notScored = (reason: string) =>
+      console.log(
+        JSON.stringify({ file, tier: null, score: null, coverage: null, criteria: [], notScored: reason }),
+      );
+    // A page `extract` could not read has its error and empty facts: said as such, not as a page that names no
+    // company, which would hide it among the pages that are nobody's profile.
+    if (typeof body.error === 'string') {
+      notScored(`not extracted: ${body.error}`);
+      return;
+    }
     const facts = OutputFactsSchema.safeParse(body.facts);
     if (!facts.success) {
       for (const problem of formatIssues(facts.error)) console.error(`${where}: facts.${problem}`);
@@ -210,23 +221,12 @@ function score(args: string[]): void {
       return;
     }
     // As in the side panel: a page that is nobody's profile, or names no company, gets no verdict.
-    const notCompany =
-      facts.data.pageRole === 'negative'
-        ? 'not a company profile (page role: negative)'
-        : !facts.data.name && !facts.data.domain
-          ? 'no company named on the page'
-          : null;
-    if (notCompany) {
-      console.log(
-        JSON.stringify({
-          file,
-          tier: null,
-          score: null,
-          coverage: null,
-          criteria: [],
-          notScored: notCompany,
-        }),
-      );
+    if (facts.data.pageRole === 'negative') {
+      notScored('not a company profile (page role: negative)');
+      return;
+    }
+    if (!facts.data.name && !facts.data.domain) {
+      notScored('no company named on the page');
       return;
     }
     const result = scoreCompany(fromOutputFacts(facts.data, file ?? where), icp);

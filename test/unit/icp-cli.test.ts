@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toOutputFacts } from '@/lib/extract/output-format';
 import { icpJsonSchema } from '@/lib/icp';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -194,6 +195,30 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(scored.map((s) => s.file)).toEqual(['a.html']);
     // A name and a domain are nothing the ICP weighs: Not a fit to the scorer, "Not enough known" as shown.
     expect(scored[0]).toMatchObject({ tier: 'not_a_fit', verdict: 'not_enough_known', coverage: 0 });
+  });
+
+  it('score reports a page extract could not read with its error, not as a page naming no company', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const facts = path.join(dir, 'facts.jsonl');
+    // As `extract` writes a page it could not read: its error, and facts that are all unknown.
+    const unread = {
+      file: 'gone.html',
+      url: 'https://gone.example/',
+      facts: toOutputFacts(null),
+      ms: null,
+      error: 'no such file: pages/gone.html',
+    };
+    writeFileSync(facts, `${JSON.stringify(unread)}\n`);
+    const { code, stdout } = icp('score', '--icp', 'docs/examples/icp-default.json', '--facts', facts);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      file: 'gone.html',
+      tier: null,
+      score: null,
+      coverage: null,
+      criteria: [],
+      notScored: 'not extracted: no such file: pages/gone.html',
+    });
   });
 
   it('score reads a country code in either case and refuses impossible countries and years, naming them', () => {
