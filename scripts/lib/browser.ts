@@ -113,7 +113,7 @@ export async function launchWithExtension(
 }
 
 /** Strips the fragment so that served addresses and requested ones compare equal. */
-function key(url: string): string {
+export function withoutFragment(url: string): string {
   const u = new URL(url);
   u.hash = '';
   return u.href;
@@ -128,14 +128,24 @@ export async function servePages(
   pages: Array<{ url: string; file: string }>,
   options: { isolated?: boolean } = {},
 ): Promise<void> {
-  const byUrl = new Map(pages.map((p) => [key(p.url), p.file]));
+  const byUrl = new Map<string, string>();
+  for (const page of pages) {
+    const address = withoutFragment(page.url);
+    const other = byUrl.get(address);
+    // One would be served for both, and each page's report found by the address would be the other's.
+    if (other !== undefined && other !== page.file)
+      throw new Error(
+        `${other} and ${page.file} are both to be served at ${address}: give each its own address`,
+      );
+    byUrl.set(address, page.file);
+  }
   // Cross-origin isolated pages get a fine clock (5 µs instead of 100 µs) for timing what runs in them.
   const headers: Record<string, string> = options.isolated
     ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'credentialless' }
     : {};
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
-    const file = request.isNavigationRequest() ? byUrl.get(key(request.url())) : undefined;
+    const file = request.isNavigationRequest() ? byUrl.get(withoutFragment(request.url())) : undefined;
     let body: Buffer | null = null;
     try {
       body = file ? readFileSync(file) : null;
@@ -156,7 +166,7 @@ export async function waitForReport(
   url: string,
   timeoutMs = 15_000,
 ): Promise<{ tabId: number; extract: { url: string; ms: number; pageRole: string; candidates: unknown[] } }> {
-  const wanted = key(url);
+  const wanted = withoutFragment(url);
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const found = await worker.evaluate(async (target) => {
