@@ -120,6 +120,23 @@ export function withoutFragment(url: string): string {
 }
 
 /**
+ * The Content-Type to serve a saved page with. Without a charset, Chromium reads a page that declares none as
+ * Windows-1252 ("world’s" shown as "worldâ€™s"), though saved pages are mostly UTF-8: one whose bytes are valid
+ * UTF-8 and that declares no charset in its first 1024 bytes (where a browser looks for a `<meta charset>` or
+ * its `http-equiv` form) is served as UTF-8. Any other is left to its own declaration, as its server would.
+ */
+export function htmlContentType(body: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(body.subarray(0, 1024));
+  if (/<meta[^>]*charset/i.test(head)) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return 'text/html';
+  }
+  return 'text/html; charset=utf-8';
+}
+
+/**
  * Serves each file at its address, with no network: any other http(s) request (images, scripts of the saved
  * page, trackers) is answered with an empty 404, so pages load fast and nothing leaves the machine.
  */
@@ -153,7 +170,7 @@ export async function servePages(
       // Gone since it was listed: served as not found, and that page's reading fails on its own.
     }
     if (body) {
-      await route.fulfill({ status: 200, contentType: 'text/html', headers, body });
+      await route.fulfill({ status: 200, contentType: htmlContentType(body), headers, body });
     } else {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
     }
