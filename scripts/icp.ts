@@ -30,7 +30,7 @@ import {
   scoreCompany,
 } from '../lib/icp';
 import { unknownCountries } from '../lib/icp/countries';
-import { type FileTextEncoding, readJsonFileText } from '../lib/icp/file-text';
+import { type FileTextEncoding, kilobytes, readJsonFileText } from '../lib/icp/file-text';
 import { formatIssues } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
 import { userPath } from './lib/cli';
@@ -55,11 +55,15 @@ function readText(file: string): string {
   return readFileText(file).text;
 }
 
-/** A file's text and how it was read: UTF-8, UTF-16 or Windows-1252, as the extension reads them. */
-function readFileText(file: string): { text: string; encoding: FileTextEncoding } {
+/**
+ * A file's text, how it was read (UTF-8, UTF-16 or Windows-1252, as the extension reads them) and its size in
+ * bytes (standard input has no size to ask the file system for).
+ */
+function readFileText(file: string): { text: string; encoding: FileTextEncoding; bytes: number } {
   try {
     // "-" is standard input (`… | npm run -s icp -- score --icp F --facts -`).
-    return readJsonFileText(new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file))));
+    const bytes = new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file)));
+    return { ...readJsonFileText(bytes), bytes: bytes.length };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -141,7 +145,7 @@ function validate(args: string[]): void {
 
 /** Validates one ICP file, printing warnings on stderr; throws {@link UserError} if it is unusable. */
 function validateOne(file: string): Icp {
-  const { text, encoding } = readFileText(file);
+  const { text, encoding, bytes } = readFileText(file);
   // Read as the options page reads it, but said before anything else (valid or not): team sync refuses such a
   // file, and were it another encoding, its accented letters would now be wrong.
   if (encoding === 'windows-1252')
@@ -150,10 +154,9 @@ function validateOne(file: string): Icp {
     );
   const icp = loadIcp(file, text);
   // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
-  const bytes = file === '-' ? 0 : statSync(userPath(file)).size;
   if (bytes > MAX_ICP_FILE_BYTES)
     throw new UserError(
-      `${file}: ${Math.round(bytes / 1024)} kB: the options page imports an ICP file of at most 1 MB, and a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB`,
+      `${file}: ${kilobytes(bytes)}: the options page imports an ICP file of at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB), and a team file is at most ${kilobytes(MAX_TEAM_FILE_BYTES)}`,
     );
   for (const { label, code } of unknownCountries(icp))
     console.error(
@@ -161,7 +164,7 @@ function validateOne(file: string): Icp {
     );
   if (bytes > MAX_TEAM_FILE_BYTES)
     console.error(
-      `${file}: ${Math.round(bytes / 1024)} kB: valid, but a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB (team sync refuses it); the options page imports it`,
+      `${file}: ${kilobytes(bytes)}: valid, but a team file is at most ${kilobytes(MAX_TEAM_FILE_BYTES)} (team sync refuses it); the options page imports it`,
     );
   return icp;
 }
@@ -179,9 +182,20 @@ function optionsOf<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
+/** Refuses standard input (-) for more than one option: the first would read it all, the next nothing. */
+function stdinOnce(values: Record<string, unknown>, names: string[]): void {
+  const given = names.filter((name) => values[name] === '-').map((name) => `--${name}`);
+  if (given.length > 1)
+    throw new UserError(
+      `${given.join(' and ')}: standard input (-) can be read only once; give all but one as a file\n\n${USAGE}`,
+      2,
+    );
+}
+
 function score(args: string[]): void {
   const { values } = optionsOf(args, { icp: { type: 'string' }, facts: { type: 'string' } });
   if (!values.icp || !values.facts) throw new UserError(USAGE, 2);
+  stdinOnce(values, ['icp', 'facts']);
   const icp = loadIcp(values.icp);
   const lines = readText(values.facts).split('\n');
   let failed = false;
@@ -274,6 +288,7 @@ function calibrateCommand(args: string[]): void {
     compare: { type: 'string' },
   });
   if (!values.icp || !values.accounts) throw new UserError(USAGE, 2);
+  stdinOnce(values, ['icp', 'accounts', 'compare']);
   const icp = loadIcp(values.icp);
   const other = values.compare ? loadIcp(values.compare) : null;
   let imported: ReturnType<typeof importAccounts>;

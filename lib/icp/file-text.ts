@@ -46,3 +46,11 @@ export function readJsonFileText(bytes: Uint8Array): { text: string; encoding: F
 export function decodeJsonFile(bytes: Uint8Array): string {
   return readJsonFileText(bytes).text;
 }
+
+/**
+ * A file's size in kilobytes of 1,024 bytes ("1,025 kB"), the unit the ICP and team file limits are set in;
+ * rounded up, so that a file over a limit never shows as the limit itself.
+ */
+export function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('en-US')} kB`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ICP, parseIcp } from '@/lib/icp';
-import { decodeJsonFile, readJsonFileText } from '@/lib/icp/file-text';
+import { DEFAULT_ICP, MAX_ICP_FILE_BYTES, parseIcp } from '@/lib/icp';
+import { decodeJsonFile, kilobytes, readJsonFileText } from '@/lib/icp/file-text';
 
 const text = JSON.stringify({ ...DEFAULT_ICP, name: 'Zürich ICP' });
 const utf16 = (s: string, littleEndian: boolean, mark: boolean) => {
@@ -48,5 +48,13 @@ describe('ICP file text', () => {
   it('leaves an empty or one-byte file to the JSON parser to refuse', () => {
     expect(decodeJsonFile(new Uint8Array())).toBe('');
     expect(decodeJsonFile(new Uint8Array([0x7b]))).toBe('{');
+  });
+
+  it('gives sizes in the kilobytes the limits are set in, rounded up past a limit', () => {
+    // 1,000,500 bytes showed as "977 kB" beside "at most 1 MB", which was 1,000,000 bytes.
+    expect(kilobytes(MAX_ICP_FILE_BYTES)).toBe('1,024 kB');
+    expect(kilobytes(MAX_ICP_FILE_BYTES + 1)).toBe('1,025 kB');
+    expect(kilobytes(1_000_500)).toBe('978 kB');
+    expect(1_000_500 > MAX_ICP_FILE_BYTES).toBe(false);
   });
 });

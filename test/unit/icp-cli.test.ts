@@ -84,7 +84,37 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     writeFileSync(big, example.replace('{', `{${' '.repeat(1_100_000)}`));
     expect(icp('validate', big)).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('the options page imports an ICP file of at most 1 MB'),
+      stderr: expect.stringContaining('the options page imports an ICP file of at most 1,024 kB (1 MB)'),
+    });
+  });
+
+  it("validate gives a size over the limit in the limit's units, read from a file or standard input alike", () => {
+    const example = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    // One byte over 1 MB: it was "1000 kB" (or "977 kB" for 1,000,500 bytes) under "at most 1 MB".
+    const padded = example.replace('{', `{${' '.repeat(1024 * 1024 + 1 - Buffer.byteLength(example))}`);
+    expect(Buffer.byteLength(padded)).toBe(1024 * 1024 + 1);
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, padded);
+    const refusal =
+      ': 1,025 kB: the options page imports an ICP file of at most 1,024 kB (1 MB), and a team file is at most 512 kB\n';
+    expect(icp('validate', file)).toEqual({ code: 1, stdout: '', stderr: `${file}${refusal}` });
+    // Standard input has no size on disk: it was not checked at all.
+    expect(icpWithInput(padded, 'validate', '-')).toEqual({ code: 1, stdout: '', stderr: `-${refusal}` });
+  });
+
+  it('score and calibrate refuse standard input for two options, which would leave the second empty', () => {
+    const facts = readFileSync(path.join(ROOT, 'test/fixtures/icp/facts.jsonl'), 'utf8');
+    expect(icpWithInput(facts, 'score', '--icp', '-', '--facts', '-')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(
+        '--icp and --facts: standard input (-) can be read only once; give all but one as a file',
+      ),
+    });
+    expect(icp('calibrate', '--icp', '-', '--accounts', '-')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--icp and --accounts: standard input (-) can be read only once'),
     });
   });
 
