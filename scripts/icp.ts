@@ -31,8 +31,10 @@ import {
 } from '../lib/icp';
 import { unknownCountries } from '../lib/icp/countries';
 import { type FileTextEncoding, kilobytes, readJsonFileText } from '../lib/icp/file-text';
+import { staleLabel } from '../lib/icp/label-check';
 import { formatIssues } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
+import { closestTechnology, technologyNameStatus } from '../lib/techno/catalog';
 import { userPath } from './lib/cli';
 
 const USAGE = `Usage:
@@ -158,6 +160,19 @@ function validateOne(file: string): Icp {
     throw new UserError(
       `${file}: ${kilobytes(bytes)}: the options page imports an ICP file of at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB), and a team file is at most ${kilobytes(MAX_TEAM_FILE_BYTES)}`,
     );
+  // What the editor flags on a criterion, said here too: a manager who writes the file by hand sees neither.
+  for (const criterion of icp.criteria) {
+    const stale = staleLabel(criterion);
+    if (stale) console.error(`${file}: valid, but criterion “${criterion.label}”: ${stale}`);
+    if (criterion.kind !== 'technologies') continue;
+    for (const name of criterion.technologies) {
+      if (technologyNameStatus(name).kind !== 'unknown') continue;
+      const closest = closestTechnology(name);
+      console.error(
+        `${file}: valid, but criterion “${criterion.label}” names “${name}”, a technology ICP Lens does not detect: it never matches on a page${closest ? ` (did you mean “${closest.name}”?)` : ''}`,
+      );
+    }
+  }
   for (const { label, code } of unknownCountries(icp))
     console.error(
       `${file}: valid, but criterion “${label}” lists “${code}”, which is no country's ISO 3166-1 alpha-2 code: it never matches (a region is chosen under regions)`,

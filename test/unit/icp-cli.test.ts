@@ -145,6 +145,33 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     });
   });
 
+  it('validate warns, as the editor does, of a stale range label and a technology it does not know', () => {
+    const example = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
+    // The label still says "200–2,000 employees"; the range now starts at 10.
+    example.criteria[1].ideal = { min: 10, max: 2000 };
+    example.criteria.push({
+      id: 'stack',
+      label: 'Uses a CRM',
+      weight: 2,
+      rule: 'score',
+      kind: 'technologies',
+      match: 'any',
+      technologies: ['HubSpot', 'Salesfroce', 'Account Engagement', 'Abacus 9000'],
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const file = path.join(dir, 'icp.json');
+    writeFileSync(file, JSON.stringify(example));
+    const { code, stdout, stderr } = icp('validate', file);
+    // Warnings: the file is valid, and the exit code says so.
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    expect(stderr.trim().split('\n')).toEqual([
+      `${file}: valid, but criterion “200–2,000 employees”: The label names 200, but the ideal range is 10–2,000 employees: reps read the label, so make it say what the criterion scores.`,
+      // Another name of a detected technology ("Account Engagement" is Pardot) is no mistake.
+      `${file}: valid, but criterion “Uses a CRM” names “Salesfroce”, a technology ICP Lens does not detect: it never matches on a page (did you mean “Salesforce”?)`,
+      `${file}: valid, but criterion “Uses a CRM” names “Abacus 9000”, a technology ICP Lens does not detect: it never matches on a page`,
+    ]);
+  });
+
   it('--help prints the usage on stdout and succeeds, after a command too', () => {
     for (const args of [['--help'], ['validate', '--help'], ['calibrate', '--help']]) {
       const { code, stdout, stderr } = icp(...args);
