@@ -419,7 +419,7 @@ try {
     process.exit(command === undefined ? 2 : 0);
   }
   const run = COMMANDS[command];
-  if (!run) throw new UserError(USAGE, 2);
+  if (!run) throw new UserError(`unknown command '${command}'\n\n${USAGE}`, 2);
   run(rest);
 } catch (error) {
   if (error instanceof UserError) {

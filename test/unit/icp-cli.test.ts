@@ -310,6 +310,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(stderr).toContain(`${facts}:3: facts.foundedYear: must not be after this year`);
   });
 
+  it('an unknown command is named before the usage, with exit code 2', () => {
+    const { code, stdout, stderr } = icp('bogus');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(/^unknown command 'bogus'\n\nUsage:/);
+  });
+
   it('an unknown option prints the usage with exit code 2', () => {
     const { code, stderr } = icp('score', '--bogus');
     expect(code).toBe(2);
