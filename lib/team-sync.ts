@@ -3,7 +3,7 @@
  * The environment (fetch, clock) is passed in, so every failure path is tested without a network; the
  * background stores the state this returns (lib/settings) and schedules the next attempt (`ensureSyncAlarm`).
  */
-import { decodeJsonFile } from './icp/file-text';
+import { readJsonFileText } from './icp/file-text';
 import { explainInvalidIcp } from './icp/problems';
 import { type Icp, parseIcp } from './icp/schema';
 import type { TeamSyncState } from './settings/precedence';
@@ -82,7 +82,15 @@ async function readLimited(response: Response, max: number): Promise<string> {
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return decodeJsonFile(all);
+  const { text, encoding } = readJsonFileText(all);
+  // JSON served over the web is UTF-8 (RFC 8259): a file that is not is refused rather than guessed at, as
+  // every rep would get the guess. The options page's import, which the manager reviews, reads it as
+  // Windows-1252, and `icp validate` says so.
+  if (encoding === 'windows-1252')
+    throw new SyncFailure(
+      'the file is not valid UTF-8 (it was probably saved as Windows-1252, "ANSI"): save it as UTF-8 and publish it again',
+    );
+  return text;
 }
 
 /**

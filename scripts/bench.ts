@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --corpus DIR]`: measures ICP Lens in headless Chromium with the real extension, prints
+ * `npm run bench [-- --corpus DIR] [--out FILE] [--skip-list]`: measures ICP Lens in headless Chromium with the real extension, prints
  * each figure beside its target and writes bench-results.json (`[{name, value, unit, target, better}]`).
  * See docs/PERFORMANCE.md for what each figure means.
  */
@@ -25,6 +25,34 @@ import { extractAll } from './lib/extract-run';
 import { measureContentScriptHeap } from './lib/heap-bench';
 import { measureList } from './lib/list-bench';
 import { measureTeamSync } from './lib/team-sync-bench';
+
+const USAGE = `Usage: npm run -s bench -- [--corpus DIR] [--out FILE] [--skip-list]
+  --corpus     the corpus folder whose pages.jsonl is timed (else ICP_LENS_CORPUS, else ../shared/corpus)
+  --out        where to write the figures as JSON: [{name, value, unit, target, better}]
+               (default bench-results.json; relative to where you run it)
+  --skip-list  leave out the prospect list with 100,000 prospects (several minutes), for quick iterations
+Builds the extension if needed, measures it in headless Chromium and prints each figure beside its target
+(docs/PERFORMANCE.md).`;
+
+/** The options, or the usage: on stdout for --help, else with the problem on stderr (exit code 2). */
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        corpus: { type: 'string' },
+        out: { type: 'string', default: 'bench-results.json' },
+        'skip-list': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (!values.help) return values;
+    console.log(USAGE);
+    process.exit(0);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 /** One figure in bench-results.json. */
 interface BenchResult {
@@ -96,14 +124,7 @@ async function measurePanel(ext: ExtensionBrowser, tabId: number): Promise<numbe
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: 'string' },
-      out: { type: 'string', default: 'bench-results.json' },
-      // For quick iterations on extraction: skips the 100,000-prospect list (several minutes).
-      'skip-list': { type: 'boolean', default: false },
-    },
-  });
+  const values = options();
   buildIfNeeded();
   const results: BenchResult[] = [];
   const add = (

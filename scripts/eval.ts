@@ -5,7 +5,7 @@
  * labels, and prints per-field precision and recall, page-role accuracy and the negatives' false positives.
  * `--facts FILE` scores an existing extract output instead of extracting again.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Label, type Output, scoreFacts } from '../lib/eval/score-facts';
@@ -45,6 +45,15 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  // Checked first: a mistyped --facts is the user's to fix whatever the corpus.
+  const factsPath = values.facts ? userPath(values.facts) : null;
+  if (factsPath) {
+    const kind = existsSync(factsPath) ? (statSync(factsPath).isDirectory() ? 'folder' : 'file') : null;
+    if (kind !== 'file')
+      throw new Error(
+        `--facts ${values.facts}: ${kind ? 'is a folder, not a file: give the facts file `npm run -s extract -- --out FILE` wrote' : 'no such file'}`,
+      );
+  }
   const corpus = corpusDir(values.corpus);
   const labelsPath = path.join(corpus, 'labels-dev.jsonl');
   if (!existsSync(labelsPath)) {
@@ -54,9 +63,7 @@ async function main() {
   const labels = parseJsonLines<Label & { url: string }>(readFileSync(labelsPath, 'utf8'), labelsPath);
 
   let outputs: Output[];
-  if (values.facts) {
-    const factsPath = userPath(values.facts);
-    if (!existsSync(factsPath)) throw new Error(`--facts ${values.facts}: no such file`);
+  if (factsPath) {
     outputs = parseJsonLines<Output>(readFileSync(factsPath, 'utf8'), factsPath);
     // Figures over part of the labelled pages say less than they seem to: name the ones the file lacks.
     const given = new Set(outputs.map((o) => o.file));

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toOutputFacts } from '../lib/extract/output-format';
 import { launchWithExtension, servePages } from './lib/browser';
-import { buildIfNeeded, numberedJsonLines, userPath } from './lib/cli';
+import { buildIfNeeded, userPath } from './lib/cli';
 import { extractAll } from './lib/extract-run';
+import { readManifest } from './lib/manifest';
 
 const USAGE = `Usage: npm run -s extract -- --manifest <pages.jsonl> --pages <dir> --out <facts.jsonl> [--concurrency N]
   --manifest  one JSON line per page: {"file": "<name in --pages>", "url": "<address it was saved from>"}
@@ -84,24 +85,7 @@ async function main() {
   if (kindOf(path.dirname(outPath)) !== 'folder')
     throw new Error(`--out ${values.out}: no folder ${path.dirname(outPath)} to write it in`);
   if (kindOf(outPath) === 'folder') throw new Error(`--out ${values.out}: is a folder, not a file`);
-  const entries = numberedJsonLines<{ file?: unknown; url?: unknown }>(
-    readFileSync(manifestPath, 'utf8'),
-    values.manifest,
-  );
-  const pages = entries.map(({ value: e, line }) => {
-    const where = `${values.manifest}:${line}`;
-    if (typeof e !== 'object' || e === null || typeof e.file !== 'string' || typeof e.url !== 'string')
-      throw new Error(`${where}: needs "file" and "url"`);
-    let url: URL | undefined;
-    try {
-      url = new URL(e.url);
-    } catch {
-      // Said below.
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-      throw new Error(`${where}: "url" is not a web address: ${JSON.stringify(e.url.slice(0, 200))}`);
-    return { file: e.file, url: e.url, path: path.join(pagesDir, e.file) };
-  });
+  const pages = readManifest(readFileSync(manifestPath, 'utf8'), values.manifest, pagesDir);
   // A page the manifest names but the folder lacks is reported like any page that could not be read.
   const present = pages.filter((p) => kindOf(p.path) === 'file');
   const missing = pages

@@ -1,6 +1,6 @@
 /**
  * The ICP command line, for managers who keep their ICP in a repository (and for tests):
- *   npm run -s icp -- validate FILE
+ *   npm run -s icp -- validate FILE...
  *   npm run -s icp -- score --icp FILE --facts FACTS.jsonl   (--facts - reads standard input)
  *   npm run -s icp -- schema            (the JSON Schema of the ICP file)
  *   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]
@@ -30,13 +30,15 @@ import {
   scoreCompany,
 } from '../lib/icp';
 import { unknownCountries } from '../lib/icp/countries';
-import { decodeJsonFile } from '../lib/icp/file-text';
+import { type FileTextEncoding, kilobytes, readJsonFileText } from '../lib/icp/file-text';
+import { staleLabel } from '../lib/icp/label-check';
 import { formatIssues } from '../lib/icp/schema';
 import { MAX_TEAM_FILE_BYTES } from '../lib/team-sync';
+import { closestTechnology, technologyNameStatus } from '../lib/techno/catalog';
 import { userPath } from './lib/cli';
 
 const USAGE = `Usage:
-  npm run -s icp -- validate FILE
+  npm run -s icp -- validate FILE...   (each file in turn; - reads standard input)
   npm run -s icp -- score --icp FILE --facts FACTS.jsonl   (--facts - reads standard input)
   npm run -s icp -- schema
   npm run -s icp -- calibrate --icp FILE --accounts FILE.csv [--map column=field,...] [--outcomes wording=won|lost|open|none,...] [--compare FILE]`;
@@ -52,10 +54,18 @@ class UserError extends Error {
 }
 
 function readText(file: string): string {
+  return readFileText(file).text;
+}
+
+/**
+ * A file's text, how it was read (UTF-8, UTF-16 or Windows-1252, as the extension reads them) and its size in
+ * bytes (standard input has no size to ask the file system for).
+ */
+function readFileText(file: string): { text: string; encoding: FileTextEncoding; bytes: number } {
   try {
     // "-" is standard input (`… | npm run -s icp -- score --icp F --facts -`).
-    // UTF-8 with or without a byte-order mark, or UTF-16 as PowerShell 5 writes it (as the extension reads them).
-    return decodeJsonFile(new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file))));
+    const bytes = new Uint8Array(readFileSync(file === '-' ? 0 : userPath(file)));
+    return { ...readJsonFileText(bytes), bytes: bytes.length };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -88,8 +98,8 @@ function parseJson(text: string, file: string): unknown {
  * with the value at fault ("criteria[0].industries[0]: Criterion “Software”, Industries: “sofware” is not known
  * here; …").
  */
-function loadIcp(file: string): Icp {
-  const parsed = parseIcp(parseJson(readText(file), file));
+function loadIcp(file: string, text = readText(file)): Icp {
+  const parsed = parseIcp(parseJson(text, file));
   if (parsed.ok) return parsed.icp;
   const explained = explainInvalidIcp(parsed);
   const lines =
@@ -112,39 +122,95 @@ function pathOf(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * Validates every file given (`validate icps/*.json`), each reported on its own: with more than one, each result
+ * line starts with its file, as grep does. Exit code 1 if any file fails.
+ */
 function validate(args: string[]): void {
-  const [file] = args;
-  if (!file) throw new UserError(USAGE, 2);
-  const icp = loadIcp(file);
+  const { positionals: files } = optionsOf(args, {}, true);
+  if (files.length === 0) throw new UserError(USAGE, 2);
+  if (files.filter((f) => f === '-').length > 1)
+    throw new UserError(`validate: standard input (-) can be read only once\n\n${USAGE}`, 2);
+  let failed = false;
+  for (const file of files) {
+    try {
+      const { name, version } = validateOne(file);
+      console.log(files.length > 1 ? `${file}: ${name} v${version}` : `${name} v${version}`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      console.error(error.message);
+      failed = true;
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+/** Validates one ICP file, printing warnings on stderr; throws {@link UserError} if it is unusable. */
+function validateOne(file: string): Icp {
+  const { text, encoding, bytes } = readFileText(file);
+  // Read as the options page reads it, but said before anything else (valid or not): team sync refuses such a
+  // file, and were it another encoding, its accented letters would now be wrong.
+  if (encoding === 'windows-1252')
+    console.error(
+      `${file}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8`,
+    );
+  const icp = loadIcp(file, text);
   // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
-  const bytes = file === '-' ? 0 : statSync(userPath(file)).size;
   if (bytes > MAX_ICP_FILE_BYTES)
     throw new UserError(
-      `${file}: ${Math.round(bytes / 1024)} kB: the options page imports an ICP file of at most 1 MB, and a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB`,
+      `${file}: ${kilobytes(bytes)}: the options page imports an ICP file of at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB), and a team file is at most ${kilobytes(MAX_TEAM_FILE_BYTES)}`,
     );
+  // What the editor flags on a criterion, said here too: a manager who writes the file by hand sees neither.
+  for (const criterion of icp.criteria) {
+    const stale = staleLabel(criterion);
+    if (stale) console.error(`${file}: valid, but criterion “${criterion.label}”: ${stale}`);
+    if (criterion.kind !== 'technologies') continue;
+    for (const name of criterion.technologies) {
+      if (technologyNameStatus(name).kind !== 'unknown') continue;
+      const closest = closestTechnology(name);
+      console.error(
+        `${file}: valid, but criterion “${criterion.label}” names “${name}”, a technology ICP Lens does not detect: it never matches on a page${closest ? ` (did you mean “${closest.name}”?)` : ''}`,
+      );
+    }
+  }
   for (const { label, code } of unknownCountries(icp))
     console.error(
       `${file}: valid, but criterion “${label}” lists “${code}”, which is no country's ISO 3166-1 alpha-2 code: it never matches (a region is chosen under regions)`,
     );
   if (bytes > MAX_TEAM_FILE_BYTES)
     console.error(
-      `${file}: ${Math.round(bytes / 1024)} kB: valid, but a team file is at most ${MAX_TEAM_FILE_BYTES / 1024} kB (team sync refuses it); the options page imports it`,
+      `${file}: ${kilobytes(bytes)}: valid, but a team file is at most ${kilobytes(MAX_TEAM_FILE_BYTES)} (team sync refuses it); the options page imports it`,
     );
-  console.log(`${icp.name} v${icp.version}`);
+  return icp;
 }
 
 /** The command's options, or the usage (exit code 2) for an option it does not know. */
-function optionsOf<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+function optionsOf<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
-    return parseArgs({ args, options });
+    return parseArgs({ args, options, allowPositionals });
   } catch (error) {
     throw new UserError(`${(error as Error).message}\n\n${USAGE}`, 2);
   }
 }
 
+/** Refuses standard input (-) for more than one option: the first would read it all, the next nothing. */
+function stdinOnce(values: Record<string, unknown>, names: string[]): void {
+  const given = names.filter((name) => values[name] === '-').map((name) => `--${name}`);
+  if (given.length > 1)
+    throw new UserError(
+      `${given.join(' and ')}: standard input (-) can be read only once; give all but one as a file\n\n${USAGE}`,
+      2,
+    );
+}
+
 function score(args: string[]): void {
   const { values } = optionsOf(args, { icp: { type: 'string' }, facts: { type: 'string' } });
   if (!values.icp || !values.facts) throw new UserError(USAGE, 2);
+  stdinOnce(values, ['icp', 'facts']);
   const icp = loadIcp(values.icp);
   const lines = readText(values.facts).split('\n');
   let failed = false;
@@ -159,13 +225,24 @@ function score(args: string[]): void {
       failed = true;
       return;
     }
-    const body = record as { file?: unknown; facts?: unknown } | null;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.facts !== 'object') {
+    const body = record as { file?: unknown; facts?: unknown; error?: unknown } | null;
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    if (!isObject || (typeof body.facts !== 'object' && typeof body.error !== 'string')) {
       console.error(`${where}: expected an object with the page's facts: {"file": …, "facts": {…}}`);
       failed = true;
       return;
     }
     const file = typeof body.file === 'string' ? body.file : null;
+    const notScored = (reason: string) =>
+      console.log(
+        JSON.stringify({ file, tier: null, score: null, coverage: null, criteria: [], notScored: reason }),
+      );
+    // A page `extract` could not read has its error and empty facts: said as such, not as a page that names no
+    // company, which would hide it among the pages that are nobody's profile.
+    if (typeof body.error === 'string') {
+      notScored(`not extracted: ${body.error}`);
+      return;
+    }
     const facts = OutputFactsSchema.safeParse(body.facts);
     if (!facts.success) {
       for (const problem of formatIssues(facts.error)) console.error(`${where}: facts.${problem}`);
@@ -173,23 +250,12 @@ function score(args: string[]): void {
       return;
     }
     // As in the side panel: a page that is nobody's profile, or names no company, gets no verdict.
-    const notCompany =
-      facts.data.pageRole === 'negative'
-        ? 'not a company profile (page role: negative)'
-        : !facts.data.name && !facts.data.domain
-          ? 'no company named on the page'
-          : null;
-    if (notCompany) {
-      console.log(
-        JSON.stringify({
-          file,
-          tier: null,
-          score: null,
-          coverage: null,
-          criteria: [],
-          notScored: notCompany,
-        }),
-      );
+    if (facts.data.pageRole === 'negative') {
+      notScored('not a company profile (page role: negative)');
+      return;
+    }
+    if (!facts.data.name && !facts.data.domain) {
+      notScored('no company named on the page');
       return;
     }
     const result = scoreCompany(fromOutputFacts(facts.data, file ?? where), icp);
@@ -237,6 +303,7 @@ function calibrateCommand(args: string[]): void {
     compare: { type: 'string' },
   });
   if (!values.icp || !values.accounts) throw new UserError(USAGE, 2);
+  stdinOnce(values, ['icp', 'accounts', 'compare']);
   const icp = loadIcp(values.icp);
   const other = values.compare ? loadIcp(values.compare) : null;
   let imported: ReturnType<typeof importAccounts>;
@@ -328,7 +395,15 @@ const COMMANDS: Record<string, (args: string[]) => void> = {
   validate,
   score,
   calibrate: calibrateCommand,
-  schema: () => console.log(JSON.stringify(icpJsonSchema(), null, 2)),
+  schema: (args) => {
+    // It takes nothing: an argument given is a mistake to name, not to ignore.
+    if (args.length > 0)
+      throw new UserError(
+        `schema takes no arguments; remove ${args.map((a) => `'${a}'`).join(' ')}\n\n${USAGE}`,
+        2,
+      );
+    console.log(JSON.stringify(icpJsonSchema(), null, 2));
+  },
 };
 
 try {
@@ -344,7 +419,7 @@ try {
     process.exit(command === undefined ? 2 : 0);
   }
   const run = COMMANDS[command];
-  if (!run) throw new UserError(USAGE, 2);
+  if (!run) throw new UserError(`unknown command '${command}'\n\n${USAGE}`, 2);
   run(rest);
 } catch (error) {
   if (error instanceof UserError) {

@@ -10,7 +10,7 @@ import {
   parseIcp,
   tierLabel,
 } from '@/lib/icp';
-import { decodeJsonFile } from '@/lib/icp/file-text';
+import { decodeJsonFile, kilobytes } from '@/lib/icp/file-text';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
 import { icpFileSlug } from '@/lib/icp/publish';
@@ -204,7 +204,7 @@ export function IcpEditor({
   const importFile = async (file: File) => {
     if (file.size > MAX_ICP_FILE_BYTES) {
       notImported(
-        `Not imported: ${file.name} is ${Math.round(file.size / 1024)} kB; an ICP file is at most 1 MB.`,
+        `Not imported: ${file.name} is ${kilobytes(file.size)}; an ICP file is at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB).`,
       );
       return;
     }

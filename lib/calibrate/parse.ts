@@ -9,6 +9,7 @@ import { countryCode } from '../extract/countries';
 import { currencyOf, parseMoney, toUsd } from '../extract/currency';
 import { registrableDomain } from '../extract/merge';
 import type { RangeSchema } from '../extract/schema';
+import { decodeWindows1252 } from '../icp/file-text';
 import { formatIssues } from '../icp/schema';
 import { type OutcomeChoices, outcomeOf, wordingKey } from './columns';
 import type { ColumnMapping, ImportedAccount, Outcome, RejectedRow } from './schema';
@@ -24,17 +25,6 @@ export function sizeProblem(name: string, bytes: number): string | null {
   if (bytes <= MAX_CSV_BYTES) return null;
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   return `${name} is ${mb(bytes)}; an accounts file can be at most ${mb(MAX_CSV_BYTES)}. Export fewer columns or split it.`;
-}
-
-// What Windows-1252 puts at 0x80–0x9F (Node's decoder reads those bytes as Latin-1 control characters).
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-function decode1252(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252')
-    .decode(bytes)
-    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 }
 
 /**
@@ -109,7 +99,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
       parts.push(utf8.decode(line));
       if (line.some((b) => b >= 0x80)) sawUtf8 = true;
     } catch {
-      parts.push(decode1252(line));
+      parts.push(decodeWindows1252(line));
     }
     start = end + 1;
   }

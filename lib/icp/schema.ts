@@ -250,8 +250,11 @@ export const IcpSchema = z
     }
   });
 export type Icp = z.infer<typeof IcpSchema>;
-/** The largest ICP file the options page imports (a team file is smaller still: see team-sync.ts). */
-export const MAX_ICP_FILE_BYTES = 1_000_000;
+/**
+ * The largest ICP file the options page imports: 1 MB, counted in the 1,024-byte kilobytes every size message uses
+ * (a team file's 512 kB too: see team-sync.ts), so that a size shown and the limit beside it agree.
+ */
+export const MAX_ICP_FILE_BYTES = 1024 * 1024;
 
 /** An ICP as written by hand: defaults may be left out. */
 export type IcpInput = z.input<typeof IcpSchema>;

@@ -113,10 +113,27 @@ export async function launchWithExtension(
 }
 
 /** Strips the fragment so that served addresses and requested ones compare equal. */
-function key(url: string): string {
+export function withoutFragment(url: string): string {
   const u = new URL(url);
   u.hash = '';
   return u.href;
+}
+
+/**
+ * The Content-Type to serve a saved page with. Without a charset, Chromium reads a page that declares none as
+ * Windows-1252 ("world’s" shown as "worldâ€™s"), though saved pages are mostly UTF-8: one whose bytes are valid
+ * UTF-8 and that declares no charset in its first 1024 bytes (where a browser looks for a `<meta charset>` or
+ * its `http-equiv` form) is served as UTF-8. Any other is left to its own declaration, as its server would.
+ */
+export function htmlContentType(body: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(body.subarray(0, 1024));
+  if (/<meta[^>]*charset/i.test(head)) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return 'text/html';
+  }
+  return 'text/html; charset=utf-8';
 }
 
 /**
@@ -128,14 +145,24 @@ export async function servePages(
   pages: Array<{ url: string; file: string }>,
   options: { isolated?: boolean } = {},
 ): Promise<void> {
-  const byUrl = new Map(pages.map((p) => [key(p.url), p.file]));
+  const byUrl = new Map<string, string>();
+  for (const page of pages) {
+    const address = withoutFragment(page.url);
+    const other = byUrl.get(address);
+    // One would be served for both, and each page's report found by the address would be the other's.
+    if (other !== undefined && other !== page.file)
+      throw new Error(
+        `${other} and ${page.file} are both to be served at ${address}: give each its own address`,
+      );
+    byUrl.set(address, page.file);
+  }
   // Cross-origin isolated pages get a fine clock (5 µs instead of 100 µs) for timing what runs in them.
   const headers: Record<string, string> = options.isolated
     ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'credentialless' }
     : {};
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
-    const file = request.isNavigationRequest() ? byUrl.get(key(request.url())) : undefined;
+    const file = request.isNavigationRequest() ? byUrl.get(withoutFragment(request.url())) : undefined;
     let body: Buffer | null = null;
     try {
       body = file ? readFileSync(file) : null;
@@ -143,7 +170,7 @@ export async function servePages(
       // Gone since it was listed: served as not found, and that page's reading fails on its own.
     }
     if (body) {
-      await route.fulfill({ status: 200, contentType: 'text/html', headers, body });
+      await route.fulfill({ status: 200, contentType: htmlContentType(body), headers, body });
     } else {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
     }
@@ -156,7 +183,7 @@ export async function waitForReport(
   url: string,
   timeoutMs = 15_000,
 ): Promise<{ tabId: number; extract: { url: string; ms: number; pageRole: string; candidates: unknown[] } }> {
-  const wanted = key(url);
+  const wanted = withoutFragment(url);
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const found = await worker.evaluate(async (target) => {

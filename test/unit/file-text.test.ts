@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ICP, parseIcp } from '@/lib/icp';
-import { decodeJsonFile } from '@/lib/icp/file-text';
+import { DEFAULT_ICP, MAX_ICP_FILE_BYTES, parseIcp } from '@/lib/icp';
+import { decodeJsonFile, kilobytes, readJsonFileText } from '@/lib/icp/file-text';
 
 const text = JSON.stringify({ ...DEFAULT_ICP, name: 'Zürich ICP' });
 const utf16 = (s: string, littleEndian: boolean, mark: boolean) => {
@@ -31,8 +31,30 @@ describe('ICP file text', () => {
     }
   });
 
+  it('reads a file saved as Windows-1252 ("ANSI") as such, not with "�" for each accented letter', () => {
+    const ansi = new Uint8Array(
+      Array.from(JSON.stringify({ ...DEFAULT_ICP, name: 'Müller – Zürich €' }), (c) =>
+        c === '–' ? 0x96 : c === '€' ? 0x80 : c.charCodeAt(0),
+      ),
+    );
+    const read = readJsonFileText(ansi);
+    expect(read.encoding).toBe('windows-1252');
+    const parsed = parseIcp(JSON.parse(read.text));
+    expect(parsed.ok && parsed.icp.name).toBe('Müller – Zürich €');
+    // Valid UTF-8 is read as UTF-8, though Windows-1252 would read it too ("MÃ¼ller").
+    expect(readJsonFileText(new TextEncoder().encode(text))).toEqual({ text, encoding: 'utf-8' });
+  });
+
   it('leaves an empty or one-byte file to the JSON parser to refuse', () => {
     expect(decodeJsonFile(new Uint8Array())).toBe('');
     expect(decodeJsonFile(new Uint8Array([0x7b]))).toBe('{');
+  });
+
+  it('gives sizes in the kilobytes the limits are set in, rounded up past a limit', () => {
+    // 1,000,500 bytes showed as "977 kB" beside "at most 1 MB", which was 1,000,000 bytes.
+    expect(kilobytes(MAX_ICP_FILE_BYTES)).toBe('1,024 kB');
+    expect(kilobytes(MAX_ICP_FILE_BYTES + 1)).toBe('1,025 kB');
+    expect(kilobytes(1_000_500)).toBe('978 kB');
+    expect(1_000_500 > MAX_ICP_FILE_BYTES).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toOutputFacts } from '@/lib/extract/output-format';
 import { icpJsonSchema } from '@/lib/icp';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,6 +63,16 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     const utf16 = path.join(dir, 'utf16.json');
     writeFileSync(utf16, Buffer.from(`\uFEFF${example}`, 'utf16le'));
     expect(icp('validate', utf16)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    // Saved as Windows-1252 ("ANSI"): read as such, and said, as team sync refuses it.
+    const ansi = path.join(dir, 'ansi.json');
+    // Latin-1 is Windows-1252 but for 0x80–0x9F, where Windows-1252 has the en dash of "200–2,000" at 0x96.
+    const windows1252 = example.replace('(built-in)', 'für Müller').replaceAll('–', '\x96');
+    writeFileSync(ansi, Buffer.from(windows1252, 'latin1'));
+    expect(icp('validate', ansi)).toEqual({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS für Müller v1\n',
+      stderr: `${ansi}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8\n`,
+    });
     // Valid, but padded past what a team file may be (spaces are valid JSON), then past what the editor imports.
     const big = path.join(dir, 'big.json');
     writeFileSync(big, example.replace('{', `{${' '.repeat(600 * 1024)}`));
@@ -73,8 +84,92 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     writeFileSync(big, example.replace('{', `{${' '.repeat(1_100_000)}`));
     expect(icp('validate', big)).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('the options page imports an ICP file of at most 1 MB'),
+      stderr: expect.stringContaining('the options page imports an ICP file of at most 1,024 kB (1 MB)'),
     });
+  });
+
+  it("validate gives a size over the limit in the limit's units, read from a file or standard input alike", () => {
+    const example = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    // One byte over 1 MB: it was "1000 kB" (or "977 kB" for 1,000,500 bytes) under "at most 1 MB".
+    const padded = example.replace('{', `{${' '.repeat(1024 * 1024 + 1 - Buffer.byteLength(example))}`);
+    expect(Buffer.byteLength(padded)).toBe(1024 * 1024 + 1);
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, padded);
+    const refusal =
+      ': 1,025 kB: the options page imports an ICP file of at most 1,024 kB (1 MB), and a team file is at most 512 kB\n';
+    expect(icp('validate', file)).toEqual({ code: 1, stdout: '', stderr: `${file}${refusal}` });
+    // Standard input has no size on disk: it was not checked at all.
+    expect(icpWithInput(padded, 'validate', '-')).toEqual({ code: 1, stdout: '', stderr: `-${refusal}` });
+  });
+
+  it('score and calibrate refuse standard input for two options, which would leave the second empty', () => {
+    const facts = readFileSync(path.join(ROOT, 'test/fixtures/icp/facts.jsonl'), 'utf8');
+    expect(icpWithInput(facts, 'score', '--icp', '-', '--facts', '-')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(
+        '--icp and --facts: standard input (-) can be read only once; give all but one as a file',
+      ),
+    });
+    expect(icp('calibrate', '--icp', '-', '--accounts', '-')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--icp and --accounts: standard input (-) can be read only once'),
+    });
+  });
+
+  it('validate checks every file given, each on its own, and fails if any fails', () => {
+    const { code, stdout, stderr } = icp(
+      'validate',
+      'docs/examples/icp-default.json',
+      'test/fixtures/icp/broken.json',
+      'nope.json',
+      'docs/examples/icp-default.json',
+    );
+    expect(code).toBe(1);
+    // With several files, each result names its file, as grep does.
+    expect(stdout).toBe('docs/examples/icp-default.json: Mid-market B2B SaaS (built-in) v1\n'.repeat(2));
+    expect(stderr).toContain('test/fixtures/icp/broken.json: criteria[0].weight: ');
+    expect(stderr).toContain('nope.json: no such file\n');
+  });
+
+  it('validate refuses reading standard input twice, and schema refuses an argument it would ignore', () => {
+    expect(icp('validate', '-', '-')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('standard input (-) can be read only once'),
+    });
+    expect(icp('schema', 'extra')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining("schema takes no arguments; remove 'extra'"),
+    });
+  });
+
+  it('validate warns, as the editor does, of a stale range label and a technology it does not know', () => {
+    const example = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
+    // The label still says "200–2,000 employees"; the range now starts at 10.
+    example.criteria[1].ideal = { min: 10, max: 2000 };
+    example.criteria.push({
+      id: 'stack',
+      label: 'Uses a CRM',
+      weight: 2,
+      rule: 'score',
+      kind: 'technologies',
+      match: 'any',
+      technologies: ['HubSpot', 'Salesfroce', 'Account Engagement', 'Abacus 9000'],
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const file = path.join(dir, 'icp.json');
+    writeFileSync(file, JSON.stringify(example));
+    const { code, stdout, stderr } = icp('validate', file);
+    // Warnings: the file is valid, and the exit code says so.
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
+    expect(stderr.trim().split('\n')).toEqual([
+      `${file}: valid, but criterion “200–2,000 employees”: The label names 200, but the ideal range is 10–2,000 employees: reps read the label, so make it say what the criterion scores.`,
+      // Another name of a detected technology ("Account Engagement" is Pardot) is no mistake.
+      `${file}: valid, but criterion “Uses a CRM” names “Salesfroce”, a technology ICP Lens does not detect: it never matches on a page (did you mean “Salesforce”?)`,
+      `${file}: valid, but criterion “Uses a CRM” names “Abacus 9000”, a technology ICP Lens does not detect: it never matches on a page`,
+    ]);
   });
 
   it('--help prints the usage on stdout and succeeds, after a command too', () => {
@@ -159,6 +254,30 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(scored[0]).toMatchObject({ tier: 'not_a_fit', verdict: 'not_enough_known', coverage: 0 });
   });
 
+  it('score reports a page extract could not read with its error, not as a page naming no company', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const facts = path.join(dir, 'facts.jsonl');
+    // As `extract` writes a page it could not read: its error, and facts that are all unknown.
+    const unread = {
+      file: 'gone.html',
+      url: 'https://gone.example/',
+      facts: toOutputFacts(null),
+      ms: null,
+      error: 'no such file: pages/gone.html',
+    };
+    writeFileSync(facts, `${JSON.stringify(unread)}\n`);
+    const { code, stdout } = icp('score', '--icp', 'docs/examples/icp-default.json', '--facts', facts);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      file: 'gone.html',
+      tier: null,
+      score: null,
+      coverage: null,
+      criteria: [],
+      notScored: 'not extracted: no such file: pages/gone.html',
+    });
+  });
+
   it('score reads a country code in either case and refuses impossible countries and years, naming them', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     const facts = path.join(dir, 'facts.jsonl');
@@ -189,6 +308,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(lower.criteria).toContainEqual(expect.objectContaining({ id: 'location', status: 'match' }));
     expect(stderr).toContain(`${facts}:2: facts.hqCountry: "XX" is not an ISO 3166-1 alpha-2 country code`);
     expect(stderr).toContain(`${facts}:3: facts.foundedYear: must not be after this year`);
+  });
+
+  it('an unknown command is named before the usage, with exit code 2', () => {
+    const { code, stdout, stderr } = icp('bogus');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(/^unknown command 'bogus'\n\nUsage:/);
   });
 
   it('an unknown option prints the usage with exit code 2', () => {

@@ -144,6 +144,18 @@ describe('team ICP sync', () => {
     expect(state.icp).toMatchObject({ version: 4, name: 'Acme v4' });
   });
 
+  it('refuses a team file that is not UTF-8, naming the fix, and keeps the last good one', async () => {
+    // "Müller" saved as Windows-1252: 0xFC is no UTF-8. Guessed at, every rep would get the guess.
+    const text = JSON.stringify(teamIcp(4, 'Müller v4'));
+    const bytes = new Uint8Array(Array.from(text, (c) => c.charCodeAt(0)));
+    const { fetch } = fetchAnswering(() => new Response(bytes, { status: 200 }));
+    const state = await syncTeamIcp(URL_, good(), env(fetch));
+    expect(state.icp).toEqual(good().icp);
+    expect(state.error?.message).toMatch(
+      /not valid UTF-8 .*Windows-1252.*save it as UTF-8 and publish it again/,
+    );
+  });
+
   it('accepts the same version published again (only its date differs), and keeps the newer file', async () => {
     const again = { ...teamIcp(3), updatedAt: '2026-11-24T09:00:00.000Z' };
     expect(again.updatedAt).not.toBe(teamIcp(3).updatedAt);

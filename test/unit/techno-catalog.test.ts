@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { searchTechnologies, technologyCatalog, technologyNameStatus } from '@/lib/techno/catalog';
+import {
+  closestTechnology,
+  searchTechnologies,
+  technologyCatalog,
+  technologyNameStatus,
+} from '@/lib/techno/catalog';
 import { FINGERPRINTS } from '@/lib/techno/index';
 
 const names = (query: string, limit?: number) => searchTechnologies(query, limit).map((m) => m.name);
@@ -60,5 +65,15 @@ describe('what the editor says about a typed name', () => {
   it('a name ICP Lens cannot detect', () => {
     expect(technologyNameStatus('Acme Widget Cloud')).toEqual({ kind: 'unknown' });
     expect(technologyNameStatus('Hubspott')).toEqual({ kind: 'unknown' });
+  });
+
+  it('names the detectable technology a misspelt name most likely means, by its name or another name', () => {
+    const closest = (name: string) => closestTechnology(name)?.name ?? null;
+    expect(closest('Salesfroce')).toBe('Salesforce');
+    expect(closest('Hubspt')).toBe('HubSpot');
+    expect(closest('Gogle Analytics')).toBe('Google Analytics');
+    // Too far from every name for a slip of the keyboard.
+    expect(closest('Abacus 9000')).toBeNull();
+    expect(closest('xyzzy')).toBeNull();
   });
 });

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+/** Runs a script as `npm run -s <name> -- …` does; each case here ends before a build or a browser starts. */
+function run(script: string, ...args: string[]) {
+  const done = spawnSync(TSX, [`scripts/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: done.status ?? 1, stdout: done.stdout, stderr: done.stderr };
+}
+
+describe('the measuring scripts’ arguments', { timeout: 30_000 }, () => {
+  it('bench --help prints its usage, --out and the other options included, and succeeds', () => {
+    const { code, stdout, stderr } = run('bench', '--help');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^Usage: npm run -s bench -- \[--corpus DIR\] \[--out FILE\] \[--skip-list\]/);
+    for (const option of ['--corpus', '--out', '--skip-list']) expect(stdout).toContain(`\n  ${option} `);
+  });
+
+  it('bench names an unknown option above its usage, with exit code 2', () => {
+    const { code, stdout, stderr } = run('bench', '--bogus');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(/Unknown option '--bogus'[\s\S]*Usage: npm run -s bench/);
+  });
+
+  it('eval --facts names a folder given for the facts file, not as a raw EISDIR', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eval-facts-'));
+    const { code, stderr } = run('eval', '--facts', dir);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `--facts ${dir}: is a folder, not a file: give the facts file \`npm run -s extract -- --out FILE\` wrote\n`,
+    );
+  });
+});
