@@ -266,6 +266,8 @@ describe('team ICP file responses (syncTeamIcp)', () => {
         } else {
           accepted++;
           if (held.ok) expect(held.icp.version).toBeGreaterThanOrEqual(3);
+          // Never a file from another address than the one set: a redirect, even within the origin, is refused.
+          expect(['', URL_]).toContain(r.finalUrl);
         }
         expect(prototypesClean()).toBe(true);
       }),
