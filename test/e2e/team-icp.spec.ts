@@ -5,8 +5,8 @@
  * Playwright does route this Chromium's service-worker fetches, and the shared fixture answers every unknown
  * address with a 404; the tests let requests to the local server through to the network (`route.continue`).
  *
- * Not exercised here: answering the optional host-permission prompt (it cannot be clicked headless; it stays
- * open, and Chromium fetches the file anyway because the extension's content scripts already match every
+ * Not exercised here: answering a prompt for the team file's origin (Firefox's; Chromium grants the origin
+ * without one, and fetches the file anyway, because the extension's host permissions already cover every
  * http(s) page).
  */
 import { readFileSync } from 'node:fs';
