@@ -20,11 +20,11 @@ export default defineConfig({
     // executeScript needs host access to the tab. These are the very patterns the content scripts already match
     // (entrypoints/content.ts: http://*/* and https://*/*), so Chrome's install warning ("read and change your
     // data on all websites") is the same one the extension already shows: nothing new is asked of the rep.
+    // They also cover the team ICP file's host, asked for one origin at a time when the rep saves its address:
+    // Chrome grants it at once (or asks again where the rep withheld site access), Firefox, where MV3 host access
+    // is the user's choice, asks the rep. No `optional_host_permissions`: an optional host these patterns
+    // cover is dropped by Chrome with a warning ("listed as both required and optional") and does nothing.
     host_permissions: ['http://*/*', 'https://*/*'],
-    // The team ICP file's host, asked for one origin at a time when the rep saves its address (a user
-    // gesture). With the host access above, https origins are already granted and the request succeeds at once;
-    // it stays for browsers that let the rep withhold host access (Firefox) and for http://localhost.
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // Enterprise policy (Chrome/Edge): the ICP, the team file address, its check interval and whether reps
     // may override it. Firefox reads the same settings from policies.json `3rdparty` without a schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

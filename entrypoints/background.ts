@@ -181,6 +181,8 @@ export default defineBackground(() => {
       incognito: sender.tab?.incognito,
       url: sender.url,
       id: sender.id,
+      frameId: sender.frameId,
+      documentLifecycle: sender.documentLifecycle,
     }),
   );
 

@@ -131,5 +131,11 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (event.isTrusted && event.persisted) void start(true);
   });
-  void start();
+  // A page the browser prerenders out of sight is read once it is shown: until then the background refuses
+  // its messages, which would replace the facts of the page the rep is reading in that tab.
+  if ((document as Document & { prerendering?: boolean }).prerendering === true)
+    ctx.addEventListener(document, 'prerenderingchange', (event: Event) => {
+      if (event.isTrusted) void start();
+    });
+  else void start();
 }

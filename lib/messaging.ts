@@ -204,6 +204,29 @@ export interface SenderInfo {
   incognito?: boolean;
   url?: string;
   id?: string;
+  /** For a content script: its frame's id, 0 for the top frame of the page a tab shows. */
+  frameId?: number;
+  /** For a content script, in Chrome: `active`, `prerender`, `cached` or `pending_deletion`. */
+  documentLifecycle?: string;
+}
+
+/**
+ * Whether a content script's message comes from the page a tab shows: its top frame (a frame's script would
+ * pass an embedded site off as the tab's page), and not a page the browser prerenders out of sight, which
+ * would replace the facts of the page the rep is reading. Chrome gives a prerendered page's top frame an id
+ * other than 0 until it is shown, and says `prerender` where it has `documentLifecycle`.
+ */
+function fromShownPage(sender: SenderInfo): boolean {
+  return sender.tabId !== undefined && sender.frameId === 0 && sender.documentLifecycle !== 'prerender';
+}
+
+/** Whether two addresses have the same origin (scheme, host and port). */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** A handler per message type; only the types a context handles need one. */
@@ -234,7 +257,7 @@ export function createMessageListener(handlers: Handlers, extensionId: string, e
     const allowed =
       fromUs &&
       (definition.from === 'content'
-        ? sender.tabId !== undefined
+        ? fromShownPage(sender)
         : typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin));
     if (!allowed) {
       console.warn(`ICP Lens: ignored "${type}" from a sender not allowed to send it`);
@@ -243,6 +266,14 @@ export function createMessageListener(handlers: Handlers, extensionId: string, e
     const payload = definition.request.safeParse(envelope.data.payload);
     if (!payload.success) {
       console.warn(`ICP Lens: ignored a malformed "${type}" message`, payload.error.issues.slice(0, 3));
+      return undefined;
+    }
+    // Every content message is about the page its script runs in (`url`), and the browser says which that is.
+    // Only up to its origin: Chrome's `sender.url` stays the address the document loaded at, while the page
+    // moves within its origin at will (`pushState`), and the content script reports where it now is.
+    const about = definition.from === 'content' ? (payload.data as { url?: unknown }).url : undefined;
+    if (typeof about === 'string' && sender.url !== undefined && !sameOrigin(about, sender.url)) {
+      console.warn(`ICP Lens: ignored "${type}" about another page than its sender's`);
       return undefined;
     }
     return handler(payload.data, sender);

@@ -45,6 +45,23 @@ export function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/** The error of a team address that redirects (to another origin or not: the browser does not say before). */
+export const REDIRECT_REFUSED = 'the team address redirects to another address; use the final address';
+
+/** Whether a response came from the address asked for (`''`: the fetch did not say), fragments aside. */
+function sameAddress(responseUrl: string, target: URL): boolean {
+  if (!responseUrl) return true;
+  try {
+    const answered = new URL(responseUrl);
+    answered.hash = '';
+    const asked = new URL(target.href);
+    asked.hash = '';
+    return answered.href === asked.href;
+  } catch {
+    return false;
+  }
+}
+
 /** What a sync needs from its surroundings. */
 export interface TeamSyncEnv {
   fetch: typeof fetch;
@@ -165,7 +182,9 @@ export async function syncTeamIcp(
         // Our own validators decide; the HTTP cache must not answer for the server.
         cache: 'no-store',
         credentials: 'omit',
-        redirect: 'follow',
+        // Not followed: the Fetch API tells neither where a redirect leads before following it nor the hops it
+        // followed, and each hop (plain http, an intranet address) would already have been requested.
+        redirect: 'manual',
         signal: controller.signal,
       });
     } catch (error) {
@@ -175,13 +194,10 @@ export async function syncTeamIcp(
         `could not reach ${target.host} (${error instanceof Error ? error.message : String(error)}); if the address is right, its host must allow ICP Lens (permission, or CORS headers)`,
       );
     }
-    // Redirects within the same origin are fine (static hosts add slashes, move files); to another origin
-    // they are refused: the rep or the policy approved this host, not wherever it points.
-    const finalUrl = response.url ? new URL(response.url) : target;
-    if (finalUrl.origin !== target.origin) {
-      throw new SyncFailure(`the address redirected to another site (${finalUrl.origin}); refused`);
-    }
-    if (response.type === 'opaqueredirect') throw new SyncFailure('the address redirected; refused');
+    // The rep or the policy approved this address, not wherever it points. A fetch that followed a redirect
+    // anyway (an answer from another address) is refused the same way.
+    if (response.type === 'opaqueredirect' || response.redirected || !sameAddress(response.url, target))
+      throw new SyncFailure(REDIRECT_REFUSED);
     if (response.status === 304) {
       if (!lastGood?.ok)
         throw new SyncFailure('the server answered 304 Not Modified, but no earlier file is kept');

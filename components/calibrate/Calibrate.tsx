@@ -37,6 +37,7 @@ import {
   storageErrorMessage,
 } from '@/lib/db/accounts';
 import { explainInvalidIcp, type Icp, parseIcp, type ScoreResult } from '@/lib/icp';
+import { readIcpFile } from '@/lib/icp/file-text';
 import type { ActiveIcp } from '@/lib/settings';
 import { downloadText } from '../download';
 import { sendToDraft, useEditorDraft } from '../icp-editor/draft-channel';
@@ -621,24 +622,25 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
   };
 
   const loadCompareFile = async (file: File) => {
-    try {
-      const parsed = parseIcp(JSON.parse(await file.text()));
-      if (parsed.ok) {
-        setFileIcp(parsed.icp);
-        setCompareError('');
-      } else {
-        // The last good file's comparison goes: it is not this file's.
-        setFileIcp(null);
-        setCompareError(
-          `Not compared: ${file.name}: ${explainInvalidIcp(parsed)
-            .slice(0, 5)
-            .map((p) => `${p.where}: ${p.text}`)
-            .join('; ')}`,
-        );
-      }
-    } catch (e) {
+    const read = await readIcpFile(file);
+    // On any failure the last good file's comparison goes: it is not this file's.
+    if (!read.ok) {
       setFileIcp(null);
-      setCompareError(`Not compared: ${file.name} is not valid JSON (${(e as Error).message}).`);
+      setCompareError(`Not compared: ${file.name} ${read.problem}`);
+      return;
+    }
+    const parsed = parseIcp(read.json);
+    if (parsed.ok) {
+      setFileIcp(parsed.icp);
+      setCompareError('');
+    } else {
+      setFileIcp(null);
+      setCompareError(
+        `Not compared: ${file.name}: ${explainInvalidIcp(parsed)
+          .slice(0, 5)
+          .map((p) => `${p.where}: ${p.text}`)
+          .join('; ')}`,
+      );
     }
   };
 

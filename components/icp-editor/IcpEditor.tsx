@@ -5,12 +5,11 @@ import {
   explainInvalidIcp,
   type Icp,
   type IcpProblem,
-  MAX_ICP_FILE_BYTES,
   MIN_COVERAGE_TO_JUDGE,
   parseIcp,
   tierLabel,
 } from '@/lib/icp';
-import { decodeJsonFile, kilobytes } from '@/lib/icp/file-text';
+import { readIcpFile } from '@/lib/icp/file-text';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
 import { icpFileSlug } from '@/lib/icp/publish';
@@ -202,19 +201,12 @@ export function IcpEditor({
   };
 
   const importFile = async (file: File) => {
-    if (file.size > MAX_ICP_FILE_BYTES) {
-      notImported(
-        `Not imported: ${file.name} is ${kilobytes(file.size)}; an ICP file is at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB).`,
-      );
+    const read = await readIcpFile(file);
+    if (!read.ok) {
+      notImported(`Not imported: ${file.name} ${read.problem}`);
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(decodeJsonFile(new Uint8Array(await file.arrayBuffer())));
-    } catch (error) {
-      notImported(`Not imported: ${file.name} is not valid JSON (${(error as Error).message}).`);
-      return;
-    }
+    const json = read.json;
     if ((json as { format?: unknown } | null)?.format === 'icp-lens-backup') {
       notImported(
         `Not imported: ${file.name} is a prospect list backup, not an ICP; restore it in the prospect list.`,

@@ -8,7 +8,7 @@ import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/compone
 import { NoteField } from '@/components/NoteField';
 import { StatusSelect } from '@/components/StatusSelect';
 import { holdEdit, releaseEdit } from '@/components/unsaved-edits';
-import { createBackup, restoreBackup } from '@/lib/db/backup';
+import { createBackup, readBackupFile, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, uniqueTags, writeProspects } from '@/lib/db/index';
 import {
   LIST_TIERS,
@@ -499,17 +499,13 @@ export function App() {
               e.target.value = '';
               if (!file) return;
               setUndo(null);
-              let backup: unknown;
-              try {
-                backup = JSON.parse(await file.text());
-              } catch {
-                setStatus(
-                  `Not restored: ${file.name} is not a JSON file (a backup is the .json "Back up" saves).`,
-                );
+              const backup = await readBackupFile(file);
+              if (!backup.ok) {
+                setStatus(`Not restored: ${file.name} ${backup.problem}`);
                 return;
               }
               try {
-                const report = await restoreBackup(db, backup);
+                const report = await restoreBackup(db, backup.json);
                 // The backup's verdicts are those of the ICP it was made under.
                 if (report.added + report.updated > 0) void sendMessage('rescoreList', {}).catch(() => {});
                 setStatus(

@@ -18,6 +18,33 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
+/**
+ * The largest backup file a restore reads: Chrome's longest string (2^29 characters, about 512 MB of text),
+ * so that a file too large to restore is refused with a message before the browser tries to read it.
+ */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
+
+/** A backup file's JSON, or what is wrong with the file (to follow its name in a message). */
+export type BackupFileRead = { ok: true; json: unknown } | { ok: false; problem: string };
+
+/**
+ * Reads a backup file the rep picked: a file over {@link MAX_BACKUP_BYTES} is refused before it is read, one
+ * that is not JSON once read. The document is still to be checked by {@link restoreBackup}.
+ */
+export async function readBackupFile(file: Pick<File, 'size' | 'text'>): Promise<BackupFileRead> {
+  if (file.size > MAX_BACKUP_BYTES)
+    return {
+      ok: false,
+      // Rounded up, so that a file just over the limit does not read as within it.
+      problem: `is ${Math.ceil(file.size / 1024 / 1024)} MB; a backup is at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB, about the most text a browser can read at once. Choose the .json file "Back up" saved.`,
+    };
+  try {
+    return { ok: true, json: JSON.parse(await file.text()) };
+  } catch {
+    return { ok: false, problem: 'is not a JSON file (a backup is the .json "Back up" saves).' };
+  }
+}
+
 /** Every prospect, as a backup document. */
 export async function createBackup(db: IcpLensDb, now = Date.now()): Promise<Backup> {
   return { format: 'icp-lens-backup', version: 1, exportedAt: now, prospects: await allProspects(db) };

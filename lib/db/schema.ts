@@ -1,13 +1,36 @@
 /** The shapes of what the database keeps (no Dexie here, so messages and pages can use them). */
 import { z } from 'zod';
-import { type CompanyFacts, CompanyFactsSchema, PageRoleSchema } from '../extract/schema';
+import { type CompanyFacts, CompanyFactsSchema, MAX_TEXT, PageRoleSchema } from '../extract/schema';
 import { CriterionResultSchema, ScoreResultSchema } from '../icp/result-schema';
-import { type Tier, TierSchema } from '../icp/schema';
+import { MAX_CRITERIA, type Tier, TierSchema } from '../icp/schema';
+
+/** Longest note kept on a prospect. */
+export const MAX_NOTE_CHARS = 20_000;
+
+/** Longest page address kept (as the extractor keeps a page's). */
+const MAX_URL_CHARS = 4000;
+
+/**
+ * A registrable domain as the extractor writes one (lower-case ASCII, punycode for other scripts): labels of
+ * letters, digits, hyphens and underscores, dot-separated, ending in a top-level domain. No scheme, port, path,
+ * user or query, so that `https://${domain}/` is always that site's home page.
+ */
+const DOMAIN_PATTERN = /^(?:[a-z0-9_-]{1,63}\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
+
+/** Whether a text is an http(s) address: where every page the extension reads is. */
+function isWebAddress(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
 
 /** A company page the rep has seen: what it said, kept to enrich the company's profile from other pages. */
 export const SeenPageSchema = z.object({
   /** The page address without its fragment. */
-  url: z.string().max(4000),
+  url: z.string().max(MAX_URL_CHARS),
   /** The company's registrable domain, if the page names it. */
   domain: z.string().nullable(),
   /** The company's LinkedIn slug (`/company/<slug>`), if the page names it. */
@@ -20,9 +43,6 @@ export const SeenPageSchema = z.object({
   seenAt: z.number(),
 });
 export type SeenPage = z.infer<typeof SeenPageSchema>;
-
-/** Longest note kept on a prospect. */
-export const MAX_NOTE_CHARS = 20_000;
 
 /** Where a rep is with a prospect. */
 export const ProspectStatusSchema = z.enum(['new', 'researching', 'contacted', 'qualified', 'disqualified']);
@@ -46,17 +66,19 @@ export const ProspectResultSchema = ScoreResultSchema.pick({
   coverage: true,
   caps: true,
 }).extend({
-  criteria: z.array(
-    CriterionResultSchema.pick({
-      id: true,
-      label: true,
-      kind: true,
-      rule: true,
-      status: true,
-      contribution: true,
-      possible: true,
-    }),
-  ),
+  criteria: z
+    .array(
+      CriterionResultSchema.pick({
+        kind: true,
+        rule: true,
+        status: true,
+        contribution: true,
+        possible: true,
+      }).extend({ id: z.string().max(MAX_TEXT), label: z.string().max(MAX_TEXT) }),
+    )
+    .max(MAX_CRITERIA),
+  /** One reason per rule that moved the tier; one of them can name every criterion, hence the length. */
+  caps: z.array(z.string().max(MAX_NOTE_CHARS)).max(MAX_CRITERIA),
 });
 export type ProspectResult = z.infer<typeof ProspectResultSchema>;
 
@@ -86,25 +108,32 @@ export function uniqueTags(tags: Iterable<string>): string[] {
 export const ProspectSchema = z.object({
   id: z.number().int().optional(),
   /** The company's registrable domain (the list's first key), or null for a LinkedIn-only company. */
-  domain: z.string().nullable(),
-  /** The company's LinkedIn slug (the second key). */
-  linkedinSlug: z.string().nullable(),
-  name: z.string(),
-  /** Lower-cased name, for searching by name on an index. */
-  nameLower: z.string(),
+  domain: z.string().max(253).regex(DOMAIN_PATTERN, 'must be a bare domain such as acme.com').nullable(),
+  /** The company's LinkedIn slug (the second key): the part after `/company/` of its LinkedIn address. */
+  linkedinSlug: z
+    .string()
+    .max(MAX_TEXT)
+    .regex(/^[^/?#\s]+$/, 'must be a LinkedIn company slug such as acme-robotics')
+    .nullable(),
+  name: z.string().max(MAX_TEXT),
+  /** Lower-cased name, for searching by name on an index (lower-casing can double a character: İ → i̇). */
+  nameLower: z.string().max(2 * MAX_TEXT),
   facts: CompanyFactsSchema,
   /** The pages the facts came from. */
-  sourceUrls: z.array(z.string()).max(50),
+  sourceUrls: z
+    .array(z.string().max(MAX_URL_CHARS).refine(isWebAddress, 'must be an http:// or https:// address'))
+    .max(50),
   tier: TierSchema,
   score: z.number(),
   result: ProspectResultSchema,
-  icpName: z.string(),
+  icpName: z.string().max(MAX_TEXT),
   icpVersion: z.number(),
   status: ProspectStatusSchema,
   notes: z.string().max(MAX_NOTE_CHARS),
   tags: z.array(z.string().max(MAX_TAG_CHARS)).max(MAX_TAGS),
-  industryId: z.string().nullable(),
-  hqCountry: z.string().nullable(),
+  industryId: z.string().max(MAX_TEXT).nullable(),
+  /** ISO 3166-1 alpha-2, as the fact it comes from. */
+  hqCountry: z.string().length(2).nullable(),
   tierHistory: z.array(TierChangeSchema).max(100),
   savedAt: z.number(),
   updatedAt: z.number(),

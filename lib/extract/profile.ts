@@ -8,7 +8,7 @@
  */
 import { registrableDomain } from './merge';
 import { platformOf } from './platforms';
-import type { CompanyFacts, PageRole } from './schema';
+import { type CompanyFacts, MAX_ALTERNATIVES, MAX_LIST_VALUES, type PageRole } from './schema';
 import { DERIVED_FROM, HQ_PARTS } from './update-facts';
 
 /** What one page contributed. */
@@ -88,7 +88,7 @@ export function mergeProfile(pages: ProfilePage[]): CompanyFacts {
       }
     }
     const { trusted: _trusted, ...shown } = winner;
-    merged[field] = { ...shown, alternatives: alternatives.slice(0, 8) };
+    merged[field] = { ...shown, alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
   }
   type Reading = AnyFact & { url: string; seenAt: number; trusted?: boolean };
   /** Makes `reading` the field's winner, the previous winner joining its alternatives. */
@@ -97,7 +97,9 @@ export function mergeProfile(pages: ProfilePage[]): CompanyFacts {
     if (current?.url === reading.url && sameValue(current.value, reading.value)) return;
     const { alternatives: _own, trusted: _was, ...plain } = (current ?? reading) as Reading;
     const alternatives = current
-      ? [plain, ...current.alternatives].filter((a) => !sameValue(a.value, reading.value)).slice(0, 8)
+      ? [plain, ...current.alternatives]
+          .filter((a) => !sameValue(a.value, reading.value))
+          .slice(0, MAX_ALTERNATIVES)
       : [];
     const { trusted: _trusted, ...shown } = reading;
     merged[field] = { ...shown, alternatives };
@@ -143,7 +145,7 @@ export function mergeProfile(pages: ProfilePage[]): CompanyFacts {
         if (!all.has(name.toLowerCase())) all.set(name.toLowerCase(), name);
     merged.technologies = {
       ...(merged.technologies as object),
-      value: [...all.values()].slice(0, 200),
+      value: [...all.values()].slice(0, MAX_LIST_VALUES),
       alternatives: [],
     };
   }

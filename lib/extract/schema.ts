@@ -77,7 +77,12 @@ export const FactFieldSchema = z.enum([
 ]);
 export type FactField = z.infer<typeof FactFieldSchema>;
 
-const MAX_TEXT = 2000;
+/** Longest text a fact, its snippet or a page's title keeps. */
+export const MAX_TEXT = 2000;
+/** Most values a list fact keeps (keywords, technologies, social profiles). */
+export const MAX_LIST_VALUES = 200;
+/** Most other readings a merged fact keeps beside its winner (see profile.ts). */
+export const MAX_ALTERNATIVES = 8;
 const text = z.string().max(MAX_TEXT);
 
 /**
@@ -86,7 +91,7 @@ const text = z.string().max(MAX_TEXT);
  */
 export const FactCandidateSchema = z.object({
   field: FactFieldSchema,
-  value: z.union([text, z.number().finite(), MoneySchema, RangeSchema, z.array(text).max(200)]),
+  value: z.union([text, z.number().finite(), MoneySchema, RangeSchema, z.array(text).max(MAX_LIST_VALUES)]),
   source: FactSourceSchema,
   /** The page text the value was read from, for the rep to check. */
   snippet: text,
@@ -231,7 +236,7 @@ const factOf = <T extends z.ZodType>(value: T) =>
   z.object({
     value,
     ...evidence,
-    alternatives: z.array(z.object({ value, ...evidence })),
+    alternatives: z.array(z.object({ value, ...evidence })).max(MAX_ALTERNATIVES),
   });
 
 /** The company as the scorer sees it: each field optional, each with evidence. */
@@ -254,13 +259,13 @@ export const CompanyFactsSchema = z.object({
   foundedYear: factOf(z.number().int()).optional(),
   linkedinUrl: factOf(text).optional(),
   description: factOf(text).optional(),
-  keywords: factOf(z.array(text)).optional(),
+  keywords: factOf(z.array(text).max(MAX_LIST_VALUES)).optional(),
   companyType: factOf(text).optional(),
   fundingStage: factOf(text).optional(),
   fundingTotal: factOf(MoneySchema).optional(),
   fundingTotalUsd: factOf(RangeSchema).optional(),
-  socialProfiles: factOf(z.array(text)).optional(),
-  technologies: factOf(z.array(text)).optional(),
+  socialProfiles: factOf(z.array(text).max(MAX_LIST_VALUES)).optional(),
+  technologies: factOf(z.array(text).max(MAX_LIST_VALUES)).optional(),
 });
 export type CompanyFacts = z.infer<typeof CompanyFactsSchema>;
 /** A merged fact field name, i.e. a key of {@link CompanyFacts}. */

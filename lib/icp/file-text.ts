@@ -1,3 +1,5 @@
+import { MAX_ICP_FILE_BYTES } from './schema';
+
 /** How a file's bytes were read as text. */
 export type FileTextEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
 
@@ -53,4 +55,25 @@ export function decodeJsonFile(bytes: Uint8Array): string {
  */
 export function kilobytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024).toLocaleString('en-US')} kB`;
+}
+
+/** An ICP file's JSON, or what is wrong with the file (to follow its name in a message). */
+export type IcpFileRead = { ok: true; json: unknown } | { ok: false; problem: string };
+
+/**
+ * Reads an ICP file the rep picked (to import, or to compare in the calibration): a file over
+ * {@link MAX_ICP_FILE_BYTES} is refused before it is read, one that is not JSON once read. The document is
+ * still to be checked by `parseIcp`.
+ */
+export async function readIcpFile(file: Pick<File, 'size' | 'arrayBuffer'>): Promise<IcpFileRead> {
+  if (file.size > MAX_ICP_FILE_BYTES)
+    return {
+      ok: false,
+      problem: `is ${kilobytes(file.size)}; an ICP file is at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB).`,
+    };
+  try {
+    return { ok: true, json: JSON.parse(decodeJsonFile(new Uint8Array(await file.arrayBuffer()))) };
+  } catch (error) {
+    return { ok: false, problem: `is not valid JSON (${(error as Error).message}).` };
+  }
 }

@@ -16,6 +16,9 @@ const regionIds = REGION_OPTIONS.map((r) => r.id) as [string, ...string[]];
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
+/** Most criteria an ICP has. */
+export const MAX_CRITERIA = 50;
+
 /** A criterion id: stable across versions, so history and exports can refer to it. */
 export const CriterionIdSchema = z
   .string()
@@ -204,7 +207,7 @@ export const IcpSchema = z
     /** Who maintains it ("Built-in", "Sales Ops <ops@acme.com>"). */
     owner: z.string().trim().max(200).default(''),
     description: z.string().trim().max(2000).default(''),
-    criteria: z.array(CriterionSchema).min(1).max(50),
+    criteria: z.array(CriterionSchema).min(1).max(MAX_CRITERIA),
     /** Minimum score for each tier; below `tier3` is Not a fit. */
     tiers: z
       .object({

@@ -21,7 +21,15 @@ import { fixturePath, loadFixture, pageInputs, parseHtml, SAMPLES } from '../hel
 import { domSignalsOf, runInWindow } from '../helpers/techno';
 
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}`;
-const fromTab = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
+/** A content script's sender as Chrome gives it: the page a tab shows, its top frame, its address. */
+const fromTab = (tabId: number, url: string) => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId },
+  frameId: 0,
+  documentLifecycle: 'active',
+  url,
+  origin: new URL(url).origin,
+});
 const fromPanel = { id: fakeBrowser.runtime.id, url: `${EXTENSION}/sidepanel.html` };
 
 /** What the content script sends for a sample page: its raw inputs (the background reads the facts). */
@@ -126,6 +134,41 @@ describe('background', () => {
     ).toBeUndefined();
     expect(await send({ type: 'reportPage', payload: extract }, fromPanel)).toBeUndefined();
     expect(await tabState(7)).toBeNull();
+  });
+
+  it('refuses page reports from a frame of the page, or from a page prerendered out of sight', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    const sender = fromTab(7, extract.url);
+    const opened = { type: 'pageOpened', payload: { url: extract.url } };
+    for (const other of [
+      { ...sender, frameId: 3 },
+      { ...sender, frameId: undefined },
+      // Chrome gives a prerendered page's top frame an id other than 0, and says so where it can.
+      { ...sender, frameId: 12, documentLifecycle: 'prerender' },
+      { ...sender, documentLifecycle: 'prerender' },
+    ]) {
+      expect(await send({ type: 'reportPage', payload: extract }, other)).toBeUndefined();
+      expect(await send(opened, other)).toBeUndefined();
+    }
+    expect(await tabState(7)).toBeNull();
+    // Where the browser has no `documentLifecycle` (Firefox), the top frame is enough.
+    const { documentLifecycle: _none, ...firefox } = sender;
+    expect(await send({ type: 'reportPage', payload: extract }, firefox)).toEqual({ accepted: true });
+  });
+
+  it('refuses page reports about a page of another origin than the sender’s', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    const { origin, host } = new URL(extract.url);
+    for (const elsewhere of ['https://evil.example/', `http://${host}/`, `https://${host}:8443/`]) {
+      const sender = fromTab(7, elsewhere);
+      expect(await send({ type: 'reportPage', payload: extract }, sender)).toBeUndefined();
+      expect(await send({ type: 'pageOpened', payload: { url: extract.url } }, sender)).toBeUndefined();
+    }
+    expect(await tabState(7)).toBeNull();
+    // Chrome's `sender.url` is where the document loaded; the page may since have moved within its origin.
+    expect(
+      await send({ type: 'reportPage', payload: extract }, fromTab(7, `${origin}/products?from=home#top`)),
+    ).toEqual({ accepted: true });
   });
 
   it('answers tab-state requests only from its own pages', async () => {
@@ -748,10 +791,9 @@ describe('background: technologies', () => {
   it('does not use globals read for another page of the tab', async () => {
     const { entry, payload } = sampleReport('brambleworks-home.html');
     tabs.set(5, entry);
-    await send(
-      { type: 'pageOpened', payload: { url: 'https://www.brambleworks-outfitters.com/other' } },
-      fromTab(5, entry.url),
-    );
+    // The tab showed another page of the site when its globals were read; then it moved to this one.
+    const other = 'https://www.brambleworks-outfitters.com/other';
+    await send({ type: 'pageOpened', payload: { url: other } }, fromTab(5, other));
     await send({ type: 'reportPage', payload }, fromTab(5, entry.url));
     expect(executeScript).toHaveBeenCalledTimes(2);
   });

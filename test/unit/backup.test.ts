@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { createBackup, mergeNotes, restoreBackup } from '@/lib/db/backup';
+import { describe, expect, it, vi } from 'vitest';
+import { createBackup, MAX_BACKUP_BYTES, mergeNotes, readBackupFile, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
+import type { Prospect } from '@/lib/db/schema';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { fact } from '../helpers/facts';
@@ -180,5 +181,186 @@ describe('backup and restore', () => {
       'Not an ICP Lens backup: this is an ICP file; import it in the options page (Import JSON…).',
     );
     expect(await db.prospects.count()).toBe(0);
+  });
+
+  type Edit = (p: Prospect, facts: Required<CompanyFacts>) => void;
+  /** A backup of one company whose first record `change` has edited (a hand-edited or crafted file). */
+  const edited = async (change: Edit) => {
+    const source = fresh();
+    await saveProspect(
+      source,
+      known('acme.com', 'acme', { keywords: fact(['robots']), industryId: fact('software') }),
+      1,
+    );
+    const backup = await roundTrip(source, 2);
+    const [prospect] = backup.prospects as Prospect[];
+    if (prospect) change(prospect, prospect.facts as Required<CompanyFacts>);
+    return backup;
+  };
+  const long = (n: number) => 'x'.repeat(n);
+
+  it.each<[string, Edit, RegExp]>([
+    [
+      'a domain with a path',
+      (p) => {
+        p.domain = 'evil.example/login?next=';
+      },
+      /prospects\[0\]\.domain: must be a bare domain/,
+    ],
+    [
+      'a domain with a scheme',
+      (p) => {
+        p.domain = 'https://acme.com';
+      },
+      /prospects\[0\]\.domain/,
+    ],
+    [
+      'a domain with a user',
+      (p) => {
+        p.domain = 'acme.com@evil.example';
+      },
+      /prospects\[0\]\.domain/,
+    ],
+    [
+      'a javascript: source',
+      (p) => {
+        p.sourceUrls = ['javascript:alert(1)'];
+      },
+      /prospects\[0\]\.sourceUrls\[0\]: must be an http/,
+    ],
+    [
+      'a source that is not an address',
+      (p) => {
+        p.sourceUrls = ['acme.com'];
+      },
+      /prospects\[0\]\.sourceUrls\[0\]/,
+    ],
+    [
+      'a LinkedIn slug with a path',
+      (p) => {
+        p.linkedinSlug = 'acme/../../x';
+      },
+      /prospects\[0\]\.linkedinSlug/,
+    ],
+    [
+      'an endless name',
+      (p) => {
+        p.name = long(2001);
+      },
+      /prospects\[0\]\.name:/,
+    ],
+    [
+      'an endless lower-case name',
+      (p) => {
+        p.nameLower = long(4001);
+      },
+      /prospects\[0\]\.nameLower:/,
+    ],
+    [
+      'an endless ICP name',
+      (p) => {
+        p.icpName = long(2001);
+      },
+      /prospects\[0\]\.icpName:/,
+    ],
+    [
+      'an endless industry',
+      (p) => {
+        p.industryId = long(2001);
+      },
+      /prospects\[0\]\.industryId:/,
+    ],
+    [
+      'a country that is not a code',
+      (p) => {
+        p.hqCountry = 'Germany';
+      },
+      /prospects\[0\]\.hqCountry:/,
+    ],
+    [
+      'a fact with endless alternatives',
+      (_p, facts) => {
+        facts.name.alternatives = Array(9).fill({ ...facts.name, alternatives: undefined });
+      },
+      /prospects\[0\]\.facts\.name\.alternatives:/,
+    ],
+    [
+      'an endless list fact',
+      (_p, facts) => {
+        facts.keywords.value = Array(201).fill('robots');
+      },
+      /prospects\[0\]\.facts\.keywords\.value:/,
+    ],
+    [
+      'endless criteria',
+      (p) => {
+        p.result.criteria = Array(51).fill(p.result.criteria[0]);
+      },
+      /prospects\[0\]\.result\.criteria:/,
+    ],
+    [
+      'an endless criterion label',
+      (p) => {
+        p.result.criteria = [
+          { ...p.result.criteria[0], label: long(2001) },
+        ] as Prospect['result']['criteria'];
+      },
+      /prospects\[0\]\.result\.criteria\[0\]\.label:/,
+    ],
+    [
+      'endless tier caps',
+      (p) => {
+        p.result.caps = Array(51).fill('Must-have not met');
+      },
+      /prospects\[0\]\.result\.caps:/,
+    ],
+  ])('refuses a backup with %s, naming it, and keeps what is saved', async (_what, change, problem) => {
+    const db = fresh();
+    await saveProspect(db, known('saved.com', null), 1);
+    const before = await allProspects(db);
+    const backup = await edited(change);
+    await expect(restoreBackup(db, backup)).rejects.toThrow(/^Not an ICP Lens backup: /);
+    await expect(restoreBackup(db, backup)).rejects.toThrow(problem);
+    expect(await allProspects(db)).toEqual(before);
+  });
+
+  it('restores real domains and sources: a country-code suffix, punycode, an underscore, plain http', async () => {
+    const backup = await edited((p) => {
+      p.sourceUrls = ['http://acme.co.uk/about', 'https://www.linkedin.com/company/acme/'];
+    });
+    const one = backup.prospects[0];
+    backup.prospects = ['acme.co.uk', 'xn--mnchen-3ya.de', 'my_shop.com', 'shop.xn--p1ai'].map(
+      (domain, i) => ({ ...one, domain, linkedinSlug: `acme-${i}` }),
+    );
+    const db = fresh();
+    expect(await restoreBackup(db, backup)).toEqual({ added: 4, updated: 0, unchanged: 0 });
+  });
+});
+
+describe('reading a backup file', () => {
+  const file = (text: string, size = text.length) => ({
+    size,
+    text: vi.fn(async () => text),
+  });
+
+  it('refuses a file over the size limit before reading it, saying what to choose instead', async () => {
+    const big = file('{}', MAX_BACKUP_BYTES + 1);
+    expect(await readBackupFile(big)).toEqual({
+      ok: false,
+      problem:
+        'is 513 MB; a backup is at most 512 MB, about the most text a browser can read at once. Choose the .json file "Back up" saved.',
+    });
+    expect(big.text).not.toHaveBeenCalled();
+  });
+
+  it('reads a file within the limit, and names one that is not JSON', async () => {
+    expect(await readBackupFile(file('{"format":"icp-lens-backup"}', MAX_BACKUP_BYTES))).toEqual({
+      ok: true,
+      json: { format: 'icp-lens-backup' },
+    });
+    expect(await readBackupFile(file('not json'))).toEqual({
+      ok: false,
+      problem: 'is not a JSON file (a backup is the .json "Back up" saves).',
+    });
   });
 });

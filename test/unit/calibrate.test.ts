@@ -512,7 +512,7 @@ describe('reading the file', () => {
 
   it('reads amounts with dots between thousands, as German exports write them, as thousands', () => {
     const { accounts, rejected } = importAccounts(
-      'Firma;Domain;Umsatz;Status;Betrag\nA;a.de;500.000;gewonnen;25.000\nB;b.de;1.500.000;verloren;12.500,00\nC;c.de;2500.5;verloren;99.90\nD;d.de;7.5000;verloren;3.14159\n',
+      'Firma;Domain;Umsatz;Status;Betrag\nA;a.de;500.000;gewonnen;25.000\nB;b.de;1.500.000;verloren;12.500,00\nC;c.de;2500.5;verloren;99.90\nD;d.de;7.5000;verloren;12.34567\n',
       'Umsatz=revenue,Betrag=deal value,Status=outcome',
       'gewonnen=won,verloren=lost',
     );
@@ -522,7 +522,7 @@ describe('reading the file', () => {
       [{ min: 1_500_000, max: 1_500_000 }, 12_500],
       // Anything but groups of three digits after the dots is a decimal part.
       [{ min: 2500.5, max: 2500.5 }, 99.9],
-      [{ min: 7.5, max: 7.5 }, 3.14159],
+      [{ min: 7.5, max: 7.5 }, 12.34567],
     ]);
   });
 

@@ -180,6 +180,18 @@ describe('HubSpot CSV', () => {
     // Split on semicolons, as Excel does in German: no cell of the line starts a formula.
     for (const cell of (csv.split('\r\n')[1] ?? '').split(';')) expect(cell).not.toMatch(/^[=+\-@]/);
   });
+
+  it('neutralises a formula behind a quote after a semicolon, where the quotes would leave it starting a cell', () => {
+    const name = 'Acme;"=HYPERLINK(""http://evil.example"")';
+    const hostile = prospect('lumenfold-home.html', { name, notes: 'a; " +1' });
+    const csv = hubspotCsv([hostile]);
+    const [row] = parse(csv);
+    expect(row?.['Company name']).toBe(`Acme;'${name.slice(5)}`);
+    expect(row?.Notes).toBe(`a; '" +1`);
+    // Split on semicolons: a cell starting with a quote is a quoted part (here `""`, empty) and what follows it.
+    for (const cell of (csv.split('\r\n')[1] ?? '').split(';'))
+      expect(cell.replace(/^"((?:[^"]|"")*)"/, '$1')).not.toMatch(/^ *[=+\-@]/);
+  });
 });
 
 describe('technologies in the exports', () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ICP, MAX_ICP_FILE_BYTES, parseIcp } from '@/lib/icp';
-import { decodeJsonFile, kilobytes, readJsonFileText } from '@/lib/icp/file-text';
+import { decodeJsonFile, kilobytes, readIcpFile, readJsonFileText } from '@/lib/icp/file-text';
 
 const text = JSON.stringify({ ...DEFAULT_ICP, name: 'Zürich ICP' });
 const utf16 = (s: string, littleEndian: boolean, mark: boolean) => {
@@ -56,5 +56,29 @@ describe('ICP file text', () => {
     expect(kilobytes(MAX_ICP_FILE_BYTES + 1)).toBe('1,025 kB');
     expect(kilobytes(1_000_500)).toBe('978 kB');
     expect(1_000_500 > MAX_ICP_FILE_BYTES).toBe(false);
+  });
+
+  /** A picked file holding `bytes`, claiming `size`. */
+  const picked = (bytes: Uint8Array, size = bytes.length) => ({
+    size,
+    arrayBuffer: vi.fn(async () => bytes.slice().buffer),
+  });
+
+  it('refuses an ICP file over 1 MB before reading it (the calibration’s compare file as the import)', async () => {
+    const big = picked(new TextEncoder().encode(text), MAX_ICP_FILE_BYTES + 1);
+    expect(await readIcpFile(big)).toEqual({
+      ok: false,
+      problem: 'is 1,025 kB; an ICP file is at most 1,024 kB (1 MB).',
+    });
+    expect(big.arrayBuffer).not.toHaveBeenCalled();
+  });
+
+  it('reads an ICP file in any of its encodings, and names one that is not JSON', async () => {
+    const read = await readIcpFile(picked(utf16(text, true, true)));
+    expect(read.ok && parseIcp(read.json).ok).toBe(true);
+    expect(await readIcpFile(picked(new TextEncoder().encode('{"name":')))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^is not valid JSON \(.+\)\.$/),
+    });
   });
 });

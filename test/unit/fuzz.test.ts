@@ -266,6 +266,8 @@ describe('team ICP file responses (syncTeamIcp)', () => {
         } else {
           accepted++;
           if (held.ok) expect(held.icp.version).toBeGreaterThanOrEqual(3);
+          // Never a file from another address than the one set: a redirect, even within the origin, is refused.
+          expect(['', URL_]).toContain(r.finalUrl);
         }
         expect(prototypesClean()).toBe(true);
       }),
@@ -532,6 +534,8 @@ describe('extension messages', () => {
         id: fc.oneof(fc.constant(ID), fc.string()),
         tabId: fc.integer(),
         url: fc.oneof(fc.constant(`${ORIGIN}sidepanel.html`), fc.webUrl(), fc.string()),
+        frameId: fc.integer({ min: -1, max: 3 }),
+        documentLifecycle: fc.constantFrom('active', 'prerender', 'cached', 'pending_deletion'),
       },
       { requiredKeys: [] },
     );
@@ -548,6 +552,14 @@ describe('extension messages', () => {
           expect(Object.hasOwn(protocol, t)).toBe(true);
           expect(from.id).toBe(ID);
           expect(protocol[t].request.safeParse(payload).success).toBe(true);
+          // A content script's: from the top frame of a page shown in a tab, about a page of its origin.
+          if (protocol[t].from === 'content') {
+            expect(from.tabId).toBeDefined();
+            expect(from.frameId).toBe(0);
+            expect(from.documentLifecycle).not.toBe('prerender');
+            if (from.url !== undefined)
+              expect(new URL(from.url).origin).toBe(new URL((payload as { url: string }).url).origin);
+          }
         } else expect(answer).toBeUndefined();
       }),
       FUZZ_RUNS,

@@ -32,6 +32,28 @@ async function manifestFor(browser: Browser) {
   return { ...resolved, permissions };
 }
 
+/**
+ * Whether match pattern `outer` matches every address `inner` does (what Chrome checks before dropping an
+ * optional host): the scheme (`*` is http and https), the host (`*` any, `*.x` x and its subdomains) and the
+ * path (`/*` any).
+ */
+function patternCovers(outer: string, inner: string): boolean {
+  if (outer === '<all_urls>') return true;
+  const parse = (p: string) => /^(\*|[a-z-]+):\/\/([^/]*)(\/.*)$/.exec(p);
+  const [o, i] = [parse(outer), parse(inner)];
+  if (!o || !i) return outer === inner;
+  const [, oScheme, oHost, oPath] = o;
+  const [, iScheme, iHost, iPath] = i;
+  const scheme = oScheme === iScheme || (oScheme === '*' && ['http', 'https', '*'].includes(iScheme ?? ''));
+  const host =
+    oHost === '*' ||
+    oHost === iHost ||
+    (oHost?.startsWith('*.') === true &&
+      (iHost === oHost.slice(2) || (iHost ?? '').endsWith(oHost.slice(1))));
+  const path = oPath === '/*' || oPath === iPath;
+  return scheme && host && path;
+}
+
 const listing = readStoreListing();
 
 describe('the store listing agrees with the manifest', () => {
@@ -61,6 +83,17 @@ describe('the store listing agrees with the manifest', () => {
       (entry) => !justified.has(entry),
     );
     expect(unjustified).toEqual([]);
+  });
+
+  it('asks for no optional host that its required hosts already cover (Chrome drops it with a warning)', async () => {
+    const manifest = (await manifestFor('chrome')) as {
+      host_permissions?: string[];
+      optional_host_permissions?: string[];
+    };
+    const covered = (manifest.optional_host_permissions ?? []).filter((optional) =>
+      (manifest.host_permissions ?? []).some((required) => patternCovers(required, optional)),
+    );
+    expect(covered).toEqual([]);
   });
 
   it('has the texts a publisher pastes: description, single purpose, remote code, notes for AMO reviewers', () => {

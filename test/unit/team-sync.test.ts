@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ICP, type Icp } from '@/lib/icp';
 import type { TeamSyncState } from '@/lib/settings/precedence';
-import { checkTeamUrl, MAX_TEAM_FILE_BYTES, syncTeamIcp, type TeamSyncEnv } from '@/lib/team-sync';
+import {
+  checkTeamUrl,
+  MAX_TEAM_FILE_BYTES,
+  REDIRECT_REFUSED,
+  syncTeamIcp,
+  type TeamSyncEnv,
+} from '@/lib/team-sync';
 
 const URL_ = 'https://ops.acme.test/icp.json';
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -188,9 +194,9 @@ describe('team ICP sync', () => {
         /answered 500/,
       ],
       [
-        'the address redirects to another origin',
+        'an answer comes from another address (a fetch that followed a redirect)',
         () => fetchAnswering(() => json(teamIcp(9)), 'https://evil.test/icp.json'),
-        /redirected to another site \(https:\/\/evil\.test\)/,
+        /^the team address redirects to another address; use the final address$/,
       ],
       [
         'the address is not HTTPS',
@@ -287,10 +293,48 @@ describe('team ICP sync', () => {
     });
   });
 
-  it('follows a redirect within the same origin', async () => {
-    const { fetch } = fetchAnswering(() => json(teamIcp(4)), 'https://ops.acme.test/v4/icp.json');
-    expect((await syncTeamIcp(URL_, good(), env(fetch))).error).toBeNull();
-  });
+  /**
+   * A host whose address redirects to `location`, fetched as a browser does: `follow` requests every hop and
+   * answers with the last one's file; `manual` answers with an opaque redirect (no status, no address).
+   */
+  function redirectingFetch(location: string) {
+    const requested: string[] = [];
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      requested.push(String(input));
+      if ((init?.redirect ?? 'follow') === 'manual') {
+        const opaque = new Response(null, { status: 200 });
+        Object.defineProperties(opaque, {
+          type: { value: 'opaqueredirect' },
+          status: { value: 0 },
+          ok: { value: false },
+          url: { value: String(input) },
+        });
+        return opaque;
+      }
+      if (init?.redirect === 'error') throw new TypeError('Failed to fetch');
+      requested.push(location);
+      const answer = json(teamIcp(9, 'Elsewhere'));
+      Object.defineProperties(answer, { url: { value: location }, redirected: { value: true } });
+      return answer;
+    });
+    return { fetch: fetch as unknown as typeof globalThis.fetch, requested };
+  }
+
+  it.each([
+    ['another host', 'https://evil.test/icp.json'],
+    ['plain http on an intranet address', 'http://10.0.0.7/icp.json'],
+    ['the same origin (a moved file)', 'https://ops.acme.test/v9/icp.json'],
+  ])(
+    'refuses a redirect to %s without requesting it, saying to use the final address',
+    async (_what, location) => {
+      const { fetch, requested } = redirectingFetch(location);
+      const before = good();
+      const state = await syncTeamIcp(URL_, before, env(fetch));
+      expect(requested).toEqual([URL_]);
+      expect(state.error?.message).toBe(REDIRECT_REFUSED);
+      expect(state.icp).toEqual(before.icp);
+    },
+  );
 
   it('accepts plain http only on this machine', () => {
     expect(checkTeamUrl('http://127.0.0.1:8123/icp.json').ok).toBe(true);
