@@ -30,19 +30,44 @@ function hostPath(url: string): string {
   }
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'object' && value !== null && 'currency' in value) {
-    const money = value as { min: number; max: number | null; currency: string };
-    return `${describeRange(money)} ${money.currency}`;
+/** An amount as a rep reads it: "$211.9B", "€15M" (the code, for a currency the browser has no sign for). */
+function amount(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    }).format(value);
+  } catch {
+    return `${value.toLocaleString('en-US')} ${currency}`;
   }
+}
+
+/** A range of money: "$20M–$500M", "$1B+". */
+export function moneyText({ min, max, currency }: { min: number; max: number | null; currency: string }) {
+  if (max === null) return `${amount(min, currency)}+`;
+  if (min === max) return amount(min, currency);
+  return `${amount(min, currency)}–${amount(max, currency)}`;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'currency' in value)
+    return moneyText(value as { min: number; max: number | null; currency: string });
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object' && value !== null && 'min' in value)
     return describeRange(value as { min: number; max: number | null });
   return String(value);
 }
 
-/** A fact's value as the panel shows it: a country by its name and code, a company type or stage by its name. */
+/**
+ * A fact's value as the panel shows it: a country by its name and code, a company type or stage by its name,
+ * revenue in dollars as money.
+ */
 function factText(key: keyof CompanyFacts, value: unknown): string {
+  if (key === 'revenueUsd' || key === 'fundingTotalUsd')
+    return moneyText({ ...(value as { min: number; max: number | null }), currency: 'USD' });
   if (key === 'hqCountry') return `${countryName(String(value))} (${value})`;
   if (key === 'companyType')
     return COMPANY_TYPE_LABEL[value as keyof typeof COMPANY_TYPE_LABEL] ?? show(value);
@@ -53,7 +78,9 @@ function factText(key: keyof CompanyFacts, value: unknown): string {
 
 /** The facts read from the page, each with where it came from. Page text is rendered as text, never as HTML. */
 export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; currentUrl: string }) {
-  const rows = ROWS.filter(([key]) => facts[key] !== undefined);
+  // Revenue already in dollars is not shown again as its conversion.
+  const inDollars = (facts.revenue?.value as { currency?: string } | undefined)?.currency === 'USD';
+  const rows = ROWS.filter(([key]) => facts[key] !== undefined && !(key === 'revenueUsd' && inDollars));
   if (rows.length === 0) return <p className="muted">No company facts beyond the name on this page.</p>;
   return (
     <dl className="facts" data-testid="facts">

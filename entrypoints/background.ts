@@ -141,7 +141,9 @@ export default defineBackground(() => {
       async pauseSite({ site, paused }) {
         const pausedSites = await loadPausedSites();
         const next = paused ? [...pausedSites, site] : pausedSites.filter((s) => s !== site);
-        return savePrivacy({ pausedSites: next });
+        const saved = await savePrivacy({ pausedSites: next });
+        await service.pauseChanged(site, paused);
+        return saved;
       },
       saveProspect: ({ tabId }) => service.saveProspect(tabId),
       async setTeamIcpUrl({ url }) {

@@ -80,7 +80,14 @@ export type PageState = z.infer<typeof PageStateSchema>;
 /** What the side panel shows for one tab. */
 export const TabStateSchema = z.discriminatedUnion('kind', [
   PageStateSchema,
-  z.object({ kind: z.literal('paused'), tabId: z.number().int(), url: z.string(), site: z.string() }),
+  z.object({
+    kind: z.literal('paused'),
+    tabId: z.number().int(),
+    url: z.string(),
+    site: z.string(),
+    /** Resumed since the page was opened: it is read once it is loaded again. */
+    resumed: z.boolean().default(false),
+  }),
 ]);
 export type TabState = z.infer<typeof TabStateSchema>;
 

@@ -207,8 +207,14 @@ export function createTabService(deps: TabServiceDeps) {
   async function buildState(stored: StoredPage, active: ActiveIcp): Promise<TabState> {
     const extract = stored.extract;
     if (!extract) {
-      const paused = stored.paused ?? { url: '', domain: '' };
-      return { kind: 'paused', tabId: stored.tabId, url: paused.url, site: paused.domain };
+      const paused = stored.paused ?? { url: '', domain: '', resumed: false };
+      return {
+        kind: 'paused',
+        tabId: stored.tabId,
+        url: paused.url,
+        site: paused.domain,
+        resumed: paused.resumed,
+      };
     }
     const url = withoutHash(extract.url);
     const pageFacts = mergeCandidates(extract);
@@ -330,13 +336,36 @@ export function createTabService(deps: TabServiceDeps) {
       const stored: StoredPage = {
         tabId,
         extract: null,
-        paused: { url, domain: site },
+        paused: { url, domain: site, resumed: false },
         incognito,
         reportedAt: deps.now(),
       };
       await deps.pages.set(stored);
       await publish(stored, await deps.loadIcp());
       return { read: false };
+    },
+
+    /**
+     * The rep paused or resumed ICP Lens on a site: its open tabs say so at once. A paused tab's page is
+     * forgotten (its facts, its badge); a resumed one is read when it is next loaded (its content script stopped
+     * when told the site was paused), and says so meanwhile.
+     */
+    async pauseChanged(site: string, paused: boolean): Promise<void> {
+      const active = await deps.loadIcp();
+      for (const stored of await deps.pages.all()) {
+        const url = stored.extract?.url ?? stored.paused?.url;
+        if (!url || registrableDomain(url) !== site) continue;
+        if (paused === (stored.paused !== null && !stored.paused.resumed)) continue;
+        const next: StoredPage = {
+          tabId: stored.tabId,
+          extract: null,
+          paused: { url, domain: site, resumed: !paused },
+          incognito: stored.incognito,
+          reportedAt: deps.now(),
+        };
+        await deps.pages.set(next);
+        await publish(next, active);
+      }
     },
 
     /** A content script sent its page's inputs: read its facts, remember it, merge it with other pages, score it. */

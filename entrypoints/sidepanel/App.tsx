@@ -211,7 +211,7 @@ function Footer({ state }: { state: PageState }) {
 /** What a screen reader hears when the panel changes (another tab, a re-score): a line, not the whole panel. */
 function announcement(state: TabState | null): string {
   if (!state) return 'No company on this page yet';
-  if (state.kind === 'paused') return `Paused on ${state.site}`;
+  if (state.kind === 'paused') return `${state.resumed ? 'Resumed' : 'Paused'} on ${state.site}`;
   if (!state.hasCompany || !state.result) return 'Not a company profile';
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
   const scored = nothingKnown(state.result) ? '' : `, score ${Math.round(state.result.score)}`;
@@ -232,6 +232,13 @@ function PanelBody({ state }: { state: TabState | null }) {
     );
   }
   if (state.kind === 'paused') {
+    if (state.resumed)
+      return (
+        <main className="panel empty" data-testid="resumed">
+          <h1>Resumed on {state.site}</h1>
+          <p className="muted">Reload the page to read it: its fit appears here.</p>
+        </main>
+      );
     return (
       <main className="panel empty" data-testid="paused">
         <h1>Paused on {state.site}</h1>

@@ -424,7 +424,15 @@ export const StoredPageSchema = z.object({
   /** The page's extraction; null when ICP Lens is paused on the page's site. */
   extract: PageExtractSchema.nullable(),
   /** Set when the page was not read because the rep paused ICP Lens on this site. */
-  paused: z.object({ url: z.string(), domain: z.string() }).nullable().default(null),
+  paused: z
+    .object({
+      url: z.string(),
+      domain: z.string(),
+      /** The rep resumed the site since: the page is read once it is loaded again. */
+      resumed: z.boolean().default(false),
+    })
+    .nullable()
+    .default(null),
   /** Whether the tab is in an incognito window. */
   incognito: z.boolean().default(false),
   /** When the page reported, ms since the epoch. */

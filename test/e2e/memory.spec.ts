@@ -32,9 +32,14 @@ test('pausing on a site stops reading it, and the options page forgets everythin
   const { tabId, page } = await visit(PAGES.fernbridge);
   const panel = await openPanel({ tabId });
   await panel.getByRole('button', { name: 'Pause on fernbridge.de' }).click();
+  // Said at once, without a reload, and still so after one.
+  await expect(panel.getByTestId('paused')).toContainText('Paused on fernbridge.de');
   await page.reload();
   await expect(panel.getByTestId('paused')).toContainText('Paused on fernbridge.de');
   await panel.getByRole('button', { name: /Resume on fernbridge\.de/ }).click();
+  await expect(panel.getByTestId('resumed')).toContainText('Reload the page to read it');
+  await page.reload();
+  await expect(panel.getByTestId('tier')).toBeVisible();
 
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));

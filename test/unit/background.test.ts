@@ -392,6 +392,21 @@ describe('background', () => {
     ).toMatchObject({ read: true });
   });
 
+  it('says at once in an open tab that its site was paused, and then resumed', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await untilBadge(7, 'T1');
+    await send({ type: 'pauseSite', payload: { site: 'lumenfold.io', paused: true } }, fromPanel);
+    expect(await tabState(7)).toMatchObject({ kind: 'paused', site: 'lumenfold.io', resumed: false });
+    expect(await badgeOf(7)).toBe('');
+    await send({ type: 'pauseSite', payload: { site: 'lumenfold.io', paused: false } }, fromPanel);
+    expect(await tabState(7)).toMatchObject({ kind: 'paused', site: 'lumenfold.io', resumed: true });
+    // Loaded again, the page is read as any other.
+    expect(
+      await send({ type: 'pageOpened', payload: { url: extract.url } }, fromTab(7, extract.url)),
+    ).toMatchObject({ read: true });
+  });
+
   it('forgets every remembered page in one call', async () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));

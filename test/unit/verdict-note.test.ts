@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { moneyText } from '@/components/FactsTable';
 import { shortWhen, upgradesText, verdictName, verdictNote } from '@/components/format';
 import { DEFAULT_ICP, scoreCompany, tierLabel } from '@/lib/icp';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
@@ -67,5 +68,14 @@ describe('upgradesText', () => {
     for (const tier of new Set(result.upgrades.map((u) => u.tier)))
       expect(text.split(tierLabel(tier)).length, text).toBe(2);
     for (const u of result.upgrades) expect(text).toContain(`“${u.label}”`);
+  });
+});
+
+describe('moneyText', () => {
+  it('writes amounts as a rep reads them, in the currency they were stated in', () => {
+    expect(moneyText({ min: 211_900_000_000, max: 211_900_000_000, currency: 'USD' })).toBe('$211.9B');
+    expect(moneyText({ min: 20_000_000, max: 500_000_000, currency: 'USD' })).toBe('$20M–$500M');
+    expect(moneyText({ min: 15_000_000, max: null, currency: 'EUR' })).toBe('€15M+');
+    expect(moneyText({ min: 950, max: 950, currency: 'CHF' })).toBe('CHF\u00a0950');
   });
 });
