@@ -76,6 +76,37 @@ function factText(key: keyof CompanyFacts, value: unknown): string {
   return show(value);
 }
 
+/** An address a link may open: the web's (a page's `javascript:` or `data:` one never is). */
+const linkable = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
+
+/** A fact's value; the company's LinkedIn page and its other profiles as links the rep can open. */
+function FactValue({ field, value }: { field: keyof CompanyFacts; value: unknown }) {
+  if (field === 'linkedinUrl' && linkable(value))
+    return (
+      <a href={value} target="_blank" rel="noreferrer" data-testid="linkedin-link">
+        {hostPath(value)}
+      </a>
+    );
+  if (field === 'socialProfiles' && Array.isArray(value))
+    return (
+      <>
+        {value.map((url: unknown, i) => (
+          <span key={String(url)}>
+            {i > 0 && ', '}
+            {linkable(url) ? (
+              <a href={url} target="_blank" rel="noreferrer">
+                {hostPath(url)}
+              </a>
+            ) : (
+              String(url)
+            )}
+          </span>
+        ))}
+      </>
+    );
+  return <>{factText(field, value)}</>;
+}
+
 /** The facts read from the page, each with where it came from. Page text is rendered as text, never as HTML. */
 export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; currentUrl: string }) {
   // Revenue already in dollars is not shown again as its conversion.
@@ -92,7 +123,7 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
           <div key={key} className="fact-row">
             <dt>{label}</dt>
             <dd>
-              {factText(key, fact.value)}
+              <FactValue field={key} value={fact.value} />
               {/* The evidence opens under the fact: by keyboard and touch too, where a tooltip would not. */}
               <details className="fact-evidence" data-testid={`evidence-${key}`}>
                 <summary>

@@ -168,7 +168,12 @@ function judge(criterion: Criterion, facts: CompanyFacts, place: Place): Judgeme
             .map((id) => industryById(id)?.label ?? id)
             .concat(criterion.wording);
           const list = `${wanted.slice(0, 4).join(', ')}${wanted.length > 4 ? '…' : ''}`;
-          return `"${text}"${normalised ? ` (${normalised.label})` : ''} is not ${list}`;
+          // The industry it reads as, unless that is what the page says ("Advertising Services" twice).
+          const readAs =
+            normalised && normalised.label.toLowerCase() !== text.toLowerCase()
+              ? ` (${normalised.label})`
+              : '';
+          return `"${text}"${readAs} is not ${list}`;
         },
         evidence,
       );

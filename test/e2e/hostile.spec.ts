@@ -75,6 +75,8 @@ function pages(extensionId: string): Record<string, string> {
          industry: `Software Development ${XSS}`,
          address: { addressLocality: XSS, addressCountry: 'DE' },
          numberOfEmployees: 300,
+         // Profiles the panel shows as links: only web addresses may become one.
+         sameAs: ['javascript:window.__pwned=4', 'https://x.com/evilcorp-xss'],
        })}`,
       `<h1>${attr(XSS_NAME)}</h1><footer>&copy; Evilcorp GmbH</footer>`,
     ),
@@ -247,6 +249,11 @@ test('markup in names, descriptions, JSON-LD and meta fields is shown as text in
   await expect(panel.getByTestId('company-name')).toHaveText(XSS_NAME);
   await expect(panel.getByTestId('criterion-industry')).toContainText('Software Development');
   await expectNoScriptRan(panel, dialogs);
+  await expect(panel.getByRole('link', { name: 'x.com/evilcorp-xss' })).toHaveAttribute(
+    'href',
+    'https://x.com/evilcorp-xss',
+  );
+  await expect(panel.locator('a[href^="javascript" i]')).toHaveCount(0);
 
   await panel.getByTestId('save-prospect').click();
   await expect(panel.getByTestId('saved')).toBeVisible();

@@ -22,6 +22,11 @@ test("the company's website and its LinkedIn page complete each other", async ({
   await expect(panel.getByTestId('company-sources')).toContainText('seen on quarrypeak.com and linkedin.com');
   await expect(panel.getByTestId('criterion-industry')).toHaveAttribute('data-status', 'match');
   await expect(panel.getByTestId('facts')).toContainText('from linkedin.com/company/quarry-peak-logistics');
+  // The company's LinkedIn page, one click away.
+  await expect(panel.getByTestId('linkedin-link')).toHaveAttribute(
+    'href',
+    'https://www.linkedin.com/company/quarry-peak-logistics',
+  );
 });
 
 test('pausing on a site stops reading it, and the options page forgets everything in one click', async ({

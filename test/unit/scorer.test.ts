@@ -62,6 +62,15 @@ describe('criterion kinds', () => {
     expect(status({ industry: fact('Truck Transportation') }, industry)?.status).toBe('miss');
   });
 
+  it('names the industry a miss reads as, once: not again where the page uses its very name', () => {
+    expect(status({ industry: fact('Advertising Services') }, industry)?.detail).toMatch(
+      /^"Advertising Services" is not /,
+    );
+    expect(status({ industry: fact('Marketing and Advertising') }, industry)?.detail).toMatch(
+      /^"Marketing and Advertising" \(Advertising Services\) is not /,
+    );
+  });
+
   it("industry also matches the manager's own wording", () => {
     expect(status({ industry: fact('Automation Machinery, Robotics') }, industry)?.status).toBe('match');
   });
