@@ -27,14 +27,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   techno: "site's code",
 };
 
-/** A saved prospect's status as the list and the panel name it. */
-export const STATUS_LABEL: Record<ProspectStatus, string> = {
-  new: 'New',
-  researching: 'Researching',
-  contacted: 'Contacted',
-  qualified: 'Qualified',
-  disqualified: 'Disqualified',
-};
+export { STATUS_LABEL } from '@/lib/db/schema';
 
 /** Status words; a disqualifier that did not hit "passed". */
 export function statusLabel(status: CriterionStatus, disqualifier: boolean): string {

@@ -48,6 +48,15 @@ export type SeenPage = z.infer<typeof SeenPageSchema>;
 export const ProspectStatusSchema = z.enum(['new', 'researching', 'contacted', 'qualified', 'disqualified']);
 export type ProspectStatus = z.infer<typeof ProspectStatusSchema>;
 
+/** A saved prospect's status as the list, the panel and the exports name it. */
+export const STATUS_LABEL: Record<ProspectStatus, string> = {
+  new: 'New',
+  researching: 'Researching',
+  contacted: 'Contacted',
+  qualified: 'Qualified',
+  disqualified: 'Disqualified',
+};
+
 /** A tier change of a saved prospect, kept as its history. */
 export const TierChangeSchema = z.object({
   from: TierSchema.nullable(),

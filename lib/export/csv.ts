@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { CSV_OPTIONS, inertCell } from '../csv-options';
-import type { Prospect } from '../db/schema';
+import { type Prospect, STATUS_LABEL } from '../db/schema';
 import { type ProspectSummary, summarize } from '../db/verdicts';
 import { bandOf, EMPLOYEE_BANDS } from '../icp/bands';
 import { industryById } from '../icp/industries';
@@ -99,12 +99,12 @@ const HUBSPOT_TIER: Record<Tier, string> = {
   not_a_fit: '',
 };
 
-/** A number of employees for the CRM: the band's lower end (what a band guarantees). */
 /** The tier in words, or "Not enough known" for a verdict that rests on nothing known. */
 function tierText(p: ProspectSummary): string {
   return p.nothingKnown ? NOTHING_KNOWN_LABEL : tierLabel(p.tier);
 }
 
+/** A number of employees for the CRM: the band's lower end (what a band guarantees; the band has a column). */
 function employeeCount(p: ProspectSummary): number | '' {
   return p.values.employees?.min ?? '';
 }
@@ -170,7 +170,8 @@ const HUBSPOT: readonly Column[] = [
   ['ICP profile known (%)', profileKnown],
   ['ICP matching criteria', matchingCriteria],
   ['ICP version', (p) => `${p.icpName} v${p.icpVersion}`],
-  ['Prospect status', (p) => p.status],
+  // In the words the list shows ("Contacted"), which HubSpot's import matches to a dropdown's labels.
+  ['Prospect status', (p) => STATUS_LABEL[p.status]],
   ['Notes', (p) => p.notes],
   ['Tags', (p) => p.tags.join('; ')],
   ['LinkedIn company page', (p) => p.values.linkedinUrl ?? ''],
@@ -187,6 +188,8 @@ const SALESFORCE: readonly Column[] = [
     (p) => p.values.industry ?? industryById(p.industryId ?? '')?.label ?? '',
   ],
   ['Employees', employeeCount],
+  // No standard Account field: the band the count is the lower end of, for a custom field.
+  ['Employee Range', employeeRange],
   ['Annual Revenue', revenueUsd],
   ['Billing City', (p) => p.values.hqCity ?? ''],
   ['Billing State/Province', (p) => p.values.hqRegion ?? ''],
@@ -197,7 +200,7 @@ const SALESFORCE: readonly Column[] = [
   ['ICP Profile Known (%)', profileKnown],
   ['ICP Matching Criteria', matchingCriteria],
   ['ICP Version', (p) => `${p.icpName} v${p.icpVersion}`],
-  ['Prospect Status', (p) => p.status],
+  ['Prospect Status', (p) => STATUS_LABEL[p.status]],
   ['Notes', (p) => p.notes],
   // No standard Account fields: the import wizard maps them to custom fields, or leaves them out.
   ['Tags', (p) => p.tags.join('; ')],

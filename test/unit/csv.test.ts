@@ -47,7 +47,11 @@ describe('HubSpot CSV', () => {
   it('maps a prospect to HubSpot company properties', () => {
     const [row] = parse(
       hubspotCsv([
-        prospect('lumenfold-home.html', { notes: 'Met at SaaStr, "warm"', tags: ['event', 'q4'] }),
+        prospect('lumenfold-home.html', {
+          notes: 'Met at SaaStr, "warm"',
+          tags: ['event', 'q4'],
+          status: 'contacted',
+        }),
       ]),
     );
     expect(row).toMatchObject({
@@ -62,6 +66,7 @@ describe('HubSpot CSV', () => {
       'ICP score': '100',
       Notes: 'Met at SaaStr, "warm"',
       Tags: 'event; q4',
+      'Prospect status': 'Contacted',
     });
     expect(row?.['ICP matching criteria']).toContain('Software, IT or internet');
   });
@@ -225,9 +230,14 @@ describe('technologies in the exports', () => {
 describe('Salesforce CSV', () => {
   it('maps a prospect to account fields', () => {
     const [row] = parse(
-      salesforceCsv([prospect('fernbridge-impressum.html', { tags: ['q3', 'trade fair'] })]),
+      salesforceCsv([
+        prospect('fernbridge-impressum.html', { tags: ['q3', 'trade fair'], status: 'qualified' }),
+      ]),
     );
     expect(row).toMatchObject({
+      'Prospect Status': 'Qualified',
+      Employees: '140',
+      'Employee Range': '51–200',
       Tags: 'q3; trade fair',
       'ICP Version': 'Mid-market B2B SaaS (built-in) v1',
       'Account Name': 'Fernbridge Maschinenbau',
