@@ -81,7 +81,7 @@ const BADGES = {
   tier_3: { text: 'T3', color: '#b45309' },
   not_a_fit: { text: '✕', color: '#4b5563' },
 } as const;
-/** A verdict that rests on nothing known (see `nothingKnown`): a question, not a verdict. */
+/** A verdict that rests on too little known (see `nothingKnown`): a question, not a verdict. */
 const NOTHING_KNOWN_BADGE = { text: '?', color: '#6b7280' } as const;
 
 const DAY_MS = 86_400_000;

@@ -36,7 +36,7 @@ export interface ListPreview {
   movers: ListPreviewMove[];
 }
 
-/** A verdict's list tier: Not a fit that rests on nothing known is filed apart, as the list files it. */
+/** A verdict's list tier: Not a fit that rests on too little known is filed apart, as the list files it. */
 const listTierOf = (result: ReturnType<typeof scoreCompany>): ListTier =>
   nothingKnown(result) ? 'not_enough_known' : result.tier;
 

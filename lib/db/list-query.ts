@@ -29,7 +29,7 @@ export interface ListQuery {
 
 type RecordSort = 'savedAt' | 'updatedAt' | 'name';
 const RECORD_INDEX = { savedAt: 'savedAt', updatedAt: 'updatedAt', name: 'nameLower' } as const;
-/** The tiers the list files prospects under, in its order: those resting on nothing known come last. */
+/** The tiers the list files prospects under, in its order: those resting on too little known come last. */
 export const LIST_TIERS: readonly ListTier[] = [
   'tier_1',
   'tier_2',

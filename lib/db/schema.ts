@@ -219,7 +219,7 @@ export interface StoredVerdict extends Omit<Verdict, 'result' | 'inputs'> {
  * the index without reading a record.
  */
 /**
- * The tier the list files a prospect under: its verdict's, except that a Not a fit resting on nothing known (see
+ * The tier the list files a prospect under: its verdict's, except that a Not a fit resting on too little known (see
  * `nothingKnown`) is filed as "Not enough known", so that the list's filter and counts tell the two apart.
  */
 export type ListTier = Tier | 'not_enough_known';

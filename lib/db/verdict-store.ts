@@ -9,7 +9,7 @@
  * transaction over both tables (see `writeProspects`).
  */
 import type { Tier } from '../icp/schema';
-import { nothingKnown } from '../icp/scorer';
+import { MIN_COVERAGE_TO_JUDGE, nothingKnown } from '../icp/scorer';
 import type { IcpLensDb } from './index';
 import type {
   FactValues,
@@ -102,7 +102,7 @@ export function decodeResult(result: string, heads: string): ProspectResult {
 
 /**
  * The labels of the criteria a result kept by {@link encodeResult} shows the company meeting, and of those that
- * disqualify it, whether it rests on nothing known (see `nothingKnown`), and its coverage.
+ * disqualify it, whether it rests on too little known (see `nothingKnown`), and its coverage.
  */
 export function metCriteria(
   result: string,
@@ -117,9 +117,10 @@ export function metCriteria(
     if (meets({ rule, status })) labels.push(metLabel({ label, status }));
     if (status === 'disqualified') disqualifiedBy.push(label);
   });
-  // Most verdicts rest on something: only those with nothing known are looked at further.
+  // Most verdicts rest on enough: only those with too little known are looked at further.
   const silent =
-    coverage === 0 && nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) });
+    coverage < MIN_COVERAGE_TO_JUDGE &&
+    nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) });
   return { met: labels, disqualifiedBy, nothingKnown: silent, coverage };
 }
 

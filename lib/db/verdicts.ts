@@ -96,7 +96,7 @@ export interface ProspectSummary
   met: string[];
   /** The labels of the criteria that set it aside as not a fit, whatever it meets (none for most). */
   disqualifiedBy: string[];
-  /** The verdict rests on nothing known (see `nothingKnown`): "Not enough known" rather than "Not a fit". */
+  /** The verdict rests on too little known (see `nothingKnown`): "Not enough known" rather than "Not a fit". */
   nothingKnown: boolean;
   /** The share of the profile's weight the facts showed, 0 to 1 (the panel's "82% known"). */
   coverage: number;

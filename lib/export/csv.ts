@@ -99,7 +99,7 @@ const HUBSPOT_TIER: Record<Tier, string> = {
   not_a_fit: '',
 };
 
-/** The tier in words, or "Not enough known" for a verdict that rests on nothing known. */
+/** The tier in words, or "Not enough known" for a verdict that rests on too little known. */
 function tierText(p: ProspectSummary): string {
   return p.nothingKnown ? NOTHING_KNOWN_LABEL : tierLabel(p.tier);
 }

@@ -104,11 +104,18 @@ describe('HubSpot CSV', () => {
       nothingKnown: true,
       coverage: 0,
     });
+    // A country alone is too little to judge (a fifth of the built-in ICP), with a founding year it is not.
+    const country = {
+      value: 'US',
+      source: 'jsonld' as const,
+      snippet: 'US',
+      confidence: 1,
+      alternatives: [],
+    };
+    const thin = encodeResult(scoreCompany({ hqCountry: country }, DEFAULT_ICP));
+    expect(metCriteria(thin.result, thin.heads).nothingKnown).toBe(true);
     const known = encodeResult(
-      scoreCompany(
-        { hqCountry: { value: 'US', source: 'jsonld', snippet: 'US', confidence: 1, alternatives: [] } },
-        DEFAULT_ICP,
-      ),
+      scoreCompany({ hqCountry: country, foundedYear: { ...country, value: 2015 } }, DEFAULT_ICP),
     );
     expect(metCriteria(known.result, known.heads).nothingKnown).toBe(false);
   });
