@@ -15,7 +15,7 @@ import { getProspect, updateProspect } from '@/lib/db/prospects';
 import { NOTHING_KNOWN_LABEL, nothingKnown } from '@/lib/icp';
 import { isBuiltInOwner } from '@/lib/icp/owner';
 import { type PageState, sendMessage, type TabState } from '@/lib/messaging';
-import { useFollowedTab, useTabState } from './use-tab-state';
+import { type TabPage, useFollowedTab, useTabPage, useTabState } from './use-tab-state';
 import './style.css';
 
 const ICP_SOURCE_LABEL = {
@@ -219,15 +219,36 @@ function announcement(state: TabState | null): string {
 }
 
 /** The side panel's view of a tab's state. */
-function PanelBody({ state }: { state: TabState | null }) {
+function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPage | null }) {
   if (!state) {
+    if (tabPage && !tabPage.web)
+      return (
+        <main className="panel empty" data-testid="empty">
+          <h1>ICP Lens cannot read this page</h1>
+          <p className="muted">
+            It reads web pages: company websites and company pages on LinkedIn, Wikipedia and Crunchbase.
+            Browser pages, the Web Store and files cannot be read.
+          </p>
+        </main>
+      );
+    if (tabPage?.loading)
+      return (
+        <main className="panel empty" data-testid="empty">
+          <h1>Reading this page…</h1>
+        </main>
+      );
     return (
       <main className="panel empty" data-testid="empty">
         <h1>No company on this page yet</h1>
         <p className="muted">
           ICP Lens reads company websites and company pages on LinkedIn, Wikipedia and Crunchbase. Open one
-          and its fit appears here. Browser pages and the Web Store cannot be read.
+          and its fit appears here.
         </p>
+        {tabPage?.web && (
+          <p className="muted" data-testid="reload-hint">
+            Open since before ICP Lens was installed or updated? Reload the page to read it.
+          </p>
+        )}
       </main>
     );
   }
@@ -284,6 +305,7 @@ function PanelBody({ state }: { state: TabState | null }) {
 export function App({ target }: { target: URLSearchParams }) {
   const tabId = useFollowedTab(target);
   const { state, loading } = useTabState(tabId);
+  const tabPage = useTabPage(tabId, !loading && !state);
 
   useEffect(() => {
     // Read by `npm run bench` (panel.first_render_ms).
@@ -305,7 +327,7 @@ export function App({ target }: { target: URLSearchParams }) {
           </p>
         </main>
       ) : (
-        <PanelBody state={state} />
+        <PanelBody state={state} tabPage={tabPage} />
       )}
     </>
   );

@@ -72,3 +72,40 @@ export function useTabState(tabId: number | null): { state: TabState | null; loa
   }, [tabId]);
   return { state, loading };
 }
+
+/** What the panel knows of a tab the background has nothing on: whether it is a web page, and loading. */
+export interface TabPage {
+  /** A web page's address (the extension sees no other: a browser page or the Web Store has none here). */
+  web: boolean;
+  loading: boolean;
+}
+
+/**
+ * The followed tab's page while the background has no state for it (`watch`): to tell a page still loading from
+ * one ICP Lens cannot read, and from one open since before ICP Lens was installed (no content script in it).
+ */
+export function useTabPage(tabId: number | null, watch: boolean): TabPage | null {
+  const [page, setPage] = useState<TabPage | null>(null);
+  useEffect(() => {
+    if (tabId === null || !watch) return;
+    let live = true;
+    const read = () =>
+      browser.tabs
+        .get(tabId)
+        .then((tab) => {
+          if (!live) return;
+          setPage({ web: /^https?:/.test(tab.url ?? ''), loading: tab.status === 'loading' });
+        })
+        .catch(() => live && setPage(null));
+    void read();
+    const onUpdated = (updated: number) => {
+      if (updated === tabId) void read();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      live = false;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId, watch]);
+  return page;
+}

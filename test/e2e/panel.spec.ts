@@ -490,3 +490,29 @@ test('the ICP editor closes, asking first when there are unsaved changes, and ty
   await expect(edit).toBeFocused();
   await options.close();
 });
+
+test('a tab with nothing read says why: a page ICP Lens cannot read, or one to reload', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const tabIds = () =>
+    ext.worker.evaluate(async () =>
+      (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({})).map((t) => t.id as number),
+    );
+  const before = await tabIds();
+  const blank = await ext.context.newPage();
+  await blank.goto('about:blank');
+  const [blankTab] = (await tabIds()).filter((id) => !before.includes(id));
+  const panel = await openPanel({ tabId: blankTab as number });
+  await expect(panel.getByTestId('empty')).toContainText('ICP Lens cannot read this page');
+  // A web page the background holds nothing for (as one open since before ICP Lens was installed).
+  const { tabId } = await visit(PAGES.lumenfold);
+  await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.remove(`tab-${id}`),
+    tabId,
+  );
+  const forgotten = await openPanel({ tabId });
+  await expect(forgotten.getByTestId('reload-hint')).toContainText('Reload the page to read it');
+  await blank.close();
+});
