@@ -1,5 +1,4 @@
 /** Wording shared by the panel and the options page. */
-import type { ProspectStatus } from '@/lib/db/schema';
 import {
   type CriterionStatus,
   NOTHING_KNOWN_LABEL,

@@ -11,9 +11,14 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 /** The few extension APIs the harness calls inside the service worker (typed here: Node has no `chrome`). */
 export interface ExtensionGlobals {
   chrome: {
-    storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+    storage: {
+      session: { get(keys: null): Promise<Record<string, unknown>>; remove(key: string): Promise<void> };
+    };
     action: { getBadgeText(details: { tabId: number }): Promise<string> };
-    tabs: { get(tabId: number): Promise<{ id: number; windowId: number; active: boolean }> };
+    tabs: {
+      get(tabId: number): Promise<{ id: number; windowId: number; active: boolean }>;
+      query(query: object): Promise<Array<{ id?: number }>>;
+    };
     sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> };
   };
 }
