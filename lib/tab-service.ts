@@ -199,6 +199,19 @@ export function createTabService(deps: TabServiceDeps) {
     setTimeout(warmUpDetection, 0);
   }
 
+  /** Keeps and shows that a tab's page was not read: the rep paused ICP Lens on its site. */
+  async function storePaused(tabId: number, url: string, site: string, incognito: boolean) {
+    const stored: StoredPage = {
+      tabId,
+      extract: null,
+      paused: { url, domain: site, resumed: false },
+      incognito,
+      reportedAt: deps.now(),
+    };
+    await deps.pages.set(stored);
+    return publish(stored, await deps.loadIcp());
+  }
+
   /** Whether a tab's page may go into the company memory. */
   async function mayRemember(stored: StoredPage): Promise<boolean> {
     return !stored.incognito || (await deps.loadPrivacy()).rememberIncognito;
@@ -333,15 +346,7 @@ export function createTabService(deps: TabServiceDeps) {
         if (deps.collectGlobals) globalsReads.set(tabId, { url, read: readGlobals(tabId) });
         return { read: true, techSelectors };
       }
-      const stored: StoredPage = {
-        tabId,
-        extract: null,
-        paused: { url, domain: site, resumed: false },
-        incognito,
-        reportedAt: deps.now(),
-      };
-      await deps.pages.set(stored);
-      await publish(stored, await deps.loadIcp());
+      await storePaused(tabId, url, site, incognito);
       return { read: false };
     },
 
@@ -352,7 +357,11 @@ export function createTabService(deps: TabServiceDeps) {
      */
     async pauseChanged(site: string, paused: boolean): Promise<void> {
       const active = await deps.loadIcp();
-      for (const stored of await deps.pages.all()) {
+      for (const seen of await deps.pages.all()) {
+        // As it is now: a tab closed, or a report stored, since the list was read is left as it is (a report
+        // on a paused site is stored as paused anyway).
+        const stored = await deps.pages.get(seen.tabId);
+        if (!stored || stored.reportedAt !== seen.reportedAt) continue;
         const url = stored.extract?.url ?? stored.paused?.url;
         if (!url || registrableDomain(url) !== site) continue;
         if (paused === (stored.paused !== null && !stored.paused.resumed)) continue;
@@ -375,6 +384,11 @@ export function createTabService(deps: TabServiceDeps) {
       incognito: boolean,
       techSignals?: DomSignals,
     ): Promise<TabState> {
+      // A content script keeps reporting its page's changes for a few seconds: not once the rep has paused the
+      // site meanwhile.
+      const site = registrableDomain(sent.url);
+      if (site && (await deps.loadPausedSites()).includes(site))
+        return storePaused(tabId, sent.url, site, incognito);
       const extract = await withTechnologies(completeExtract(interpretPage(sent)), techSignals, () =>
         globalsFor(tabId, sent.url),
       );

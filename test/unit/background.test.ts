@@ -407,6 +407,17 @@ describe('background', () => {
     ).toMatchObject({ read: true });
   });
 
+  it('keeps a page paused when its content script reports a change after the rep paused the site', async () => {
+    const extract = sampleExtract('lumenfold-home.html');
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    await getDb().pages.clear();
+    await send({ type: 'pauseSite', payload: { site: 'lumenfold.io', paused: true } }, fromPanel);
+    // The page re-renders within its settle window and is read again by a script told to read it earlier.
+    await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
+    expect(await tabState(7)).toMatchObject({ kind: 'paused', site: 'lumenfold.io' });
+    expect(await getDb().pages.count()).toBe(0);
+  });
+
   it('forgets every remembered page in one call', async () => {
     const extract = sampleExtract('lumenfold-home.html');
     await send({ type: 'reportPage', payload: extract }, fromTab(7, extract.url));
