@@ -97,10 +97,15 @@ export function runPageReader(ctx: ContentScriptContext, readers: Readers): void
   // starts nothing.
   let startedFor: string | null = null;
   const start = async (again = false) => {
+    // Out of sight, a prerendered page's moves are read once it is shown (see below).
+    if ((document as Document & { prerendering?: boolean }).prerendering === true) return;
     if (!again && location.href === startedFor) return;
     startedFor = location.href;
     const opened: Envelope<'pageOpened'> = { type: 'pageOpened', payload: { url: location.href } };
-    const answer = (await send(opened)).answer as { read?: boolean; techSelectors?: unknown } | undefined;
+    const { sent, answer: answered } = await send(opened);
+    // Unanswered, the address is asked about again at the next chance.
+    if ((!sent || answered === undefined) && startedFor === location.href) startedFor = null;
+    const answer = answered as { read?: boolean; techSelectors?: unknown } | undefined;
     reading = answer?.read === true;
     techSelectors = Array.isArray(answer?.techSelectors)
       ? answer.techSelectors.filter((s): s is string => typeof s === 'string')

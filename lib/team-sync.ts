@@ -46,7 +46,8 @@ export function originPattern(url: URL): string {
 }
 
 /** The error of a team address that redirects (to another origin or not: the browser does not say before). */
-export const REDIRECT_REFUSED = 'the team address redirects to another address; use the final address';
+export const REDIRECT_REFUSED =
+  'the team address redirects (ICP Lens follows no redirect); use the address it ends at, as the browser shows it when you open the team address';
 
 /** Whether a response came from the address asked for (`''`: the fetch did not say), fragments aside. */
 function sameAddress(responseUrl: string, target: URL): boolean {
@@ -79,25 +80,31 @@ async function readLimited(response: Response, max: number): Promise<string> {
   if (Number.isFinite(declared) && declared > max) {
     throw new SyncFailure(`the file is too big (${Math.ceil(declared / 1024)} kB; at most ${max / 1024} kB)`);
   }
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw new SyncFailure(`the file is too big (more than ${max / 1024} kB)`);
+  const tooBig = () => new SyncFailure(`the file is too big (more than ${max / 1024} kB)`);
+  let all: Uint8Array;
+  if (!response.body) {
+    all = new Uint8Array(await response.arrayBuffer());
+    if (all.byteLength > max) throw tooBig();
+  } else {
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        throw tooBig();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
+    all = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, at);
+      at += chunk.byteLength;
+    }
   }
   const { text, encoding } = readJsonFileText(all);
   // JSON served over the web is UTF-8 (RFC 8259): a file that is not is refused rather than guessed at, as

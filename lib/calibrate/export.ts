@@ -27,7 +27,7 @@ export function scoredAccountsCsv(
       Technologies: a.technologies.join('; '),
       Outcome: a.outcome,
       'Deal value USD': a.dealValue ?? '',
-      // As the report and the list file it: "Not enough known" where the row shows nothing the ICP weighs.
+      // As the report and the list file it: "Not enough known" where the row shows too little the ICP weighs.
       'ICP tier': r ? (nothingKnown(r) ? NOTHING_KNOWN_LABEL : tierLabel(r.tier)) : '',
       'ICP score': r?.score ?? '',
     };

@@ -10,8 +10,9 @@ import { accountFacts } from './facts';
 import type { ImportedAccount, Outcome } from './schema';
 
 /**
- * The tiers as the prospect list files companies: an account whose file shows nothing the ICP weighs is "Not
- * enough known", counted apart from Not a fit (the ICP could not judge it), as in the side panel and the list.
+ * The tiers as the prospect list files companies: an account whose file shows too little of what the ICP
+ * weighs (see `nothingKnown`) is "Not enough known", counted apart from Not a fit (the ICP could not judge it),
+ * as in the side panel and the list.
  */
 export type CalibrationTier = Tier | 'not_enough_known';
 

@@ -9,12 +9,22 @@ import { type IcpLensDb, writeProspects } from './index';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
 import { MAX_NOTE_CHARS, type Prospect, ProspectSchema, uniqueTags } from './schema';
 
+/**
+ * A prospect as a backup holds it: notes and tags are bounded more loosely than the list's own fields, as ICP
+ * Lens 0.2.0 saved what the list's fields were given without holding them to those limits, and a backup of
+ * such a list must restore whole.
+ */
+const BackupProspectSchema = ProspectSchema.extend({
+  notes: z.string().max(1_000_000),
+  tags: z.array(z.string().max(2000)).max(1000),
+});
+
 /** The backup file format, version 1. */
 export const BackupSchema = z.object({
   format: z.literal('icp-lens-backup'),
   version: z.literal(1),
   exportedAt: z.number(),
-  prospects: z.array(ProspectSchema).max(500_000),
+  prospects: z.array(BackupProspectSchema).max(500_000),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

@@ -120,7 +120,11 @@ export function metCriteria(
   // Most verdicts rest on enough: only those with too little known are looked at further.
   const silent =
     coverage < MIN_COVERAGE_TO_JUDGE &&
-    nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) });
+    nothingKnown({
+      tier,
+      coverage,
+      criteria: criteria.map(([status], i) => ({ status, rule: (what[i] as CriterionHead)[3] })),
+    });
   return { met: labels, disqualifiedBy, nothingKnown: silent, coverage };
 }
 
@@ -156,13 +160,19 @@ export function unpackBlock(block: VerdictBlock): StoredVerdict[] {
 }
 
 /**
- * The tier the list files a verdict under (see {@link ListTier}). Only a Not a fit's result is read, and only
- * its figures (not its criteria's heads).
+ * The tier the list files a verdict under (see {@link ListTier}). Only a Not a fit's result is read, and its
+ * criteria's heads (`heads`, for their rules) only where it rests on too little known.
  */
-export function listTier(v: Pick<StoredVerdict, 'tier' | 'result'>): ListTier {
+export function listTier(v: Pick<StoredVerdict, 'tier' | 'result'>, heads: string): ListTier {
   if (v.tier !== 'not_a_fit') return v.tier;
   const [, tier, coverage, , criteria] = JSON.parse(v.result) as ResultTuple;
-  return nothingKnown({ tier, coverage, criteria: criteria.map(([status]) => ({ status })) })
+  if (coverage >= MIN_COVERAGE_TO_JUDGE) return 'not_a_fit';
+  const rules = (JSON.parse(heads) as CriterionHead[]).map((head) => head[3]);
+  return nothingKnown({
+    tier,
+    coverage,
+    criteria: criteria.map(([status], i) => ({ status, rule: rules[i] })),
+  })
     ? 'not_enough_known'
     : 'not_a_fit';
 }
@@ -176,7 +186,7 @@ export function rankBlock(block: VerdictBlock): RankBlock {
   }
   return {
     id: block.id,
-    rank: block.verdicts.map((v) => [listTier(v), v.score, v.id]),
+    rank: block.verdicts.map((v) => [listTier(v, block.heads[v.heads] ?? '[]'), v.score, v.id]),
     moved,
   };
 }

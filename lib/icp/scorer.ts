@@ -325,25 +325,29 @@ export const NOTHING_KNOWN_LABEL = 'Not enough known';
 /**
  * The share of the profile's weight that must be known before a company is judged at all. Below it, whatever
  * tier the few known facts would give is no verdict: a footer's country alone scored "Tier 3, 100 of 100", and
- * a founding year alone "Not a fit, 0", each on a tenth or a fifth of the built-in ICP. Only a disqualifier
- * decides on its own. The ICP's own floors for Tier 1 and Tier 2 sit above it.
+ * a founding year alone "Not a fit, 0", each on a tenth or a fifth of the built-in ICP. Only a disqualifier, or
+ * a must-have the company misses, decides on its own. It applies whatever the ICP's own floors for Tier 1 and
+ * Tier 2 (an ICP may set them lower) and whatever its policy for unknown facts.
  */
 export const MIN_COVERAGE_TO_JUDGE = 0.25;
 
 /**
  * Whether a verdict rests on too little to be one: less than {@link MIN_COVERAGE_TO_JUDGE} of the profile is
- * known (nothing at all, often), and nothing disqualifies the company. Its "Not a fit" then says that the
- * page says too little, not that the company does not fit, and it is shown as "Not enough known".
+ * known (nothing at all, often), nothing disqualifies the company and it misses no must-have (either decides
+ * on its own). Its "Not a fit" then says that the page says too little, not that the company does not fit,
+ * and it is shown as "Not enough known".
  */
 export function nothingKnown(result: {
   tier: Tier;
   coverage: number;
-  criteria: ReadonlyArray<{ status: CriterionStatus }>;
+  criteria: ReadonlyArray<{ status: CriterionStatus; rule?: Criterion['rule'] }>;
 }): boolean {
   return (
     result.tier === 'not_a_fit' &&
     result.coverage < MIN_COVERAGE_TO_JUDGE &&
-    !result.criteria.some((c) => c.status === 'disqualified')
+    !result.criteria.some(
+      (c) => c.status === 'disqualified' || (c.rule === 'must-have' && c.status === 'miss'),
+    )
   );
 }
 
@@ -374,6 +378,7 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, place: Place, u
   let earned = 0;
   let disqualified = false;
   let mustHaveFailed = false;
+  let mustHaveMissed = false;
   let mustHaveUnknown = false;
   for (let i = 0; i < judged.length; i++) {
     const criterion = criteria[i] as Criterion;
@@ -386,6 +391,7 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, place: Place, u
     if (credit !== null) knownWeight += criterion.weight;
     earned += (credit ?? 0) * criterion.weight;
     if (criterion.rule === 'must-have') {
+      if (credit !== null && credit <= 0) mustHaveMissed = true;
       if ((credit !== null && credit < 1 && credit <= 0) || (credit === null && icp.unknownPolicy === 'miss'))
         mustHaveFailed = true;
       if (credit === null) mustHaveUnknown = true;
@@ -409,7 +415,7 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, place: Place, u
   if (knownWeight === 0) {
     tier = 'not_a_fit';
     if (explain) caps.push(`Nothing the ICP asks about is shown ${place.on}`);
-  } else if (Math.round(coverage * 1000) / 1000 < MIN_COVERAGE_TO_JUDGE && !disqualified) {
+  } else if (Math.round(coverage * 1000) / 1000 < MIN_COVERAGE_TO_JUDGE && !disqualified && !mustHaveMissed) {
     // (Coverage as the result keeps it, rounded: `nothingKnown` reads that.)
     tier = 'not_a_fit';
     if (explain)

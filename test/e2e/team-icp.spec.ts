@@ -314,7 +314,7 @@ test('every failure keeps the last good team ICP and shows the error with its ti
     ['404', /the server answered 404/],
     ['500', /the server answered 500/],
     ['drop', /could not reach 127\.0\.0\.1:\d+/],
-    ['redirect', /the team address redirects to another address; use the final address/],
+    ['redirect', /the team address redirects \(ICP Lens follows no redirect\); use the address it ends at/],
     ['not-json', /not valid JSON/],
     ['invalid', /not a valid ICP: Tier thresholds: must fall from Tier 1 to Tier 3/],
     ['big', /too big/],

@@ -43,6 +43,21 @@ describe('backup and restore', () => {
     expect((await target.prospects.toArray()).map((p) => p.domain).sort()).toEqual(['a.com', 'b.com']);
   });
 
+  it('restores whole a list saved by 0.2.0, whose notes and tags went past the list’s own limits', async () => {
+    const source = fresh();
+    const { id } = (await saveProspect(source, input('a.com'), 1)).prospect;
+    // 0.2.0 wrote what its fields were given (no length on the note field, no count of tags).
+    const long = { notes: 'n'.repeat(25_000), tags: Array.from({ length: 60 }, (_, i) => `tag ${i}`) };
+    await updateProspect(source, id as number, long);
+    const target = fresh();
+    expect(await restoreBackup(target, await roundTrip(source, 2))).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect((await allProspects(target))[0]).toMatchObject(long);
+  });
+
   it('merges without duplicates, keeps the newer record and unites tags, never deletes', async () => {
     const db = fresh();
     const { prospect } = await saveProspect(db, input('a.com'), 1);

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '@/components/download';
 import type { Prospect } from '@/lib/db/schema';
-import { encodeResult, metCriteria } from '@/lib/db/verdict-store';
+import { encodeResult, listTier, metCriteria } from '@/lib/db/verdict-store';
 import { summarize } from '@/lib/db/verdicts';
 import { csvFile, hubspotCsv, salesforceCsv } from '@/lib/export/csv';
 import { mergeCandidates } from '@/lib/extract/merge';
@@ -112,12 +112,25 @@ describe('HubSpot CSV', () => {
       confidence: 1,
       alternatives: [],
     };
-    const thin = encodeResult(scoreCompany({ hqCountry: country }, DEFAULT_ICP));
+    const thinResult = scoreCompany({ hqCountry: country }, DEFAULT_ICP);
+    const thin = encodeResult(thinResult);
     expect(metCriteria(thin.result, thin.heads).nothingKnown).toBe(true);
     const known = encodeResult(
       scoreCompany({ hqCountry: country, foundedYear: { ...country, value: 2015 } }, DEFAULT_ICP),
     );
     expect(metCriteria(known.result, known.heads).nothingKnown).toBe(false);
+    // A must-have the company misses decides on its own, as kept too.
+    const strict = {
+      ...DEFAULT_ICP,
+      criteria: DEFAULT_ICP.criteria.map((c) =>
+        c.id === 'location' ? { ...c, rule: 'must-have' as const } : c,
+      ),
+    };
+    const missed = scoreCompany({ hqCountry: { ...country, value: 'BR' } }, strict);
+    const missedKept = encodeResult(missed);
+    expect(metCriteria(missedKept.result, missedKept.heads).nothingKnown).toBe(false);
+    expect(listTier({ tier: missed.tier, result: missedKept.result }, missedKept.heads)).toBe('not_a_fit');
+    expect(listTier({ tier: thinResult.tier, result: thin.result }, thin.heads)).toBe('not_enough_known');
   });
 
   it('writes a disqualified company as a 0 with what disqualifies it, not as the 100 of what it meets', () => {

@@ -313,6 +313,18 @@ describe('the score', () => {
     const nonprofit = scoreCompany({ companyType: fact('nonprofit') }, DEFAULT_ICP);
     expect(nonprofit.tier).toBe('not_a_fit');
     expect(nothingKnown(nonprofit)).toBe(false);
+    // So does a must-have the company misses: the location alone (a quarter of this ICP less a little).
+    const mustHave = { ...location, rule: 'must-have' as const };
+    const strict = icp([industry, employees, mustHave, { ...industry, id: 'more', weight: 2 }], {
+      mustHaveFailTier: 'not_a_fit',
+    });
+    const brazil = scoreCompany({ hqCountry: fact('BR') }, strict);
+    expect(brazil.coverage).toBeLessThan(0.25);
+    expect(brazil.tier).toBe('not_a_fit');
+    expect(nothingKnown(brazil)).toBe(false);
+    expect(brazil.summary).toBe('Misses DACH. Unknown: Software, 200–2,000 employees and Software.');
+    // Met, the must-have alone is still too little to judge.
+    expect(nothingKnown(scoreCompany({ hqCountry: fact('DE') }, strict))).toBe(true);
   });
 
   it('needs 30% of the profile known for Tier 2: a page that shows the country and the founding year is Tier 3 at best', () => {
@@ -325,7 +337,7 @@ describe('the score', () => {
     expect(scoreCompany({ ...thin, industry: fact('Computer Software') }, DEFAULT_ICP).tier).toBe('tier_2');
   });
 
-  it('never needs more known for Tier 2 than for Tier 1: an older ICP with a low Tier 1 floor scores as before', () => {
+  it('never needs more known for Tier 2 than for Tier 1: an ICP with a low Tier 1 floor lowers the Tier 2 one', () => {
     const lowFloor = { ...DEFAULT_ICP, minCoverageForTier1: 0.1 };
     expect(scoreCompany({ hqCountry: fact('US'), foundedYear: fact(2015) }, lowFloor)).toMatchObject({
       score: 100,

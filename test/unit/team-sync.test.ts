@@ -154,12 +154,20 @@ describe('team ICP sync', () => {
     // "Müller" saved as Windows-1252: 0xFC is no UTF-8. Guessed at, every rep would get the guess.
     const text = JSON.stringify(teamIcp(4, 'Müller v4'));
     const bytes = new Uint8Array(Array.from(text, (c) => c.charCodeAt(0)));
-    const { fetch } = fetchAnswering(() => new Response(bytes, { status: 200 }));
-    const state = await syncTeamIcp(URL_, good(), env(fetch));
-    expect(state.icp).toEqual(good().icp);
-    expect(state.error?.message).toMatch(
-      /not valid UTF-8 .*Windows-1252.*save it as UTF-8 and publish it again/,
-    );
+    // Streamed, or handed over whole (a response without a readable body stream).
+    const whole = () => {
+      const response = new Response(bytes, { status: 200 });
+      Object.defineProperty(response, 'body', { value: null });
+      return response;
+    };
+    for (const answer of [() => new Response(bytes, { status: 200 }), whole]) {
+      const { fetch } = fetchAnswering(answer);
+      const state = await syncTeamIcp(URL_, good(), env(fetch));
+      expect(state.icp).toEqual(good().icp);
+      expect(state.error?.message).toMatch(
+        /not valid UTF-8 .*Windows-1252.*save it as UTF-8 and publish it again/,
+      );
+    }
   });
 
   it('accepts the same version published again (only its date differs), and keeps the newer file', async () => {
@@ -196,7 +204,7 @@ describe('team ICP sync', () => {
       [
         'an answer comes from another address (a fetch that followed a redirect)',
         () => fetchAnswering(() => json(teamIcp(9)), 'https://evil.test/icp.json'),
-        /^the team address redirects to another address; use the final address$/,
+        /^the team address redirects \(ICP Lens follows no redirect\); use the address it ends at/,
       ],
       [
         'the address is not HTTPS',
