@@ -375,6 +375,7 @@ function calibrateCommand(args: string[]): void {
               headline: comparison.b.headline,
               movedUp: comparison.movedUp,
               movedDown: comparison.movedDown,
+              movedAcross: comparison.movedAcross,
             },
           }
         : {}),

@@ -811,7 +811,10 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
                   {compareWith === 'draft' ? `from v${other.version}` : `v${other.version}`}
                 </span>
                 : {comparison.movedUp} {comparison.movedUp === 1 ? 'account moves' : 'accounts move'} up a
-                tier, {comparison.movedDown} {comparison.movedDown === 1 ? 'moves' : 'move'} down.
+                tier, {comparison.movedDown} {comparison.movedDown === 1 ? 'moves' : 'move'} down
+                {comparison.movedAcross > 0 &&
+                  `, and ${comparison.movedAcross} between Not a fit and Not enough known`}
+                .
               </p>
               <Headline report={comparison.b} />
               <TierTable report={comparison.b} testId="tier-table-other" />

@@ -247,6 +247,8 @@ export interface Comparison {
   b: CalibrationReport;
   movedUp: number;
   movedDown: number;
+  /** Accounts that go from Not a fit to Not enough known or back (no move up or down: neither is a tier). */
+  movedAcross: number;
 }
 
 /** Calibrates two ICP versions side by side (e.g. the one in force and a draft) on the same accounts. */
@@ -264,10 +266,13 @@ export function comparisonOf(
 ): Comparison {
   let movedUp = 0;
   let movedDown = 0;
+  let movedAcross = 0;
   ra.forEach((r, i) => {
-    const diff = TIER_RANK[(rb[i] as ScoreResult).tier] - TIER_RANK[r.tier];
+    const after = rb[i] as ScoreResult;
+    const diff = TIER_RANK[after.tier] - TIER_RANK[r.tier];
     if (diff > 0) movedUp++;
     else if (diff < 0) movedDown++;
+    else if (nothingKnown(r) !== nothingKnown(after)) movedAcross++;
   });
-  return { a: reportOf(accounts, ra, a), b: reportOf(accounts, rb, b), movedUp, movedDown };
+  return { a: reportOf(accounts, ra, a), b: reportOf(accounts, rb, b), movedUp, movedDown, movedAcross };
 }

@@ -647,6 +647,29 @@ describe('statistics', () => {
     expect(comparison.a.auc).toBe(1);
     expect(comparison.b.auc).toBe(0);
     expect({ up: comparison.movedUp, down: comparison.movedDown }).toEqual({ up: 1, down: 1 });
+    expect(comparison.movedAcross).toBe(0);
+  });
+
+  it('counts accounts that go between Not a fit and Not enough known apart from moves up and down', () => {
+    // Retail of 1,000 people: a Not a fit on both criteria; without the size criterion, too little is known.
+    const accounts = [account({ industry: 'Retail', outcome: 'lost', employees: { min: 1000, max: 1000 } })];
+    const withoutSize: Icp = {
+      ...SOFTWARE_ONLY,
+      criteria: [
+        ...SOFTWARE_ONLY.criteria.filter((c) => c.kind !== 'employees'),
+        {
+          id: 'country',
+          label: 'Germany',
+          weight: 9,
+          rule: 'score',
+          kind: 'location',
+          regions: [],
+          countries: ['DE'],
+        },
+      ],
+    };
+    const comparison = compareIcps(accounts, SOFTWARE_ONLY, withoutSize);
+    expect(comparison).toMatchObject({ movedUp: 0, movedDown: 0, movedAcross: 1 });
   });
 });
 
