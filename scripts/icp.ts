@@ -263,10 +263,10 @@ function score(args: string[]): void {
       JSON.stringify({
         file,
         tier: result.tier,
-        // As the side panel and the list show it: "not_enough_known" where the page shows nothing the ICP
-        // weighs (the scorer's tier is then not_a_fit, with coverage 0).
+        // As the side panel and the list show it: "not_enough_known" where the page shows too little of what
+        // the ICP weighs (the scorer's tier is then not_a_fit), and then no score, as the exports write none.
         verdict: nothingKnown(result) ? 'not_enough_known' : result.tier,
-        score: result.score,
+        score: nothingKnown(result) ? null : result.score,
         coverage: result.coverage,
         criteria: result.criteria.map((c) => ({ id: c.id, status: c.status, contribution: c.contribution })),
       }),

@@ -365,7 +365,7 @@ export function IcpEditor({
         />
         <p className="muted" data-testid="judge-floor">
           Below {Math.round(MIN_COVERAGE_TO_JUDGE * 100)}% of the profile known, ICP Lens does not judge a
-          company at all: it is "Not enough known", unless a disqualifier applies.
+          company at all: it is "Not enough known", unless a disqualifier applies or a must-have is missed.
         </p>
         <label className="field">
           A company that fails a must-have is at best{' '}

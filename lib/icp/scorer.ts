@@ -44,7 +44,25 @@ const fmt = (n: number) => {
   return fraction ? `${grouped}.${fraction}` : grouped;
 };
 
-/** A range as people read it ("51–200 employees", "2000 or later" for years). */
+/**
+ * Dollars as people read them: 20000000 → "$20M", 1406850000 → "$1.4B" (one decimal at most; written out by
+ * hand, as `fmt` is, for the scorer's speed).
+ */
+const dollars = (n: number) => {
+  const [size, letter] =
+    Math.abs(n) >= 1e12
+      ? [1e12, 'T']
+      : Math.abs(n) >= 1e9
+        ? [1e9, 'B']
+        : Math.abs(n) >= 1e6
+          ? [1e6, 'M']
+          : Math.abs(n) >= 1e3
+            ? [1e3, 'K']
+            : [1, ''];
+  return `$${fmt(Math.round((n / size) * 10) / 10)}${letter}`;
+};
+
+/** A range as people read it ("51–200 employees", "$20M–$500M", "2000 or later" for years). */
 export function describeRange(range: Range | Band, unit = ''): string {
   if (unit === 'year') {
     if (range.min !== null && range.max === null) return `${range.min} or later`;
@@ -52,12 +70,14 @@ export function describeRange(range: Range | Band, unit = ''): string {
     if (range.min !== null && range.max !== null)
       return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
   }
-  const u = unit ? ` ${unit}` : '';
+  // Dollars carry their sign instead of a unit.
+  const u = unit && unit !== 'USD' ? ` ${unit}` : '';
+  const f = unit === 'USD' ? dollars : fmt;
   if (range.min === null && range.max === null) return 'any';
-  if (range.min === null) return `up to ${fmt(range.max as number)}${u}`;
-  if (range.max === null) return `${fmt(range.min)}+${u}`;
-  if (range.min === range.max) return `${fmt(range.min)}${u}`;
-  return `${fmt(range.min)}–${fmt(range.max)}${u}`;
+  if (range.min === null) return `up to ${f(range.max as number)}${u}`;
+  if (range.max === null) return `${f(range.min)}+${u}`;
+  if (range.min === range.max) return `${f(range.min)}${u}`;
+  return `${f(range.min)}–${f(range.max)}${u}`;
 }
 
 function inside(fact: Range, band: Band): boolean {
@@ -414,7 +434,8 @@ function settle(judged: Judgement[], icp: Icp, explain: boolean, place: Place, u
     criteria.filter((c, i) => test(c, statusOf(c, (judged[i] as Judgement).credit))).map((c) => c.label);
   if (knownWeight === 0) {
     tier = 'not_a_fit';
-    if (explain) caps.push(`Nothing the ICP asks about is shown ${place.on}`);
+    // A disqualifier that decided says so below: the page did show what the ICP asks about.
+    if (explain && !disqualified) caps.push(`Nothing the ICP asks about is shown ${place.on}`);
   } else if (Math.round(coverage * 1000) / 1000 < MIN_COVERAGE_TO_JUDGE && !disqualified && !mustHaveMissed) {
     // (Coverage as the result keeps it, rounded: `nothingKnown` reads that.)
     tier = 'not_a_fit';

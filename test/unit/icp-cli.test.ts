@@ -251,7 +251,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       .map((l) => JSON.parse(l));
     expect(scored.map((s) => s.file)).toEqual(['a.html']);
     // A name and a domain are nothing the ICP weighs: Not a fit to the scorer, "Not enough known" as shown.
-    expect(scored[0]).toMatchObject({ tier: 'not_a_fit', verdict: 'not_enough_known', coverage: 0 });
+    expect(scored[0]).toMatchObject({
+      tier: 'not_a_fit',
+      verdict: 'not_enough_known',
+      score: null,
+      coverage: 0,
+    });
   });
 
   it('score reports a page extract could not read with its error, not as a page naming no company', () => {

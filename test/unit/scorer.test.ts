@@ -81,6 +81,20 @@ describe('criterion kinds', () => {
     expect(status({ employees: fact({ min: 2, max: 10 }) }, employees)?.status).toBe('miss');
   });
 
+  it('writes revenue as money in its explanation, as the panel shows the fact', () => {
+    const revenue = scoreCompany(
+      { revenueUsd: fact({ min: 1_406_850_000, max: 1_406_850_000 }) },
+      DEFAULT_ICP,
+    ).criteria.find((c) => c.kind === 'revenue');
+    expect(revenue?.detail).toBe('$1.4B: outside $20M–$500M');
+  });
+
+  it('says what disqualified a company that shows nothing else, not that it shows nothing', () => {
+    const result = scoreCompany({ companyType: fact('nonprofit') }, DEFAULT_ICP);
+    expect(result.summary).toMatch(/^Disqualified: /);
+    expect(result.summary).not.toMatch(/Nothing the ICP asks about/);
+  });
+
   it('ranges: a band straddling the ideal earns half', () => {
     const result = scoreCompany({ employees: fact({ min: 1001, max: 5000 }) }, icp([employees]));
     expect(result.criteria[0]?.status).toBe('partial');
