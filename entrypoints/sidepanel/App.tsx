@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CompactList } from '@/components/CompactList';
 import { CriteriaList } from '@/components/CriteriaList';
@@ -57,6 +57,27 @@ function Company({ state }: { state: PageState }) {
   );
 }
 
+/**
+ * Set when the rep presses Pause or Resume: the view that replaces the button takes the keyboard focus on its
+ * heading, which would otherwise fall back to the top of the panel.
+ */
+let focusPauseHeading = false;
+
+/** The heading of the paused or resumed view, focused when the rep's own press brought it. */
+function PauseHeading({ children }: { children: React.ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusPauseHeading) return;
+    focusPauseHeading = false;
+    ref.current?.focus();
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
 function PauseButton({ site, paused }: { site: string; paused: boolean }) {
   const [busy, setBusy] = useState(false);
   return (
@@ -65,6 +86,7 @@ function PauseButton({ site, paused }: { site: string; paused: boolean }) {
       className="link-button"
       disabled={busy}
       onClick={() => {
+        focusPauseHeading = true;
         setBusy(true);
         void sendMessage('pauseSite', { site, paused: !paused }).finally(() => setBusy(false));
       }}
@@ -255,14 +277,14 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
   if (state.kind === 'paused') {
     if (state.resumed)
       return (
-        <main className="panel empty" data-testid="resumed">
-          <h1>Resumed on {state.site}</h1>
+        <main key="resumed" className="panel empty" data-testid="resumed">
+          <PauseHeading>Resumed on {state.site}</PauseHeading>
           <p className="muted">Reload the page to read it: its fit appears here.</p>
         </main>
       );
     return (
-      <main className="panel empty" data-testid="paused">
-        <h1>Paused on {state.site}</h1>
+      <main key="paused" className="panel empty" data-testid="paused">
+        <PauseHeading>Paused on {state.site}</PauseHeading>
         <p className="muted">You paused ICP Lens on this site: its pages are not read or remembered.</p>
         <PauseButton site={state.site} paused />
       </main>

@@ -37,12 +37,14 @@ test('pausing on a site stops reading it, and the options page forgets everythin
   const { tabId, page } = await visit(PAGES.fernbridge);
   const panel = await openPanel({ tabId });
   await panel.getByRole('button', { name: 'Pause on fernbridge.de' }).click();
-  // Said at once, without a reload, and still so after one.
+  // Said at once, without a reload, and still so after one; the keyboard stays where the button was.
   await expect(panel.getByTestId('paused')).toContainText('Paused on fernbridge.de');
+  await expect(panel.getByRole('heading', { name: 'Paused on fernbridge.de' })).toBeFocused();
   await page.reload();
   await expect(panel.getByTestId('paused')).toContainText('Paused on fernbridge.de');
   await panel.getByRole('button', { name: /Resume on fernbridge\.de/ }).click();
   await expect(panel.getByTestId('resumed')).toContainText('Reload the page to read it');
+  await expect(panel.getByRole('heading', { name: 'Resumed on fernbridge.de' })).toBeFocused();
   await page.reload();
   await expect(panel.getByTestId('tier')).toBeVisible();
 
