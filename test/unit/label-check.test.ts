@@ -43,9 +43,7 @@ describe('a range criterion’s label against its ideal range', () => {
       expect(staleLabel({ ...employees200, label } as Criterion), label).toBeNull();
     expect(staleLabel({ ...criterion('revenue'), label: 'USD 20–500 million' } as Criterion)).toBeNull();
     const revenue = { ...criterion('revenue'), ideal: { min: 50_000_000, max: 500_000_000 } } as Criterion;
-    expect(staleLabel(revenue)).toMatch(
-      /^The label names 20,000,000, but the ideal range is \$50M–\$500M/,
-    );
+    expect(staleLabel(revenue)).toMatch(/^The label names 20,000,000, but the ideal range is \$50M–\$500M/);
     expect(staleLabel(criterion('industry'))).toBeNull();
   });
 });
