@@ -1,19 +1,23 @@
-import type { CriterionResult } from '@/lib/icp';
+import { type CriterionResult, nothingKnown, type ScoreResult } from '@/lib/icp';
 import { SOURCE_LABEL, statusLabel, statusMark, WHERE_TO_FIND } from './format';
 import './CriteriaList.css';
 
-function points(c: CriterionResult): string {
+function points(c: CriterionResult, unjudged: boolean): string {
   if (c.rule === 'disqualifier')
     return c.status === 'disqualified' ? 'rules out' : c.status === 'unknown' ? '—' : 'clear';
-  if (c.status === 'unknown' && c.possible === 0) return '—';
+  // A verdict that rests on too little known has no score (see TierVerdict), so no criterion adds to one.
+  if (unjudged || (c.status === 'unknown' && c.possible === 0)) return '—';
   return c.contribution > 0 ? `+${c.contribution.toFixed(1).replace(/\.0$/, '')}` : '0';
 }
 
 /**
- * Every criterion with its status, the page evidence and the points it added; a disqualifier that rules the
- * company out comes first, as it decides the verdict whatever the others say.
+ * Every criterion of a verdict with its status, the page evidence and the points it added (none where too little
+ * is known to give a score); a disqualifier that rules the company out comes first, as it decides the verdict
+ * whatever the others say.
  */
-export function CriteriaList({ criteria }: { criteria: CriterionResult[] }) {
+export function CriteriaList({ result }: { result: ScoreResult }) {
+  const { criteria } = result;
+  const unjudged = nothingKnown(result);
   const ordered = [
     ...criteria.filter((c) => c.status === 'disqualified'),
     ...criteria.filter((c) => c.status !== 'disqualified'),
@@ -51,7 +55,7 @@ export function CriteriaList({ criteria }: { criteria: CriterionResult[] }) {
               )}
             </div>
             <span className="criterion-points" title={status}>
-              {points(c)}
+              {points(c, unjudged)}
             </span>
           </li>
         );

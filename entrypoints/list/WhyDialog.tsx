@@ -108,7 +108,7 @@ export function WhyDialog({
         <>
           <Stale note={verdictNote(why.prospect, why.result, why.icp)} />
           <TierVerdict result={why.result} />
-          <CriteriaList criteria={why.result.criteria} />
+          <CriteriaList result={why.result} />
           <p className="muted why-source">
             {/* No date: the record's dates move with notes, status and tags too, not only with its facts. */}
             Scored against {why.icp.name} v{why.icp.version} from the facts saved

@@ -312,7 +312,7 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
       <CustomerBadge domain={state.facts.domain?.value} />
       <TierVerdict result={state.result} />
       <h2 className="section-title">Why this tier</h2>
-      <CriteriaList criteria={state.result.criteria} />
+      <CriteriaList result={state.result} />
       <h2 className="section-title">Company facts</h2>
       <FactsTable key={page} facts={state.facts} currentUrl={state.url} />
       <TechnologiesList technologies={state.technologies} />
