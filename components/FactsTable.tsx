@@ -1,4 +1,5 @@
-import type { CompanyFacts } from '@/lib/extract/schema';
+import { USD_PER_UNIT } from '@/lib/extract/currency';
+import type { CompanyFacts, Money } from '@/lib/extract/schema';
 import { COMPANY_TYPE_LABEL, countryName, describeRange, FUNDING_STAGE_LABEL } from '@/lib/icp';
 import { SOURCE_LABEL } from './format';
 
@@ -79,6 +80,21 @@ function factText(key: keyof CompanyFacts, value: unknown): string {
 /** An address a link may open: the web's (a page's `javascript:` or `data:` one never is). */
 const linkable = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
 
+/** "€1 = $1.13": the fixed rate a stated amount is converted to dollars at (see lib/extract/currency.ts). */
+function rateText(currency: string): string | undefined {
+  const rate = USD_PER_UNIT[currency];
+  if (rate === undefined) return undefined;
+  const format = (value: number, code: string, digits: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: code, ...digits }).format(value);
+  return `${format(1, currency, { maximumFractionDigits: 0 })} = ${format(rate, 'USD', { maximumSignificantDigits: 3 })}`;
+}
+
+/** What a converted amount's evidence says before the snippet the stated amount was read from. */
+function conversionText(currency: string): string {
+  const rate = rateText(currency);
+  return `Converted from the revenue above${rate ? ` at ${rate}, an approximate 2025 average` : ''}:`;
+}
+
 /** A fact's value; the company's LinkedIn page and its other profiles as links the rep can open. */
 function FactValue({ field, value }: { field: keyof CompanyFacts; value: unknown }) {
   if (field === 'linkedinUrl' && linkable(value))
@@ -112,6 +128,10 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
   // Revenue already in dollars is not shown again as its conversion.
   const inDollars = (facts.revenue?.value as { currency?: string } | undefined)?.currency === 'USD';
   const rows = ROWS.filter(([key]) => facts[key] !== undefined && !(key === 'revenueUsd' && inDollars));
+  // Revenue in another currency is shown again in dollars, converted here: no page stated that amount, so its
+  // row names the conversion rather than the source the revenue was read from.
+  const convertedFrom = (key: keyof CompanyFacts): Money | undefined =>
+    key === 'revenueUsd' && !inDollars ? facts.revenue?.value : undefined;
   if (rows.length === 0) return <p className="muted">No company facts beyond the name on this page.</p>;
   return (
     <dl className="facts" data-testid="facts">
@@ -119,6 +139,7 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
         const fact = facts[key];
         if (!fact) return null;
         const others = fact.alternatives.length;
+        const converted = convertedFrom(key);
         return (
           <div key={key} className="fact-row">
             <dt>{label}</dt>
@@ -127,7 +148,11 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
               {/* The evidence opens under the fact: by keyboard and touch too, where a tooltip would not. */}
               <details className="fact-evidence" data-testid={`evidence-${key}`}>
                 <summary>
-                  <span className="chip">{SOURCE_LABEL[fact.source] ?? fact.source}</span>
+                  <span className="chip">
+                    {converted
+                      ? `converted from ${moneyText(converted)}`
+                      : (SOURCE_LABEL[fact.source] ?? fact.source)}
+                  </span>
                   {others > 0 && (
                     <span className="muted">
                       {' '}
@@ -135,6 +160,7 @@ export function FactsTable({ facts, currentUrl }: { facts: CompanyFacts; current
                     </span>
                   )}
                 </summary>
+                {converted && <p>{conversionText(converted.currency)}</p>}
                 <q>{fact.snippet}</q>
                 {others > 0 && (
                   <ul>
