@@ -225,6 +225,24 @@ test('the options page shows the built-in default ICP when nothing is configured
   await page.close();
 });
 
+test('the options page fits a 360 px wide window: nothing scrolls sideways, with the editor closed or open', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(ext.pageUrl('options.html'));
+  // The widest parts as the page first shows them: the ICP's criteria and the team file's address field.
+  await expect(page.getByTestId('icp-criterion-not-public-sector')).toBeVisible();
+  await expect(page.getByTestId('team-url')).toBeVisible();
+  const sideways = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  await expect(page.getByRole('button', { name: 'Close the editor' })).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  await page.close();
+});
+
 test('importing a file into the ICP editor says what happened beside the import button', async ({ ext }) => {
   const page = await ext.context.newPage();
   await page.goto(ext.pageUrl('options.html'));
