@@ -243,6 +243,17 @@ function announcement(state: TabState | null): string {
 /** The side panel's view of a tab's state. */
 function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPage | null }) {
   if (!state) {
+    // Before "cannot read": an error page's address may be `chrome-error://`, no web page, yet the rep opened one.
+    if (tabPage?.failed)
+      return (
+        <main className="panel empty" data-testid="empty">
+          <h1>This page did not load</h1>
+          <p className="muted" data-testid="load-failed">
+            The tab shows the browser's error page, so there is nothing to read. Once the page loads, ICP Lens
+            reads it.
+          </p>
+        </main>
+      );
     if (tabPage && !tabPage.web)
       return (
         <main className="panel empty" data-testid="empty">

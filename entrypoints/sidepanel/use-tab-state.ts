@@ -78,11 +78,48 @@ export interface TabPage {
   /** A web page's address (the extension sees no other: a browser page or the Web Store has none here). */
   web: boolean;
   loading: boolean;
+  /** The page did not load: the tab shows the browser's own error page, where there is nothing to read. */
+  failed: boolean;
+}
+
+/** The parts of the extension API that {@link readTabPage} uses (the tests pass a fake). */
+export interface TabPageApi {
+  tabs: { get(tabId: number): Promise<{ url?: string; status?: string }> };
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; func: () => boolean }): Promise<unknown>;
+  };
+}
+
+/**
+ * Whether the tab shows the browser's error page. Chrome keeps the address that failed as the tab's URL
+ * (`https://…`, not `chrome-error://chromewebdata/`), so the address alone cannot tell; running a script in the
+ * page can, as Chrome refuses it with "Frame with ID 0 is showing error page". Any other refusal (Firefox's
+ * words differ) is read as a page that loaded, which keeps the hint to reload it.
+ */
+async function showsErrorPage(tabId: number, api: TabPageApi): Promise<boolean> {
+  try {
+    await api.scripting.executeScript({ target: { tabId }, func: () => true });
+    return false;
+  } catch (error) {
+    return /showing error page/i.test(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The tab's page as {@link useTabPage} reports it. */
+export async function readTabPage(tabId: number, api: TabPageApi = browser): Promise<TabPage> {
+  const tab = await api.tabs.get(tabId);
+  const url = tab.url ?? '';
+  const web = /^https?:/.test(url);
+  const loading = tab.status === 'loading';
+  // Only a web page that finished loading is asked: one still loading has no error page yet.
+  const failed = url.startsWith('chrome-error:') || (web && !loading && (await showsErrorPage(tabId, api)));
+  return { web, loading, failed };
 }
 
 /**
  * The followed tab's page while the background has no state for it (`watch`): to tell a page still loading from
- * one ICP Lens cannot read, and from one open since before ICP Lens was installed (no content script in it).
+ * one ICP Lens cannot read, from one that did not load, and from one open since before ICP Lens was installed
+ * (no content script in it).
  */
 export function useTabPage(tabId: number | null, watch: boolean): TabPage | null {
   const [page, setPage] = useState<TabPage | null>(null);
@@ -90,12 +127,8 @@ export function useTabPage(tabId: number | null, watch: boolean): TabPage | null
     if (tabId === null || !watch) return;
     let live = true;
     const read = () =>
-      browser.tabs
-        .get(tabId)
-        .then((tab) => {
-          if (!live) return;
-          setPage({ web: /^https?:/.test(tab.url ?? ''), loading: tab.status === 'loading' });
-        })
+      readTabPage(tabId)
+        .then((tabPage) => live && setPage(tabPage))
         .catch(() => live && setPage(null));
     void read();
     const onUpdated = (updated: number) => {

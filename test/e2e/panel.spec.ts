@@ -534,3 +534,25 @@ test('a tab with nothing read says why: a page ICP Lens cannot read, or one to r
   await expect(forgotten.getByTestId('reload-hint')).toContainText('Reload the page to read it');
   await blank.close();
 });
+
+test('a tab whose page did not load says so, not that it was open before ICP Lens', async ({
+  ext,
+  openPanel,
+}) => {
+  const failing = 'https://failing.example/';
+  const page = await ext.context.newPage();
+  // No answer at all, as from an address that does not resolve: Chrome shows its error page in the tab.
+  await page.route(failing, (route) => route.abort('namenotresolved'));
+  await page.goto(failing).catch(() => {});
+  await expect.poll(() => page.url()).toBe('chrome-error://chromewebdata/');
+  const tabId = await ext.worker.evaluate(
+    async (url) =>
+      (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({ url }))[0]?.id as number,
+    failing,
+  );
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('load-failed')).toContainText('nothing to read');
+  await expect(panel.getByTestId('empty')).toContainText('This page did not load');
+  await expect(panel.getByTestId('reload-hint')).toHaveCount(0);
+  await page.close();
+});
