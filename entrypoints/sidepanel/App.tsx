@@ -230,9 +230,17 @@ function Footer({ state }: { state: PageState }) {
   );
 }
 
+/** The heading of the panel's view of a tab the background has no state for (see {@link PanelBody}). */
+function emptyHeading(tabPage: TabPage | null): string {
+  if (tabPage?.failed) return 'This page did not load';
+  if (tabPage && !tabPage.web) return 'ICP Lens cannot read this page';
+  if (tabPage?.loading) return 'Reading this page…';
+  return 'No company on this page yet';
+}
+
 /** What a screen reader hears when the panel changes (another tab, a re-score): a line, not the whole panel. */
-function announcement(state: TabState | null): string {
-  if (!state) return 'No company on this page yet';
+function announcement(state: TabState | null, tabPage: TabPage | null): string {
+  if (!state) return emptyHeading(tabPage);
   if (state.kind === 'paused') return `${state.resumed ? 'Resumed' : 'Paused'} on ${state.site}`;
   if (!state.hasCompany || !state.result) return 'Not a company profile';
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
@@ -247,7 +255,7 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
     if (tabPage?.failed)
       return (
         <main className="panel empty" data-testid="empty">
-          <h1>This page did not load</h1>
+          <h1>{emptyHeading(tabPage)}</h1>
           <p className="muted" data-testid="load-failed">
             The tab shows the browser's error page, so there is nothing to read. Once the page loads, ICP Lens
             reads it.
@@ -257,7 +265,7 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
     if (tabPage && !tabPage.web)
       return (
         <main className="panel empty" data-testid="empty">
-          <h1>ICP Lens cannot read this page</h1>
+          <h1>{emptyHeading(tabPage)}</h1>
           <p className="muted">
             It reads web pages: company websites and company pages on LinkedIn, Wikipedia and Crunchbase.
             Browser pages, the Web Store and files cannot be read.
@@ -267,12 +275,12 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
     if (tabPage?.loading)
       return (
         <main className="panel empty" data-testid="empty">
-          <h1>Reading this page…</h1>
+          <h1>{emptyHeading(tabPage)}</h1>
         </main>
       );
     return (
       <main className="panel empty" data-testid="empty">
-        <h1>No company on this page yet</h1>
+        <h1>{emptyHeading(tabPage)}</h1>
         <p className="muted">
           ICP Lens reads company websites and company pages on LinkedIn, Wikipedia and Crunchbase. Open one
           and its fit appears here.
@@ -350,7 +358,7 @@ export function App({ target }: { target: URLSearchParams }) {
     <>
       {/* One live region for the panel's life, above every view, so that each change of it is heard. */}
       <p className="sr-only" role="status" data-testid="announcement">
-        {waiting ? '' : announcement(state)}
+        {waiting ? '' : announcement(state, tabPage)}
       </p>
       {waiting ? (
         <main className="panel" aria-busy="true">

@@ -554,5 +554,7 @@ test('a tab whose page did not load says so, not that it was open before ICP Len
   await expect(panel.getByTestId('load-failed')).toContainText('nothing to read');
   await expect(panel.getByTestId('empty')).toContainText('This page did not load');
   await expect(panel.getByTestId('reload-hint')).toHaveCount(0);
+  // A screen reader hears what the panel shows.
+  await expect(panel.getByTestId('announcement')).toHaveText('This page did not load');
   await page.close();
 });
