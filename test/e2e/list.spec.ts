@@ -448,6 +448,31 @@ test('tags typed in a row that scrolls out of the list before the field is left 
   await list.close();
 });
 
+test('tags set elsewhere show in a row, and tabbing through the row keeps them', async ({ ext }) => {
+  const list = await seededList(ext, 3);
+  const name = (
+    (await list.getByTestId('prospect-row').first().getByRole('link').textContent()) ?? ''
+  ).trim();
+  const tagsIn = (page: typeof list) => page.getByRole('textbox', { name: `Tags of ${name}` });
+  // Typed in once here: from then on the browser no longer shows a field's new default value by itself.
+  await tagsIn(list).fill('mine');
+  await tagsIn(list).press('Enter');
+  // Another tab of the list (or a restore) adds tags while this tab shows the row.
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(tagsIn(other)).toHaveValue('mine');
+  await tagsIn(other).fill('mine, event 2026');
+  await tagsIn(other).press('Enter');
+  await expect(tagsIn(list)).toHaveValue('mine, event 2026');
+  // A keyboard user passes through the field without typing: what it showed before is not written back.
+  await tagsIn(list).focus();
+  await list.keyboard.press('Tab');
+  await other.reload();
+  await expect(tagsIn(other)).toHaveValue('mine, event 2026');
+  await other.close();
+  await list.close();
+});
+
 test('a row that leaves the filtered list under the keyboard hands the focus to the row in its place', async ({
   ext,
 }) => {
