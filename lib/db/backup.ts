@@ -138,14 +138,22 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
 }
 
 /**
- * The newer note where it is the older one or goes on from it, the older one where the newer is empty or the
- * older goes on from it, and both (newer first) where they differ: whatever was typed in either is kept.
+ * The newer note where it holds the older one (see {@link holdsNote}), the older one where the newer is empty or
+ * the older holds it, and both (newer first) where they differ: whatever was typed in either is kept, once.
  */
 export function mergeNotes(newer: string, older: string): string {
-  if (!older.trim() || newer.startsWith(older)) return newer;
+  if (!older.trim() || holdsNote(newer, older)) return newer;
   // Also where the newer is empty: the older says more, and nothing typed is dropped.
-  if (older.startsWith(newer)) return older;
+  if (holdsNote(older, newer)) return older;
   return `${newer}\n\n${older}`.slice(0, MAX_NOTE_CHARS);
+}
+
+/**
+ * Whether a note holds another whole: goes on from it, or has it as one of the paragraphs a merge joins notes
+ * with. A note merged by one restore then holds the backup's, and restoring the same backup again adds nothing.
+ */
+function holdsNote(text: string, note: string): boolean {
+  return text.startsWith(note) || text.endsWith(`\n\n${note}`) || text.includes(`\n\n${note}\n\n`);
 }
 
 /** The same data whatever the order of its keys (merging facts rebuilds an object in another order). */
