@@ -473,6 +473,26 @@ test('tags set elsewhere show in a row, and tabbing through the row keeps them',
   await list.close();
 });
 
+test('a 360 px window shows each row’s company beside its tier, score and status, without scrolling sideways', async ({
+  ext,
+}) => {
+  const list = await ext.context.newPage();
+  await list.setViewportSize({ width: 360, height: 740 });
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  await seedProspects(list, 3);
+  await list.reload();
+  const row = list.getByTestId('prospect-row').first();
+  await expect(row).toContainText('Company');
+  const box = async (selector: string) => (await row.locator(selector).boundingBox()) ?? { x: 0, width: 0 };
+  const name = await box('.row-name');
+  expect(name.width).toBeGreaterThanOrEqual(120);
+  for (const part of [name, await box('.row-tier'), await box('.row-score'), await box('select')])
+    expect(part.x + part.width).toBeLessThanOrEqual(360);
+  expect(await list.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await list.close();
+});
+
 test('a row that leaves the filtered list under the keyboard hands the focus to the row in its place', async ({
   ext,
 }) => {
