@@ -493,6 +493,28 @@ test('a 360 px window shows each row’s company beside its tier, score and stat
   await list.close();
 });
 
+test('a row’s company name has room for the accent of a capital (Ökoplan is not read as Okoplan)', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 1);
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  // The name's box hides what goes past it: the top of an "Ö" on the name's line must be inside it.
+  const room = await list.evaluate(() => {
+    const cell = document.querySelector('.row-name') as HTMLElement;
+    const font = getComputedStyle(cell.querySelector('a') as HTMLElement).font;
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display: inline-block; width: 0; height: 0; vertical-align: baseline';
+    cell.append(probe);
+    const baseline = probe.getBoundingClientRect().bottom;
+    probe.remove();
+    const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    context.font = font;
+    return baseline - context.measureText('Ö').actualBoundingBoxAscent - cell.getBoundingClientRect().top;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
+  await list.close();
+});
+
 test('a row that leaves the filtered list under the keyboard hands the focus to the row in its place', async ({
   ext,
 }) => {
