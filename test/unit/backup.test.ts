@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBackup, MAX_BACKUP_BYTES, mergeNotes, readBackupFile, restoreBackup } from '@/lib/db/backup';
+import { createBackup, MAX_BACKUP_BYTES, readBackupFile, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
+import { mergeNotes } from '@/lib/db/merge-prospects';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { Prospect } from '@/lib/db/schema';
 import type { CompanyFacts } from '@/lib/extract/schema';
