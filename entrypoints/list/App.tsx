@@ -132,7 +132,9 @@ function Row({
 /**
  * A row's tags, comma-separated, saved when the field is left (Enter leaves it), and when the row scrolls out
  * of the list while they are typed: the row is then unmounted, and no blur comes. Held meanwhile, so that
- * closing the page saves them too.
+ * closing the page saves them too. Tags changed elsewhere (a restore, another tab of the list) show here unless
+ * the rep is typing in the field, and a field only passed through writes nothing: its text could be older than
+ * the tags saved.
  */
 function TagsField({
   id,
@@ -146,7 +148,12 @@ function TagsField({
   onSave: (tags: string[]) => void;
 }) {
   const key = `tags ${id}`;
+  const field = useRef<HTMLInputElement>(null);
   const typed = useRef<string | null>(null);
+  const shown = tags.join(', ');
+  useEffect(() => {
+    if (typed.current === null && field.current) field.current.value = shown;
+  }, [shown]);
   const latest = useRef({ tags, onSave });
   latest.current = { tags, onSave };
   /** Saves the tags typed, if they changed, and shows them as saved. */
@@ -168,16 +175,19 @@ function TagsField({
   );
   return (
     <input
+      ref={field}
       className="row-tags"
       aria-label={label}
-      defaultValue={tags.join(', ')}
+      defaultValue={shown}
       placeholder="tags"
       onChange={(e) => {
         typed.current = e.target.value;
         holdEdit(key, { id, tags: tagsOf(e.target.value) });
       }}
       onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-      onBlur={(e) => save(e.target.value, e.target)}
+      onBlur={(e) => {
+        if (typed.current !== null) save(e.target.value, e.target);
+      }}
     />
   );
 }

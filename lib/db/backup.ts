@@ -3,11 +3,11 @@
  * restoring merges into the list (one record per company, by domain then LinkedIn slug) and never deletes.
  */
 import { z } from 'zod';
-import { updateFacts } from '../extract/update-facts';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
+import { mergeProspect } from './merge-prospects';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
-import { MAX_NOTE_CHARS, type Prospect, ProspectSchema, uniqueTags } from './schema';
+import { ProspectSchema } from './schema';
 
 /**
  * A prospect as a backup holds it: notes and tags are bounded more loosely than the list's own fields, as ICP
@@ -99,34 +99,7 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         report.added++;
         continue;
       }
-      const incomingNewer = incoming.updatedAt > existing.updatedAt;
-      const [newer, older] = incomingNewer
-        ? [{ ...existing, ...fields, id: existing.id }, existing]
-        : [existing, incoming];
-      const facts = incomingNewer
-        ? updateFacts(existing.facts, incoming.facts)
-        : updateFacts(incoming.facts, existing.facts);
-      const merged: Prospect & { id: number } = {
-        ...newer,
-        id: existing.id,
-        // Found by either key, the company keeps both: a record saved from LinkedIn alone has no domain, and
-        // writing its none over the list's would lose the site (and the next save from it would add a second
-        // record). Facts the newer record lacks are kept from the older, as an update from a page keeps them.
-        domain: newer.domain ?? older.domain,
-        linkedinSlug: newer.linkedinSlug ?? older.linkedinSlug,
-        // What the rep wrote is never lost to a record that is newer for another reason (a re-score, a save
-        // from the page): a note or a status set beats none, and two different notes are both kept.
-        notes: mergeNotes(newer.notes, older.notes),
-        status: newer.status === 'new' ? older.status : newer.status,
-        facts,
-        industryId: facts.industryId?.value ?? null,
-        hqCountry: facts.hqCountry?.value ?? null,
-        // Within the limits a backup is checked against, or the next backup of the list could not be restored.
-        tags: uniqueTags([...existing.tags, ...incoming.tags]),
-        sourceUrls: [...new Set([...existing.sourceUrls, ...incoming.sourceUrls])].slice(0, 50),
-        tierHistory: uniteHistory(existing.tierHistory, incoming.tierHistory),
-        savedAt: Math.min(existing.savedAt, incoming.savedAt),
-      };
+      const merged = mergeProspect({ ...existing, id: existing.id }, incoming);
       if (sameData(merged, existing)) report.unchanged++;
       else {
         await putProspects(db, [merged]);
@@ -135,17 +108,6 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
     }
     return report;
   });
-}
-
-/**
- * The newer note where it is the older one or goes on from it, the older one where the newer is empty or the
- * older goes on from it, and both (newer first) where they differ: whatever was typed in either is kept.
- */
-export function mergeNotes(newer: string, older: string): string {
-  if (!older.trim() || newer.startsWith(older)) return newer;
-  // Also where the newer is empty: the older says more, and nothing typed is dropped.
-  if (older.startsWith(newer)) return older;
-  return `${newer}\n\n${older}`.slice(0, MAX_NOTE_CHARS);
 }
 
 /** The same data whatever the order of its keys (merging facts rebuilds an object in another order). */
@@ -161,9 +123,4 @@ function sameData(a: unknown, b: unknown): boolean {
           )
         : v;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function uniteHistory(a: Prospect['tierHistory'], b: Prospect['tierHistory']): Prospect['tierHistory'] {
-  const seen = new Map([...a, ...b].map((h) => [`${h.at}|${h.from}|${h.to}|${h.icpVersion}`, h]));
-  return [...seen.values()].sort((x, y) => x.at - y.at).slice(-100);
 }

@@ -13,6 +13,7 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
+import { mergeProspect } from './merge-prospects';
 import type { FactValues, ProspectEvidence, StoredVerdict } from './schema';
 import {
   decodeVerdict,
@@ -220,14 +221,41 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
   });
 }
 
-/** Puts deleted prospects back as they were. */
+/**
+ * Puts deleted prospects back as they were; one saved again since (a new record, found by its domain or
+ * LinkedIn page) is merged into that record instead (see `mergeProspect`), so that the company is not listed
+ * and exported twice, and what the rep wrote on the deleted one is kept.
+ */
 export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
-  await writeProspects(db, () =>
-    putProspects(
-      db,
-      prospects.filter((p): p is Prospect & { id: number } => p.id !== undefined),
-    ),
-  );
+  const deleted = prospects.filter((p): p is Prospect & { id: number } => p.id !== undefined);
+  await writeProspects(db, async () => {
+    // Two index reads for the whole undo, which can put back a whole list.
+    const [byDomain, bySlug] = await Promise.all([
+      db.prospects
+        .where('domain')
+        .anyOf(deleted.flatMap((p) => (p.domain ? [p.domain] : [])))
+        .toArray(),
+      db.prospects
+        .where('linkedinSlug')
+        .anyOf(deleted.flatMap((p) => (p.linkedinSlug ? [p.linkedinSlug] : [])))
+        .toArray(),
+    ]);
+    const domainIds = new Map(byDomain.map((r) => [r.domain, r.id as number]));
+    const slugIds = new Map(bySlug.map((r) => [r.linkedinSlug, r.id as number]));
+    const putBack: Array<Prospect & { id: number }> = [];
+    const merged = new Map<number, Prospect & { id: number }>();
+    for (const p of deleted) {
+      const savedAgain =
+        (p.domain && domainIds.get(p.domain)) || (p.linkedinSlug && slugIds.get(p.linkedinSlug));
+      if (!savedAgain || savedAgain === p.id) {
+        putBack.push(p);
+        continue;
+      }
+      const existing = merged.get(savedAgain) ?? (await getProspect(db, savedAgain));
+      if (existing) merged.set(savedAgain, mergeProspect({ ...existing, id: savedAgain }, p));
+    }
+    await putProspects(db, [...putBack, ...merged.values()]);
+  });
 }
 
 /** A prospect's stored records, visited at its position in the ids asked for. */

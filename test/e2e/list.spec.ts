@@ -448,6 +448,73 @@ test('tags typed in a row that scrolls out of the list before the field is left 
   await list.close();
 });
 
+test('tags set elsewhere show in a row, and tabbing through the row keeps them', async ({ ext }) => {
+  const list = await seededList(ext, 3);
+  const name = (
+    (await list.getByTestId('prospect-row').first().getByRole('link').textContent()) ?? ''
+  ).trim();
+  const tagsIn = (page: typeof list) => page.getByRole('textbox', { name: `Tags of ${name}` });
+  // Typed in once here: from then on the browser no longer shows a field's new default value by itself.
+  await tagsIn(list).fill('mine');
+  await tagsIn(list).press('Enter');
+  // Another tab of the list (or a restore) adds tags while this tab shows the row.
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(tagsIn(other)).toHaveValue('mine');
+  await tagsIn(other).fill('mine, event 2026');
+  await tagsIn(other).press('Enter');
+  await expect(tagsIn(list)).toHaveValue('mine, event 2026');
+  // A keyboard user passes through the field without typing: what it showed before is not written back.
+  await tagsIn(list).focus();
+  await list.keyboard.press('Tab');
+  await other.reload();
+  await expect(tagsIn(other)).toHaveValue('mine, event 2026');
+  await other.close();
+  await list.close();
+});
+
+test('a 360 px window shows each row’s company beside its tier, score and status, without scrolling sideways', async ({
+  ext,
+}) => {
+  const list = await ext.context.newPage();
+  await list.setViewportSize({ width: 360, height: 740 });
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  await seedProspects(list, 3);
+  await list.reload();
+  const row = list.getByTestId('prospect-row').first();
+  await expect(row).toContainText('Company');
+  const box = async (selector: string) => (await row.locator(selector).boundingBox()) ?? { x: 0, width: 0 };
+  const name = await box('.row-name');
+  expect(name.width).toBeGreaterThanOrEqual(120);
+  for (const part of [name, await box('.row-tier'), await box('.row-score'), await box('select')])
+    expect(part.x + part.width).toBeLessThanOrEqual(360);
+  expect(await list.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await list.close();
+});
+
+test('a row’s company name has room for the accent of a capital (Ökoplan is not read as Okoplan)', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 1);
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  // The name's box hides what goes past it: the top of an "Ö" on the name's line must be inside it.
+  const room = await list.evaluate(() => {
+    const cell = document.querySelector('.row-name') as HTMLElement;
+    const font = getComputedStyle(cell.querySelector('a') as HTMLElement).font;
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display: inline-block; width: 0; height: 0; vertical-align: baseline';
+    cell.append(probe);
+    const baseline = probe.getBoundingClientRect().bottom;
+    probe.remove();
+    const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    context.font = font;
+    return baseline - context.measureText('Ö').actualBoundingBoxAscent - cell.getBoundingClientRect().top;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
+  await list.close();
+});
+
 test('a row that leaves the filtered list under the keyboard hands the focus to the row in its place', async ({
   ext,
 }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBackup, MAX_BACKUP_BYTES, mergeNotes, readBackupFile, restoreBackup } from '@/lib/db/backup';
+import { createBackup, MAX_BACKUP_BYTES, readBackupFile, restoreBackup } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
+import { mergeNotes } from '@/lib/db/merge-prospects';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { Prospect } from '@/lib/db/schema';
 import type { CompanyFacts } from '@/lib/extract/schema';
@@ -114,6 +115,20 @@ describe('backup and restore', () => {
     // A short older note inside a word of the newer one is still another note.
     ['Not now, call in Q3', 'no', 'Not now, call in Q3\n\nno'],
     ['same', 'same', 'same'],
+    // Notes a restore already merged hold the other one as a paragraph: it is not added again.
+    ['Send the deck\n\nSpoke to the CFO', 'Spoke to the CFO', 'Send the deck\n\nSpoke to the CFO'],
+    [
+      'Call back\n\nSpoke to the CFO\n\nMet at SaaStr',
+      'Spoke to the CFO',
+      'Call back\n\nSpoke to the CFO\n\nMet at SaaStr',
+    ],
+    ['Spoke to the CFO', 'Send the deck\n\nSpoke to the CFO', 'Send the deck\n\nSpoke to the CFO'],
+    // Within a paragraph it is still another note.
+    [
+      'Send the deck. Spoke to the CFO',
+      'Spoke to the CFO',
+      'Send the deck. Spoke to the CFO\n\nSpoke to the CFO',
+    ],
   ])('merges the notes "%s" (newer) and "%s" (older) into "%s"', (newer, older, merged) =>
     expect(mergeNotes(newer, older)).toBe(merged),
   );
@@ -171,6 +186,18 @@ describe('backup and restore', () => {
       updated: 0,
       unchanged: 0,
     });
+  });
+
+  it('restoring the same backup again after its notes were merged changes nothing', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, input('a.com'), 1);
+    await updateProspect(db, prospect.id as number, { notes: 'Spoke to the CFO' }, 2);
+    const backup = await roundTrip(db, 3);
+    await updateProspect(db, prospect.id as number, { notes: 'Send the deck' }, 4);
+    expect(await restoreBackup(db, backup)).toMatchObject({ updated: 1 });
+    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect((await allProspects(db))[0]?.notes).toBe('Send the deck\n\nSpoke to the CFO');
   });
 
   it('restoring the list’s own backup changes nothing and says so, whatever the order of its facts', async () => {

@@ -381,4 +381,30 @@ describe('the prospect list', () => {
     await restoreProspects(db, gone);
     expect(await getProspect(db, prospect.id as number)).toEqual(prospect);
   });
+
+  it('an undo after the company was saved again keeps one record, with the note and status of the deleted one', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1);
+    await updateProspect(
+      db,
+      prospect.id as number,
+      { notes: 'Spoke to the CFO', status: 'contacted', tags: ['q3'] },
+      2,
+    );
+    await saveProspect(db, company('fernbridge-impressum.html'), 3);
+    const gone = await deleteProspects(db, [prospect.id as number]);
+    // Saved again from its page before the undo: a new record.
+    const again = (await saveProspect(db, company('lumenfold-home.html'), 4)).prospect;
+    await restoreProspects(db, gone);
+    const lumenfold = (await allProspects(db)).filter((p) => p.domain === 'lumenfold.io');
+    expect(lumenfold).toHaveLength(1);
+    expect(lumenfold[0]).toMatchObject({
+      id: again.id,
+      notes: 'Spoke to the CFO',
+      status: 'contacted',
+      tags: ['q3'],
+      savedAt: 1,
+    });
+    expect(await db.prospects.count()).toBe(2);
+  });
 });
