@@ -12,6 +12,12 @@ export interface IndustryDefinition {
   sector: string;
   /** Lower-case words or phrases matched on word boundaries. */
   terms: readonly string[];
+  /**
+   * Lower-case values matched only as the whole text: a CRM's picklist values (Salesforce's "Technology",
+   * "Communications") that, as a word among others, say less ("financial technology", "marketing
+   * communications").
+   */
+  values?: readonly string[];
 }
 
 const TECH = 'Technology, Information and Media';
@@ -70,7 +76,9 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'internet publishing',
       'online platform',
       'web services',
+      'information services',
     ],
+    values: ['technology', 'tech', 'high tech', 'high technology'],
   },
   {
     id: 'data-infrastructure',
@@ -96,13 +104,17 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'semiconductor',
       'semiconductors',
       'electronics manufacturing',
+      'electronic manufacturing',
+      'electronics',
+      'computer networking',
     ],
   },
   {
     id: 'telecommunications',
     label: 'Telecommunications',
     sector: TECH,
-    terms: ['telecommunications', 'telecom', 'wireless services', 'telekommunikation'],
+    terms: ['telecommunications', 'telecom', 'wireless services', 'telekommunikation', 'wireless'],
+    values: ['communications'],
   },
   {
     id: 'media',
@@ -181,6 +193,7 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'architecture and planning',
       'ingenieurbüro',
       'tragwerksplanung',
+      'engineering',
     ],
   },
   {
@@ -193,6 +206,7 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'recruiting',
       'human resources services',
       'personaldienstleistung',
+      'human resources',
     ],
   },
   {
@@ -207,6 +221,8 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'capital markets',
       'venture capital',
       'finanzdienstleistungen',
+      'financial technology',
+      'finance',
     ],
   },
   {
@@ -228,6 +244,7 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'medical practices',
       'mental health care',
       'gesundheitswesen',
+      'medical practice',
     ],
   },
   {
@@ -269,22 +286,70 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
     ],
   },
   {
+    id: 'hospitality',
+    label: 'Hospitality',
+    sector: 'Accommodation Services',
+    terms: [
+      'hospitality',
+      'hotels and motels',
+      'restaurants',
+      'food and beverage services',
+      'travel arrangements',
+      'gastronomie',
+      'leisure, travel & tourism',
+      'leisure travel',
+      'tourism',
+    ],
+  },
+  {
     id: 'food-beverage',
     label: 'Food and Beverage Manufacturing',
     sector: 'Manufacturing',
-    terms: ['food and beverage', 'food production', 'beverage manufacturing', 'coffee', 'lebensmittel'],
+    terms: [
+      'food and beverage',
+      'food production',
+      'beverage manufacturing',
+      'coffee',
+      'lebensmittel',
+      'food & beverage',
+      'food & beverages',
+      'food and beverages',
+      'food beverages',
+      'dairy',
+      'wine and spirits',
+    ],
   },
   {
     id: 'manufacturing',
     label: 'Manufacturing',
     sector: 'Manufacturing',
-    terms: ['manufacturing', 'industrial', 'chemical manufacturing', 'herstellung', 'produktion'],
+    terms: [
+      'manufacturing',
+      'industrial',
+      'chemical manufacturing',
+      'herstellung',
+      'produktion',
+      'chemicals',
+      'plastics',
+      'textiles',
+      'packaging and containers',
+    ],
   },
   {
     id: 'retail',
     label: 'Retail',
     sector: 'Retail',
-    terms: ['retail', 'e-commerce', 'ecommerce', 'online retail', 'consumer goods', 'einzelhandel'],
+    terms: [
+      'retail',
+      'e-commerce',
+      'ecommerce',
+      'online retail',
+      'consumer goods',
+      'einzelhandel',
+      'apparel',
+      'fashion',
+      'supermarkets',
+    ],
   },
   {
     id: 'wholesale',
@@ -305,6 +370,11 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'aviation',
       'shipping',
       'logistik',
+      'transportation',
+      'trucking',
+      'railroad',
+      'warehousing',
+      'maritime',
     ],
   },
   {
@@ -320,16 +390,16 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
     terms: ['real estate', 'property management', 'immobilien'],
   },
   {
+    id: 'oil-gas-mining',
+    label: 'Oil, Gas, and Mining',
+    sector: 'Oil, Gas, and Mining',
+    terms: ['oil and gas', 'oil, gas', 'mining', 'oil & gas', 'oil & energy', 'oil energy'],
+  },
+  {
     id: 'energy-utilities',
     label: 'Utilities and Energy',
     sector: 'Utilities',
     terms: ['utilities', 'renewable energy', 'energy', 'electric power', 'solar', 'energie'],
-  },
-  {
-    id: 'oil-gas-mining',
-    label: 'Oil, Gas, and Mining',
-    sector: 'Oil, Gas, and Mining',
-    terms: ['oil and gas', 'oil, gas', 'mining'],
   },
   {
     id: 'education',
@@ -343,6 +413,7 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'primary and secondary education',
       'university',
       'bildung',
+      'professional training',
     ],
   },
   {
@@ -356,6 +427,12 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'public policy',
       'armed forces',
       'behörde',
+      'military',
+      'law enforcement',
+      'judiciary',
+      'legislative office',
+      'executive office',
+      'public safety',
     ],
   },
   {
@@ -369,19 +446,9 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'civic and social organizations',
       'philanthropy',
       'gemeinnützig',
-    ],
-  },
-  {
-    id: 'hospitality',
-    label: 'Hospitality',
-    sector: 'Accommodation Services',
-    terms: [
-      'hospitality',
-      'hotels and motels',
-      'restaurants',
-      'food and beverage services',
-      'travel arrangements',
-      'gastronomie',
+      'not for profit',
+      'not-for-profit',
+      'non profit',
     ],
   },
   {
@@ -397,6 +464,12 @@ export const INDUSTRIES: readonly IndustryDefinition[] = [
       'gaming',
       'sports',
       'movies',
+      'recreation',
+      'recreational facilities',
+      'casinos',
+      'performing arts',
+      'motion pictures',
+      'mobile games',
     ],
   },
   {
@@ -433,13 +506,18 @@ const matchers = INDUSTRIES.map((industry) => ({
   ),
 }));
 
-/** Maps a page's industry wording ("Advertising Services", "IT-Dienstleistungen") to a taxonomy industry. */
+const byValue = new Map(INDUSTRIES.flatMap((industry) => (industry.values ?? []).map((v) => [v, industry])));
+
+/**
+ * Maps a page's or a CRM's industry wording ("Advertising Services", "IT-Dienstleistungen", Salesforce's
+ * "Transportation") to a taxonomy industry.
+ */
 export function classifyIndustry(text: string): IndustryDefinition | undefined {
   const t = text.slice(0, 300);
   // Scoring a prospect list classifies the same few wordings over and over.
   if (classified.has(t)) return classified.get(t);
-  let found: IndustryDefinition | undefined;
-  for (const { industry, pattern } of matchers) {
+  let found = byValue.get(t.trim().toLowerCase());
+  for (const { industry, pattern } of found ? [] : matchers) {
     if (pattern.test(t)) {
       found = industry;
       break;
