@@ -9,7 +9,7 @@ import {
   parseIcp,
   tierLabel,
 } from '@/lib/icp';
-import { readIcpFile } from '@/lib/icp/file-text';
+import { encodingNote, readIcpFile } from '@/lib/icp/file-text';
 import { PRESETS } from '@/lib/icp/presets';
 import { previewIcp } from '@/lib/icp/preview';
 import { icpFileSlug } from '@/lib/icp/publish';
@@ -217,9 +217,9 @@ export function IcpEditor({
     if (result.ok)
       load(
         result.icp,
-        result.icp.version > active.icp.version
+        (result.icp.version > active.icp.version
           ? `Imported ${file.name} into the editor: review it, then save (saved unchanged, it stays version ${result.icp.version}).`
-          : `Imported ${file.name} into the editor: review it, then save.`,
+          : `Imported ${file.name} into the editor: review it, then save.`) + encodingNote(read.encoding),
         true,
       );
     else {

@@ -57,8 +57,21 @@ export function kilobytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024).toLocaleString('en-US')} kB`;
 }
 
-/** An ICP file's JSON, or what is wrong with the file (to follow its name in a message). */
-export type IcpFileRead = { ok: true; json: unknown } | { ok: false; problem: string };
+/** An ICP file's JSON and how its bytes were read, or what is wrong with the file (to follow its name in a message). */
+export type IcpFileRead =
+  | { ok: true; json: unknown; encoding: FileTextEncoding }
+  | { ok: false; problem: string };
+
+/**
+ * What to tell the manager about a file read as Windows-1252 (nothing for UTF-8 or UTF-16): the guess is right
+ * for Western European text, but a file saved in another "ANSI" code page (Polish, Czech) reads with wrong
+ * letters, so they are to be checked before saving; and a team file must be UTF-8.
+ */
+export function encodingNote(encoding: FileTextEncoding): string {
+  return encoding === 'windows-1252'
+    ? ' It is not UTF-8: it was read as Windows-1252 ("ANSI"), so check that its accented letters read right. Published as a team file, save it as UTF-8 (team sync refuses any other).'
+    : '';
+}
 
 /**
  * Reads an ICP file the rep picked (to import, or to compare in the calibration): a file over
@@ -72,7 +85,8 @@ export async function readIcpFile(file: Pick<File, 'size' | 'arrayBuffer'>): Pro
       problem: `is ${kilobytes(file.size)}; an ICP file is at most ${kilobytes(MAX_ICP_FILE_BYTES)} (1 MB).`,
     };
   try {
-    return { ok: true, json: JSON.parse(decodeJsonFile(new Uint8Array(await file.arrayBuffer()))) };
+    const { text, encoding } = readJsonFileText(new Uint8Array(await file.arrayBuffer()));
+    return { ok: true, json: JSON.parse(text), encoding };
   } catch (error) {
     return { ok: false, problem: `is not valid JSON (${(error as Error).message}).` };
   }

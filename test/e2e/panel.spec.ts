@@ -268,6 +268,23 @@ test('importing a file into the ICP editor says what happened beside the import 
   await expect(loaded).toHaveText(
     'Not imported: broken.json has 2 problems: Version: must be a whole number (now 1.5); The ICP: has settings this version does not know: extraKey',
   );
+  // A file saved as "ANSI" is read, and the manager is told to check its letters (and to publish UTF-8).
+  await input.setInputFiles({
+    name: 'ansi.json',
+    mimeType: 'application/json',
+    // Characters Windows-1252 has no byte for (the default's dashes) as JSON escapes, "ü" as its one byte.
+    buffer: Buffer.from(
+      JSON.stringify({ ...DEFAULT_ICP, name: 'Vertrieb Süd', version: 1 }).replace(
+        /[^\x20-\xff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+      'latin1',
+    ),
+  });
+  await expect(loaded).toHaveText(
+    'Imported ansi.json into the editor: review it, then save. It is not UTF-8: it was read as Windows-1252 ("ANSI"), so check that its accented letters read right. Published as a team file, save it as UTF-8 (team sync refuses any other).',
+  );
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Vertrieb Süd');
   await input.setInputFiles({
     name: 'team.json',
     mimeType: 'application/json',

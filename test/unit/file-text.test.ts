@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ICP, MAX_ICP_FILE_BYTES, parseIcp } from '@/lib/icp';
-import { decodeJsonFile, kilobytes, readIcpFile, readJsonFileText } from '@/lib/icp/file-text';
+import { decodeJsonFile, encodingNote, kilobytes, readIcpFile, readJsonFileText } from '@/lib/icp/file-text';
 
 const text = JSON.stringify({ ...DEFAULT_ICP, name: 'Zürich ICP' });
 const utf16 = (s: string, littleEndian: boolean, mark: boolean) => {
@@ -73,9 +73,14 @@ describe('ICP file text', () => {
     expect(big.arrayBuffer).not.toHaveBeenCalled();
   });
 
-  it('reads an ICP file in any of its encodings, and names one that is not JSON', async () => {
+  it('reads an ICP file in any of its encodings, says which, and names one that is not JSON', async () => {
     const read = await readIcpFile(picked(utf16(text, true, true)));
     expect(read.ok && parseIcp(read.json).ok).toBe(true);
+    expect(read).toMatchObject({ encoding: 'utf-16' });
+    const ansi = await readIcpFile(picked(Uint8Array.from(Buffer.from('{"name":"Vertrieb Süd"}', 'latin1'))));
+    expect(ansi).toEqual({ ok: true, json: { name: 'Vertrieb Süd' }, encoding: 'windows-1252' });
+    expect(encodingNote('windows-1252')).toContain('read as Windows-1252');
+    expect(encodingNote('utf-8')).toBe('');
     expect(await readIcpFile(picked(new TextEncoder().encode('{"name":')))).toMatchObject({
       ok: false,
       problem: expect.stringMatching(/^is not valid JSON \(.+\)\.$/),
