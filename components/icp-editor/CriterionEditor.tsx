@@ -111,7 +111,11 @@ function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (
           <TagInput
             label="Countries (ISO codes such as DE, US)"
             values={criterion.countries}
-            normalise={(v) => v.trim().toUpperCase()}
+            // As the ICP keeps it: "UK" is GB, so that a tag "GB" added next to it is no second one.
+            normalise={(v) => {
+              const code = v.trim().toUpperCase();
+              return code === 'UK' ? 'GB' : code;
+            }}
             onChange={(countries) => onChange({ ...criterion, countries })}
           />
           {criterion.countries.length > 0 && (

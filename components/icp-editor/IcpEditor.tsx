@@ -7,23 +7,21 @@ import {
   type IcpProblem,
   MIN_COVERAGE_TO_JUDGE,
   parseIcp,
-  tierLabel,
 } from '@/lib/icp';
 import { encodingNote, readIcpFile } from '@/lib/icp/file-text';
 import { PRESETS } from '@/lib/icp/presets';
-import { previewIcp } from '@/lib/icp/preview';
+import { PREVIEW_TIERS, previewIcp } from '@/lib/icp/preview';
 import { icpFileSlug } from '@/lib/icp/publish';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
 import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
 import { downloadText } from '../download';
+import { listTierName } from '../format';
 import { CountsTable } from './CountsTable';
 import { CriterionEditor, KIND_LABEL, newCriterion } from './CriterionEditor';
 import { type DraftChange, useDraftChannel } from './draft-channel';
 import './IcpEditor.css';
 import { ListPreviewSection } from './ListPreview';
 import { NumberField } from './NumberField';
-
-const TIERS = ['tier_1', 'tier_2', 'tier_3', 'not_a_fit'] as const;
 
 /** What is in force once the rep's own ICP is cleared. */
 /** "The team ICP" → "the team ICP" (the rest as written). */
@@ -69,15 +67,15 @@ function Preview({ current, draft }: { current: Icp; draft: Icp }) {
   return (
     <section className="card editor-preview" aria-labelledby="preview-title" data-testid="preview">
       <h3 id="preview-title">Preview on {SAMPLE_COMPANIES.length} sample companies</h3>
-      <CountsTable tiers={TIERS} name={tierLabel} counts={preview.counts} testId="preview" />
+      <CountsTable tiers={PREVIEW_TIERS} name={listTierName} counts={preview.counts} testId="preview" />
       {preview.moved.length === 0 ? (
         <p className="muted">No sample company changes tier.</p>
       ) : (
         <ul aria-label="Companies that change tier">
           {preview.moved.map((row) => (
             <li key={row.name}>
-              {row.name}: {tierLabel(row.before)} → <strong>{tierLabel(row.after)}</strong> ({row.scoreBefore}{' '}
-              → {row.scoreAfter})
+              {row.name}: {listTierName(row.before)} → <strong>{listTierName(row.after)}</strong> (
+              {row.scoreBefore} → {row.scoreAfter})
             </li>
           ))}
         </ul>

@@ -1,4 +1,16 @@
-import { useId, useState } from 'react';
+import { type ClipboardEvent, useId, useState } from 'react';
+
+/**
+ * The entries of a list pasted into a tag field (a spreadsheet column, lines from a document): one per line,
+ * tab or comma. Undefined for text on one line, which the field takes as typed. A one-line field would
+ * otherwise join the lines with spaces into one tag ("Software Development Financial Services").
+ */
+export function pastedList(event: ClipboardEvent<HTMLInputElement>): string[] | undefined {
+  const text = event.clipboardData.getData('text/plain');
+  if (!/[\r\n\t]/.test(text.trim())) return undefined;
+  event.preventDefault();
+  return text.split(/[\r\n\t,]+/);
+}
 
 /** A list of short texts edited as tags: type and press Enter (or a comma) to add, × to remove. */
 export function TagInput({
@@ -16,8 +28,8 @@ export function TagInput({
 }) {
   const [text, setText] = useState('');
   const id = useId();
-  const add = () => {
-    const parts = text.split(',').map(normalise).filter(Boolean);
+  const add = (entries = text.split(',')) => {
+    const parts = entries.map(normalise).filter(Boolean);
     if (parts.length === 0) return;
     onChange([...new Set([...values, ...parts])]);
     setText('');
@@ -38,7 +50,12 @@ export function TagInput({
         value={text}
         placeholder={placeholder}
         onChange={(e) => setText(e.target.value)}
-        onBlur={add}
+        onBlur={() => add()}
+        onPaste={(e) => {
+          const pasted = pastedList(e);
+          // What was typed before the paste is an entry of its own.
+          if (pasted) add([...text.split(','), ...pasted]);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ',') {
             e.preventDefault();

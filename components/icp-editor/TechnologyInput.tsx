@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { searchTechnologies, type TechnologyMatch, technologyNameStatus } from '@/lib/techno/catalog';
-import { RemoveTag } from './TagInput';
+import { pastedList, RemoveTag } from './TagInput';
 
 /**
  * The technologies of a criterion, edited as tags with suggestions: typing offers the technologies ICP Lens
@@ -84,6 +84,10 @@ export function TechnologyInput({
           onBlur={() => {
             if (text.trim()) addTyped();
             setOpen(false);
+          }}
+          onPaste={(e) => {
+            const pasted = pastedList(e);
+            if (pasted) add([...text.split(','), ...pasted]);
           }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

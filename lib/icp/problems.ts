@@ -35,6 +35,9 @@ const GENERAL: Record<string, string> = {
   mustHaveFailTier: 'A company that fails a must-have',
 };
 
+/** The settings that are a share of the profile, which the editor takes in percent. */
+const COVERAGE_FIELDS = new Set(['minCoverageForTier1', 'minCoverageForTier2']);
+
 const CRITERION: Record<string, string> = {
   id: 'Id',
   label: 'Label',
@@ -162,6 +165,18 @@ export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIss
     }
     const where = GENERAL[field] ?? (field || 'The ICP');
     if (field === 'tiers' && issue.code === 'custom') return { field, where, text: tiersText(input) };
+    // A share (0.6) that the editor's field takes in percent (60): "at most 1 (now 1.5)" read as nonsense there.
+    const share = valueAt(input, [field]);
+    if (
+      COVERAGE_FIELDS.has(field) &&
+      (issue.code === 'too_big' || issue.code === 'too_small') &&
+      typeof share === 'number'
+    )
+      return {
+        field,
+        where,
+        text: `must be a share of the profile from 0 to 100% (now ${Math.round(share * 1000) / 10}%)`,
+      };
     if (field === 'criteria' && issue.code === 'custom')
       return {
         field,

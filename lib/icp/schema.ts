@@ -142,6 +142,8 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
             .overwrite((code) => (code === 'UK' ? 'GB' : code)),
         )
         .max(250)
+        // Each country once: "UK" and "GB" are one, which the view would otherwise name twice.
+        .overwrite((codes) => [...new Set(codes)])
         .default([]),
       regions: z.array(z.enum(regionIds)).max(20).default([]),
     })

@@ -41,7 +41,6 @@ export const userIcpItem = storage.defineItem<unknown>('sync:icp', { fallback: n
 
 /** Browser sync allows 8,192 bytes per item (key included) and 102,400 in all. */
 const SYNC_ITEM_BYTES = 8000;
-const SYNC_CHUNK_CHARS = 7000;
 const SYNC_TOTAL_BYTES = 95_000;
 
 const ChunkPointerSchema = z.object({
@@ -50,6 +49,34 @@ const ChunkPointerSchema = z.object({
   savedAt: z.number(),
 });
 const chunkKey = (i: number) => `sync:icpChunk${i}` as const;
+
+const utf8 = new TextEncoder();
+/** The bytes browser sync counts for a value: its JSON, in UTF-8 (a chunk's `"` is stored as `\"`). */
+const storedBytes = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
+
+/**
+ * The ICP's JSON cut into strings that each fit one sync item once stored: measured as the browser measures
+ * them (quotes escaped, accents in UTF-8, with the key), not in characters, and never inside a character.
+ */
+function syncChunks(json: string): string[] {
+  // The longest chunk key ("icpChunk19") and the string's own quotes.
+  const room = SYNC_ITEM_BYTES - 'icpChunk19'.length - 2;
+  const chunks: string[] = [];
+  let chunk = '';
+  let size = 0;
+  for (const char of json) {
+    const bytes = storedBytes(char) - 2;
+    if (size + bytes > room) {
+      chunks.push(chunk);
+      chunk = '';
+      size = 0;
+    }
+    chunk += char;
+    size += bytes;
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
+}
 
 /** The ICP is too big for browser sync. */
 export class SyncQuotaError extends Error {}
@@ -234,7 +261,11 @@ export async function loadIcpHistory(): Promise<Array<{ icp: Icp; replacedAt: nu
 export async function saveUserIcp(input: Icp): Promise<void> {
   const icp = IcpSchema.parse(input);
   const json = JSON.stringify(icp);
-  const bytes = new TextEncoder().encode(json).length;
+  const single = 'icp'.length + storedBytes(icp) <= SYNC_ITEM_BYTES;
+  const chunks = single ? [] : syncChunks(json);
+  const bytes = single
+    ? storedBytes(icp)
+    : chunks.reduce((sum, chunk, i) => sum + `icpChunk${i}`.length + storedBytes(chunk), 0);
   if (bytes > SYNC_TOTAL_BYTES) {
     throw new SyncQuotaError(
       `This ICP takes ${Math.ceil(bytes / 1024)} kB; browser sync keeps at most about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB. Shorten long lists (domains, keywords) or share it as a team file.`,
@@ -251,18 +282,15 @@ export async function saveUserIcp(input: Icp): Promise<void> {
     );
   }
   const oldPointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
-  if (bytes <= SYNC_ITEM_BYTES) {
+  if (single) {
     await userIcpItem.setValue(icp);
   } else {
-    const chunks: string[] = [];
-    for (let i = 0; i < json.length; i += SYNC_CHUNK_CHARS) chunks.push(json.slice(i, i + SYNC_CHUNK_CHARS));
     // Chunks first, pointer last: a sync interrupted half-way never points at missing chunks.
     for (const [i, chunk] of chunks.entries()) await storage.setItem(chunkKey(i), chunk);
     await userIcpItem.setValue({ chunked: chunks.length, version: icp.version, savedAt: Date.now() });
   }
   const stale = oldPointer.success ? oldPointer.data.chunked : 0;
-  const inUse = bytes <= SYNC_ITEM_BYTES ? 0 : Math.ceil(json.length / SYNC_CHUNK_CHARS);
-  for (let i = inUse; i < stale; i++) await storage.removeItem(chunkKey(i));
+  for (let i = chunks.length; i < stale; i++) await storage.removeItem(chunkKey(i));
 }
 
 /** Goes back to the organisation's ICP or the built-in default (the rep's ICP goes into the history). */

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { expect, PAGES, test } from './fixtures';
@@ -492,6 +493,33 @@ test('the ICP editor keeps a figure being typed in the tier and coverage fields'
   await tier1.press('Backspace');
   await tier1.blur();
   await expect(tier1).toHaveValue('75');
+  await expect(options.getByTestId('problems')).toHaveCount(0);
+  await options.close();
+});
+
+test('a list pasted into a tag field of the ICP editor becomes one tag per line', async ({ ext }) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  // A column copied from a spreadsheet: a one-line field would have joined it into one wording.
+  const paste = async (field: Locator, text: string) => {
+    await field.focus();
+    await options.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+    await options.keyboard.press('ControlOrMeta+V');
+  };
+  const industry = options.getByTestId('edit-industry');
+  const wording = industry.getByRole('textbox', { name: "Also match the page's own wording" });
+  await wording.fill('Robotics');
+  await paste(wording, 'Automation Machinery\r\nMotion Control\r\n\r\nIndustrial IoT\r\n');
+  await expect(
+    industry.getByRole('list', { name: "Also match the page's own wording" }).getByRole('listitem'),
+  ).toHaveText(['SaaS×', 'Robotics×', 'Automation Machinery×', 'Motion Control×', 'Industrial IoT×']);
+  await expect(wording).toHaveValue('');
+  await options.getByLabel('Kind of criterion to add').selectOption('technologies');
+  await options.getByRole('button', { name: 'Add criterion' }).click();
+  const technologies = options.getByTestId('edit-technologies');
+  await paste(technologies.getByRole('combobox', { name: 'Technologies' }), 'HubSpot\tMarketo\tPardot');
+  await expect(technologies.getByRole('list', { name: 'Technologies' }).getByRole('listitem')).toHaveCount(3);
   await expect(options.getByTestId('problems')).toHaveCount(0);
   await options.close();
 });

@@ -27,6 +27,20 @@ describe('ICP problems in the editor’s words', () => {
     expect(problem?.text).toBe('must be at most 100 (now 150)');
   });
 
+  it('gives a coverage floor out of range in percent, as its field takes it', () => {
+    // The editor's field reads "Tier 1 needs at least [150] % of the profile known"; the ICP holds 1.5.
+    expect(problemsOf({ ...DEFAULT_ICP, minCoverageForTier1: 1.5 })).toEqual([
+      {
+        field: 'minCoverageForTier1',
+        where: 'Tier 1 needs known',
+        text: 'must be a share of the profile from 0 to 100% (now 150%)',
+      },
+    ]);
+    expect(problemsOf({ ...DEFAULT_ICP, minCoverageForTier2: -0.1 })[0]?.text).toBe(
+      'must be a share of the profile from 0 to 100% (now -10%)',
+    );
+  });
+
   it('names the criterion by its label and the part of it that is wrong', () => {
     const problems = problemsOf(
       withCriteria([

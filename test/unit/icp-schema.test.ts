@@ -41,6 +41,15 @@ describe('ICP validation', () => {
     ]);
   });
 
+  it('keeps a country once when it is named as both UK and GB', () => {
+    // The editor's tags "UK" and "GB" were saved as ["GB", "GB"]: the view named the United Kingdom twice, and
+    // the × of one tag removed both.
+    const result = parseIcp(
+      withCriteria([{ id: 'hq', label: 'HQ', kind: 'location', weight: 1, countries: ['UK', 'DE', 'GB'] }]),
+    );
+    expect(result.ok && result.icp.criteria[0]).toMatchObject({ countries: ['GB', 'DE'] });
+  });
+
   it('rejects unknown fields', () => {
     const result = parseIcp({ ...DEFAULT_ICP, colour: 'blue' });
     expect(result.ok).toBe(false);

@@ -48,6 +48,36 @@ describe('the rep’s ICP in synced storage', () => {
     expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual(['icp']);
   });
 
+  it('keeps every sync item within the browser’s 8,192 bytes, escaped quotes and accents counted', async () => {
+    // What the browser counts: the key and the value as JSON, in UTF-8. A chunk is a string, so each `"` of the
+    // ICP's JSON is stored as `\"`: 1,500 short domains ("c1.io") made chunks of 7,000 characters take 8,700.
+    const accents = 'Präzisionsgeräte für Großküchen, Bäckereien und Gaststätten';
+    const worded = Array.from({ length: 100 }, (_, i) => `${accents} ${i}`);
+    const icps: Icp[] = [
+      withCompetitors(
+        Array.from({ length: 1500 }, (_, i) => `c${i}.io`),
+        2,
+        'Short domains',
+      ),
+      {
+        ...DEFAULT_ICP,
+        version: 3,
+        criteria: [
+          ...DEFAULT_ICP.criteria.map((c) => (c.kind === 'industry' ? { ...c, wording: worded } : c)),
+          { id: 'kitchens', label: 'Kitchens', kind: 'keywords', weight: 1, rule: 'score', keywords: worded },
+        ],
+      },
+    ];
+    for (const icp of icps) {
+      await saveUserIcp(icp);
+      const stored = await fakeBrowser.storage.sync.get(null);
+      expect(Object.keys(stored).filter((k) => k.startsWith('icpChunk')).length).toBeGreaterThan(1);
+      for (const [key, value] of Object.entries(stored))
+        expect(key.length + new TextEncoder().encode(JSON.stringify(value)).length).toBeLessThanOrEqual(8192);
+      expect((await loadActiveIcp()).icp).toEqual(icp);
+    }
+  });
+
   it('refuses an ICP too big for browser sync with a clear message, and keeps the one in force', async () => {
     await saveUserIcp(withDomains(3));
     await expect(saveUserIcp(withDomains(5000, 3))).rejects.toThrow(SyncQuotaError);
