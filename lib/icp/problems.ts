@@ -5,6 +5,7 @@
  * policy), whose authors see the JSON.
  */
 import type { z } from 'zod';
+import { slipDistance } from '../closest-name';
 
 /** One problem: the field it is about and a sentence for the rep. */
 export interface IcpProblem {
@@ -118,11 +119,45 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be a date and time such as 2026-01-31T09:00:00Z';
       return item ? `${quoted(value)} ${issue.message}` : issue.message;
+    case 'invalid_union':
+      // The criterion's kind, the one discriminated union: zod's words are "Invalid discriminator value".
+      if (issue.discriminator && 'options' in issue && issue.options?.length)
+        return unknownChoiceText(value, issue.options, issue.path);
+      return issue.message;
     case 'unrecognized_keys':
       return `has settings this version does not know: ${issue.keys.join(', ')}`;
     default:
       return issue.message;
   }
+}
+
+/** A name compared for "did you mean": case, spaces and punctuation aside, and singular ("industries"). */
+const comparable = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '');
+
+/**
+ * A value that is none of the choices (a criterion's kind): what it is, the choice it was most likely meant
+ * to be, and the choices.
+ */
+function unknownChoiceText(
+  value: unknown,
+  options: readonly unknown[],
+  path: readonly PropertyKey[],
+): string {
+  const choices = `must be ${oneOf(options, path)}`;
+  if (value === undefined) return `is missing: ${choices}`;
+  if (typeof value !== 'string') return `${choices} (now ${quoted(value)})`;
+  let best: { option: string; distance: number } | null = null;
+  for (const option of options) {
+    if (typeof option !== 'string') continue;
+    const distance = slipDistance(comparable(value), comparable(option));
+    if (distance !== null && (!best || distance < best.distance)) best = { option, distance };
+  }
+  return `${quoted(value)} is not known here${best ? ` (did you mean ${quoted(best.option)}?)` : ''}; ${choices}`;
 }
 
 /** What zod's expected types are called in a manager's words. */

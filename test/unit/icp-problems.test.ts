@@ -109,6 +109,30 @@ describe('ICP problems in the editor’s words', () => {
     expect((invalid.ok ? '' : (invalid.problems[0] ?? '')).length).toBeLessThan(200);
   });
 
+  it('lists the kinds of criterion in words for an unknown kind, and the one it most likely means', () => {
+    const kinds =
+      'must be one of “industry”, “employees”, “revenue”, “founded”, “location”, “technologies”, “keywords”, “companyType”, “fundingStage”, “domains”';
+    const kindOf = (kind: unknown) =>
+      problemsOf(
+        withCriteria([{ id: 'size', label: 'Mid-market', kind, weight: 3, ideal: { min: 500, max: 5000 } }]),
+      );
+    expect(kindOf('employee')).toEqual([
+      {
+        field: 'criteria',
+        criterion: 0,
+        part: 'Kind',
+        where: 'Criterion “Mid-market”, Kind',
+        text: `“employee” is not known here (did you mean “employees”?); ${kinds}`,
+      },
+    ]);
+    expect(kindOf('industries')[0]?.text).toMatch(
+      /^“industries” is not known here \(did you mean “industry”\?\)/,
+    );
+    expect(kindOf('company_type')[0]?.text).toMatch(/\(did you mean “companyType”\?\)/);
+    expect(kindOf('size')[0]?.text).toBe(`“size” is not known here; ${kinds}`);
+    expect(kindOf(undefined)[0]?.text).toBe(`is missing: ${kinds}`);
+  });
+
   it('explains an acceptable band the same way as the ideal one', () => {
     const problems = problemsOf(
       withCriteria([
