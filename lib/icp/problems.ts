@@ -177,6 +177,13 @@ function tiersText(input: unknown): string {
   return `must fall from Tier 1 to Tier 3: Tier 1 needs a higher score than Tier 2, and Tier 2 than Tier 3${now}`;
 }
 
+/**
+ * Said of a weight over the maximum: a manager who writes a file by hand often gives percentages (40, 25, 20)
+ * that add up to 100.
+ */
+const WEIGHTS_ARE_RELATIVE =
+  ': weights are relative, from 0 to 10, and need not add up to 100 (a criterion of weight 4 counts twice as much as one of weight 2)';
+
 /** Explains the issues zod found in an ICP (`input` is what was validated, to name the values involved). */
 export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): IcpProblem[] {
   return issues.map((issue) => {
@@ -192,7 +199,7 @@ export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIss
         issue.code === 'custom' && rest[rest.length - 1] === 'min' ? issue.path.slice(0, -1) : null;
       const text = band
         ? `the lowest value is above the highest (${quoted(valueAt(input, [...band, 'min']))} > ${quoted(valueAt(input, [...band, 'max']))})`
-        : issueText(issue, input);
+        : `${issueText(issue, input)}${key === 'weight' && issue.code === 'too_big' ? WEIGHTS_ARE_RELATIVE : ''}`;
       return { field, criterion: index, ...(part ? { part } : {}), where, text };
     }
     const where = GENERAL[field] ?? (field || 'The ICP');

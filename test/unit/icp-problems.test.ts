@@ -157,6 +157,19 @@ describe('ICP problems in the editor’s words', () => {
     ]);
   });
 
+  it('says that weights are relative, not percentages, of a weight over the maximum', () => {
+    const problems = problemsOf(
+      withCriteria([
+        { id: 'kw', label: 'Robotics', kind: 'keywords', weight: 40, keywords: ['robotics'] },
+        { id: 'hq', label: 'DACH', kind: 'location', weight: -1, countries: ['DE'] },
+      ]),
+    );
+    expect(problems.map((p) => `${p.where}: ${p.text}`)).toEqual([
+      'Criterion “Robotics”, Weight: must be at most 10 (now 40): weights are relative, from 0 to 10, and need not add up to 100 (a criterion of weight 4 counts twice as much as one of weight 2)',
+      'Criterion “DACH”, Weight: must be at least 0 (now -1)',
+    ]);
+  });
+
   it('says what to do when no criterion carries weight', () => {
     const problems = problemsOf(
       withCriteria([{ id: 'kw', label: 'Keywords', kind: 'keywords', weight: 0, keywords: ['x'] }]),
