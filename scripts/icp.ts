@@ -173,6 +173,12 @@ function validateOne(file: string): Icp {
       );
     }
   }
+  // Thresholds written as fractions (0.8, 0.6, 0.4) are valid numbers, but scores run from 0 to 100.
+  const { tier1, tier2, tier3 } = icp.tiers;
+  if (tier1 <= 1)
+    console.error(
+      `${file}: valid, but every tier threshold is 1 or less (Tier 1 ${tier1}, Tier 2 ${tier2}, Tier 3 ${tier3}): scores run from 0 to 100, so nearly every company that matches at all is Tier 1; write them as points, such as 80, 60 and 40`,
+    );
   for (const { label, code } of unknownCountries(icp))
     console.error(
       `${file}: valid, but criterion “${label}” lists “${code}”, which is no country's ISO 3166-1 alpha-2 code: it never matches (a region is chosen under regions)`,

@@ -172,6 +172,17 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('validate warns of tier thresholds written as fractions, as scores run from 0 to 100', () => {
+    const example = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'icp-cli-')), 'icp.json');
+    writeFileSync(file, JSON.stringify({ ...example, tiers: { tier1: 0.8, tier2: 0.6, tier3: 0.4 } }));
+    expect(icp('validate', file)).toEqual({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS (built-in) v1\n',
+      stderr: `${file}: valid, but every tier threshold is 1 or less (Tier 1 0.8, Tier 2 0.6, Tier 3 0.4): scores run from 0 to 100, so nearly every company that matches at all is Tier 1; write them as points, such as 80, 60 and 40\n`,
+    });
+  });
+
   it('--help prints the usage on stdout and succeeds, after a command too', () => {
     for (const args of [['--help'], ['validate', '--help'], ['calibrate', '--help']]) {
       const { code, stdout, stderr } = icp(...args);
