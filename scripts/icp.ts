@@ -134,8 +134,12 @@ function validate(args: string[]): void {
   let failed = false;
   for (const file of files) {
     try {
-      const { name, version } = validateOne(file);
-      console.log(files.length > 1 ? `${file}: ${name} v${version}` : `${name} v${version}`);
+      const icp = validateOne(file);
+      if (!icp) {
+        failed = true;
+        continue;
+      }
+      console.log(files.length > 1 ? `${file}: ${icp.name} v${icp.version}` : `${icp.name} v${icp.version}`);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       console.error(error.message);
@@ -145,14 +149,20 @@ function validate(args: string[]): void {
   if (failed) process.exitCode = 1;
 }
 
-/** Validates one ICP file, printing warnings on stderr; throws {@link UserError} if it is unusable. */
-function validateOne(file: string): Icp {
+/**
+ * Validates one ICP file, printing warnings on stderr; throws {@link UserError} if it is unusable. Null when it
+ * fails having said why (a file that is not UTF-8: its content is checked all the same).
+ */
+function validateOne(file: string): Icp | null {
   const { text, encoding, bytes } = readFileText(file);
-  // Read as the options page reads it, but said before anything else (valid or not): team sync refuses such a
-  // file, and were it another encoding, its accented letters would now be wrong.
-  if (encoding === 'windows-1252')
+  // Read as the options page reads it, but said before anything else (valid or not), and a failure: team sync
+  // refuses such a file, so a manager who validates before publishing must not read "valid"; and were it
+  // another encoding, its accented letters would now be wrong. Unlike a file too big for a team file (a
+  // warning), it loses nothing by being saved again as UTF-8, which every channel reads.
+  const notUtf8 = encoding === 'windows-1252';
+  if (notUtf8)
     console.error(
-      `${file}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8`,
+      `${file}: not UTF-8: it was saved as Windows-1252 ("ANSI"). A team file must be UTF-8: team sync refuses this one, and every rep would keep the previous ICP, with an error. Save it as UTF-8 and validate it again (the options page's import reads it as Windows-1252: check its accented letters there)`,
     );
   const icp = loadIcp(file, text);
   // Valid, but where the extension would refuse it for its size, say so: a manager validates before publishing.
@@ -187,7 +197,7 @@ function validateOne(file: string): Icp {
     console.error(
       `${file}: ${kilobytes(bytes)}: valid, but a team file is at most ${kilobytes(MAX_TEAM_FILE_BYTES)} (team sync refuses it); the options page imports it`,
     );
-  return icp;
+  return notUtf8 ? null : icp;
 }
 
 /** The command's options, or the usage (exit code 2) for an option it does not know. */

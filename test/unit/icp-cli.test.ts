@@ -63,16 +63,6 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     const utf16 = path.join(dir, 'utf16.json');
     writeFileSync(utf16, Buffer.from(`\uFEFF${example}`, 'utf16le'));
     expect(icp('validate', utf16)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
-    // Saved as Windows-1252 ("ANSI"): read as such, and said, as team sync refuses it.
-    const ansi = path.join(dir, 'ansi.json');
-    // Latin-1 is Windows-1252 but for 0x80–0x9F, where Windows-1252 has the en dash of "200–2,000" at 0x96.
-    const windows1252 = example.replace('(built-in)', 'für Müller').replaceAll('–', '\x96');
-    writeFileSync(ansi, Buffer.from(windows1252, 'latin1'));
-    expect(icp('validate', ansi)).toEqual({
-      code: 0,
-      stdout: 'Mid-market B2B SaaS für Müller v1\n',
-      stderr: `${ansi}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8\n`,
-    });
     // Valid, but padded past what a team file may be (spaces are valid JSON), then past what the editor imports.
     const big = path.join(dir, 'big.json');
     writeFileSync(big, example.replace('{', `{${' '.repeat(600 * 1024)}`));
@@ -85,6 +75,24 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(icp('validate', big)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('the options page imports an ICP file of at most 1,024 kB (1 MB)'),
+    });
+  });
+
+  it('validate fails a file saved as Windows-1252, which team sync refuses, and checks its content all the same', () => {
+    const example = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    // Read as such, but a failure: a manager validates before publishing.
+    const ansi = path.join(dir, 'ansi.json');
+    // Latin-1 is Windows-1252 but for 0x80–0x9F, where Windows-1252 has the en dash of "200–2,000" at 0x96.
+    const windows1252 = example.replace('(built-in)', 'für Müller').replaceAll('–', '\x96');
+    writeFileSync(ansi, Buffer.from(windows1252, 'latin1'));
+    const notUtf8 = `${ansi}: not UTF-8: it was saved as Windows-1252 ("ANSI"). A team file must be UTF-8: team sync refuses this one, and every rep would keep the previous ICP, with an error. Save it as UTF-8 and validate it again (the options page's import reads it as Windows-1252: check its accented letters there)\n`;
+    expect(icp('validate', ansi)).toEqual({ code: 1, stdout: '', stderr: notUtf8 });
+    writeFileSync(ansi, Buffer.from(windows1252.replace('"version": 1', '"version": 0'), 'latin1'));
+    expect(icp('validate', ansi)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${notUtf8}${ansi}: version: Version: must be at least 1 (now 0)\n`,
     });
   });
 
