@@ -95,6 +95,9 @@ const PolicyFieldSchemas = {
   rememberIncognito: z.boolean(),
 };
 
+/** The settings a policy can give ICP Lens, as public/managed_schema.json names them. */
+export const POLICY_SETTINGS: readonly string[] = ['icp', ...Object.keys(PolicyFieldSchemas)];
+
 /** What an invalid policy value should have been, in an administrator's words (the address says its own). */
 const POLICY_EXPECTS: Record<Exclude<keyof typeof PolicyFieldSchemas, 'teamIcpUrl'>, string> = {
   refreshMinutes: 'must be a whole number of minutes from 5 to 10080 (a week)',

@@ -191,6 +191,68 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     });
   });
 
+  it('validate checks what goes into a policy: the ICP as one JSON string, and a Chrome or Firefox policy file', () => {
+    const text = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const write = (name: string, value: unknown) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(value));
+      return file;
+    };
+    // What `jq -Rs . FILE` prints.
+    const string = write('icp-string.json', text);
+    expect(icp('validate', string)).toEqual({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS (built-in) v1\n',
+      stderr: `${string}: the ICP as one JSON string, as a policy's “icp” setting holds it: checked the ICP inside; the options page's import and a team file need the ICP file itself\n`,
+    });
+    const id = 'abcdefghijklmnopabcdefghijklmnop';
+    const chrome = (settings: Record<string, unknown>, extensionId = id) =>
+      write('chrome.json', {
+        '3rdparty': {
+          extensions: { [extensionId]: settings, ponmlkjihgfedcbaponmlkjihgfedcba: { other: 1 } },
+        },
+      });
+    expect(icp('validate', chrome({ icp: text, refreshMinutes: 30 }))).toEqual({
+      code: 0,
+      stdout: `Chrome policy for ${id}: Mid-market B2B SaaS (built-in) v1\n`,
+      stderr: '',
+    });
+    // Every setting as the extension reads it, the ICP inside as `validate` checks a file.
+    const broken = { ...JSON.parse(text), version: 0 };
+    const file = chrome(
+      { icp: JSON.stringify(broken), refreshMinutes: '30', teamIcpURL: 'https://ops.example.com/icp.json' },
+      'abc',
+    );
+    const where = `${file}: 3rdparty.extensions.abc`;
+    expect(icp('validate', file)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        `${where}: “abc” is not an extension id (32 letters from a to p), so Chrome gives these settings to no extension: use ICP Lens's id as chrome://extensions shows it`,
+        `${where}: “teamIcpURL” is not a setting ICP Lens reads (did you mean “teamIcpUrl”?); it reads icp, teamIcpUrl, refreshMinutes, allowRepOverride, memoryDays, rememberIncognito`,
+        `${where}: refreshMinutes: must be a whole number of minutes from 5 to 10080 (a week) (got "30")`,
+        `${where}.icp: version: Version: must be at least 1 (now 0)`,
+        '',
+      ].join('\n'),
+    });
+    // Chrome drops an ICP written as an object; Firefox takes it.
+    expect(icp('validate', chrome({ icp: JSON.parse(text) }))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        '.icp: the ICP is written as an object, which Chrome drops without a word',
+      ),
+    });
+    const firefox = write('policies.json', {
+      policies: { '3rdparty': { Extensions: { 'icp-lens@icp-lens.dev': { icp: JSON.parse(text) } } } },
+    });
+    expect(icp('validate', firefox)).toEqual({
+      code: 0,
+      stdout: 'Firefox policy for icp-lens@icp-lens.dev: Mid-market B2B SaaS (built-in) v1\n',
+      stderr: '',
+    });
+  });
+
   it('--help prints the usage on stdout and succeeds, after a command too', () => {
     for (const args of [['--help'], ['validate', '--help'], ['calibrate', '--help']]) {
       const { code, stdout, stderr } = icp(...args);
