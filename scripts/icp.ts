@@ -14,10 +14,13 @@ import {
   compareIcps,
   decodeCsv,
   importAccounts,
+  outcomeWordings,
+  parseOutcomeSpec,
   reportOf,
   scoreAccounts,
   sizeProblem,
   suggestCriteria,
+  wordingKey,
 } from '../lib/calibrate';
 import { slipDistance } from '../lib/closest-name';
 import { fromOutputFacts, OutputFactsSchema } from '../lib/extract/output-format';
@@ -499,6 +502,7 @@ function calibrateCommand(args: string[]): void {
     throw error;
   }
   const { accounts, rejected, mapping } = imported;
+  const unread = unreadOutcomes(imported, (values.outcomes ?? []).join(','));
   const report = reportOf(accounts, scoreAccounts(accounts, icp), icp);
   const tiers = Object.fromEntries(
     Object.entries(report.tiers).map(([tier, t]) => [
@@ -525,6 +529,8 @@ function calibrateCommand(args: string[]): void {
       partlyRead: imported.partlyRead,
       // Rows whose outcome --outcomes set to none: left out as asked, not errors.
       leftOut: imported.leftOut,
+      // The outcome column's values read as no outcome, for --outcomes to say what each means.
+      ...(unread ? { unreadOutcomes: unread } : {}),
       icp: `${icp.name} v${icp.version}`,
       mapping,
       outcomes: { won: report.won, lost: report.lost, open: report.open },
@@ -566,10 +572,51 @@ function calibrateCommand(args: string[]): void {
     console.error(
       imported.table.rows.length === 0
         ? `${values.accounts}: no rows under the header`
-        : `${values.accounts}: no row could be read (see "rejected")`,
+        : unread?.noneRead
+          ? `${values.accounts}: the outcome column "${unread.column}" holds no won, lost or open values (${valuesText(unread.values.slice(0, 3), unread.more + Math.max(0, unread.values.length - 3))}): it is most likely the wrong column, so name the right one with --map "COLUMN=outcome"; if these are your deal stages, say what each means with ${unread.hint}`
+          : `${values.accounts}: no row could be read (see "rejected")`,
     );
     process.exitCode = 1;
   }
+  // Rows rejected for a team's own deal stages: --outcomes imports them (the options page asks the same).
+  if (unread && !unread.noneRead)
+    console.error(
+      `${values.accounts}: ${unread.rows.toLocaleString('en-US')} rows rejected: their "${unread.column}" is not won, lost, open or a known deal stage (${valuesText(unread.values, unread.more)}); say what each means with ${unread.hint}`,
+    );
+}
+
+/** Values of a column with their rows, as a message lists them: `"Signed - Renewal" (12 rows), … and 3 more`. */
+function valuesText(values: { value: string; rows: number }[], more: number): string {
+  return `${values.map((v) => `"${v.value}" (${v.rows} ${v.rows === 1 ? 'row' : 'rows'})`).join(', ')}${more ? ` and ${more} more` : ''}`;
+}
+
+/** Values listed at most when the outcome column's unread values are named. */
+const MAX_UNREAD_LISTED = 8;
+
+/**
+ * The outcome column's values read as no outcome (neither guessed nor chosen with --outcomes), most rows first,
+ * with the --outcomes that would import them; `noneRead` when no value of the column reads, which most likely
+ * means the wrong column (docs/CALIBRATE.md). Null when every value reads.
+ */
+function unreadOutcomes(imported: ReturnType<typeof importAccounts>, outcomeSpec: string) {
+  const column = imported.mapping.outcome;
+  if (!column) return null;
+  const choices = parseOutcomeSpec(outcomeSpec);
+  const { wordings } = outcomeWordings(imported.table, column, Number.POSITIVE_INFINITY);
+  const unread = wordings.filter((w) => !choices.has(wordingKey(w.text)) && !w.guess);
+  if (unread.length === 0) return null;
+  const listed = unread.slice(0, MAX_UNREAD_LISTED).map((w) => ({ value: w.text, rows: w.rows }));
+  return {
+    column,
+    values: listed,
+    more: unread.length - listed.length,
+    rows: unread.reduce((sum, w) => sum + w.rows, 0),
+    noneRead: unread.length === wordings.length && !wordings.some((w) => choices.get(wordingKey(w.text))),
+    hint: `--outcomes "${listed
+      .slice(0, 3)
+      .map((v) => `${v.value}=won|lost|open|none`)
+      .join(',')}${listed.length > 3 ? ',…' : ''}"`,
+  };
 }
 
 const COMMANDS: Record<string, (args: string[]) => void> = {

@@ -429,7 +429,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       '--accounts',
       'test/fixtures/accounts/sample-accounts.csv',
     );
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    // Its broken rows include a stage no one has said the meaning of.
+    expect({ code, stderr }).toEqual({
+      code: 0,
+      stderr:
+        'test/fixtures/accounts/sample-accounts.csv: 4 rows rejected: their "Deal Stage" is not won, lost, open or a known deal stage ("maybe later" (4 rows)); say what each means with --outcomes "maybe later=won|lost|open|none"\n',
+    });
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(stdout);
     expect(out.accounts).toBeGreaterThan(1000);
@@ -497,6 +502,32 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     });
   });
 
+  it('calibrate says an outcome column with no won, lost or open value is most likely the wrong column', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const csv = path.join(dir, 'accounts.csv');
+    writeFileSync(
+      csv,
+      'Name,Domain,Stage,Created Date\nAcme,acme.com,Closed Won,2026-01-03\nBeta,beta.io,Closed Lost,2026-01-03\nGamma,gamma.io,Closed Won,2026-02-11\nDelta,delta.io,Open,2026-03-20\nEta,eta.io,Open,2026-04-01\n',
+    );
+    const { code, stdout, stderr } = icp(
+      'calibrate',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--accounts',
+      csv,
+      '--map',
+      'Created Date=outcome',
+    );
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      accounts: 0,
+      unreadOutcomes: { column: 'Created Date', noneRead: true },
+    });
+    expect(stderr).toBe(
+      `${csv}: the outcome column "Created Date" holds no won, lost or open values ("2026-01-03" (2 rows), "2026-02-11" (1 row), "2026-03-20" (1 row) and 1 more): it is most likely the wrong column, so name the right one with --map "COLUMN=outcome"; if these are your deal stages, say what each means with --outcomes "2026-01-03=won|lost|open|none,2026-02-11=won|lost|open|none,2026-03-20=won|lost|open|none,…"\n`,
+    );
+  });
+
   it("calibrate takes --outcomes for a team's own deal stages, and names a wording the file does not have", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     const csv = path.join(dir, 'accounts.csv');
@@ -507,6 +538,28 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       accounts: 0,
       rejected: [{ line: 2 }, { line: 3 }],
     });
+    // Some of them: the rows rejected for them point to --outcomes, on stderr and in the JSON.
+    writeFileSync(
+      csv,
+      'Name,Domain,Stage\nAcme,acme.com,Signed - Renewal\nBeta,beta.io,Went elsewhere\nGamma,gamma.io,Closed Won\n',
+    );
+    const some = icp(...args);
+    expect(some.code).toBe(0);
+    expect(some.stderr).toBe(
+      `${csv}: 2 rows rejected: their "Stage" is not won, lost, open or a known deal stage ("Signed - Renewal" (1 row), "Went elsewhere" (1 row)); say what each means with --outcomes "Signed - Renewal=won|lost|open|none,Went elsewhere=won|lost|open|none"\n`,
+    );
+    expect(JSON.parse(some.stdout).unreadOutcomes).toEqual({
+      column: 'Stage',
+      values: [
+        { value: 'Signed - Renewal', rows: 1 },
+        { value: 'Went elsewhere', rows: 1 },
+      ],
+      more: 0,
+      rows: 2,
+      noneRead: false,
+      hint: '--outcomes "Signed - Renewal=won|lost|open|none,Went elsewhere=won|lost|open|none"',
+    });
+    writeFileSync(csv, 'Name,Domain,Stage\nAcme,acme.com,Signed - Renewal\nBeta,beta.io,Went elsewhere\n');
     const chosen = icp(...args, '--outcomes', 'Signed - Renewal=won,went elsewhere=lost');
     expect(chosen.code).toBe(0);
     expect(JSON.parse(chosen.stdout)).toMatchObject({
