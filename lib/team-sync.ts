@@ -49,6 +49,19 @@ export function originPattern(url: URL): string {
 export const REDIRECT_REFUSED =
   'the team address redirects (ICP Lens follows no redirect); use the address it ends at, as the browser shows it when you open the team address';
 
+/**
+ * The error of a team address that answers with a web page: most often a sign-in page, where the file sits
+ * behind the company's single sign-on (ICP Lens sends no cookies), or a file-sharing site's page showing it.
+ */
+const WEB_PAGE_INSTEAD =
+  'the address returned a web page, not the ICP file (perhaps a sign-in page): use the file’s direct address, one that shows the file’s JSON text when opened in a private window without signing in';
+
+/** Whether an answer that is not JSON is a web page (by its type, or by its text opening with a tag). */
+function isWebPage(response: Response, text: string): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type) || text.trimStart().startsWith('<');
+}
+
 /** Whether a response came from the address asked for (`''`: the fetch did not say), fragments aside. */
 function sameAddress(responseUrl: string, target: URL): boolean {
   if (!responseUrl) return true;
@@ -177,6 +190,13 @@ export async function syncTeamIcp(
   const controller = new AbortController();
   const timeoutMs = env.timeoutMs ?? TEAM_FETCH_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  // Whether the host had answered when time ran out: a host that answers at once but sends the file slowly
+  // (a throttled proxy, a failing link) is not one that does not answer.
+  let answered = false;
+  const timedOut = () =>
+    answered
+      ? `the file did not arrive in full within ${Math.round(timeoutMs / 1000)} s (the host answered, but sent it too slowly)`
+      : `no answer within ${Math.round(timeoutMs / 1000)} s`;
   try {
     const headers: Record<string, string> = { Accept: 'application/json' };
     // Validators only when we still hold the ICP they describe; otherwise a 304 would leave us with nothing.
@@ -195,8 +215,7 @@ export async function syncTeamIcp(
         signal: controller.signal,
       });
     } catch (error) {
-      if (controller.signal.aborted)
-        throw new SyncFailure(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+      if (controller.signal.aborted) throw new SyncFailure(timedOut());
       throw new SyncFailure(
         `could not reach ${target.host} (${error instanceof Error ? error.message : String(error)}); if the address is right, its host must allow ICP Lens (permission, or CORS headers)`,
       );
@@ -215,11 +234,13 @@ export async function syncTeamIcp(
         `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
       );
     }
+    answered = true;
     const text = await readLimited(response, env.maxBytes ?? MAX_TEAM_FILE_BYTES);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
+      if (isWebPage(response, text)) throw new SyncFailure(WEB_PAGE_INSTEAD);
       throw new SyncFailure(`the file is not valid JSON (${(error as Error).message})`);
     }
     const parsed = parseIcp(json);
@@ -255,7 +276,7 @@ export async function syncTeamIcp(
     };
   } catch (error) {
     if (error instanceof SyncFailure) return fail(error.message);
-    if (controller.signal.aborted) return fail(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+    if (controller.signal.aborted) return fail(timedOut());
     return fail(error instanceof Error ? error.message : String(error));
   } finally {
     clearTimeout(timer);

@@ -5,6 +5,7 @@
  * policy), whose authors see the JSON.
  */
 import type { z } from 'zod';
+import { slipDistance } from '../closest-name';
 
 /** One problem: the field it is about and a sentence for the rep. */
 export interface IcpProblem {
@@ -121,11 +122,45 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be a date and time such as 2026-01-31T09:00:00Z';
       return item ? `${quoted(value)} ${issue.message}` : issue.message;
+    case 'invalid_union':
+      // The criterion's kind, the one discriminated union: zod's words are "Invalid discriminator value".
+      if (issue.discriminator && 'options' in issue && issue.options?.length)
+        return unknownChoiceText(value, issue.options, issue.path);
+      return issue.message;
     case 'unrecognized_keys':
       return `has settings this version does not know: ${issue.keys.join(', ')}`;
     default:
       return issue.message;
   }
+}
+
+/** A name compared for "did you mean": case, spaces and punctuation aside, and singular ("industries"). */
+const comparable = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '');
+
+/**
+ * A value that is none of the choices (a criterion's kind): what it is, the choice it was most likely meant
+ * to be, and the choices.
+ */
+function unknownChoiceText(
+  value: unknown,
+  options: readonly unknown[],
+  path: readonly PropertyKey[],
+): string {
+  const choices = `must be ${oneOf(options, path)}`;
+  if (value === undefined) return `is missing: ${choices}`;
+  if (typeof value !== 'string') return `${choices} (now ${quoted(value)})`;
+  let best: { option: string; distance: number } | null = null;
+  for (const option of options) {
+    if (typeof option !== 'string') continue;
+    const distance = slipDistance(comparable(value), comparable(option));
+    if (distance !== null && (!best || distance < best.distance)) best = { option, distance };
+  }
+  return `${quoted(value)} is not known here${best ? ` (did you mean ${quoted(best.option)}?)` : ''}; ${choices}`;
 }
 
 /** What zod's expected types are called in a manager's words. */
@@ -145,6 +180,13 @@ function tiersText(input: unknown): string {
   return `must fall from Tier 1 to Tier 3: Tier 1 needs a higher score than Tier 2, and Tier 2 than Tier 3${now}`;
 }
 
+/**
+ * Said of a weight over the maximum: a manager who writes a file by hand often gives percentages (40, 25, 20)
+ * that add up to 100.
+ */
+const WEIGHTS_ARE_RELATIVE =
+  ': weights are relative, from 0 to 10, and need not add up to 100 (a criterion of weight 4 counts twice as much as one of weight 2)';
+
 /** Explains the issues zod found in an ICP (`input` is what was validated, to name the values involved). */
 export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): IcpProblem[] {
   return issues.map((issue) => {
@@ -160,7 +202,7 @@ export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIss
         issue.code === 'custom' && rest[rest.length - 1] === 'min' ? issue.path.slice(0, -1) : null;
       const text = band
         ? `the lowest value is above the highest (${quoted(valueAt(input, [...band, 'min']))} > ${quoted(valueAt(input, [...band, 'max']))})`
-        : issueText(issue, input);
+        : `${issueText(issue, input)}${key === 'weight' && issue.code === 'too_big' ? WEIGHTS_ARE_RELATIVE : ''}`;
       return { field, criterion: index, ...(part ? { part } : {}), where, text };
     }
     const where = GENERAL[field] ?? (field || 'The ICP');

@@ -95,6 +95,9 @@ const PolicyFieldSchemas = {
   rememberIncognito: z.boolean(),
 };
 
+/** The settings a policy can give ICP Lens, as public/managed_schema.json names them. */
+export const POLICY_SETTINGS: readonly string[] = ['icp', ...Object.keys(PolicyFieldSchemas)];
+
 /** What an invalid policy value should have been, in an administrator's words (the address says its own). */
 const POLICY_EXPECTS: Record<Exclude<keyof typeof PolicyFieldSchemas, 'teamIcpUrl'>, string> = {
   refreshMinutes: 'must be a whole number of minutes from 5 to 10080 (a week)',
@@ -267,6 +270,17 @@ function teamIcp(
   return parsed.ok ? parsed.icp : null;
 }
 
+/**
+ * Why the built-in default is in force, in words that agree with the lock line and the problems below it: "no
+ * ICP has been set up" only when nothing sets one, not while the policy's ICP or address cannot be used.
+ */
+function defaultOrigin(policy: ManagedPolicy, teamUrl: { url: string } | null): string {
+  if (policy.setsIcp && policy.icp === null && policy.teamIcpUrl === null)
+    return 'Built-in default: standing in because the ICP your organisation’s policy sets cannot be used.';
+  if (teamUrl) return 'Built-in default: standing in until a file arrives from the team address.';
+  return 'Built-in default: in force because no ICP has been set up.';
+}
+
 /** Resolves the ICP in force from every channel. Pure: the same inputs give the same answer. */
 export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
   const { policy, defaultIcp } = inputs;
@@ -297,7 +311,7 @@ export function resolveActiveIcp(inputs: IcpInputs): ActiveIcp {
       : {
           icp: defaultIcp,
           source: 'default',
-          origin: 'Built-in default: in force because no ICP has been set up.',
+          origin: defaultOrigin(policy, teamUrl),
         };
 
   // Set, even where the value is invalid: the policy's problems say what to fix, and the reps keep off.

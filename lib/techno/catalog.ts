@@ -2,6 +2,7 @@
  * The technologies ICP Lens can detect, as the ICP editor offers them: each name with its category and other
  * names, a search over them, and what the editor says about a name a manager typed. Pure.
  */
+import { slipDistance } from '../closest-name';
 import { canonicalTechnology, normalizeTechnologyName, TECHNOLOGY_ALIASES } from './aliases';
 import { FINGERPRINTS } from './fingerprints';
 import { TECH_CATEGORIES, type TechCategory } from './types';
@@ -78,40 +79,18 @@ export function technologyNameStatus(name: string): TechnologyNameStatus {
   return option ? { kind: 'alias', option } : { kind: 'unknown' };
 }
 
-/** Edits (insert, delete, change, swap two neighbours) from one string to another, up to `limit` + 1. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const change = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + change);
-      // "Salesfroce": two letters swapped are one slip, not two.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, (before[j - 2] ?? 0) + 1);
-      row.push(d);
-    }
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length] ?? limit + 1;
-}
-
 /**
  * The detectable technology a name ICP Lens does not know is most likely a misspelling of ("Salesfroce" →
- * Salesforce), by its name or another name: at most one slip in five letters (at least one), or null when none
- * is that close.
+ * Salesforce), by its name or another name, or null when none is that close (see `slipDistance`: "SAP" is not
+ * "GSAP").
  */
 export function closestTechnology(name: string): TechnologyOption | null {
   const key = normalizeTechnologyName(name);
-  const limit = Math.max(1, Math.floor(key.length / 5));
   let best: { option: TechnologyOption; distance: number } | null = null;
   for (const option of technologyCatalog())
     for (const known of [option.name, ...option.aliases]) {
-      const distance = editDistance(key, normalizeTechnologyName(known), limit);
-      if (distance <= limit && (!best || distance < best.distance)) best = { option, distance };
+      const distance = slipDistance(key, normalizeTechnologyName(known));
+      if (distance !== null && (!best || distance < best.distance)) best = { option, distance };
     }
   return best?.option ?? null;
 }

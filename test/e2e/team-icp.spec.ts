@@ -315,7 +315,7 @@ test('every failure keeps the last good team ICP and shows the error with its ti
     ['500', /the server answered 500/],
     ['drop', /could not reach 127\.0\.0\.1:\d+/],
     ['redirect', /the team address redirects \(ICP Lens follows no redirect\); use the address it ends at/],
-    ['not-json', /not valid JSON/],
+    ['not-json', /the address returned a web page, not the ICP file \(perhaps a sign-in page\)/],
     ['invalid', /not a valid ICP: Tier thresholds: must fall from Tier 1 to Tier 3/],
     ['big', /too big/],
     ['older', /version 2, older than version 3 in force/],

@@ -63,16 +63,6 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     const utf16 = path.join(dir, 'utf16.json');
     writeFileSync(utf16, Buffer.from(`\uFEFF${example}`, 'utf16le'));
     expect(icp('validate', utf16)).toMatchObject({ code: 0, stdout: 'Mid-market B2B SaaS (built-in) v1\n' });
-    // Saved as Windows-1252 ("ANSI"): read as such, and said, as team sync refuses it.
-    const ansi = path.join(dir, 'ansi.json');
-    // Latin-1 is Windows-1252 but for 0x80–0x9F, where Windows-1252 has the en dash of "200–2,000" at 0x96.
-    const windows1252 = example.replace('(built-in)', 'für Müller').replaceAll('–', '\x96');
-    writeFileSync(ansi, Buffer.from(windows1252, 'latin1'));
-    expect(icp('validate', ansi)).toEqual({
-      code: 0,
-      stdout: 'Mid-market B2B SaaS für Müller v1\n',
-      stderr: `${ansi}: not UTF-8: read as Windows-1252 ("ANSI"), as the options page imports it, but team sync refuses it; check its accented letters and save it as UTF-8\n`,
-    });
     // Valid, but padded past what a team file may be (spaces are valid JSON), then past what the editor imports.
     const big = path.join(dir, 'big.json');
     writeFileSync(big, example.replace('{', `{${' '.repeat(600 * 1024)}`));
@@ -85,6 +75,24 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(icp('validate', big)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('the options page imports an ICP file of at most 1,024 kB (1 MB)'),
+    });
+  });
+
+  it('validate fails a file saved as Windows-1252, which team sync refuses, and checks its content all the same', () => {
+    const example = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    // Read as such, but a failure: a manager validates before publishing.
+    const ansi = path.join(dir, 'ansi.json');
+    // Latin-1 is Windows-1252 but for 0x80–0x9F, where Windows-1252 has the en dash of "200–2,000" at 0x96.
+    const windows1252 = example.replace('(built-in)', 'für Müller').replaceAll('–', '\x96');
+    writeFileSync(ansi, Buffer.from(windows1252, 'latin1'));
+    const notUtf8 = `${ansi}: not UTF-8: it was saved as Windows-1252 ("ANSI"). A team file must be UTF-8: team sync refuses this one, and every rep would keep the previous ICP, with an error. Save it as UTF-8 and validate it again (the options page's import reads it as Windows-1252: check its accented letters there)\n`;
+    expect(icp('validate', ansi)).toEqual({ code: 1, stdout: '', stderr: notUtf8 });
+    writeFileSync(ansi, Buffer.from(windows1252.replace('"version": 1', '"version": 0'), 'latin1'));
+    expect(icp('validate', ansi)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${notUtf8}${ansi}: version: Version: must be at least 1 (now 0)\n`,
     });
   });
 
@@ -170,6 +178,79 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       `${file}: valid, but criterion “Uses a CRM” names “Salesfroce”, a technology ICP Lens does not detect: it never matches on a page (did you mean “Salesforce”?)`,
       `${file}: valid, but criterion “Uses a CRM” names “Abacus 9000”, a technology ICP Lens does not detect: it never matches on a page`,
     ]);
+  });
+
+  it('validate warns of tier thresholds written as fractions, as scores run from 0 to 100', () => {
+    const example = JSON.parse(readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8'));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'icp-cli-')), 'icp.json');
+    writeFileSync(file, JSON.stringify({ ...example, tiers: { tier1: 0.8, tier2: 0.6, tier3: 0.4 } }));
+    expect(icp('validate', file)).toEqual({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS (built-in) v1\n',
+      stderr: `${file}: valid, but every tier threshold is 1 or less (Tier 1 0.8, Tier 2 0.6, Tier 3 0.4): scores run from 0 to 100, so nearly every company that matches at all is Tier 1; write them as points, such as 80, 60 and 40\n`,
+    });
+  });
+
+  it('validate checks what goes into a policy: the ICP as one JSON string, and a Chrome or Firefox policy file', () => {
+    const text = readFileSync(path.join(ROOT, 'docs/examples/icp-default.json'), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const write = (name: string, value: unknown) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(value));
+      return file;
+    };
+    // What `jq -Rs . FILE` prints.
+    const string = write('icp-string.json', text);
+    expect(icp('validate', string)).toEqual({
+      code: 0,
+      stdout: 'Mid-market B2B SaaS (built-in) v1\n',
+      stderr: `${string}: the ICP as one JSON string, as a policy's “icp” setting holds it: checked the ICP inside; the options page's import and a team file need the ICP file itself\n`,
+    });
+    const id = 'abcdefghijklmnopabcdefghijklmnop';
+    const chrome = (settings: Record<string, unknown>, extensionId = id) =>
+      write('chrome.json', {
+        '3rdparty': {
+          extensions: { [extensionId]: settings, ponmlkjihgfedcbaponmlkjihgfedcba: { other: 1 } },
+        },
+      });
+    expect(icp('validate', chrome({ icp: text, refreshMinutes: 30 }))).toEqual({
+      code: 0,
+      stdout: `Chrome policy for ${id}: Mid-market B2B SaaS (built-in) v1\n`,
+      stderr: '',
+    });
+    // Every setting as the extension reads it, the ICP inside as `validate` checks a file.
+    const broken = { ...JSON.parse(text), version: 0 };
+    const file = chrome(
+      { icp: JSON.stringify(broken), refreshMinutes: '30', teamIcpURL: 'https://ops.example.com/icp.json' },
+      'abc',
+    );
+    const where = `${file}: 3rdparty.extensions.abc`;
+    expect(icp('validate', file)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        `${where}: “abc” is not an extension id (32 letters from a to p), so Chrome gives these settings to no extension: use ICP Lens's id as chrome://extensions shows it`,
+        `${where}: “teamIcpURL” is not a setting ICP Lens reads (did you mean “teamIcpUrl”?); it reads icp, teamIcpUrl, refreshMinutes, allowRepOverride, memoryDays, rememberIncognito`,
+        `${where}: refreshMinutes: must be a whole number of minutes from 5 to 10080 (a week) (got "30")`,
+        `${where}.icp: version: Version: must be at least 1 (now 0)`,
+        '',
+      ].join('\n'),
+    });
+    // Chrome drops an ICP written as an object; Firefox takes it.
+    expect(icp('validate', chrome({ icp: JSON.parse(text) }))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        '.icp: the ICP is written as an object, which Chrome drops without a word',
+      ),
+    });
+    const firefox = write('policies.json', {
+      policies: { '3rdparty': { Extensions: { 'icp-lens@icp-lens.dev': { icp: JSON.parse(text) } } } },
+    });
+    expect(icp('validate', firefox)).toEqual({
+      code: 0,
+      stdout: 'Firefox policy for icp-lens@icp-lens.dev: Mid-market B2B SaaS (built-in) v1\n',
+      stderr: '',
+    });
   });
 
   it('--help prints the usage on stdout and succeeds, after a command too', () => {
@@ -348,7 +429,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       '--accounts',
       'test/fixtures/accounts/sample-accounts.csv',
     );
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    // Its broken rows include a stage no one has said the meaning of.
+    expect({ code, stderr }).toEqual({
+      code: 0,
+      stderr:
+        'test/fixtures/accounts/sample-accounts.csv: 4 rows rejected: their "Deal Stage" is not won, lost, open or a known deal stage ("maybe later" (4 rows)); say what each means with --outcomes "maybe later=won|lost|open|none"\n',
+    });
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(stdout);
     expect(out.accounts).toBeGreaterThan(1000);
@@ -416,6 +502,32 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     });
   });
 
+  it('calibrate says an outcome column with no won, lost or open value is most likely the wrong column', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
+    const csv = path.join(dir, 'accounts.csv');
+    writeFileSync(
+      csv,
+      'Name,Domain,Stage,Created Date\nAcme,acme.com,Closed Won,2026-01-03\nBeta,beta.io,Closed Lost,2026-01-03\nGamma,gamma.io,Closed Won,2026-02-11\nDelta,delta.io,Open,2026-03-20\nEta,eta.io,Open,2026-04-01\n',
+    );
+    const { code, stdout, stderr } = icp(
+      'calibrate',
+      '--icp',
+      'docs/examples/icp-default.json',
+      '--accounts',
+      csv,
+      '--map',
+      'Created Date=outcome',
+    );
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      accounts: 0,
+      unreadOutcomes: { column: 'Created Date', noneRead: true },
+    });
+    expect(stderr).toBe(
+      `${csv}: the outcome column "Created Date" holds no won, lost or open values ("2026-01-03" (2 rows), "2026-02-11" (1 row), "2026-03-20" (1 row) and 1 more): it is most likely the wrong column, so name the right one with --map "COLUMN=outcome"; if these are your deal stages, say what each means with --outcomes "2026-01-03=won|lost|open|none,2026-02-11=won|lost|open|none,2026-03-20=won|lost|open|none,…"\n`,
+    );
+  });
+
   it("calibrate takes --outcomes for a team's own deal stages, and names a wording the file does not have", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     const csv = path.join(dir, 'accounts.csv');
@@ -426,6 +538,28 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       accounts: 0,
       rejected: [{ line: 2 }, { line: 3 }],
     });
+    // Some of them: the rows rejected for them point to --outcomes, on stderr and in the JSON.
+    writeFileSync(
+      csv,
+      'Name,Domain,Stage\nAcme,acme.com,Signed - Renewal\nBeta,beta.io,Went elsewhere\nGamma,gamma.io,Closed Won\n',
+    );
+    const some = icp(...args);
+    expect(some.code).toBe(0);
+    expect(some.stderr).toBe(
+      `${csv}: 2 rows rejected: their "Stage" is not won, lost, open or a known deal stage ("Signed - Renewal" (1 row), "Went elsewhere" (1 row)); say what each means with --outcomes "Signed - Renewal=won|lost|open|none,Went elsewhere=won|lost|open|none"\n`,
+    );
+    expect(JSON.parse(some.stdout).unreadOutcomes).toEqual({
+      column: 'Stage',
+      values: [
+        { value: 'Signed - Renewal', rows: 1 },
+        { value: 'Went elsewhere', rows: 1 },
+      ],
+      more: 0,
+      rows: 2,
+      noneRead: false,
+      hint: '--outcomes "Signed - Renewal=won|lost|open|none,Went elsewhere=won|lost|open|none"',
+    });
+    writeFileSync(csv, 'Name,Domain,Stage\nAcme,acme.com,Signed - Renewal\nBeta,beta.io,Went elsewhere\n');
     const chosen = icp(...args, '--outcomes', 'Signed - Renewal=won,went elsewhere=lost');
     expect(chosen.code).toBe(0);
     expect(JSON.parse(chosen.stdout)).toMatchObject({

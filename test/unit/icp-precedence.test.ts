@@ -262,6 +262,26 @@ describe('which ICP is in force', () => {
     expect(open).toMatchObject({ locked: false, source: 'user' });
   });
 
+  it('says the built-in default stands in for a policy setting that cannot be used, not that none was set up', () => {
+    for (const broken of [
+      { icp: '{"name": "Broken"' },
+      { icp: { ...icp('Org', 1), criteria: [] } },
+      { teamIcpUrl: 'http://ops.example.com/icp.json' },
+    ]) {
+      const active = resolveActiveIcp(inputs({ policy: policy(broken) }));
+      expect(active.origin, JSON.stringify(broken)).toBe(
+        'Built-in default: standing in because the ICP your organisation’s policy sets cannot be used.',
+      );
+    }
+    // A team address that has delivered nothing yet is set up, too.
+    expect(resolveActiveIcp(inputs({ repTeamUrl: TEAM_URL })).origin).toBe(
+      'Built-in default: standing in until a file arrives from the team address.',
+    );
+    expect(resolveActiveIcp(inputs({})).origin).toBe(
+      'Built-in default: in force because no ICP has been set up.',
+    );
+  });
+
   it('reads the company memory settings a policy sets, and reports values out of range', () => {
     expect(policy({ memoryDays: 14, rememberIncognito: false })).toMatchObject({
       memoryDays: 14,

@@ -123,6 +123,30 @@ describe('ICP problems in the editor’s words', () => {
     expect((invalid.ok ? '' : (invalid.problems[0] ?? '')).length).toBeLessThan(200);
   });
 
+  it('lists the kinds of criterion in words for an unknown kind, and the one it most likely means', () => {
+    const kinds =
+      'must be one of “industry”, “employees”, “revenue”, “founded”, “location”, “technologies”, “keywords”, “companyType”, “fundingStage”, “domains”';
+    const kindOf = (kind: unknown) =>
+      problemsOf(
+        withCriteria([{ id: 'size', label: 'Mid-market', kind, weight: 3, ideal: { min: 500, max: 5000 } }]),
+      );
+    expect(kindOf('employee')).toEqual([
+      {
+        field: 'criteria',
+        criterion: 0,
+        part: 'Kind',
+        where: 'Criterion “Mid-market”, Kind',
+        text: `“employee” is not known here (did you mean “employees”?); ${kinds}`,
+      },
+    ]);
+    expect(kindOf('industries')[0]?.text).toMatch(
+      /^“industries” is not known here \(did you mean “industry”\?\)/,
+    );
+    expect(kindOf('company_type')[0]?.text).toMatch(/\(did you mean “companyType”\?\)/);
+    expect(kindOf('size')[0]?.text).toBe(`“size” is not known here; ${kinds}`);
+    expect(kindOf(undefined)[0]?.text).toBe(`is missing: ${kinds}`);
+  });
+
   it('explains an acceptable band the same way as the ideal one', () => {
     const problems = problemsOf(
       withCriteria([
@@ -144,6 +168,19 @@ describe('ICP problems in the editor’s words', () => {
         where: 'Criterion “Size”, Acceptable ranges',
         text: 'the lowest value is above the highest (2000 > 1000)',
       },
+    ]);
+  });
+
+  it('says that weights are relative, not percentages, of a weight over the maximum', () => {
+    const problems = problemsOf(
+      withCriteria([
+        { id: 'kw', label: 'Robotics', kind: 'keywords', weight: 40, keywords: ['robotics'] },
+        { id: 'hq', label: 'DACH', kind: 'location', weight: -1, countries: ['DE'] },
+      ]),
+    );
+    expect(problems.map((p) => `${p.where}: ${p.text}`)).toEqual([
+      'Criterion “Robotics”, Weight: must be at most 10 (now 40): weights are relative, from 0 to 10, and need not add up to 100 (a criterion of weight 4 counts twice as much as one of weight 2)',
+      'Criterion “DACH”, Weight: must be at least 0 (now -1)',
     ]);
   });
 

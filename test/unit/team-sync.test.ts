@@ -213,8 +213,32 @@ describe('team ICP sync', () => {
       ],
       [
         'the file is not JSON',
-        () => fetchAnswering(() => new Response('<html>login</html>', { status: 200 })),
-        /not valid JSON/,
+        () => fetchAnswering(() => new Response('{"name": "Acme team ICP",', { status: 200 })),
+        /^the file is not valid JSON \(/,
+      ],
+      [
+        'the address returns a web page (a sign-in page), by its type',
+        () =>
+          fetchAnswering(
+            () =>
+              new Response('\n\n<!doctype html><title>Sign in - Contoso SSO</title>', {
+                status: 200,
+                headers: { 'content-type': 'text/html; charset=utf-8' },
+              }),
+          ),
+        /^the address returned a web page, not the ICP file \(perhaps a sign-in page\): use the file’s direct address/,
+      ],
+      [
+        'the address returns a web page sent as another type',
+        () =>
+          fetchAnswering(
+            () =>
+              new Response('<html><body><form>Sign in</form></body></html>', {
+                status: 200,
+                headers: { 'content-type': 'application/json' },
+              }),
+          ),
+        /^the address returned a web page, not the ICP file \(perhaps a sign-in page\): use the file’s direct address/,
       ],
       [
         'the file is not a valid ICP',
@@ -297,6 +321,26 @@ describe('team ICP sync', () => {
         })) as typeof globalThis.fetch;
       const state = await syncTeamIcp(URL_, good(), env(fetch, { timeoutMs: 20 }));
       expect(state.error?.message).toMatch(/^no answer within /);
+      expect(state.icp).toEqual(good().icp);
+    });
+
+    it('the host answers in time but sends the file too slowly', async () => {
+      // As a browser's fetch does, the body fails when the request is aborted after the headers came.
+      const fetch = (async (_: unknown, init?: RequestInit) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"name": "Acme'));
+            init?.signal?.addEventListener('abort', () =>
+              controller.error(new DOMException('aborted', 'AbortError')),
+            );
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      }) as typeof globalThis.fetch;
+      const state = await syncTeamIcp(URL_, good(), env(fetch, { timeoutMs: 20 }));
+      expect(state.error?.message).toMatch(
+        /^the file did not arrive in full within \d+ s \(the host answered, but sent it too slowly\)$/,
+      );
       expect(state.icp).toEqual(good().icp);
     });
   });

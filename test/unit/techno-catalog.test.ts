@@ -76,4 +76,15 @@ describe('what the editor says about a typed name', () => {
     expect(closest('Abacus 9000')).toBeNull();
     expect(closest('xyzzy')).toBeNull();
   });
+
+  it('names none for a short name unless it is really close: one letter more is a fifth of a four-letter name', () => {
+    const closest = (name: string) => closestTechnology(name)?.name ?? null;
+    // SAP is not a misspelling of GSAP (an animation library), nor Wixx of Wix.
+    expect(closest('SAP')).toBeNull();
+    expect(closest('Wixx')).toBeNull();
+    // Two neighbours swapped stay one slip at any length.
+    expect(closest('Veu')).toBe('Vue.js');
+    expect(closest('Raect')).toBe('React');
+    expect(closest('Salesfroce')).toBe('Salesforce');
+  });
 });
