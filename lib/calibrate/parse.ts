@@ -118,6 +118,14 @@ export interface CsvTable {
 
 const DELIMITER_NAME: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' };
 
+/**
+ * The lines a Salesforce report export ends with, each in a cell of its own: its total ("Grand Totals (240
+ * records)"), its confidentiality notice and its copyright. They are no account, so they are left out rather
+ * than listed as broken rows.
+ */
+const REPORT_FOOTER =
+  /^(?:grand totals? \(\d[\d,.]* records?\)|confidential information - do not distribute|copyright \(c\) \d{4}(?:-\d{4})? salesforce(?:\.com)?, inc\..*)$/i;
+
 /** Collects papaparse's rows into a table, counting lines (a quoted cell may span several). */
 function tableBuilder(text: string) {
   const rows: string[][] = [];
@@ -143,6 +151,7 @@ function tableBuilder(text: string) {
       const cells = result.data;
       // A blank line papaparse passes on after a resume.
       if (cells.length === 1 && cells[0] === '') return;
+      if (headers && cells.length === 1 && REPORT_FOOTER.test((cells[0] as string).trim())) return;
       if (!headers) {
         headers = cells.map((h, i) => h.trim() || `Column ${i + 1}`);
         return;

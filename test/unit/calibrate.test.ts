@@ -165,6 +165,20 @@ describe('reading the file', () => {
     ]);
   });
 
+  it('leaves out the lines a Salesforce report export ends with, which are no account', () => {
+    const table = parseCsvTable(
+      '"Account Name","Website","Stage"\n"Acme","acme.com","Closed Won"\n""\n"Grand Totals (1 records)"\n' +
+        '""\n"Confidential Information - Do Not Distribute"\n' +
+        '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n',
+    );
+    expect(table.rows).toEqual([['Acme', 'acme.com', 'Closed Won']]);
+    expect(table.rejected).toEqual([]);
+    // Any other line of one cell is still a broken row.
+    expect(parseCsvTable('Name,Domain\nAcme,acme.com\nTotal 1\n').rejected).toEqual([
+      { line: 3, reason: expect.stringMatching(/1 cells where the header has 2/) },
+    ]);
+  });
+
   it('reads in slices with progress to the same table as in one go', async () => {
     const text = readFileSync(path.join(ROOT, 'test/fixtures/accounts/sample-accounts.csv'), 'utf8');
     const shares: number[] = [];
