@@ -32,7 +32,7 @@ export function normaliseHeader(header: string): string {
 
 /**
  * Header names per field, normalised, best first: HubSpot company and deal exports, Salesforce account and
- * opportunity reports, and what people type in spreadsheets.
+ * opportunity reports, and what people type in spreadsheets, in English and German ("Firma", "Umsatz").
  */
 const ALIASES: Record<AccountField, readonly string[]> = {
   domain: [
@@ -47,9 +47,24 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'homepage',
     'companywebsite',
     'accountwebsite',
+    'webseite',
+    'internetseite',
+    'internetadresse',
   ],
-  name: ['companyname', 'accountname', 'name', 'company', 'account', 'organization', 'organisation'],
-  industry: ['industry', 'accountindustry', 'companyindustry', 'sector', 'vertical'],
+  name: [
+    'companyname',
+    'accountname',
+    'name',
+    'company',
+    'account',
+    'organization',
+    'organisation',
+    'firma',
+    'firmenname',
+    'unternehmen',
+    'unternehmensname',
+  ],
+  industry: ['industry', 'accountindustry', 'companyindustry', 'sector', 'vertical', 'branche'],
   employees: [
     'numberofemployees',
     'employees',
@@ -59,8 +74,20 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'companysize',
     'size',
     'staff',
+    'mitarbeiter',
+    'mitarbeiterzahl',
+    'anzahlmitarbeiter',
+    'beschaftigte',
   ],
-  revenue: ['annualrevenue', 'revenue', 'revenueusd', 'turnover', 'accountannualrevenue'],
+  revenue: [
+    'annualrevenue',
+    'revenue',
+    'revenueusd',
+    'turnover',
+    'accountannualrevenue',
+    'umsatz',
+    'jahresumsatz',
+  ],
   country: [
     'countryregion',
     'country',
@@ -69,6 +96,7 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'headquarterscountry',
     'shippingcountry',
     'accountbillingcountry',
+    'land',
   ],
   technologies: ['technologies', 'techstack', 'technology', 'technographics', 'tools', 'stack'],
   outcome: [
@@ -81,6 +109,9 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'result',
     'status',
     'lifecyclestage',
+    'phase',
+    'verkaufsphase',
+    'ergebnis',
   ],
   dealValue: [
     'dealvalue',
@@ -91,6 +122,8 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'acv',
     'arr',
     'contractvalue',
+    'betrag',
+    'auftragswert',
   ],
 };
 
@@ -162,12 +195,39 @@ export function applyMapSpec(
   return out;
 }
 
-const WON = ['won', 'win', 'closedwon', 'customer', 'evangelist', 'yes', 'signed', 'closedwonrenewal'];
-const LOST = ['lost', 'loss', 'lose', 'closedlost', 'no', 'churned', 'disqualified', 'unqualified'];
+const WON = [
+  'won',
+  'win',
+  'closedwon',
+  'customer',
+  'evangelist',
+  'yes',
+  'signed',
+  'closedwonrenewal',
+  // German CRMs' wordings.
+  'gewonnen',
+  'kunde',
+  'abgeschlossengewonnen',
+];
+const LOST = [
+  'lost',
+  'loss',
+  'lose',
+  'closedlost',
+  'no',
+  'churned',
+  'disqualified',
+  'unqualified',
+  'verloren',
+  'abgeschlossenverloren',
+  'gekundigt',
+];
 const OPEN = [
   'open',
   'pending',
   'inprogress',
+  'offen',
+  'inbearbeitung',
   // HubSpot's default deal stages and lifecycle stages.
   'appointmentscheduled',
   'qualifiedtobuy',

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { countryCode } from '../extract/countries';
-import { currencyOf, parseMoney, toUsd } from '../extract/currency';
+import { currencyOf, parseMoney, toUsd, USD_PER_UNIT } from '../extract/currency';
 import { registrableDomain } from '../extract/merge';
 import type { RangeSchema } from '../extract/schema';
 import { decodeWindows1252 } from '../icp/file-text';
@@ -316,7 +316,11 @@ export function parseAmountUsd(text: string): z.infer<typeof RangeSchema> | unde
 
 /** A number of employees: "1200", "1,200", "51-200", "51 – 200", "10,001+", "5k". */
 export function parseEmployees(text: string): z.infer<typeof RangeSchema> | undefined {
-  const t = text.toLowerCase().replace(/\b(?:employees|people|staff|to)\b/g, ' ');
+  // The words around a figure ("1001-5000 Mitarbeiter", "ca. 500", "approx. 1,200 employees") say no more.
+  const t = text
+    .toLowerCase()
+    .replace(/\b(?:employees|people|staff|to|mitarbeiter(?:innen)?|bis)\b/g, ' ')
+    .replace(/^\s*(?:ca\.?|circa|approx\.?|about|around|~)\s*/, '');
   if (/[^\d\s.,'+kK–—-]/.test(t)) return undefined;
   const numbers = [...t.matchAll(/(\d{1,3}(?:[,.' ]\d{3})+|\d+(?:\.\d+)?)\s*(k)?/g)].map(
     ([, digits = '', k]) =>
@@ -542,6 +546,55 @@ export function outcomeRowCounts(
   return { read, leftOut };
 }
 
+const SYMBOL_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', $: 'USD' };
+const squeeze = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Columns that give the currency of every amount in their row (Salesforce's multi-currency exports). */
+const ROW_CURRENCY_HEADERS = new Set([
+  'currency',
+  'currencyisocode',
+  'currencycode',
+  'accountcurrency',
+  'währung',
+]);
+
+/** A currency code ICP Lens converts, from a cell or a header's word ("EUR", "eur", "€"). */
+function currencyCode(text: string): string | undefined {
+  const code = SYMBOL_CURRENCY[text] ?? text.toUpperCase();
+  return USD_PER_UNIT[code] !== undefined ? code : undefined;
+}
+
+/**
+ * Where the currency of an amount column's plain numbers is given, when not in the cells themselves: in its
+ * header ("Annual Revenue (EUR)", "Umsatz in €"), or in a column of its own beside it, for each row ("Annual
+ * Revenue Currency", or a row's "Currency" for all its amounts). Without either, plain numbers are US dollars.
+ */
+function amountCurrency(
+  headers: readonly string[],
+  header: string,
+): { fixed?: string; column?: number } | undefined {
+  const own = headers.findIndex((h) => {
+    const key = squeeze(h);
+    return key === `${squeeze(header)}currency` || key === `${squeeze(header)}currencycode`;
+  });
+  const shared = headers.findIndex((h) => ROW_CURRENCY_HEADERS.has(squeeze(h)));
+  const column = own >= 0 ? own : shared >= 0 ? shared : undefined;
+  const named = header.match(/(?:^|[\s([/])([A-Za-z]{3}|[€£¥$])(?:$|[\s)\]/])/g) ?? [];
+  const fixed = named.map((m) => currencyCode(m.replace(/[\s()[\]/]/g, ''))).find((c) => c !== undefined);
+  return column !== undefined || fixed ? { fixed, column } : undefined;
+}
+
+/**
+ * A plain number in a column whose currency is given elsewhere (see {@link amountCurrency}), as US dollars
+ * written out ("150000" of euros → "169500"); any other cell as it is (one that names its own currency keeps it).
+ */
+function inDollars(text: string, currency: string | undefined): string {
+  if (!currency || currency === 'USD' || currencyOf(text)) return text;
+  const amount = parseAmountUsd(text.trim());
+  const rate = USD_PER_UNIT[currency];
+  if (!amount || amount.max !== amount.min || rate === undefined) return text;
+  return String(Math.round(amount.min * rate));
+}
+
 /**
  * Validates rows `from` to `to` (exclusive) of a table under a column mapping. Valid rows become accounts,
  * the others rejected rows with their reasons. Called in slices by the options page to show progress.
@@ -558,6 +611,11 @@ export function readAccounts(
     .filter((e): e is [string, string] => e[1] !== null)
     .map(([field, header]) => [field, table.headers.indexOf(header)] as const)
     .filter(([, index]) => index >= 0);
+  const currencies = (['revenue', 'dealValue'] as const).flatMap((field) => {
+    const header = mapping[field];
+    const where = header ? amountCurrency(table.headers, header) : undefined;
+    return where ? [{ field, ...where }] : [];
+  });
   const accounts: ImportedAccount[] = [];
   const rejected: RejectedRow[] = [];
   const partlyRead: RejectedRow[] = [];
@@ -567,6 +625,10 @@ export function readAccounts(
     const line = table.lines[r] as number;
     const raw: Record<string, string> = {};
     for (const [field, index] of columns) raw[field] = cells[index] ?? '';
+    for (const { field, fixed, column } of currencies) {
+      const given = column === undefined ? undefined : currencyCode((cells[column] ?? '').trim());
+      if (raw[field]) raw[field] = inDollars(raw[field], given ?? fixed);
+    }
     let parsed = schema.safeParse(raw);
     if (!parsed.success) {
       // Left out as the manager chose (its outcome set "Not imported"): no error, whatever else the row holds.

@@ -179,6 +179,57 @@ describe('reading the file', () => {
     ]);
   });
 
+  it('reads plain amounts in the currency their header or a currency column names', () => {
+    const revenue = (csv: string) =>
+      importAccounts(csv).accounts.map((a) => [a.name, a.revenueUsd?.min, a.dealValue ?? null]);
+    // In the header: euros at the fixed rate (€1 = $1.13), German thousands too.
+    expect(revenue('Name,Domain,Stage,Annual Revenue (EUR)\nAcme,acme.com,won,1000000\n')).toEqual([
+      ['Acme', 1_130_000, null],
+    ]);
+    // In a column of its own, row by row; a row without one in dollars, a cell naming its own currency as it says.
+    expect(
+      revenue(
+        'Name,Domain,Stage,Annual Revenue,Annual Revenue Currency\nA,a.com,won,1000000,GBP\n' +
+          'B,b.com,lost,2000000,\nC,c.com,lost,$5M,EUR\n',
+      ),
+    ).toEqual([
+      ['A', 1_320_000, null],
+      ['B', 2_000_000, null],
+      ['C', 5_000_000, null],
+    ]);
+    // A row's currency column (Salesforce's multi-currency exports) for each of its amounts.
+    expect(
+      revenue(
+        'Account Name,Website,Stage,Annual Revenue,Currency,Amount\nAcme,acme.com,won,1000000,EUR,50000\n',
+      ),
+    ).toEqual([['Acme', 1_130_000, 56_500]]);
+  });
+
+  it('reads a German CRM export: its headers, stages and head counts', () => {
+    const { mapping, accounts, rejected } = importAccounts(
+      'Firma;Webseite;Branche;Mitarbeiter;Umsatz in EUR;Land;Phase\n' +
+        'Müller GmbH;mueller.de;Maschinenbau;1001-5000 Mitarbeiter;2.000.000;Deutschland;Gewonnen\n' +
+        'Beta AG;beta.de;Software;ca. 500;1000000;Österreich;Verloren\nGamma KG;gamma.de;Handel;50;;Schweiz;Offen\n',
+    );
+    expect(mapping).toMatchObject({
+      name: 'Firma',
+      domain: 'Webseite',
+      industry: 'Branche',
+      employees: 'Mitarbeiter',
+      revenue: 'Umsatz in EUR',
+      country: 'Land',
+      outcome: 'Phase',
+    });
+    expect(rejected).toEqual([]);
+    expect(
+      accounts.map((a) => [a.name, a.employees, a.revenueUsd?.min ?? null, a.country, a.outcome]),
+    ).toEqual([
+      ['Müller GmbH', { min: 1001, max: 5000 }, 2_260_000, 'DE', 'won'],
+      ['Beta AG', { min: 500, max: 500 }, 1_130_000, 'AT', 'lost'],
+      ['Gamma KG', { min: 50, max: 50 }, null, 'CH', 'open'],
+    ]);
+  });
+
   it('reads in slices with progress to the same table as in one go', async () => {
     const text = readFileSync(path.join(ROOT, 'test/fixtures/accounts/sample-accounts.csv'), 'utf8');
     const shares: number[] = [];

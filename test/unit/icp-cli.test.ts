@@ -466,11 +466,11 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
   it('calibrate takes --map corrections and --compare, and names the columns when the outcome is missing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'icp-cli-'));
     const csv = path.join(dir, 'accounts.csv');
-    writeFileSync(csv, 'Firm,Web,Phase\nAcme,acme.com,Closed Won\nBeta,beta.io,Closed Lost\n');
+    writeFileSync(csv, 'Firm,Web,Step\nAcme,acme.com,Closed Won\nBeta,beta.io,Closed Lost\n');
     const guessed = icp('calibrate', '--icp', 'docs/examples/icp-default.json', '--accounts', csv);
     expect(guessed.code).toBe(1);
     expect(guessed.stderr).toMatch(
-      /Choose the column with the outcome or deal stage\. Columns: Firm, Web, Phase/,
+      /Choose the column with the outcome or deal stage\. Columns: Firm, Web, Step/,
     );
     // A second ICP to compare with. These accounts give only a name and a domain, nothing either ICP asks
     // about: both count them as "Not enough known", so there is no order to measure (AUC null) and none moves.
@@ -487,7 +487,7 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       '--accounts',
       csv,
       '--map',
-      'Firm=name,Phase=outcome',
+      'Firm=name,Step=outcome',
       '--compare',
       otherPath,
     );
