@@ -524,6 +524,56 @@ test('a list pasted into a tag field of the ICP editor becomes one tag per line'
   await options.close();
 });
 
+test('the Countries field of the ICP editor takes country names as codes, and refuses codes of no country', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  const location = options.getByTestId('edit-location');
+  const countries = location.getByRole('textbox', { name: 'Countries' });
+  const tags = location.getByRole('list', { name: 'Countries' }).getByRole('listitem');
+  // Names in English or German, as the calibration reads a CRM's countries.
+  for (const name of ['Germany', 'Österreich', 'uk']) {
+    await countries.fill(name);
+    await countries.press('Enter');
+  }
+  await expect(tags).toHaveText(['DE×', 'AT×', 'GB×']);
+  await expect(location).toContainText('Germany, Austria, United Kingdom');
+  // A code of no country stays in the field, said to be none, and is not added.
+  await countries.fill('EU');
+  await countries.press('Enter');
+  await expect(countries).toHaveValue('EU');
+  await expect(countries).toHaveAttribute('aria-invalid', 'true');
+  await expect(location.getByTestId('tag-refused')).toHaveText(
+    '“EU” is no country’s code: type a country’s name or its two-letter code, such as Germany or DE; for Europe and other regions, tick them under Regions.',
+  );
+  await countries.fill('Germny');
+  await countries.press('Enter');
+  await expect(location.getByTestId('tag-refused')).toHaveText(
+    '“Germny” is no country ICP Lens knows: type its name in English or German (Germany, Deutschland) or its two-letter code (DE).',
+  );
+  await expect(tags).toHaveCount(3);
+  await expect(options.getByTestId('problems')).toHaveCount(0);
+  // A file that brings one is warned about: it never matches.
+  await options.locator('.editor-toolbar input[type="file"]').setInputFiles({
+    name: 'eu.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...DEFAULT_ICP,
+        criteria: DEFAULT_ICP.criteria.map((c) =>
+          c.kind === 'location' ? { ...c, countries: ['DE', 'XX'] } : c,
+        ),
+      }),
+    ),
+  });
+  await expect(location.getByTestId('not-countries')).toHaveText(
+    '“XX” is no country’s code: no company is ever there, so it never matches. Remove it; for Europe and other regions, tick them under Regions.',
+  );
+  await options.close();
+});
+
 test('the ICP editor closes, asking first when there are unsaved changes, and types and stages read as words', async ({
   ext,
 }) => {
