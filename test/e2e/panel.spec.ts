@@ -412,7 +412,7 @@ test('the ICP editor reads bounds as managers write them, and a removed band tak
   await expect(from).toHaveAttribute('aria-invalid', 'true');
   await expect(from).toHaveAccessibleDescription(/“25X” is not an amount in US dollars such as .*20M/);
   await expect(options.getByTestId('problems')).toContainText(
-    'Criterion “$20M–$500M revenue”, Ideal range: must be a number',
+    'Criterion “$20M–$500M revenue”, Ideal range, from: cannot be read as a number',
   );
   await expect(options.getByTestId('save-icp')).toBeDisabled();
   // A minus sign or another currency is flagged, not read away.
