@@ -143,6 +143,13 @@ export function IcpEditor({
   const nameProblems = problemsOf('name');
   const descriptionProblems = problemsOf('description');
   const tierProblems = problemsOf('tiers');
+  const coverage1Problems = problemsOf('minCoverageForTier1');
+  const coverage2Problems = problemsOf('minCoverageForTier2');
+  // Valid (an ICP written before the Tier 2 floor scores as before), but the Tier 2 figure then does nothing:
+  // the scorer holds Tier 2 to Tier 1's floor.
+  const coverageHint =
+    draft.minCoverageForTier2 > draft.minCoverageForTier1 &&
+    coverage1Problems.length + coverage2Problems.length === 0;
   // The calibration reads the draft and adds adopted suggestions to it (never saved without the button).
   const adopt = useCallback((change: DraftChange) => {
     setDraft((d) => change(d));
@@ -403,15 +410,28 @@ export function IcpEditor({
         </label>
         <CoverageFloor
           tier="Tier 1"
+          problemsId="coverage-tier1-problems"
+          problems={coverage1Problems}
+          hintId={coverageHint ? 'coverage-hint' : undefined}
           value={draft.minCoverageForTier1}
           onChange={(share) => setDraft({ ...draft, minCoverageForTier1: share })}
         />
         <CoverageFloor
           tier="Tier 2"
           note=" (never more than Tier 1; below it, Tier 3 at best)"
+          problemsId="coverage-tier2-problems"
+          problems={coverage2Problems}
+          hintId={coverageHint ? 'coverage-hint' : undefined}
           value={draft.minCoverageForTier2}
           onChange={(share) => setDraft({ ...draft, minCoverageForTier2: share })}
         />
+        {coverageHint && (
+          <p className="field-hint" id="coverage-hint" data-testid="coverage-hint">
+            Tier 2 never needs more of the profile known than Tier 1: with Tier 1 at{' '}
+            {percent(draft.minCoverageForTier1)}%, Tier 2 needs {percent(draft.minCoverageForTier1)}% too, and
+            its {percent(draft.minCoverageForTier2)}% has no effect. Raise Tier 1, or lower Tier 2.
+          </p>
+        )}
         <p className="muted" data-testid="judge-floor">
           Below {Math.round(MIN_COVERAGE_TO_JUDGE * 100)}% of the profile known, ICP Lens does not judge a
           company at all: it is "Not enough known", unless a disqualifier applies or a must-have is missed.
@@ -584,25 +604,40 @@ export function IcpEditor({
   );
 }
 
-/** "Tier 1 needs at least [60] % of the profile known": a share of the scoring weight, edited in percent. */
+/** A share (0.333) as the coverage fields show it in percent (33.3). */
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
+/**
+ * "Tier 1 needs at least [60] % of the profile known": a share of the scoring weight, edited in percent, with its
+ * problems under it.
+ */
 function CoverageFloor(props: {
   tier: string;
   note?: string;
+  problemsId: string;
+  problems: IcpProblem[];
+  /** A remark about the field that is no problem, under the fields. */
+  hintId?: string;
   value: number;
   onChange: (share: number) => void;
 }) {
   const id = useId();
   return (
-    <label className="field" htmlFor={id}>
-      {props.tier} needs at least{' '}
-      <NumberField
-        id={id}
-        min={0}
-        max={100}
-        value={props.value * 100}
-        onValue={(percent) => props.onChange(percent / 100)}
-      />
-      % of the profile known{props.note}
-    </label>
+    <>
+      <label className="field" htmlFor={id}>
+        {props.tier} needs at least{' '}
+        <NumberField
+          id={id}
+          min={0}
+          max={100}
+          value={props.value * 100}
+          onValue={(percent) => props.onChange(percent / 100)}
+          aria-describedby={props.hintId}
+          {...invalidProps(props.problemsId, props.problems)}
+        />
+        % of the profile known{props.note}
+      </label>
+      <FieldProblems id={props.problemsId} problems={props.problems} />
+    </>
   );
 }

@@ -497,6 +497,33 @@ test('the ICP editor keeps a figure being typed in the tier and coverage fields'
   await options.close();
 });
 
+test('the ICP editor shows a coverage problem under its field, and says when Tier 2’s figure has no effect', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  const tier1 = options.getByLabel(/^Tier 1 needs at least/);
+  const tier2 = options.getByLabel(/^Tier 2 needs at least/);
+  await tier1.fill('150');
+  await expect(tier1).toHaveAttribute('aria-invalid', 'true');
+  await expect(tier1).toHaveAccessibleDescription('must be a share of the profile from 0 to 100% (now 150%)');
+  await expect(options.getByTestId('coverage-tier1-problems')).toBeVisible();
+  await expect(options.getByTestId('coverage-hint')).toHaveCount(0);
+  // Below Tier 2's figure, Tier 1's holds for both: valid, but Tier 2's figure does nothing.
+  await tier1.fill('20');
+  await expect(tier1).not.toHaveAttribute('aria-invalid');
+  await expect(options.getByTestId('coverage-tier1-problems')).toHaveCount(0);
+  const hint =
+    'Tier 2 never needs more of the profile known than Tier 1: with Tier 1 at 20%, Tier 2 needs 20% too, and its 30% has no effect. Raise Tier 1, or lower Tier 2.';
+  await expect(options.getByTestId('coverage-hint')).toHaveText(hint);
+  await expect(tier2).toHaveAccessibleDescription(hint);
+  await expect(options.getByTestId('problems')).toHaveCount(0);
+  await tier2.fill('10');
+  await expect(options.getByTestId('coverage-hint')).toHaveCount(0);
+  await options.close();
+});
+
 test('a list pasted into a tag field of the ICP editor becomes one tag per line', async ({ ext }) => {
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
