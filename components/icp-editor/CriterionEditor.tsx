@@ -1,3 +1,4 @@
+import { countryCode, countryTyped } from '@/lib/extract/countries';
 import {
   COMPANY_TYPE_LABEL,
   CompanyTypeSchema,
@@ -61,8 +62,22 @@ function Checkboxes<T extends string>({
   );
 }
 
+/**
+ * Why a typed country cannot be a tag: a code that is no country's ("EU", "XX"), or a name that is none ICP Lens
+ * knows in English or German. A location criterion with either never matches a company.
+ */
+function countryRefused(typed: string): string | undefined {
+  if (countryTyped(typed)) return undefined;
+  return /^[A-Za-z]{2}$/.test(typed)
+    ? `“${typed}” is no country’s code: type a country’s name or its two-letter code, such as Germany or DE; for Europe and other regions, tick them under Regions.`
+    : `“${typed}” is no country ICP Lens knows: type its name in English or German (Germany, Deutschland) or its two-letter code (DE).`;
+}
+
 /** What fits, for each kind of criterion. */
 function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (c: Criterion) => void }) {
+  // Codes already in the ICP (an imported file) that are no country: kept, but said to match nothing.
+  const notCountries =
+    criterion.kind === 'location' ? criterion.countries.filter((code) => countryCode(code) !== code) : [];
   switch (criterion.kind) {
     case 'industry':
       return (
@@ -109,17 +124,25 @@ function KindFields({ criterion, onChange }: { criterion: Criterion; onChange: (
             onChange={(regions) => onChange({ ...criterion, regions })}
           />
           <TagInput
-            label="Countries (ISO codes such as DE, US)"
+            label="Countries (names or codes such as Germany, DE)"
             values={criterion.countries}
-            // As the ICP keeps it: "UK" is GB, so that a tag "GB" added next to it is no second one.
-            normalise={(v) => {
-              const code = v.trim().toUpperCase();
-              return code === 'UK' ? 'GB' : code;
-            }}
+            // As the ICP keeps them, and as the calibration reads a CRM's countries: "Germany", "Deutschland"
+            // and "de" are DE, "UK" is GB, so that a tag "GB" added next to it is no second one.
+            normalise={(v) => countryTyped(v) ?? v}
+            refuse={countryRefused}
             onChange={(countries) => onChange({ ...criterion, countries })}
           />
           {criterion.countries.length > 0 && (
             <p className="muted">{criterion.countries.map(countryName).join(', ')}</p>
+          )}
+          {notCountries.length > 0 && (
+            <p className="tag-warning" data-testid="not-countries">
+              {notCountries.map((code) => `“${code}”`).join(', ')}{' '}
+              {notCountries.length === 1 ? 'is no country’s code' : 'are no country’s codes'}: no company is
+              ever there, so {notCountries.length === 1 ? 'it never matches' : 'they never match'}. Remove{' '}
+              {notCountries.length === 1 ? 'it' : 'them'}; for Europe and other regions, tick them under
+              Regions.
+            </p>
           )}
         </>
       );

@@ -53,6 +53,18 @@ function FieldProblems({ id, problems }: { id: string; problems: IcpProblem[] })
 const invalidProps = (id: string, problems: IcpProblem[]) =>
   problems.length > 0 ? { 'aria-invalid': true, 'aria-describedby': id } : {};
 
+/** Whether two readings of the ICP in force are the same ICP from the same place. */
+const sameIcp = (a: ActiveIcp, b: ActiveIcp) =>
+  a.source === b.source && JSON.stringify(a.icp) === JSON.stringify(b.icp);
+
+/** "The team ICP changed to version 2 while the editor was open", or which ICP came into force instead. */
+function inForceChange(before: ActiveIcp, after: ActiveIcp): string {
+  const what = FALLBACK_TEXT[after.source];
+  return before.source === after.source
+    ? `${what} changed to version ${after.icp.version} while the editor was open`
+    : `${what} (version ${after.icp.version}) came into force while the editor was open`;
+}
+
 /** Offers the ICP as a JSON file download. */
 function download(icp: Icp) {
   downloadText(
@@ -102,6 +114,11 @@ export function IcpEditor({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const [draft, setDraft] = useState<Icp>(active.icp);
+  // The ICP in force the draft was started from: the draft is changed when it differs from this one, not from
+  // whatever is in force now (a team file received meanwhile is no edit of the rep's).
+  const [base, setBase] = useState<ActiveIcp>(active);
+  // The ICP in force changed under a draft with edits: said until the rep saves, discards or loads it.
+  const [replaced, setReplaced] = useState<ActiveIcp | null>(null);
   const [status, setStatus] = useState('');
   // What an import or a preset did, shown beside the toolbar that did it (the editor's status line is a page
   // further down).
@@ -126,6 +143,13 @@ export function IcpEditor({
   const nameProblems = problemsOf('name');
   const descriptionProblems = problemsOf('description');
   const tierProblems = problemsOf('tiers');
+  const coverage1Problems = problemsOf('minCoverageForTier1');
+  const coverage2Problems = problemsOf('minCoverageForTier2');
+  // Valid (an ICP written before the Tier 2 floor scores as before), but the Tier 2 figure then does nothing:
+  // the scorer holds Tier 2 to Tier 1's floor.
+  const coverageHint =
+    draft.minCoverageForTier2 > draft.minCoverageForTier1 &&
+    coverage1Problems.length + coverage2Problems.length === 0;
   // The calibration reads the draft and adds adopted suggestions to it (never saved without the button).
   const adopt = useCallback((change: DraftChange) => {
     setDraft((d) => change(d));
@@ -133,7 +157,7 @@ export function IcpEditor({
     setStatus('Added a suggestion from the calibration to the draft: review it, then save.');
   }, []);
   useDraftChannel(parsed.ok ? parsed.icp : null, adopt);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(active.icp);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(base.icp);
   // The file last imported: saved unchanged, it keeps its own version and date, so that a rep on the
   // manager's v7 shows v7, as every other rep who imported it does.
   const imported = useRef<Icp | null>(null);
@@ -148,12 +172,35 @@ export function IcpEditor({
     : Math.max(active.icp.version, Number.isSafeInteger(draft.version) ? draft.version : 0) + 1;
   // After "Go back to …", the draft becomes the ICP that is in force again once the page has it.
   const followActive = useRef(false);
+  // A new ICP in force while the editor is open (the hourly team check, a policy, another window's save): an
+  // unchanged draft follows it, and a draft with edits keeps them but says that saving replaces the new one.
+  // Never silently: an old draft saved over a new team file would replace it with the old content. Only a
+  // change of the ICP in force counts: right after a save, the page still has the one it replaced.
+  const seen = useRef(active);
+  const saving = useRef(false);
   useEffect(() => {
-    if (!followActive.current) return;
+    const changed = !sameIcp(active, seen.current);
+    seen.current = active;
+    // The page's own save, told back before it has finished (the base is then the saved ICP).
+    if (saving.current) return;
+    // Edits undone by hand leave nothing to keep: the draft follows the new ICP.
+    if (!changed && !(replaced && !dirty)) return;
+    if (sameIcp(active, base)) {
+      setReplaced(null);
+      return;
+    }
+    const following = followActive.current;
     followActive.current = false;
+    if (!following && dirty) {
+      setReplaced(active);
+      return;
+    }
+    setBase(active);
+    setReplaced(null);
     setDraft(active.icp);
     setGeneration((g) => g + 1);
-  }, [active.icp]);
+    if (!following) setStatus(`${inForceChange(base, active)}: the form now shows it.`);
+  }, [active, base, dirty, replaced]);
   const canSave = parsed.ok && dirty;
   useEffect(() => {
     onDirtyChange?.(dirty);
@@ -166,6 +213,12 @@ export function IcpEditor({
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);
+  // Back to the ICP in force, edits dropped.
+  const discard = (message: string) => {
+    setBase(active);
+    setReplaced(null);
+    load(active.icp, message);
+  };
   const load = (icp: Icp, message: string, fromFile = false) => {
     imported.current = fromFile ? icp : null;
     setDraft(icp);
@@ -188,8 +241,13 @@ export function IcpEditor({
         version: nextVersion,
         updatedAt: keepsImported ? parsed.icp.updatedAt : new Date().toISOString(),
       };
-      await saveUserIcp(saved);
+      saving.current = true;
+      await saveUserIcp(saved).finally(() => {
+        saving.current = false;
+      });
       setDraft(saved);
+      setBase({ ...active, icp: saved, source: 'user' });
+      setReplaced(null);
       setStatus(`Saved as version ${saved.version}. Open tabs and the side panel use it now.`);
       setHistory(await loadIcpHistory());
       onSaved();
@@ -352,15 +410,28 @@ export function IcpEditor({
         </label>
         <CoverageFloor
           tier="Tier 1"
+          problemsId="coverage-tier1-problems"
+          problems={coverage1Problems}
+          hintId={coverageHint ? 'coverage-hint' : undefined}
           value={draft.minCoverageForTier1}
           onChange={(share) => setDraft({ ...draft, minCoverageForTier1: share })}
         />
         <CoverageFloor
           tier="Tier 2"
           note=" (never more than Tier 1; below it, Tier 3 at best)"
+          problemsId="coverage-tier2-problems"
+          problems={coverage2Problems}
+          hintId={coverageHint ? 'coverage-hint' : undefined}
           value={draft.minCoverageForTier2}
           onChange={(share) => setDraft({ ...draft, minCoverageForTier2: share })}
         />
+        {coverageHint && (
+          <p className="field-hint" id="coverage-hint" data-testid="coverage-hint">
+            Tier 2 never needs more of the profile known than Tier 1: with Tier 1 at{' '}
+            {percent(draft.minCoverageForTier1)}%, Tier 2 needs {percent(draft.minCoverageForTier1)}% too, and
+            its {percent(draft.minCoverageForTier2)}% has no effect. Raise Tier 1, or lower Tier 2.
+          </p>
+        )}
         <p className="muted" data-testid="judge-floor">
           Below {Math.round(MIN_COVERAGE_TO_JUDGE * 100)}% of the profile known, ICP Lens does not judge a
           company at all: it is "Not enough known", unless a disqualifier applies or a must-have is missed.
@@ -436,6 +507,25 @@ export function IcpEditor({
       {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
       <ListPreviewSection current={active.icp} draft={parsed.ok ? parsed.icp : null} />
 
+      {replaced && dirty && (
+        <div role="alert" className="editor-replaced" data-testid="editor-replaced">
+          <p>
+            {inForceChange(base, replaced)} ({replaced.origin.replace(/\.$/, '')}). Your edits are kept, but
+            they were made to version {base.icp.version}: saving replaces{' '}
+            {lowerFirst(FALLBACK_TEXT[replaced.source])} with your draft, as your own ICP.
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              discard(
+                `Loaded ${lowerFirst(FALLBACK_TEXT[replaced.source])}, version ${replaced.icp.version}.`,
+              )
+            }
+          >
+            Load version {replaced.icp.version} (discards your edits)
+          </button>
+        </div>
+      )}
       <div className="editor-actions">
         {/* Unavailable rather than disabled: a disabled button drops the keyboard focus to the top of the page
             once it has saved or discarded. */}
@@ -454,7 +544,7 @@ export function IcpEditor({
           type="button"
           aria-disabled={!dirty}
           onClick={() => {
-            if (dirty) load(active.icp, 'Changes discarded.');
+            if (dirty) discard('Changes discarded.');
           }}
         >
           Discard changes
@@ -514,25 +604,40 @@ export function IcpEditor({
   );
 }
 
-/** "Tier 1 needs at least [60] % of the profile known": a share of the scoring weight, edited in percent. */
+/** A share (0.333) as the coverage fields show it in percent (33.3). */
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
+/**
+ * "Tier 1 needs at least [60] % of the profile known": a share of the scoring weight, edited in percent, with its
+ * problems under it.
+ */
 function CoverageFloor(props: {
   tier: string;
   note?: string;
+  problemsId: string;
+  problems: IcpProblem[];
+  /** A remark about the field that is no problem, under the fields. */
+  hintId?: string;
   value: number;
   onChange: (share: number) => void;
 }) {
   const id = useId();
   return (
-    <label className="field" htmlFor={id}>
-      {props.tier} needs at least{' '}
-      <NumberField
-        id={id}
-        min={0}
-        max={100}
-        value={props.value * 100}
-        onValue={(percent) => props.onChange(percent / 100)}
-      />
-      % of the profile known{props.note}
-    </label>
+    <>
+      <label className="field" htmlFor={id}>
+        {props.tier} needs at least{' '}
+        <NumberField
+          id={id}
+          min={0}
+          max={100}
+          value={props.value * 100}
+          onValue={(percent) => props.onChange(percent / 100)}
+          aria-describedby={props.hintId}
+          {...invalidProps(props.problemsId, props.problems)}
+        />
+        % of the profile known{props.note}
+      </label>
+      <FieldProblems id={props.problemsId} problems={props.problems} />
+    </>
   );
 }

@@ -12,27 +12,40 @@ export function pastedList(event: ClipboardEvent<HTMLInputElement>): string[] | 
   return text.split(/[\r\n\t,]+/);
 }
 
-/** A list of short texts edited as tags: type and press Enter (or a comma) to add, × to remove. */
+/**
+ * A list of short texts edited as tags: type and press Enter (or a comma) to add, × to remove. An entry that
+ * `refuse` has a reason against stays in the field, with the reason under it, to be corrected.
+ */
 export function TagInput({
   label,
   values,
   onChange,
   placeholder,
   normalise = (v) => v.trim(),
+  refuse,
 }: {
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
   placeholder?: string;
   normalise?: (value: string) => string;
+  /** Why an entry (as typed, trimmed) cannot be a tag; nothing when it can. */
+  refuse?: (value: string) => string | undefined;
 }) {
   const [text, setText] = useState('');
+  const [refusals, setRefusals] = useState<string[]>([]);
   const id = useId();
+  const refusedId = `${id}-refused`;
   const add = (entries = text.split(',')) => {
-    const parts = entries.map(normalise).filter(Boolean);
-    if (parts.length === 0) return;
-    onChange([...new Set([...values, ...parts])]);
-    setText('');
+    const typed = entries.map((e) => e.trim()).filter(Boolean);
+    const refused = typed.filter((e) => refuse?.(e));
+    const parts = typed
+      .filter((e) => !refused.includes(e))
+      .map(normalise)
+      .filter(Boolean);
+    if (parts.length > 0) onChange([...new Set([...values, ...parts])]);
+    setText(refused.join(', '));
+    setRefusals(refused.flatMap((e) => refuse?.(e) ?? []));
   };
   return (
     <div className="tag-input">
@@ -49,7 +62,11 @@ export function TagInput({
         id={id}
         value={text}
         placeholder={placeholder}
-        onChange={(e) => setText(e.target.value)}
+        {...(refusals.length > 0 ? { 'aria-invalid': true, 'aria-describedby': refusedId } : {})}
+        onChange={(e) => {
+          setText(e.target.value);
+          setRefusals([]);
+        }}
         onBlur={() => add()}
         onPaste={(e) => {
           const pasted = pastedList(e);
@@ -63,6 +80,13 @@ export function TagInput({
           }
         }}
       />
+      {refusals.length > 0 && (
+        <ul id={refusedId} className="field-problems" data-testid="tag-refused">
+          {refusals.map((why) => (
+            <li key={why}>{why}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,5 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { searchTechnologies, type TechnologyMatch, technologyNameStatus } from '@/lib/techno/catalog';
+import {
+  closestTechnology,
+  searchTechnologies,
+  type TechnologyMatch,
+  technologyNameStatus,
+} from '@/lib/techno/catalog';
 import { pastedList, RemoveTag } from './TagInput';
 
 /**
@@ -29,6 +34,11 @@ export function TechnologyInput({
   );
   const shown = open && suggestions.length > 0;
   const unknown = values.filter((v) => technologyNameStatus(v).kind === 'unknown');
+  // The name a misspelt one most likely means, as `icp validate` suggests it ("Salesfroce" → Salesforce).
+  const guesses = unknown.flatMap((typed) => {
+    const meant = closestTechnology(typed)?.name;
+    return meant ? [{ typed, meant }] : [];
+  });
 
   const add = (names: string[]) => {
     const parts = names.map((n) => n.trim()).filter(Boolean);
@@ -131,11 +141,28 @@ export function TechnologyInput({
         )}
       </div>
       {unknown.length > 0 && (
-        <p id={warningId} className="tag-warning" data-testid="technology-warning">
-          ICP Lens does not detect {unknown.map((u) => `“${u}”`).join(', ')} on websites: the criterion can
-          match {unknown.length === 1 ? 'it' : 'them'} only in imported accounts’ data. Check the spelling, or
-          pick a name from the suggestions.
-        </p>
+        <div id={warningId} className="tag-warning" data-testid="technology-warning">
+          <p>
+            ICP Lens does not detect {unknown.map((u) => `“${u}”`).join(', ')} on websites: the criterion can
+            match {unknown.length === 1 ? 'it' : 'them'} only in imported accounts’ data.
+            {unknown.length > guesses.length && ' Check the spelling, or pick a name from the suggestions.'}
+          </p>
+          {guesses.length > 0 && (
+            <ul>
+              {guesses.map(({ typed, meant }) => (
+                <li key={typed}>
+                  “{typed}”: did you mean “{meant}”?{' '}
+                  <button
+                    type="button"
+                    onClick={() => onChange([...new Set(values.map((v) => (v === typed ? meant : v)))])}
+                  >
+                    Use {meant}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </div>
   );

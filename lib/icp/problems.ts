@@ -59,6 +59,27 @@ const CRITERION: Record<string, string> = {
   domains: 'Domains',
 };
 
+/** A band's fields, as the form labels them. */
+const BAND_FIELD: Record<string, string> = { min: 'from', max: 'to', credit: 'credit %' };
+
+/**
+ * The part of a criterion a problem is in, as the form names it: "Ideal range, from", "Acceptable band 2,
+ * credit %"; a band's own check (`wholeBand`) names the band alone.
+ */
+function criterionPart(key: string, rest: readonly PropertyKey[], wholeBand: boolean): string {
+  const name = CRITERION[key] ?? key;
+  const [first, second] = rest;
+  if (key === 'ideal' && typeof first === 'string' && BAND_FIELD[first] && !wholeBand)
+    return `${name}, ${BAND_FIELD[first]}`;
+  if (key === 'acceptable' && typeof first === 'number') {
+    const band = `Acceptable band ${first + 1}`;
+    return typeof second === 'string' && BAND_FIELD[second] && !wholeBand
+      ? `${band}, ${BAND_FIELD[second]}`
+      : band;
+  }
+  return name;
+}
+
 /** The value at a path of the input, if there is one. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -116,6 +137,11 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
     }
     case 'invalid_type':
       if (value === undefined) return 'is missing';
+      // What the editor makes of an entry it cannot read (its field says why): "now NaN" tells a manager nothing.
+      if (typeof value === 'number' && Number.isNaN(value))
+        return issue.path[issue.path.length - 1] === 'credit'
+          ? 'must be a whole percentage from 0 to 100'
+          : 'cannot be read as a number';
       return `must be ${EXPECTED_WORDS[issue.expected] ?? `a ${issue.expected}`}${value === null || typeof value === 'object' ? '' : ` (now ${quoted(value)})`}`;
     case 'invalid_value':
       return `${item ? `${quoted(value)} is not known here; ` : ''}must be ${oneOf(issue.values, issue.path)}`;
@@ -195,14 +221,20 @@ export function explainIcpIssues(input: unknown, issues: readonly z.core.$ZodIss
     if (field === 'criteria' && typeof index === 'number') {
       const label = valueAt(input, ['criteria', index, 'label']);
       const name = typeof label === 'string' && label.trim() ? quoted(label.trim()) : `${index + 1}`;
-      const part = typeof key === 'string' ? (CRITERION[key] ?? key) : undefined;
-      const where = `Criterion ${name}${part ? `, ${part}` : ''}`;
       // A band's own check is about the whole band, not its lower end.
       const band =
         issue.code === 'custom' && rest[rest.length - 1] === 'min' ? issue.path.slice(0, -1) : null;
+      const part = typeof key === 'string' ? criterionPart(key, rest, band !== null) : undefined;
+      const where = `Criterion ${name}${part ? `, ${part}` : ''}`;
+      const credit = valueAt(input, issue.path);
       const text = band
         ? `the lowest value is above the highest (${quoted(valueAt(input, [...band, 'min']))} > ${quoted(valueAt(input, [...band, 'max']))})`
-        : `${issueText(issue, input)}${key === 'weight' && issue.code === 'too_big' ? WEIGHTS_ARE_RELATIVE : ''}`;
+        : rest[rest.length - 1] === 'credit' &&
+            (issue.code === 'too_big' || issue.code === 'too_small') &&
+            typeof credit === 'number'
+          ? // A share (0.5) that the form takes in percent (50), as the coverage settings below.
+            `must be a share of the weight from 0 to 100% (now ${Math.round(credit * 1000) / 10}%)`
+          : `${issueText(issue, input)}${key === 'weight' && issue.code === 'too_big' ? WEIGHTS_ARE_RELATIVE : ''}`;
       return { field, criterion: index, ...(part ? { part } : {}), where, text };
     }
     const where = GENERAL[field] ?? (field || 'The ICP');

@@ -255,8 +255,9 @@ export async function loadIcpHistory(): Promise<Array<{ icp: Icp; replacedAt: nu
 }
 
 /**
- * Saves the rep's own ICP after validating it; the ICP it replaces goes into the history. Splits it over
- * several sync items when it is too big for one, and refuses it (SyncQuotaError) when it is too big for sync.
+ * Saves the rep's own ICP after validating it; the ICP it replaces goes into the history once the new one is
+ * written. Splits it over several sync items when it is too big for one, and refuses it (SyncQuotaError) when it
+ * is too big for sync.
  */
 export async function saveUserIcp(input: Icp): Promise<void> {
   const icp = IcpSchema.parse(input);
@@ -275,12 +276,6 @@ export async function saveUserIcp(input: Icp): Promise<void> {
     throw new IcpLockedError('Your organisation’s policy sets the ICP; it cannot be changed here.');
   }
   const previous = await loadUserIcp();
-  if (previous) {
-    const history = await loadIcpHistory();
-    await icpHistoryItem.setValue(
-      [{ icp: previous, replacedAt: Date.now() }, ...history].slice(0, HISTORY_LENGTH),
-    );
-  }
   const oldPointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
   if (single) {
     await userIcpItem.setValue(icp);
@@ -289,18 +284,24 @@ export async function saveUserIcp(input: Icp): Promise<void> {
     for (const [i, chunk] of chunks.entries()) await storage.setItem(chunkKey(i), chunk);
     await userIcpItem.setValue({ chunked: chunks.length, version: icp.version, savedAt: Date.now() });
   }
+  // Only once the new ICP is written: a save the browser refuses (its sync quota) leaves the old one in force,
+  // and it must not be listed as replaced.
+  if (previous) await addToHistory(previous);
   const stale = oldPointer.success ? oldPointer.data.chunked : 0;
   for (let i = chunks.length; i < stale; i++) await storage.removeItem(chunkKey(i));
+}
+
+/** Files an ICP that is no longer in force under the earlier versions, newest first. */
+async function addToHistory(icp: Icp): Promise<void> {
+  await icpHistoryItem.setValue(
+    [{ icp, replacedAt: Date.now() }, ...(await loadIcpHistory())].slice(0, HISTORY_LENGTH),
+  );
 }
 
 /** Goes back to the organisation's ICP or the built-in default (the rep's ICP goes into the history). */
 export async function clearUserIcp(): Promise<void> {
   const previous = await loadUserIcp();
-  if (previous) {
-    await icpHistoryItem.setValue(
-      [{ icp: previous, replacedAt: Date.now() }, ...(await loadIcpHistory())].slice(0, HISTORY_LENGTH),
-    );
-  }
+  if (previous) await addToHistory(previous);
   const pointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
   await userIcpItem.removeValue();
   for (let i = 0; i < (pointer.success ? pointer.data.chunked : 0); i++)

@@ -412,7 +412,7 @@ test('the ICP editor reads bounds as managers write them, and a removed band tak
   await expect(from).toHaveAttribute('aria-invalid', 'true');
   await expect(from).toHaveAccessibleDescription(/“25X” is not an amount in US dollars such as .*20M/);
   await expect(options.getByTestId('problems')).toContainText(
-    'Criterion “$20M–$500M revenue”, Ideal range: must be a number',
+    'Criterion “$20M–$500M revenue”, Ideal range, from: cannot be read as a number',
   );
   await expect(options.getByTestId('save-icp')).toBeDisabled();
   // A minus sign or another currency is flagged, not read away.
@@ -497,6 +497,33 @@ test('the ICP editor keeps a figure being typed in the tier and coverage fields'
   await options.close();
 });
 
+test('the ICP editor shows a coverage problem under its field, and says when Tier 2’s figure has no effect', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  const tier1 = options.getByLabel(/^Tier 1 needs at least/);
+  const tier2 = options.getByLabel(/^Tier 2 needs at least/);
+  await tier1.fill('150');
+  await expect(tier1).toHaveAttribute('aria-invalid', 'true');
+  await expect(tier1).toHaveAccessibleDescription('must be a share of the profile from 0 to 100% (now 150%)');
+  await expect(options.getByTestId('coverage-tier1-problems')).toBeVisible();
+  await expect(options.getByTestId('coverage-hint')).toHaveCount(0);
+  // Below Tier 2's figure, Tier 1's holds for both: valid, but Tier 2's figure does nothing.
+  await tier1.fill('20');
+  await expect(tier1).not.toHaveAttribute('aria-invalid');
+  await expect(options.getByTestId('coverage-tier1-problems')).toHaveCount(0);
+  const hint =
+    'Tier 2 never needs more of the profile known than Tier 1: with Tier 1 at 20%, Tier 2 needs 20% too, and its 30% has no effect. Raise Tier 1, or lower Tier 2.';
+  await expect(options.getByTestId('coverage-hint')).toHaveText(hint);
+  await expect(tier2).toHaveAccessibleDescription(hint);
+  await expect(options.getByTestId('problems')).toHaveCount(0);
+  await tier2.fill('10');
+  await expect(options.getByTestId('coverage-hint')).toHaveCount(0);
+  await options.close();
+});
+
 test('a list pasted into a tag field of the ICP editor becomes one tag per line', async ({ ext }) => {
   const options = await ext.context.newPage();
   await options.goto(ext.pageUrl('options.html'));
@@ -521,6 +548,56 @@ test('a list pasted into a tag field of the ICP editor becomes one tag per line'
   await paste(technologies.getByRole('combobox', { name: 'Technologies' }), 'HubSpot\tMarketo\tPardot');
   await expect(technologies.getByRole('list', { name: 'Technologies' }).getByRole('listitem')).toHaveCount(3);
   await expect(options.getByTestId('problems')).toHaveCount(0);
+  await options.close();
+});
+
+test('the Countries field of the ICP editor takes country names as codes, and refuses codes of no country', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  const location = options.getByTestId('edit-location');
+  const countries = location.getByRole('textbox', { name: 'Countries' });
+  const tags = location.getByRole('list', { name: 'Countries' }).getByRole('listitem');
+  // Names in English or German, as the calibration reads a CRM's countries.
+  for (const name of ['Germany', 'Österreich', 'uk']) {
+    await countries.fill(name);
+    await countries.press('Enter');
+  }
+  await expect(tags).toHaveText(['DE×', 'AT×', 'GB×']);
+  await expect(location).toContainText('Germany, Austria, United Kingdom');
+  // A code of no country stays in the field, said to be none, and is not added.
+  await countries.fill('EU');
+  await countries.press('Enter');
+  await expect(countries).toHaveValue('EU');
+  await expect(countries).toHaveAttribute('aria-invalid', 'true');
+  await expect(location.getByTestId('tag-refused')).toHaveText(
+    '“EU” is no country’s code: type a country’s name or its two-letter code, such as Germany or DE; for Europe and other regions, tick them under Regions.',
+  );
+  await countries.fill('Germny');
+  await countries.press('Enter');
+  await expect(location.getByTestId('tag-refused')).toHaveText(
+    '“Germny” is no country ICP Lens knows: type its name in English or German (Germany, Deutschland) or its two-letter code (DE).',
+  );
+  await expect(tags).toHaveCount(3);
+  await expect(options.getByTestId('problems')).toHaveCount(0);
+  // A file that brings one is warned about: it never matches.
+  await options.locator('.editor-toolbar input[type="file"]').setInputFiles({
+    name: 'eu.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...DEFAULT_ICP,
+        criteria: DEFAULT_ICP.criteria.map((c) =>
+          c.kind === 'location' ? { ...c, countries: ['DE', 'XX'] } : c,
+        ),
+      }),
+    ),
+  });
+  await expect(location.getByTestId('not-countries')).toHaveText(
+    '“XX” is no country’s code: no company is ever there, so it never matches. Remove it; for Europe and other regions, tick them under Regions.',
+  );
   await options.close();
 });
 

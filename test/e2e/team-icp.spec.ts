@@ -271,6 +271,46 @@ test('a manager’s unsaved edits are not left out of a published file without a
   await page.close();
 });
 
+test('a team ICP received while the editor is open is followed by an unchanged draft, and never saved over unannounced', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await setAddress(page, address);
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v3');
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  const description = page.getByLabel('Description');
+  // The hourly check brings v4 while nothing is changed: the form shows v4, with nothing to save.
+  server.state.body = teamIcp(4, { description: 'Version 4 of the team ICP' });
+  server.state.etag = '"v4"';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
+  await expect(description).toHaveValue('Version 4 of the team ICP');
+  await expect(page.getByTestId('editor-status')).toHaveText(
+    'The team ICP changed to version 4 while the editor was open: the form now shows it.',
+  );
+  await expect(page.getByTestId('save-icp')).toBeDisabled();
+  await expect(page.getByTestId('editor-replaced')).toHaveCount(0);
+
+  // With edits, v5 leaves them in place, says what saving now replaces, and offers v5 instead.
+  await page.getByLabel('Name', { exact: true }).fill('My edited ICP');
+  server.state.body = teamIcp(5, { description: 'Version 5 of the team ICP' });
+  server.state.etag = '"v5"';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v5');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My edited ICP');
+  await expect(description).toHaveValue('Version 4 of the team ICP');
+  await expect(page.getByTestId('editor-replaced')).toContainText(
+    `The team ICP changed to version 5 while the editor was open (Team ICP from ${address}). Your edits are kept, but they were made to version 4: saving replaces the team ICP with your draft, as your own ICP.`,
+  );
+  await page.getByRole('button', { name: 'Load version 5 (discards your edits)' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Acme team ICP');
+  await expect(description).toHaveValue('Version 5 of the team ICP');
+  await expect(page.getByTestId('editor-replaced')).toHaveCount(0);
+  await expect(page.getByTestId('save-icp')).toBeDisabled();
+  await page.close();
+});
+
 test('a team ICP received while the rep’s own ICP is in force says it is not in use, and how to use it', async ({
   ext,
 }) => {

@@ -89,6 +89,15 @@ test('the ICP editor offers the technologies ICP Lens detects, by any of their n
   await input.press('Enter');
   await expect(criterion.getByTestId('technology-warning')).toContainText('does not detect “Hubspott”');
   await expect(tags.getByRole('listitem')).toHaveCount(4);
+  // A misspelling gets the name it most likely means, as `icp validate` suggests it, ready to take.
+  await input.fill('Salesfroce');
+  await input.press('Escape');
+  await input.press('Enter');
+  const warning = criterion.getByTestId('technology-warning');
+  await expect(warning).toContainText('“Salesfroce”: did you mean “Salesforce”?');
+  await warning.getByRole('button', { name: 'Use Salesforce' }).click();
+  await expect(tags.getByRole('listitem').last()).toHaveText('Salesforce×');
+  await expect(warning).not.toContainText('Salesfroce');
   await expect(options.getByTestId('save-icp')).toBeEnabled();
   await options.getByTestId('save-icp').click();
   await expect(options.getByTestId('editor-status')).toContainText('Saved');

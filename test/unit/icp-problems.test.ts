@@ -164,10 +164,51 @@ describe('ICP problems in the editor’s words', () => {
       {
         field: 'criteria',
         criterion: 0,
-        part: 'Acceptable ranges',
-        where: 'Criterion “Size”, Acceptable ranges',
+        part: 'Acceptable band 1',
+        where: 'Criterion “Size”, Acceptable band 1',
         text: 'the lowest value is above the highest (2000 > 1000)',
       },
+    ]);
+  });
+
+  it('names the field of an entry the form could not read, and never says NaN', () => {
+    // What the editor's fields hold for "150" typed as a credit and "25X" as a bound: no number.
+    const problems = problemsOf(
+      withCriteria([
+        {
+          id: 'size',
+          label: 'Size',
+          kind: 'employees',
+          weight: 1,
+          ideal: { min: Number.NaN, max: 500 },
+          acceptable: [
+            { min: 500, max: 1000, credit: 0.5 },
+            { min: 1000, max: 2000, credit: Number.NaN },
+          ],
+        },
+      ]),
+    );
+    expect(problems.map((p) => `${p.where}: ${p.text}`)).toEqual([
+      'Criterion “Size”, Ideal range, from: cannot be read as a number',
+      'Criterion “Size”, Acceptable band 2, credit %: must be a whole percentage from 0 to 100',
+    ]);
+  });
+
+  it('gives a band’s credit in a file in percent, as the form takes it', () => {
+    const problems = problemsOf(
+      withCriteria([
+        {
+          id: 'size',
+          label: 'Size',
+          kind: 'employees',
+          weight: 1,
+          ideal: { min: 50, max: 500 },
+          acceptable: [{ min: 500, max: 1000, credit: 1.5 }],
+        },
+      ]),
+    );
+    expect(problems.map((p) => `${p.where}: ${p.text}`)).toEqual([
+      'Criterion “Size”, Acceptable band 1, credit %: must be a share of the weight from 0 to 100% (now 150%)',
     ]);
   });
 

@@ -95,6 +95,19 @@ describe('the rep’s ICP in synced storage', () => {
     expect((await loadActiveIcp()).source).toBe('default');
   });
 
+  it('lists the ICP in force under the earlier versions only once a new one is written', async () => {
+    await saveUserIcp(withDomains(1, 2));
+    // What Chromium answers when the rep's synced settings are full.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('Resource::kQuotaBytes quota exceeded'),
+    );
+    await expect(saveUserIcp(withDomains(2, 3))).rejects.toThrow('quota exceeded');
+    expect((await loadActiveIcp()).icp.name).toBe('Big 1');
+    expect(await loadHistoryNames()).toEqual([]);
+    await saveUserIcp(withDomains(2, 3));
+    expect(await loadHistoryNames()).toEqual(['Big 1']);
+  });
+
   it('reads a v1 item saved by an earlier release', async () => {
     // The shape written by 0.1.0: the ICP object itself under `sync:icp`.
     await fakeBrowser.storage.sync.set({ icp: { ...DEFAULT_ICP, name: 'Saved by 0.1.0', version: 4 } });
