@@ -19,10 +19,13 @@ const BackupProspectSchema = ProspectSchema.extend({
   tags: z.array(z.string().max(2000)).max(1000),
 });
 
-/** The backup file format, version 1. */
+/** The version of the backup format this ICP Lens writes and reads. */
+export const BACKUP_VERSION = 1;
+
+/** The backup file format, version {@link BACKUP_VERSION}. */
 export const BackupSchema = z.object({
   format: z.literal('icp-lens-backup'),
-  version: z.literal(1),
+  version: z.literal(BACKUP_VERSION),
   exportedAt: z.number(),
   prospects: z.array(BackupProspectSchema).max(500_000),
 });
@@ -57,7 +60,12 @@ export async function readBackupFile(file: Pick<File, 'size' | 'text'>): Promise
 
 /** Every prospect, as a backup document. */
 export async function createBackup(db: IcpLensDb, now = Date.now()): Promise<Backup> {
-  return { format: 'icp-lens-backup', version: 1, exportedAt: now, prospects: await allProspects(db) };
+  return {
+    format: 'icp-lens-backup',
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    prospects: await allProspects(db),
+  };
 }
 
 /** What a restore did. */
@@ -72,7 +80,7 @@ export interface RestoreReport {
  * newer of the two records (by `updatedAt`) with the facts, domain and LinkedIn page only the older one has, and
  * its tier history, tags and sources are united. Nothing on the list is deleted. The verdicts are the backup's:
  * the list is re-scored against the ICP in force afterwards (the `rescoreList` message). Throws, writing
- * nothing, when the document is not a valid backup.
+ * nothing, when the document is not a valid backup or is one made by a newer ICP Lens.
  */
 export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<RestoreReport> {
   const parsed = BackupSchema.safeParse(input);
@@ -84,6 +92,11 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
       );
     if (fields.format !== 'icp-lens-backup')
       throw new Error('Not an ICP Lens backup: it has no "format": "icp-lens-backup".');
+    // A later ICP Lens may change the format: its backup is one, only not one this version can read.
+    if (Number.isInteger(fields.version) && (fields.version as number) > BACKUP_VERSION)
+      throw new Error(
+        `This backup was made by a newer version of ICP Lens (backup format ${fields.version}; this version reads format ${BACKUP_VERSION}). Update ICP Lens to restore it; nothing was changed.`,
+      );
     throw new Error(`Not an ICP Lens backup: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`);
   }
   return writeProspects(db, async () => {

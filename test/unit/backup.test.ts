@@ -225,6 +225,17 @@ describe('backup and restore', () => {
     expect(await db.prospects.count()).toBe(0);
   });
 
+  it('says a backup made by a newer ICP Lens is one, to update ICP Lens to restore it, and writes nothing', async () => {
+    const db = fresh();
+    const source = fresh();
+    await saveProspect(source, input('a.com'), 1);
+    const newer = { ...(await roundTrip(source, 2)), version: 2 };
+    await expect(restoreBackup(db, newer)).rejects.toThrow(
+      'This backup was made by a newer version of ICP Lens (backup format 2; this version reads format 1). Update ICP Lens to restore it; nothing was changed.',
+    );
+    expect(await db.prospects.count()).toBe(0);
+  });
+
   type Edit = (p: Prospect, facts: Required<CompanyFacts>) => void;
   /** A backup of one company whose first record `change` has edited (a hand-edited or crafted file). */
   const edited = async (change: Edit) => {
