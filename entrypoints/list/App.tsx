@@ -273,24 +273,29 @@ export function App() {
     countsFresh.current = true;
     setCounts(value);
   };
-  const { value: ids, error: queryError } = useTableQuery<number[]>(
+  // The ids come with the query they answer: until a new query's ids are in, the rows shown are the last
+  // query's, and what the page says about them must be too.
+  const { value: shownList, error: queryError } = useTableQuery<{ ids: number[]; query: ListQuery }>(
     db,
     ['prospects', 'ranks'],
     async (publish, signal) => {
       // The first screenful first, where the index gives it cheaply: the whole list of ids takes longer.
       if (readsInIndexOrder(query)) {
-        publish(await queryProspectIds(db, query, FIRST_ROWS));
+        publish({ ids: await queryProspectIds(db, query, FIRST_ROWS), query });
         performance.mark('icp-lens:list-query');
       }
       const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal, tallied);
       // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
       performance.mark('icp-lens:list-query');
       setListed(true);
-      return found;
+      return { ids: found, query };
     },
     [query],
     rescoring,
   );
+  const ids = shownList?.ids;
+  // A filter or search is on for the rows shown: the page says how many of the list they are.
+  const filtered = shownList !== undefined && !readsInIndexOrder(shownList.query);
   const talliesItself = readsEveryRank(query);
   useTableQuery<void>(
     db,
@@ -387,6 +392,12 @@ export function App() {
           {total ?? 0} saved
           {counts && ` · ${LIST_TIERS.map((t) => `${listTierName(t)}: ${counts[t]}`).join(' · ')}`}
         </p>
+        {filtered && (
+          <p className="list-shown" data-testid="list-shown">
+            Showing {ids?.length ?? 0}
+            {total !== undefined && ` of ${total}`}
+          </p>
+        )}
       </header>
       {rescore && (
         <p className="rescore" role="status" data-testid="rescore">

@@ -224,6 +224,27 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   await tags.close();
 });
 
+test('with a filter or search on, the header says how many companies the list shows of all saved', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 10);
+  const shown = list.getByTestId('list-shown');
+  await expect(list.getByTestId('list-total')).toContainText('10 saved');
+  await expect(shown).toHaveCount(0);
+  // Every fourth seeded company is in Tier 1 (0, 4 and 8).
+  await list.getByLabel('Tier', { exact: true }).selectOption('tier_1');
+  await expect(shown).toHaveText('Showing 3 of 10');
+  await list.getByLabel('Search by name or domain').fill('company 000004');
+  await expect(shown).toHaveText('Showing 1 of 10');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  // The whole list's counts stay as they are beside it.
+  await expect(list.getByTestId('list-total')).toContainText('10 saved');
+  await list.getByLabel('Search by name or domain').fill('');
+  await list.getByLabel('Tier', { exact: true }).selectOption('');
+  await expect(shown).toHaveCount(0);
+  await list.close();
+});
+
 test('a company whose page shows nothing the ICP weighs is counted and filtered as "Not enough known"', async ({
   ext,
   visit,
