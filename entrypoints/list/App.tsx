@@ -547,6 +547,8 @@ export function App() {
             value=""
             onChange={async (e) => {
               const value = e.target.value as Prospect['status'];
+              // Only the latest action's message shows: a delete's line (with its Undo) goes, as with an export.
+              setUndo(null);
               try {
                 await writeProspects(db, () =>
                   Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
@@ -570,6 +572,9 @@ export function App() {
               try {
                 const deleted = await deleteProspects(db, chosen);
                 focusNext.current = 'undo';
+                // The delete's line (with its Undo) is the latest action's message: an earlier one ("Set 6 to
+                // Researching.") beside it would read as part of it.
+                setStatus('');
                 setUndo(deleted);
               } catch (error) {
                 setStatus(`Not deleted: ${messageOf(error)}`);
@@ -601,6 +606,7 @@ export function App() {
                 setStatus(`Not undone: ${messageOf(error)}`);
                 return;
               }
+              setStatus('');
               focusNext.current = 'search';
               setUndo(null);
             }}

@@ -245,6 +245,32 @@ test('with a filter or search on, the header says how many companies the list sh
   await list.close();
 });
 
+test('only the latest bulk action’s message shows: a delete’s replaces a status change’s, and the other way round', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 6);
+  const bulk = list.getByRole('region', { name: 'Bulk actions' });
+  const selectAll = list.getByRole('checkbox', { name: 'Select all 6 shown' });
+  await selectAll.check();
+  await bulk.getByLabel('Set status of selected').selectOption('researching');
+  await expect(list.getByText('Set 6 to Researching.')).toBeVisible();
+  await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(list.getByText(/^Deleted 6 companies\. /)).toBeVisible();
+  await expect(list.getByText('Set 6 to Researching.')).toHaveCount(0);
+  await list.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByTestId('prospect-row')).toHaveCount(6);
+
+  // A status change after a delete: the delete's line goes with its Undo.
+  await list.getByLabel('Select Company 000001').check();
+  await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(list.getByText(/^Deleted Company 000001\. /)).toBeVisible();
+  await list.getByLabel('Select Company 000002').check();
+  await bulk.getByLabel('Set status of selected').selectOption('contacted');
+  await expect(list.getByText('Set 1 to Contacted.')).toBeVisible();
+  await expect(list.getByText(/^Deleted /)).toHaveCount(0);
+  await list.close();
+});
+
 test('a company whose page shows nothing the ICP weighs is counted and filtered as "Not enough known"', async ({
   ext,
   visit,
