@@ -8,7 +8,7 @@ import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/compone
 import { NoteField } from '@/components/NoteField';
 import { StatusSelect } from '@/components/StatusSelect';
 import { holdEdit, releaseEdit } from '@/components/unsaved-edits';
-import { createBackup, readBackupFile, restoreBackup } from '@/lib/db/backup';
+import { createBackup, notesKeptMessage, readBackupFile, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, uniqueTags, writeProspects } from '@/lib/db/index';
 import {
   LIST_TIERS,
@@ -530,7 +530,7 @@ export function App() {
                 // The backup's verdicts are those of the ICP it was made under.
                 if (report.added + report.updated > 0) void sendMessage('rescoreList', {}).catch(() => {});
                 setStatus(
-                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
+                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted. ${notesKeptMessage(report, file.name)}`.trim(),
                 );
               } catch (error) {
                 setStatus(`Not restored: ${file.name}: ${messageOf(error)}`);
