@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import type { CompanyFacts } from '../../lib/extract/schema';
+import { scoreCompany } from '../../lib/icp';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { seedProspects } from '../../scripts/lib/list-bench';
@@ -268,6 +270,56 @@ test('only the latest bulk action’s message shows: a delete’s replaces a sta
   await bulk.getByLabel('Set status of selected').selectOption('contacted');
   await expect(list.getByText('Set 1 to Contacted.')).toBeVisible();
   await expect(list.getByText(/^Deleted /)).toHaveCount(0);
+  await list.close();
+});
+
+test('sorted by name, the list reads as a rep reads names: accents and capitals aside', async ({ ext }) => {
+  const names = ['Zürich Data', 'émile SA', 'bravo GmbH', 'Äpfel & Co', 'Ökoplan GmbH', 'Apex Labs'];
+  const prospects = names.map((name, i) => {
+    const domain = `company-${i}.com`;
+    const found = { source: 'jsonld', snippet: '', confidence: 0.9, alternatives: [] };
+    const facts = { name: { ...found, value: name }, domain: { ...found, value: domain } } as CompanyFacts;
+    const result = scoreCompany(facts, DEFAULT_ICP);
+    return {
+      domain,
+      linkedinSlug: null,
+      name,
+      nameLower: name.toLowerCase(),
+      facts,
+      sourceUrls: [`https://${domain}/`],
+      tier: result.tier,
+      score: result.score,
+      result,
+      icpName: DEFAULT_ICP.name,
+      icpVersion: 1,
+      status: 'new',
+      notes: '',
+      tags: [],
+      industryId: null,
+      hqCountry: null,
+      tierHistory: [],
+      savedAt: i,
+      updatedAt: i,
+    };
+  });
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  const chooser = list.waitForEvent('filechooser');
+  await list.getByText('Restore…').click();
+  await (await chooser).setFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'icp-lens-backup', version: 1, exportedAt: 1, prospects })),
+  });
+  await expect(list.getByText(/^Restored backup\.json: 6 added/)).toBeVisible();
+  await list.getByLabel('Sort by').selectOption('name');
+  const sorted = ['Apex Labs', 'Äpfel & Co', 'bravo GmbH', 'émile SA', 'Ökoplan GmbH', 'Zürich Data'];
+  await expect(list.locator('.row-name a')).toHaveText(sorted);
+  // A search sorts what it finds alike.
+  await list.getByLabel('Search by name or domain').fill('company');
+  await expect(list.getByTestId('list-shown')).toHaveText('Showing 6 of 6');
+  await expect(list.locator('.row-name a')).toHaveText(sorted);
   await list.close();
 });
 
