@@ -8,7 +8,7 @@ import { listTierName, STATUS_LABEL, verdictClass, verdictName } from '@/compone
 import { NoteField } from '@/components/NoteField';
 import { StatusSelect } from '@/components/StatusSelect';
 import { holdEdit, releaseEdit } from '@/components/unsaved-edits';
-import { createBackup, readBackupFile, restoreBackup } from '@/lib/db/backup';
+import { createBackup, notesKeptMessage, readBackupFile, restoreBackup } from '@/lib/db/backup';
 import { getDb, type Prospect, ProspectStatusSchema, uniqueTags, writeProspects } from '@/lib/db/index';
 import {
   LIST_TIERS,
@@ -273,24 +273,29 @@ export function App() {
     countsFresh.current = true;
     setCounts(value);
   };
-  const { value: ids, error: queryError } = useTableQuery<number[]>(
+  // The ids come with the query they answer: until a new query's ids are in, the rows shown are the last
+  // query's, and what the page says about them must be too.
+  const { value: shownList, error: queryError } = useTableQuery<{ ids: number[]; query: ListQuery }>(
     db,
     ['prospects', 'ranks'],
     async (publish, signal) => {
       // The first screenful first, where the index gives it cheaply: the whole list of ids takes longer.
       if (readsInIndexOrder(query)) {
-        publish(await queryProspectIds(db, query, FIRST_ROWS));
+        publish({ ids: await queryProspectIds(db, query, FIRST_ROWS), query });
         performance.mark('icp-lens:list-query');
       }
       const found = await queryProspectIds(db, query, Number.POSITIVE_INFINITY, signal, tallied);
       // Read by `npm run bench` (list.first_paint_ms, list.filter_ms).
       performance.mark('icp-lens:list-query');
       setListed(true);
-      return found;
+      return { ids: found, query };
     },
     [query],
     rescoring,
   );
+  const ids = shownList?.ids;
+  // A filter or search is on for the rows shown: the page says how many of the list they are.
+  const filtered = shownList !== undefined && !readsInIndexOrder(shownList.query);
   const talliesItself = readsEveryRank(query);
   useTableQuery<void>(
     db,
@@ -387,6 +392,12 @@ export function App() {
           {total ?? 0} saved
           {counts && ` · ${LIST_TIERS.map((t) => `${listTierName(t)}: ${counts[t]}`).join(' · ')}`}
         </p>
+        {filtered && (
+          <p className="list-shown" data-testid="list-shown">
+            Showing {ids?.length ?? 0}
+            {total !== undefined && ` of ${total}`}
+          </p>
+        )}
       </header>
       {rescore && (
         <p className="rescore" role="status" data-testid="rescore">
@@ -519,7 +530,7 @@ export function App() {
                 // The backup's verdicts are those of the ICP it was made under.
                 if (report.added + report.updated > 0) void sendMessage('rescoreList', {}).catch(() => {});
                 setStatus(
-                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
+                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted. ${notesKeptMessage(report, file.name)}`.trim(),
                 );
               } catch (error) {
                 setStatus(`Not restored: ${file.name}: ${messageOf(error)}`);
@@ -536,6 +547,8 @@ export function App() {
             value=""
             onChange={async (e) => {
               const value = e.target.value as Prospect['status'];
+              // Only the latest action's message shows: a delete's line (with its Undo) goes, as with an export.
+              setUndo(null);
               try {
                 await writeProspects(db, () =>
                   Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
@@ -559,6 +572,9 @@ export function App() {
               try {
                 const deleted = await deleteProspects(db, chosen);
                 focusNext.current = 'undo';
+                // The delete's line (with its Undo) is the latest action's message: an earlier one ("Set 6 to
+                // Researching.") beside it would read as part of it.
+                setStatus('');
                 setUndo(deleted);
               } catch (error) {
                 setStatus(`Not deleted: ${messageOf(error)}`);
@@ -590,6 +606,7 @@ export function App() {
                 setStatus(`Not undone: ${messageOf(error)}`);
                 return;
               }
+              setStatus('');
               focusNext.current = 'search';
               setUndo(null);
             }}

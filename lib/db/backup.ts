@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
-import { mergeProspect } from './merge-prospects';
+import { mergeProspect, notesTooLongToJoin } from './merge-prospects';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
-import { ProspectSchema } from './schema';
+import { MAX_NOTE_CHARS, ProspectSchema } from './schema';
 
 /**
  * A prospect as a backup holds it: notes and tags are bounded more loosely than the list's own fields, as ICP
@@ -19,10 +19,13 @@ const BackupProspectSchema = ProspectSchema.extend({
   tags: z.array(z.string().max(2000)).max(1000),
 });
 
-/** The backup file format, version 1. */
+/** The version of the backup format this ICP Lens writes and reads. */
+export const BACKUP_VERSION = 1;
+
+/** The backup file format, version {@link BACKUP_VERSION}. */
 export const BackupSchema = z.object({
   format: z.literal('icp-lens-backup'),
-  version: z.literal(1),
+  version: z.literal(BACKUP_VERSION),
   exportedAt: z.number(),
   prospects: z.array(BackupProspectSchema).max(500_000),
 });
@@ -57,7 +60,12 @@ export async function readBackupFile(file: Pick<File, 'size' | 'text'>): Promise
 
 /** Every prospect, as a backup document. */
 export async function createBackup(db: IcpLensDb, now = Date.now()): Promise<Backup> {
-  return { format: 'icp-lens-backup', version: 1, exportedAt: now, prospects: await allProspects(db) };
+  return {
+    format: 'icp-lens-backup',
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    prospects: await allProspects(db),
+  };
 }
 
 /** What a restore did. */
@@ -65,14 +73,38 @@ export interface RestoreReport {
   added: number;
   updated: number;
   unchanged: number;
+  /** The companies whose note on the list was kept as it was, the backup's being too long to add to it. */
+  notesKept: string[];
+}
+
+/**
+ * What the rep should know of the notes a restore did not join (see {@link RestoreReport.notesKept}), naming
+ * the companies; empty when there are none.
+ * @param fileName the backup file's name, where the notes not joined still are
+ */
+export function notesKeptMessage(report: RestoreReport, fileName: string): string {
+  const names = report.notesKept;
+  if (names.length === 0) return '';
+  const companies =
+    names.length <= 3
+      ? names.join(', ')
+      : `${names.length.toLocaleString('en-US')} companies (${names.slice(0, 3).join(', ')} and ${(names.length - 3).toLocaleString('en-US')} more)`;
+  const one = names.length === 1;
+  return (
+    `${companies} ${one ? 'keeps its note' : 'keep their notes'} as ${one ? 'it was' : 'they were'}: joined with ` +
+    `the backup's (${one ? 'a different one' : 'different ones'}), ${one ? 'it' : 'they'} would pass the ` +
+    `${MAX_NOTE_CHARS.toLocaleString('en-US')} characters a note holds. The backup's ${one ? 'note is' : 'notes are'} still in ${fileName}.`
+  );
 }
 
 /**
  * Restores a backup into the list. Companies not on the list are added; a company already there keeps the
  * newer of the two records (by `updatedAt`) with the facts, domain and LinkedIn page only the older one has, and
- * its tier history, tags and sources are united. Nothing on the list is deleted. The verdicts are the backup's:
+ * its tier history, tags and sources are united. Two different notes are joined, except where together they
+ * pass the note's limit: the list's then stays as it is, and the report names the company. Nothing on the list
+ * is deleted. The verdicts are the backup's:
  * the list is re-scored against the ICP in force afterwards (the `rescoreList` message). Throws, writing
- * nothing, when the document is not a valid backup.
+ * nothing, when the document is not a valid backup or is one made by a newer ICP Lens.
  */
 export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<RestoreReport> {
   const parsed = BackupSchema.safeParse(input);
@@ -84,10 +116,15 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
       );
     if (fields.format !== 'icp-lens-backup')
       throw new Error('Not an ICP Lens backup: it has no "format": "icp-lens-backup".');
+    // A later ICP Lens may change the format: its backup is one, only not one this version can read.
+    if (Number.isInteger(fields.version) && (fields.version as number) > BACKUP_VERSION)
+      throw new Error(
+        `This backup was made by a newer version of ICP Lens (backup format ${fields.version}; this version reads format ${BACKUP_VERSION}). Update ICP Lens to restore it; nothing was changed.`,
+      );
     throw new Error(`Not an ICP Lens backup: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`);
   }
   return writeProspects(db, async () => {
-    const report: RestoreReport = { added: 0, updated: 0, unchanged: 0 };
+    const report: RestoreReport = { added: 0, updated: 0, unchanged: 0, notesKept: [] };
     for (const incoming of parsed.data.prospects) {
       const { id: _ignored, ...fields } = incoming;
       const existing = await findProspect(db, {
@@ -100,6 +137,13 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         continue;
       }
       const merged = mergeProspect({ ...existing, id: existing.id }, incoming);
+      // Two different notes too long to join whole: the merge would cut the end of one, and the rep would not
+      // know. The list's note stays whole instead (nothing on the list is lost), and the report names the
+      // company: the backup's note is still in the file.
+      if (notesTooLongToJoin(existing, incoming)) {
+        merged.notes = existing.notes;
+        report.notesKept.push(existing.name);
+      }
       if (sameData(merged, existing)) report.unchanged++;
       else {
         await putProspects(db, [merged]);

@@ -10,7 +10,7 @@
 import Dexie, { type Collection, type WhereClause } from 'dexie';
 import type { IcpLensDb } from './index';
 import type { ListTier, ProspectRecord, ProspectStatus, RankBlock } from './schema';
-import { matchesSearch, searchTerms } from './search';
+import { matchesSearch, nameSortKey, searchTerms } from './search';
 import { allRankBlocks, getRanks, type RankEntry, rankEntries } from './verdict-store';
 
 /** What the list shows. */
@@ -28,7 +28,7 @@ export interface ListQuery {
 }
 
 type RecordSort = 'savedAt' | 'updatedAt' | 'name';
-const RECORD_INDEX = { savedAt: 'savedAt', updatedAt: 'updatedAt', name: 'nameLower' } as const;
+const RECORD_INDEX = { savedAt: 'savedAt', updatedAt: 'updatedAt', name: 'nameSort' } as const;
 /** The tiers the list files prospects under, in its order: those resting on too little known come last. */
 export const LIST_TIERS: readonly ListTier[] = [
   'tier_1',
@@ -227,16 +227,18 @@ export function orderRankKeys(keys: readonly RankKey[], sort: 'tier' | 'score'):
 
 /**
  * Orders records as a company-field sort says, in the order of the field's index, which answers the same sort
- * without a filter: names by their UTF-16 code units (as IndexedDB orders strings) with ties by id, dates
- * newest first with ties by newest id. A filter that matches every row must not reorder the list, nor the
- * export that follows it.
+ * without a filter: names by the UTF-16 code units of their sort key (as IndexedDB orders strings; the key
+ * folds accents and case, see `nameSortKey`) with ties by id, dates newest first with ties by newest id. A
+ * filter that matches every row must not reorder the list, nor the export that follows it.
  */
 function byRecord(sort: RecordSort) {
   const key = RECORD_INDEX[sort];
   const id = (p: ProspectRecord) => p.id as number;
-  return key === 'nameLower'
-    ? (a: ProspectRecord, b: ProspectRecord) =>
-        a.nameLower < b.nameLower ? -1 : a.nameLower > b.nameLower ? 1 : id(a) - id(b)
+  return key === 'nameSort'
+    ? (a: ProspectRecord, b: ProspectRecord) => {
+        const [x, y] = [a.nameSort ?? nameSortKey(a.nameLower), b.nameSort ?? nameSortKey(b.nameLower)];
+        return x < y ? -1 : x > y ? 1 : id(a) - id(b);
+      }
     : (a: ProspectRecord, b: ProspectRecord) => b[key] - a[key] || id(b) - id(a);
 }
 

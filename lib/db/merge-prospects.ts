@@ -47,13 +47,31 @@ export function mergeProspect(
 
 /**
  * The newer note where it holds the older one (see {@link holdsNote}), the older one where the newer is empty or
- * the older holds it, and both (newer first) where they differ: whatever was typed in either is kept, once.
+ * the older holds it, and both (newer first) where they differ: whatever was typed in either is kept, once. Both
+ * together are cut at MAX_NOTE_CHARS: a restore, which must not lose the end of one unnoticed, checks
+ * {@link notesTooLongToJoin} first.
  */
 export function mergeNotes(newer: string, older: string): string {
-  if (!older.trim() || holdsNote(newer, older)) return newer;
+  if (joinsNotes(newer, older)) return `${newer}\n\n${older}`.slice(0, MAX_NOTE_CHARS);
   // Also where the newer is empty: the older says more, and nothing typed is dropped.
-  if (holdsNote(older, newer)) return older;
-  return `${newer}\n\n${older}`.slice(0, MAX_NOTE_CHARS);
+  return !older.trim() || holdsNote(newer, older) ? newer : older;
+}
+
+/** Whether {@link mergeNotes} keeps both notes, as two paragraphs: they differ and neither holds the other. */
+function joinsNotes(newer: string, older: string): boolean {
+  return older.trim() !== '' && !holdsNote(newer, older) && !holdsNote(older, newer);
+}
+
+/**
+ * Whether {@link mergeProspect} cuts the two records' notes to join them: both kept whole would pass
+ * MAX_NOTE_CHARS, the most a note holds.
+ */
+export function notesTooLongToJoin(existing: Prospect, incoming: Prospect): boolean {
+  const [newer, older] =
+    incoming.updatedAt > existing.updatedAt
+      ? [incoming.notes, existing.notes]
+      : [existing.notes, incoming.notes];
+  return joinsNotes(newer, older) && newer.length + 2 + older.length > MAX_NOTE_CHARS;
 }
 
 /**

@@ -160,6 +160,8 @@ export type VerdictField = 'tier' | 'score' | 'result' | 'icpName' | 'icpVersion
 export type ProspectRecord = Omit<Prospect, VerdictField | 'facts'> & {
   /** The name from each later word on, for searching from any word (see lib/db/search.ts); set on every write. */
   nameTails?: string[];
+  /** The name as the list sorts it: accents folded, case ignored (see `nameSortKey`); set on every write. */
+  nameSort?: string;
 };
 
 /** A prospect's merged facts with all their evidence and alternatives: read when the whole record is wanted. */

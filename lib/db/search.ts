@@ -5,7 +5,7 @@
  * (`nameTails`), so that one prefix range of it answers a search of one word or several. Accents are optional,
  * and umlauts may be spelled out: "muller" and "mueller" find "Müller AG", "orsted" finds "Ørsted" (each
  * spelling of the name is indexed too), and "müll" finds "Muller AG" and "Mueller AG" (a search is also asked
- * in each of its spellings).
+ * in each of its spellings). Sorting by name uses the name without its accents (`nameSort`).
  */
 
 /** Letters and digits in any script: what a word is made of. */
@@ -45,6 +45,16 @@ export function withoutAccents(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(PLAIN_LETTER, (c) => PLAIN_LETTERS[c] as string);
+}
+
+/**
+ * A lower-cased name as the list sorts it by name (`nameSort`): accents folded, so that "Äpfel & Co" and
+ * "émile SA" sort among the a's and e's, not after "Zürich Data" (IndexedDB orders strings by their character
+ * codes, and "ä" comes after "z"). Case is already gone. Umlauts sort as their plain vowel, as dictionaries and
+ * spreadsheets sort them: "Ökoplan" between "Office" and "Orbit".
+ */
+export function nameSortKey(nameLower: string): string {
+  return withoutAccents(nameLower);
 }
 
 /**

@@ -17,7 +17,7 @@ import type {
   ProspectResult,
   Verdict,
 } from './schema';
-import { nameTails } from './search';
+import { nameSortKey, nameTails } from './search';
 
 /** Each fact's value, without its evidence and alternatives. */
 export function factValues(facts: CompanyFacts): FactValues {
@@ -130,7 +130,7 @@ export function splitProspect(
 ): [ProspectRecord, Verdict, ProspectEvidence] {
   const { tier, score, result, icpName, icpVersion, tierHistory, facts, ...record } = prospect;
   return [
-    { ...record, nameTails: nameTails(record.nameLower) },
+    { ...record, nameTails: nameTails(record.nameLower), nameSort: nameSortKey(record.nameLower) },
     {
       id: prospect.id,
       tier,
@@ -155,7 +155,7 @@ export function joinProspect(
   verdict: Verdict | undefined,
   evidence?: ProspectEvidence,
 ): Prospect {
-  const { nameTails: _tails, ...company } = record;
+  const { nameTails: _tails, nameSort: _sort, ...company } = record;
   const facts = evidence?.facts ?? factsFromValues(verdict?.inputs ?? {});
   if (!verdict) {
     return {

@@ -70,8 +70,10 @@ const SEED_SCRIPT = `async ({ template, count, block }, toRanks, encodeResult, s
         const name = 'Company ' + number;
         const tier = tiers[i % 4];
         const score = (i * 37) % 101;
-        // The name's later words as lib/db/search.ts indexes them: here the number alone.
+        // The name's later words and its sort key as lib/db/search.ts makes them: here the number alone, and
+        // the name lower-cased (it has no accent to fold).
         prospects.add({ ...template.record, id, name, nameLower: name.toLowerCase(), nameTails: [number],
+          nameSort: name.toLowerCase(),
           domain: 'company-' + i + '.com', linkedinSlug: 'company-' + i, industryId: industries[i % 4],
           hqCountry: countries[i % 5], savedAt: 1700000000000 + i, updatedAt: 1700000000000 + i });
         evidence.add({ ...template.evidence, id });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import type { CompanyFacts } from '../../lib/extract/schema';
+import { scoreCompany } from '../../lib/icp';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { seedProspects } from '../../scripts/lib/list-bench';
@@ -222,6 +224,103 @@ test('a filter drops hidden rows from the selection, an export takes the selecti
   await expect(tags.getByTestId('prospect-row')).toHaveCount(1);
   await expect(tags.getByTestId('rows')).toContainText('Lumenfold');
   await tags.close();
+});
+
+test('with a filter or search on, the header says how many companies the list shows of all saved', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 10);
+  const shown = list.getByTestId('list-shown');
+  await expect(list.getByTestId('list-total')).toContainText('10 saved');
+  await expect(shown).toHaveCount(0);
+  // Every fourth seeded company is in Tier 1 (0, 4 and 8).
+  await list.getByLabel('Tier', { exact: true }).selectOption('tier_1');
+  await expect(shown).toHaveText('Showing 3 of 10');
+  await list.getByLabel('Search by name or domain').fill('company 000004');
+  await expect(shown).toHaveText('Showing 1 of 10');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  // The whole list's counts stay as they are beside it.
+  await expect(list.getByTestId('list-total')).toContainText('10 saved');
+  await list.getByLabel('Search by name or domain').fill('');
+  await list.getByLabel('Tier', { exact: true }).selectOption('');
+  await expect(shown).toHaveCount(0);
+  await list.close();
+});
+
+test('only the latest bulk action’s message shows: a delete’s replaces a status change’s, and the other way round', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 6);
+  const bulk = list.getByRole('region', { name: 'Bulk actions' });
+  const selectAll = list.getByRole('checkbox', { name: 'Select all 6 shown' });
+  await selectAll.check();
+  await bulk.getByLabel('Set status of selected').selectOption('researching');
+  await expect(list.getByText('Set 6 to Researching.')).toBeVisible();
+  await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(list.getByText(/^Deleted 6 companies\. /)).toBeVisible();
+  await expect(list.getByText('Set 6 to Researching.')).toHaveCount(0);
+  await list.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByTestId('prospect-row')).toHaveCount(6);
+
+  // A status change after a delete: the delete's line goes with its Undo.
+  await list.getByLabel('Select Company 000001').check();
+  await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(list.getByText(/^Deleted Company 000001\. /)).toBeVisible();
+  await list.getByLabel('Select Company 000002').check();
+  await bulk.getByLabel('Set status of selected').selectOption('contacted');
+  await expect(list.getByText('Set 1 to Contacted.')).toBeVisible();
+  await expect(list.getByText(/^Deleted /)).toHaveCount(0);
+  await list.close();
+});
+
+test('sorted by name, the list reads as a rep reads names: accents and capitals aside', async ({ ext }) => {
+  const names = ['Zürich Data', 'émile SA', 'bravo GmbH', 'Äpfel & Co', 'Ökoplan GmbH', 'Apex Labs'];
+  const prospects = names.map((name, i) => {
+    const domain = `company-${i}.com`;
+    const found = { source: 'jsonld', snippet: '', confidence: 0.9, alternatives: [] };
+    const facts = { name: { ...found, value: name }, domain: { ...found, value: domain } } as CompanyFacts;
+    const result = scoreCompany(facts, DEFAULT_ICP);
+    return {
+      domain,
+      linkedinSlug: null,
+      name,
+      nameLower: name.toLowerCase(),
+      facts,
+      sourceUrls: [`https://${domain}/`],
+      tier: result.tier,
+      score: result.score,
+      result,
+      icpName: DEFAULT_ICP.name,
+      icpVersion: 1,
+      status: 'new',
+      notes: '',
+      tags: [],
+      industryId: null,
+      hqCountry: null,
+      tierHistory: [],
+      savedAt: i,
+      updatedAt: i,
+    };
+  });
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByTestId('list-total').waitFor();
+  const chooser = list.waitForEvent('filechooser');
+  await list.getByText('Restore…').click();
+  await (await chooser).setFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'icp-lens-backup', version: 1, exportedAt: 1, prospects })),
+  });
+  await expect(list.getByText(/^Restored backup\.json: 6 added/)).toBeVisible();
+  await list.getByLabel('Sort by').selectOption('name');
+  const sorted = ['Apex Labs', 'Äpfel & Co', 'bravo GmbH', 'émile SA', 'Ökoplan GmbH', 'Zürich Data'];
+  await expect(list.locator('.row-name a')).toHaveText(sorted);
+  // A search sorts what it finds alike.
+  await list.getByLabel('Search by name or domain').fill('company');
+  await expect(list.getByTestId('list-shown')).toHaveText('Showing 6 of 6');
+  await expect(list.locator('.row-name a')).toHaveText(sorted);
+  await list.close();
 });
 
 test('a company whose page shows nothing the ICP weighs is counted and filtered as "Not enough known"', async ({

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBackup, MAX_BACKUP_BYTES, readBackupFile, restoreBackup } from '@/lib/db/backup';
+import {
+  createBackup,
+  MAX_BACKUP_BYTES,
+  notesKeptMessage,
+  readBackupFile,
+  restoreBackup,
+} from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
 import { mergeNotes } from '@/lib/db/merge-prospects';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
@@ -40,7 +46,12 @@ describe('backup and restore', () => {
     await saveProspect(source, input('b.com'), 2);
     const backup = JSON.parse(JSON.stringify(await createBackup(source, 3)));
     const target = fresh();
-    expect(await restoreBackup(target, backup)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await restoreBackup(target, backup)).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      notesKept: [],
+    });
     expect((await target.prospects.toArray()).map((p) => p.domain).sort()).toEqual(['a.com', 'b.com']);
   });
 
@@ -55,6 +66,7 @@ describe('backup and restore', () => {
       added: 1,
       updated: 0,
       unchanged: 0,
+      notesKept: [],
     });
     expect((await allProspects(target))[0]).toMatchObject(long);
   });
@@ -68,7 +80,7 @@ describe('backup and restore', () => {
     const old = backup.prospects.find((p) => p.domain === 'a.com');
     if (old) old.tags = ['from-backup'];
     backup.prospects = backup.prospects.filter((p) => p.domain === 'a.com');
-    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 1, unchanged: 0, notesKept: [] });
     const after = await db.prospects.where('domain').equals('a.com').toArray();
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ notes: 'newer', tags: ['mine', 'from-backup'] });
@@ -185,6 +197,7 @@ describe('backup and restore', () => {
       added: 1,
       updated: 0,
       unchanged: 0,
+      notesKept: [],
     });
   });
 
@@ -195,9 +208,40 @@ describe('backup and restore', () => {
     const backup = await roundTrip(db, 3);
     await updateProspect(db, prospect.id as number, { notes: 'Send the deck' }, 4);
     expect(await restoreBackup(db, backup)).toMatchObject({ updated: 1 });
-    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1, notesKept: [] });
+    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1, notesKept: [] });
     expect((await allProspects(db))[0]?.notes).toBe('Send the deck\n\nSpoke to the CFO');
+  });
+
+  it('keeps the list’s note whole where the backup’s is different and both would pass the limit, and names the company', async () => {
+    const db = fresh();
+    const saved = await saveProspect(db, input('a.com'), 1);
+    await saveProspect(db, input('b.com'), 1);
+    const listNote = `Met at SaaStr. ${'l'.repeat(12_000)} Call back in May.`;
+    await updateProspect(db, saved.prospect.id as number, { notes: listNote }, 2);
+    const backup = await roundTrip(db, 3);
+    // The backup's notes, newer: a different one for a.com that with the list's passes 20,000 characters, and
+    // one for b.com that fits beside the list's (none).
+    backup.prospects[0].notes = `Sent the deck. ${'b'.repeat(12_000)} Budget in Q3.`;
+    backup.prospects[0].updatedAt = 10;
+    backup.prospects[1].notes = 'Short note';
+    backup.prospects[1].updatedAt = 10;
+    const report = await restoreBackup(db, backup);
+    expect(report).toMatchObject({ updated: 2, notesKept: ['a.com'] });
+    const after = await allProspects(db);
+    expect(after.find((p) => p.domain === 'a.com')?.notes).toBe(listNote);
+    expect(after.find((p) => p.domain === 'b.com')?.notes).toBe('Short note');
+    expect(notesKeptMessage(report, 'backup.json')).toBe(
+      "a.com keeps its note as it was: joined with the backup's (a different one), it would pass the 20,000 characters a note holds. The backup's note is still in backup.json.",
+    );
+  });
+
+  it('names at most three companies whose notes a restore kept, and counts the rest', () => {
+    const report = { added: 0, updated: 5, unchanged: 0, notesKept: ['A', 'B', 'C', 'D', 'E'] };
+    expect(notesKeptMessage(report, 'b.json')).toMatch(
+      /^5 companies \(A, B, C and 2 more\) keep their notes as they were: .* The backup's notes are still in b\.json\.$/,
+    );
+    expect(notesKeptMessage({ ...report, notesKept: [] }, 'b.json')).toBe('');
   });
 
   it('restoring the list’s own backup changes nothing and says so, whatever the order of its facts', async () => {
@@ -206,7 +250,12 @@ describe('backup and restore', () => {
     await saveProspect(db, known('acme.com', 'acme', { hqCity: fact('Berlin'), hqCountry: fact('DE') }), 1);
     await saveProspect(db, known('other.com', null), 1);
     const before = await allProspects(db);
-    expect(await restoreBackup(db, await roundTrip(db, 2))).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await restoreBackup(db, await roundTrip(db, 2))).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+      notesKept: [],
+    });
     expect(await allProspects(db)).toEqual(before);
   });
 
@@ -221,6 +270,17 @@ describe('backup and restore', () => {
     // An ICP file picked by mistake is named as one.
     await expect(restoreBackup(db, DEFAULT_ICP)).rejects.toThrow(
       'Not an ICP Lens backup: this is an ICP file; import it in the options page (Import JSON…).',
+    );
+    expect(await db.prospects.count()).toBe(0);
+  });
+
+  it('says a backup made by a newer ICP Lens is one, to update ICP Lens to restore it, and writes nothing', async () => {
+    const db = fresh();
+    const source = fresh();
+    await saveProspect(source, input('a.com'), 1);
+    const newer = { ...(await roundTrip(source, 2)), version: 2 };
+    await expect(restoreBackup(db, newer)).rejects.toThrow(
+      'This backup was made by a newer version of ICP Lens (backup format 2; this version reads format 1). Update ICP Lens to restore it; nothing was changed.',
     );
     expect(await db.prospects.count()).toBe(0);
   });
@@ -375,7 +435,7 @@ describe('backup and restore', () => {
       (domain, i) => ({ ...one, domain, linkedinSlug: `acme-${i}` }),
     );
     const db = fresh();
-    expect(await restoreBackup(db, backup)).toEqual({ added: 4, updated: 0, unchanged: 0 });
+    expect(await restoreBackup(db, backup)).toEqual({ added: 4, updated: 0, unchanged: 0, notesKept: [] });
   });
 });
 

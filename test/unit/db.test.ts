@@ -32,18 +32,60 @@ async function v1Database(name: string): Promise<SeenPage[]> {
   return saved.tables.pages;
 }
 
+/**
+ * A database of schema v5 (names indexed from each word, no name sort key), saved in test/fixtures/db: made by
+ * the v5 code with fake-indexeddb, eight companies whose names start with accents and capitals or without.
+ */
+function v5Snapshot() {
+  return JSON.parse(readFileSync(fixturePath('db/v5-names.json'), 'utf8')) as {
+    database: { version: number; stores: Record<string, string>; tables: Record<string, unknown[]> };
+    prospects: Prospect[];
+  };
+}
+
 describe('database upgrades', () => {
   it('v1 → current keeps every remembered page and adds an empty prospect list', async () => {
     const name = `upgrade-${Math.random()}`;
     const pages = await v1Database(name);
     const db = new IcpLensDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.pages.orderBy('url').toArray()).toEqual(
       [...pages].sort((a, b) => a.url.localeCompare(b.url)),
     );
     expect(await db.prospects.count()).toBe(0);
     expect(await countVerdicts(db)).toBe(0);
+    db.close();
+  });
+
+  it('v5 → v6 keeps every prospect as it was and sorts the old records by name as a rep reads them', async () => {
+    const snapshot = v5Snapshot();
+    expect(snapshot.database.version).toBe(5);
+    const name = `upgrade-v5-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(snapshot.database.version).stores(snapshot.database.stores);
+    for (const [table, rows] of Object.entries(snapshot.database.tables))
+      await old.table(table).bulkAdd(rows);
+    old.close();
+
+    const db = new IcpLensDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await allProspects(db)).toEqual(snapshot.prospects);
+    const nameOf = new Map(snapshot.prospects.map((p) => [p.id, p.name]));
+    const byName = (await db.prospects.orderBy('nameSort').primaryKeys()).map((id) => nameOf.get(id));
+    expect(byName).toEqual([
+      'ACME Robotics',
+      'Apex Labs',
+      'Äpfel & Co',
+      'bravo GmbH',
+      'émile SA',
+      'Ökoplan GmbH',
+      'Ørsted A/S',
+      'Zürich Data',
+    ]);
+    // The search index of v5 is kept: a later word still finds its company.
+    expect(await db.prospects.where('nameTails').startsWith('data').primaryKeys()).toHaveLength(1);
     db.close();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IcpLensDb } from '@/lib/db/index';
 import { queryProspectIds } from '@/lib/db/list-query';
 import { saveProspect } from '@/lib/db/prospects';
-import { matchesSearch, nameTails } from '@/lib/db/search';
+import { matchesSearch, nameSortKey, nameTails } from '@/lib/db/search';
 import type { CompanyFacts } from '@/lib/extract/schema';
 import { DEFAULT_ICP, scoreCompany } from '@/lib/icp';
 import { fact } from '../helpers/facts';
@@ -34,6 +34,17 @@ describe('searching the list by name', () => {
     const spelled = nameTails(`ä ${Array.from({ length: 5000 }, (_, i) => `ü${i}`).join(' ')}`);
     expect(spelled).toHaveLength(60);
     for (const tail of spelled) expect(tail.length).toBeLessThanOrEqual(200);
+  });
+
+  it('sorts a name by its letters without their accents: umlauts as their plain vowel, ß as ss, ø as o', () => {
+    expect(nameSortKey('äpfel & co')).toBe('apfel & co');
+    expect(nameSortKey('émile sa')).toBe('emile sa');
+    expect(nameSortKey('ökoplan gmbh')).toBe('okoplan gmbh');
+    expect(nameSortKey('ørsted a/s')).toBe('orsted a/s');
+    expect(nameSortKey('straße 5')).toBe('strasse 5');
+    // Decomposed accents (e and a combining acute) sort as the composed ones.
+    expect(nameSortKey('e\u0301mile sa')).toBe('emile sa');
+    expect(nameSortKey('zürich data')).toBe('zurich data');
   });
 
   it('matches the start of the name, of any word in it, or of the domain; not the inside of a word', () => {

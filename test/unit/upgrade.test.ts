@@ -77,6 +77,13 @@ describe('updating from an earlier release', () => {
       // The indexes the list uses still find the old records.
       const ids = await queryProspectIds(db, { sort: 'tier' });
       expect(ids).toHaveLength(prospects.length);
+      // Sorted by name, every one of them (the upgrade gave the old records their name sort key), as a rep reads
+      // names: accents and case aside.
+      const fold = (name: string) => name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+      const byName = await queryProspectIds(db, { sort: 'name' });
+      expect(byName).toHaveLength(prospects.length);
+      const names = byName.map((id) => fold(prospects.find((p) => p.id === id)?.name as string));
+      expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       const tagged = await queryProspectIds(db, { sort: 'score', tag: 'q4' });
       expect(tagged.length).toBe(prospects.filter((p) => p.tags.includes('q4')).length);
       // A search finds each of them from a later word of its name too: the upgrade indexed the old records' words.
