@@ -47,12 +47,40 @@ const ChunkPointerSchema = z.object({
   chunked: z.number().int().min(1).max(20),
   version: z.number(),
   savedAt: z.number(),
+  /**
+   * The joined JSON's length and hash: chunks a save stopped writing half-way (the browser's sync quota, its
+   * writes per minute), or that another device has only partly received, join into JSON that can still parse
+   * as an ICP nobody saved, the old one's end on the new one's start. Absent in pointers written before 0.3.0.
+   */
+  length: z.number().int().nonnegative().optional(),
+  hash: z.number().int().nonnegative().optional(),
 });
 const chunkKey = (i: number) => `sync:icpChunk${i}` as const;
 
 const utf8 = new TextEncoder();
-/** The bytes browser sync counts for a value: its JSON, in UTF-8 (a chunk's `"` is stored as `\"`). */
-const storedBytes = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
+/**
+ * The bytes browser sync counts for a value: its JSON, in UTF-8 (a chunk's `"` is stored as `\"`), as Chromium
+ * writes it, which spells `<`, `>`, `&` and the line and paragraph separators as six-character escapes (counted
+ * so whether or not it does for each: a few bytes too many cost nothing).
+ */
+const storedBytes = (value: unknown) => {
+  const json = JSON.stringify(value);
+  return (
+    utf8.encode(json).length +
+    5 * (json.match(/[<>&]/g)?.length ?? 0) +
+    3 * (json.match(/[\u2028\u2029]/g)?.length ?? 0)
+  );
+};
+
+/** FNV-1a over a string's UTF-16 code units: enough to tell a whole ICP from pieces of two. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
 
 /**
  * The ICP's JSON cut into strings that each fit one sync item once stored: measured as the browser measures
@@ -88,8 +116,12 @@ async function readStoredIcp(): Promise<unknown> {
   const chunks = await Promise.all(
     Array.from({ length: pointer.data.chunked }, (_, i) => storage.getItem<string>(chunkKey(i))),
   );
+  const json = chunks.map((c) => c ?? '').join('');
+  const { length, hash } = pointer.data;
+  if ((length !== undefined && json.length !== length) || (hash !== undefined && fnv1a(json) !== hash))
+    return { brokenChunks: true };
   try {
-    return JSON.parse(chunks.map((c) => c ?? '').join(''));
+    return JSON.parse(json);
   } catch {
     return { brokenChunks: true };
   }
@@ -255,9 +287,9 @@ export async function loadIcpHistory(): Promise<Array<{ icp: Icp; replacedAt: nu
 }
 
 /**
- * Saves the rep's own ICP after validating it; the ICP it replaces goes into the history once the new one is
- * written. Splits it over several sync items when it is too big for one, and refuses it (SyncQuotaError) when it
- * is too big for sync.
+ * Saves the rep's own ICP after validating it; the ICP it replaces goes into the history (and out of it again
+ * when the browser refuses the save before anything changed). Splits it over several sync items when it is too
+ * big for one, and refuses it (SyncQuotaError) when it is too big for sync.
  */
 export async function saveUserIcp(input: Icp): Promise<void> {
   const icp = IcpSchema.parse(input);
@@ -277,16 +309,37 @@ export async function saveUserIcp(input: Icp): Promise<void> {
   }
   const previous = await loadUserIcp();
   const oldPointer = ChunkPointerSchema.safeParse(await userIcpItem.getValue());
-  if (single) {
-    await userIcpItem.setValue(icp);
-  } else {
-    // Chunks first, pointer last: a sync interrupted half-way never points at missing chunks.
-    for (const [i, chunk] of chunks.entries()) await storage.setItem(chunkKey(i), chunk);
-    await userIcpItem.setValue({ chunked: chunks.length, version: icp.version, savedAt: Date.now() });
-  }
-  // Only once the new ICP is written: a save the browser refuses (its sync quota) leaves the old one in force,
-  // and it must not be listed as replaced.
+  // The ICP it replaces is filed first, so that it can be gone back to whatever happens to the writes below.
+  const history = await loadIcpHistory();
   if (previous) await addToHistory(previous);
+  try {
+    if (single) {
+      await userIcpItem.setValue(icp);
+    } else {
+      // Chunks first, pointer last: a sync interrupted half-way never points at missing chunks, and chunks of
+      // two ICPs under the old pointer fail its length and hash (read as broken, never as an ICP).
+      for (const [i, chunk] of chunks.entries()) await storage.setItem(chunkKey(i), chunk);
+      await userIcpItem.setValue({
+        chunked: chunks.length,
+        version: icp.version,
+        savedAt: Date.now(),
+        length: json.length,
+        hash: fnv1a(json),
+      });
+    }
+  } catch (error) {
+    // Refused before anything changed (the browser's sync quota), the old ICP is still in force whole: it is
+    // not listed as replaced. Refused half-way, it stays among the earlier versions to go back to.
+    const intact = await loadUserIcp().catch(() => null);
+    if (JSON.stringify(intact) === JSON.stringify(previous)) {
+      await icpHistoryItem.setValue(history).catch(() => {});
+      throw error;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${reason}. The browser stopped the save half-way, so your ICP before it is no longer whole in force: load it again from Earlier versions.`,
+    );
+  }
   const stale = oldPointer.success ? oldPointer.data.chunked : 0;
   for (let i = chunks.length; i < stale; i++) await storage.removeItem(chunkKey(i));
 }

@@ -108,6 +108,29 @@ describe('the rep’s ICP in synced storage', () => {
     expect(await loadHistoryNames()).toEqual(['Big 1']);
   });
 
+  it('never puts an ICP pieced from two saves in force when the browser stops a save half-way', async () => {
+    const rivals = withCompetitors(
+      Array.from({ length: 1500 }, (_, i) => `rival${i}.de`),
+      2,
+      'Rivals',
+    );
+    await saveUserIcp(withDomains(1500, 1));
+    const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    let writes = 0;
+    // The third write (the third piece) refused, as when the browser's writes per minute run out.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(async (items) => {
+      if (++writes === 3) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+      return set(items);
+    });
+    await expect(saveUserIcp(rivals)).rejects.toThrow(/half-way.*Earlier versions/);
+    vi.mocked(fakeBrowser.storage.sync.set).mockRestore();
+    // The pieces of the two do not pass for an ICP: the rep's is read as broken, and the one before is kept.
+    const active = await loadActiveIcp();
+    expect(active.icp.name).not.toBe('Rivals');
+    expect(active.icp.name === 'Big 1500' && active.source === 'user').toBe(false);
+    expect(await loadHistoryNames()).toEqual(['Big 1500']);
+  });
+
   it('reads a v1 item saved by an earlier release', async () => {
     // The shape written by 0.1.0: the ICP object itself under `sync:icp`.
     await fakeBrowser.storage.sync.set({ icp: { ...DEFAULT_ICP, name: 'Saved by 0.1.0', version: 4 } });
