@@ -564,35 +564,51 @@ function currencyCode(text: string): string | undefined {
 }
 
 /**
- * Where the currency of an amount column's plain numbers is given, when not in the cells themselves: in its
- * header ("Annual Revenue (EUR)", "Umsatz in €"), or in a column of its own beside it, for each row ("Annual
- * Revenue Currency", or a row's "Currency" for all its amounts). Without either, plain numbers are US dollars.
+ * Where the currency of an amount column's plain numbers is given, when not in the cells themselves, most
+ * specific first: a column of its own beside it, row by row ("Annual Revenue Currency"); its header ("Annual
+ * Revenue (EUR)", "Umsatz in Tsd. €"); a column giving the currency of every amount in its row ("Currency"),
+ * except for a column Salesforce has already converted to one currency ("Annual Revenue (converted)"). Without
+ * any of them, plain numbers are US dollars.
  */
 function amountCurrency(
   headers: readonly string[],
   header: string,
-): { fixed?: string; column?: number } | undefined {
+): { fixed?: string; column?: number; scale: number } | undefined {
   const own = headers.findIndex((h) => {
     const key = squeeze(h);
     return key === `${squeeze(header)}currency` || key === `${squeeze(header)}currencycode`;
   });
-  const shared = headers.findIndex((h) => ROW_CURRENCY_HEADERS.has(squeeze(h)));
+  // Each word of the header that is a currency (the separators around it looked at, not taken).
+  const named = [...header.matchAll(/(?<=^|[\s([/.])([A-Za-z]{3}|[€£¥$])(?=$|[\s)\]/.])/g)];
+  const fixed = named.map((m) => currencyCode(m[1] as string)).find((c) => c !== undefined);
+  const shared =
+    fixed || /converted/i.test(header) ? -1 : headers.findIndex((h) => ROW_CURRENCY_HEADERS.has(squeeze(h)));
   const column = own >= 0 ? own : shared >= 0 ? shared : undefined;
-  const named = header.match(/(?:^|[\s([/])([A-Za-z]{3}|[€£¥$])(?:$|[\s)\]/])/g) ?? [];
-  const fixed = named.map((m) => currencyCode(m.replace(/[\s()[\]/]/g, ''))).find((c) => c !== undefined);
-  return column !== undefined || fixed ? { fixed, column } : undefined;
+  const scale = headerScale(header);
+  return column !== undefined || fixed || scale !== 1 ? { fixed, column, scale } : undefined;
+}
+
+/** The unit a header gives its amounts in: "Umsatz (Tsd. €)", "Revenue ($M)", "ARR in millions". */
+function headerScale(header: string): number {
+  const words = header.toLowerCase();
+  if (/(?<![\p{L}])(?:tsd|tausend|thousands?)(?![\p{L}])|[€£$]\s?k(?![\p{L}])/u.test(words)) return 1e3;
+  if (/(?<![\p{L}])(?:mio|mn|millions?|millionen)(?![\p{L}])|[€£$]\s?m(?![\p{L}])/u.test(words)) return 1e6;
+  if (/(?<![\p{L}])(?:mrd|bn|billions?|milliarden)(?![\p{L}])|[€£$]\s?b(?![\p{L}])/u.test(words)) return 1e9;
+  return 1;
 }
 
 /**
- * A plain number in a column whose currency is given elsewhere (see {@link amountCurrency}), as US dollars
- * written out ("150000" of euros → "169500"); any other cell as it is (one that names its own currency keeps it).
+ * A plain number in a column whose currency or unit is given elsewhere (see {@link amountCurrency}), as US
+ * dollars written out ("150000" of euros → "169500"; "1.5" under "Revenue ($M)" → "1500000"); any other cell as
+ * it is (one that names its own currency or unit keeps it).
  */
-function inDollars(text: string, currency: string | undefined): string {
-  if (!currency || currency === 'USD' || currencyOf(text)) return text;
+function inDollars(text: string, currency: string | undefined, scale: number): string {
+  if ((!currency || currency === 'USD') && scale === 1) return text;
+  if (currencyOf(text) || /\p{L}/u.test(text)) return text;
   const amount = parseAmountUsd(text.trim());
-  const rate = USD_PER_UNIT[currency];
+  const rate = USD_PER_UNIT[currency ?? 'USD'];
   if (!amount || amount.max !== amount.min || rate === undefined) return text;
-  return String(Math.round(amount.min * rate));
+  return String(Math.round(amount.min * scale * rate));
 }
 
 /**
@@ -625,9 +641,9 @@ export function readAccounts(
     const line = table.lines[r] as number;
     const raw: Record<string, string> = {};
     for (const [field, index] of columns) raw[field] = cells[index] ?? '';
-    for (const { field, fixed, column } of currencies) {
+    for (const { field, fixed, column, scale } of currencies) {
       const given = column === undefined ? undefined : currencyCode((cells[column] ?? '').trim());
-      if (raw[field]) raw[field] = inDollars(raw[field], given ?? fixed);
+      if (raw[field]) raw[field] = inDollars(raw[field], given ?? fixed, scale);
     }
     let parsed = schema.safeParse(raw);
     if (!parsed.success) {

@@ -197,6 +197,26 @@ describe('reading the file', () => {
       ['B', 2_000_000, null],
       ['C', 5_000_000, null],
     ]);
+    // A currency the header names beats a row's currency column; a column Salesforce converted is not read
+    // again in the row's currency; a unit word before the currency does not hide it.
+    expect(
+      revenue('Name,Domain,Stage,Annual Revenue (USD),Currency\nAcme,acme.com,won,1000000,EUR\n'),
+    ).toEqual([['Acme', 1_000_000, null]]);
+    expect(
+      revenue(
+        'Name,Domain,Stage,Account Currency,Annual Revenue (converted)\nAcme,acme.com,won,EUR,1000000\n',
+      ),
+    ).toEqual([['Acme', 1_000_000, null]]);
+    expect(revenue('Name;Domain;Stage;Umsatz Tsd EUR\nAcme;acme.com;won;1500\n')).toEqual([
+      ['Acme', 1_695_000, null],
+    ]);
+    // A unit in the header: millions of dollars.
+    expect(
+      revenue('Name,Domain,Stage,Revenue ($M)\nAcme,acme.com,won,1.5\nBeta,beta.io,lost,$20M\n'),
+    ).toEqual([
+      ['Acme', 1_500_000, null],
+      ['Beta', 20_000_000, null],
+    ]);
     // A row's currency column (Salesforce's multi-currency exports) for each of its amounts.
     expect(
       revenue(
