@@ -178,11 +178,15 @@ export function IcpEditor({
   // change of the ICP in force counts: right after a save, the page still has the one it replaced.
   const seen = useRef(active);
   const saving = useRef(false);
+  // Looked at again once a save fails: an ICP that came in while it ran is then still to be told of.
+  const [recheck, setRecheck] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `recheck` runs the comparison again after a failed save.
   useEffect(() => {
+    // The page's own save, told back before it has finished (the base is then the saved ICP). What came in
+    // meanwhile is not marked seen: should the save fail, it is looked at then.
+    if (saving.current) return;
     const changed = !sameIcp(active, seen.current);
     seen.current = active;
-    // The page's own save, told back before it has finished (the base is then the saved ICP).
-    if (saving.current) return;
     // Edits undone by hand leave nothing to keep: the draft follows the new ICP.
     if (!changed && !(replaced && !dirty)) return;
     if (sameIcp(active, base)) {
@@ -200,7 +204,7 @@ export function IcpEditor({
     setDraft(active.icp);
     setGeneration((g) => g + 1);
     if (!following) setStatus(`${inForceChange(base, active)}: the form now shows it.`);
-  }, [active, base, dirty, replaced]);
+  }, [active, base, dirty, replaced, recheck]);
   const canSave = parsed.ok && dirty;
   useEffect(() => {
     onDirtyChange?.(dirty);
@@ -253,6 +257,7 @@ export function IcpEditor({
       onSaved();
     } catch (error) {
       setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setRecheck((n) => n + 1);
     }
   };
 
