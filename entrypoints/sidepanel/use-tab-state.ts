@@ -131,8 +131,10 @@ export function useTabPage(tabId: number | null, watch: boolean): TabPage | null
         .then((tabPage) => live && setPage(tabPage))
         .catch(() => live && setPage(null));
     void read();
-    const onUpdated = (updated: number) => {
-      if (updated === tabId) void read();
+    // Read again when the tab starts or finishes loading (or goes elsewhere), not at each new title or favicon:
+    // each read of a loaded page tries a script in it (see `readTabPage`).
+    const onUpdated = (updated: number, change: { status?: string; url?: string }) => {
+      if (updated === tabId && (change.status !== undefined || change.url !== undefined)) void read();
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
