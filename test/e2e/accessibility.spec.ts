@@ -5,8 +5,8 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { type ExtensionGlobals, ROOT } from '../../scripts/lib/browser';
-import { expect, PAGES, test } from './fixtures';
+import { ROOT } from '../../scripts/lib/browser';
+import { expect, forgetTab, openBlankTab, PAGES, test } from './fixtures';
 
 const WCAG_21_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
@@ -53,24 +53,14 @@ test('the side panel with nothing to show passes the WCAG 2.1 AA checks in light
   visit,
   openPanel,
 }) => {
-  const tabIds = () =>
-    ext.worker.evaluate(async () =>
-      (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({})).map((t) => t.id as number),
-    );
   // A tab it cannot read…
-  const before = await tabIds();
-  const blank = await ext.context.newPage();
-  await blank.goto('about:blank');
-  const [blankTab] = (await tabIds()).filter((id) => !before.includes(id));
-  const cannotRead = await openPanel({ tabId: blankTab as number });
+  const { page: blank, tabId: blankTab } = await openBlankTab(ext);
+  const cannotRead = await openPanel({ tabId: blankTab });
   await expect(cannotRead.getByTestId('empty')).toContainText('ICP Lens cannot read this page');
   await expectAccessible(cannotRead, 'side panel, a page it cannot read');
   // …and a web page it holds nothing for (as one open since before ICP Lens was installed).
   const { tabId } = await visit(PAGES.lumenfold);
-  await ext.worker.evaluate(
-    (id) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.remove(`tab-${id}`),
-    tabId,
-  );
+  await forgetTab(ext, tabId);
   const nothingYet = await openPanel({ tabId });
   await expect(nothingYet.getByTestId('empty')).toContainText('No company on this page yet');
   await expectAccessible(nothingYet, 'side panel, no company yet');

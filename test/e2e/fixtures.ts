@@ -131,3 +131,24 @@ export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** A new tab on `about:blank`, a page the extension cannot read, with its tab id. */
+export async function openBlankTab(ext: ExtensionBrowser): Promise<{ page: Page; tabId: number }> {
+  const tabIds = () =>
+    ext.worker.evaluate(async () =>
+      (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({})).map((t) => t.id as number),
+    );
+  const before = await tabIds();
+  const page = await ext.context.newPage();
+  await page.goto('about:blank');
+  const [tabId] = (await tabIds()).filter((id) => !before.includes(id));
+  return { page, tabId: tabId as number };
+}
+
+/** Makes the background forget a tab's state, as for a tab open since before ICP Lens was installed. */
+export async function forgetTab(ext: ExtensionBrowser, tabId: number): Promise<void> {
+  await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.remove(`tab-${id}`),
+    tabId,
+  );
+}

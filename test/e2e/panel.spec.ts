@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
-import { expect, PAGES, test } from './fixtures';
+import { expect, forgetTab, openBlankTab, PAGES, test } from './fixtures';
 
 test('a company website: facts reach the background, the panel shows tier, score and criteria, the badge the tier', async ({
   visit,
@@ -636,22 +636,12 @@ test('a tab with nothing read says why: a page ICP Lens cannot read, or one to r
   visit,
   openPanel,
 }) => {
-  const tabIds = () =>
-    ext.worker.evaluate(async () =>
-      (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({})).map((t) => t.id as number),
-    );
-  const before = await tabIds();
-  const blank = await ext.context.newPage();
-  await blank.goto('about:blank');
-  const [blankTab] = (await tabIds()).filter((id) => !before.includes(id));
-  const panel = await openPanel({ tabId: blankTab as number });
+  const { page: blank, tabId: blankTab } = await openBlankTab(ext);
+  const panel = await openPanel({ tabId: blankTab });
   await expect(panel.getByTestId('empty')).toContainText('ICP Lens cannot read this page');
   // A web page the background holds nothing for (as one open since before ICP Lens was installed).
   const { tabId } = await visit(PAGES.lumenfold);
-  await ext.worker.evaluate(
-    (id) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.remove(`tab-${id}`),
-    tabId,
-  );
+  await forgetTab(ext, tabId);
   const forgotten = await openPanel({ tabId });
   await expect(forgotten.getByTestId('reload-hint')).toContainText('Reload the page to read it');
   await blank.close();
