@@ -54,7 +54,8 @@ export function renderTechnologiesDoc(
         .join('; ');
       const implies =
         (f.implies?.length ? `; implies ${f.implies.join(', ')}` : '') +
-        (f.replaces?.length ? `; reported instead of ${f.replaces.join(', ')}` : '');
+        (f.replaces?.length ? `; reported instead of ${f.replaces.join(', ')}` : '') +
+        (f.vendorSites?.length ? `; links to its own site are no evidence: ${code(f.vendorSites)}` : '');
       const also = aliases[f.name]?.length ? ` (also: ${cell(aliases[f.name]?.join(', ') ?? '')})` : '';
       lines.push(`| ${cell(f.name)}${also} | ${evidence} | ${signals}${implies} | ${cell(f.docs)} |`);
     }

@@ -311,7 +311,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     urls: ['js.chilipiper.com', 'chilipiper.com/marketing.js'],
     globals: ['ChiliPiper'],
     links: ['chilipiper.com'],
-    docs: 'Chili Piper Concierge script (js.chilipiper.com/marketing.js, ChiliPiper)',
+    vendorSites: ['chilipiper.com', 'www.chilipiper.com', 'help.chilipiper.com'],
+    docs: 'Chili Piper Concierge script (js.chilipiper.com/marketing.js, ChiliPiper) and booking links (*.chilipiper.com/book/)',
   },
   {
     name: 'Outreach',
@@ -1933,8 +1934,9 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Tally',
     category: 'forms',
     urls: ['tally.so'],
-    links: ['tally.so'],
-    docs: 'Tally form embeds (tally.so/widgets/embed.js)',
+    // Share links are tally.so/r/ID; the rest of tally.so is Tally's own site.
+    links: ['tally.so/r/'],
+    docs: 'Tally form embeds (tally.so/widgets/embed.js) and share links (tally.so/r/)',
   },
   {
     name: 'Google Forms',
@@ -1976,6 +1978,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'scheduling',
     urls: ['assets.calendly.com'],
     links: ['calendly.com'],
+    vendorSites: ['help.calendly.com', 'developer.calendly.com', 'community.calendly.com'],
     globals: ['Calendly'],
     docs: 'Calendly embed (assets.calendly.com/assets/external/widget.js) and booking links',
   },
@@ -1991,6 +1994,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'scheduling',
     urls: ['embed.acuityscheduling.com', 'app.acuityscheduling.com'],
     links: ['acuityscheduling.com', 'as.me'],
+    vendorSites: ['acuityscheduling.com', 'www.acuityscheduling.com', 'help.acuityscheduling.com'],
     docs: 'Acuity Scheduling embeds (embed.acuityscheduling.com/js/embed.js) and booking links',
   },
   {
@@ -2019,6 +2023,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'scheduling',
     urls: ['youcanbook.me'],
     links: ['youcanbook.me'],
+    vendorSites: ['youcanbook.me', 'www.youcanbook.me', 'support.youcanbook.me'],
     docs: 'YouCanBook.me embeds and booking links (*.youcanbook.me)',
   },
   {
@@ -2033,6 +2038,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'scheduling',
     urls: ['my.setmore.com', 'assets.setmore.com'],
     links: ['setmore.com'],
+    vendorSites: ['setmore.com', 'www.setmore.com', 'support.setmore.com'],
     docs: 'Setmore booking widget and links (my.setmore.com)',
   },
   {
@@ -2099,6 +2105,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'ats',
     urls: ['bamboohr.com/js/embed.js'],
     links: ['bamboohr.com/careers', 'bamboohr.com/jobs'],
+    // www.bamboohr.com/careers is BambooHR's own job board; customers' are ACME.bamboohr.com/careers.
+    vendorSites: ['bamboohr.com', 'www.bamboohr.com'],
     dom: ['#BambooHR'],
     docs: 'BambooHR careers embed (*.bamboohr.com/js/embed.js, #BambooHR) and careers links',
   },
@@ -2114,6 +2122,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'ats',
     urls: ['recruitee.com/widget'],
     links: ['recruitee.com'],
+    vendorSites: ['recruitee.com', 'www.recruitee.com', 'support.recruitee.com'],
     docs: 'Recruitee careers site and widget (*.recruitee.com)',
   },
   {
@@ -2121,6 +2130,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'ats',
     urls: ['teamtailor-cdn.com', 'scripts.teamtailor-cdn.com'],
     links: ['teamtailor.com'],
+    vendorSites: ['teamtailor.com', 'www.teamtailor.com', 'support.teamtailor.com'],
     docs: 'Teamtailor career sites and connect widget (teamtailor-cdn.com, *.teamtailor.com)',
   },
   {
@@ -2134,6 +2144,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'iCIMS',
     category: 'ats',
     links: ['icims.com/jobs'],
+    vendorSites: ['icims.com', 'www.icims.com'],
     urls: ['icims.com'],
     docs: 'iCIMS career portals (careers-*.icims.com/jobs)',
   },
@@ -2148,6 +2159,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Breezy HR',
     category: 'ats',
     links: ['breezy.hr'],
+    vendorSites: ['breezy.hr', 'www.breezy.hr', 'help.breezy.hr'],
     urls: ['breezy.hr'],
     docs: 'Breezy HR career portals (*.breezy.hr)',
   },
@@ -2155,15 +2167,22 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Pinpoint',
     category: 'ats',
     links: ['pinpointhq.com'],
+    vendorSites: ['pinpointhq.com', 'www.pinpointhq.com'],
     urls: ['pinpointhq.com'],
     docs: 'Pinpoint careers sites (*.pinpointhq.com)',
   },
   {
     name: 'SAP SuccessFactors',
     category: 'ats',
-    links: ['successfactors.com', 'successfactors.eu', 'jobs.sap.com'],
+    // Career sites are careerN.successfactors.com/career?company=…; jobs.sap.com is SAP's own job board.
+    links: [
+      'successfactors.com/career',
+      'successfactors.eu/career',
+      'successfactors.com/sfcareer',
+      'successfactors.eu/sfcareer',
+    ],
     urls: ['rmkcdn.successfactors.com'],
-    docs: 'SuccessFactors Recruiting Marketing career sites (rmkcdn.successfactors.com)',
+    docs: 'SuccessFactors Recruiting career sites (careerN.successfactors.com/career) and Recruiting Marketing (rmkcdn.successfactors.com)',
   },
   {
     name: 'Oracle Taleo',

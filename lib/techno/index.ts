@@ -57,6 +57,14 @@ export function warmUpDetection(): Detection[] {
     const [host, rules] = pick(c.urlHosts, ruleTechs);
     return `https://${host}${rules[0]?.path ?? '/'}`;
   };
+  // A vendor's own site is skipped by design: link to a customer's page under it.
+  const link = () => {
+    const [host, rules] = pick(
+      [...c.linkHosts].filter(([h]) => !c.vendorSites.has(h)),
+      ruleTechs,
+    );
+    return `https://${host}${rules[0]?.path || '/'}`;
+  };
   const url = 'https://warm-up.invalid/';
   const [metaName, metaRules] = pick(c.meta, ruleTechs);
   const comment = c.comments.find((x) => !used.has(x.tech));
@@ -68,7 +76,7 @@ export function warmUpDetection(): Detection[] {
     iframes: [address()],
     resources: [address()],
     inline: [address()],
-    links: [`https://${pick(c.linkHosts, ruleTechs)[0]}/`],
+    links: [link()],
     meta: [[metaName, metaRules[0]?.prefix ?? '']],
     cookies: [pick(c.cookies, (t) => t)[0]],
     dom: [pick(c.selectors, (t) => t)[0]],

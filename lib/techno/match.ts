@@ -18,6 +18,8 @@ export interface CompiledFingerprints {
   urlHosts: Map<string, UrlRule[]>;
   /** Host or parent domain → rules for links to the vendor's hosted pages. */
   linkHosts: Map<string, UrlRule[]>;
+  /** Exact hosts of vendors' own sites, whose links are no evidence (see `Fingerprint.vendorSites`). */
+  vendorSites: Set<string>;
   /** One alternation of every path fragment (literals only), longest first; null when there are none. */
   pathPattern: RegExp | null;
   pathTechs: Map<string, number[]>;
@@ -52,6 +54,7 @@ export function compileFingerprints(fingerprints: readonly Fingerprint[]): Compi
     fingerprints,
     urlHosts: new Map(),
     linkHosts: new Map(),
+    vendorSites: new Set(),
     pathPattern: null,
     pathTechs: new Map(),
     meta: new Map(),
@@ -66,6 +69,7 @@ export function compileFingerprints(fingerprints: readonly Fingerprint[]): Compi
     compiled.byName.set(fp.name, tech);
     for (const spec of fp.urls ?? []) addUrlRule(compiled.urlHosts, spec, tech);
     for (const spec of fp.links ?? []) addUrlRule(compiled.linkHosts, spec, tech);
+    for (const host of fp.vendorSites ?? []) compiled.vendorSites.add(host.toLowerCase());
     for (const path of fp.paths ?? []) push(compiled.pathTechs, path.toLowerCase(), tech);
     for (const spec of fp.meta ?? []) {
       const eq = spec.indexOf('=');
@@ -164,7 +168,8 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   }
   for (const url of signals.links) {
     const parts = splitUrl(url);
-    if (parts) for (const tech of hostRules(compiled.linkHosts, parts[0], parts[1])) hit(tech, 'link', url);
+    if (!parts || compiled.vendorSites.has(parts[0])) continue;
+    for (const tech of hostRules(compiled.linkHosts, parts[0], parts[1])) hit(tech, 'link', url);
   }
   for (const [name, content] of signals.meta) {
     const rules = compiled.meta.get(name);

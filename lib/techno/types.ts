@@ -55,6 +55,11 @@ export interface Fingerprint {
   paths?: readonly string[];
   /** Hosts of links a page makes to the vendor's hosted pages (a job board, a booking page). */
   links?: readonly string[];
+  /**
+   * Exact hosts of the vendor's own site (its homepage, help centre, careers page) under a `links` host: a
+   * link there only names the vendor (a partner list, "we're hiring at BambooHR"), so it is never evidence.
+   */
+  vendorSites?: readonly string[];
   /** Window globals the vendor's snippet defines (top-level names only). */
   globals?: readonly string[];
   /** Cookie names the vendor documents; a trailing `*` matches a prefix (`_hjSession_*`). */

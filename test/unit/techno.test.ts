@@ -89,6 +89,19 @@ describe('the fingerprint set', () => {
       }
   });
 
+  it('names as a vendor’s own site only exact hosts that its link rules would otherwise take', () => {
+    const compiled = compileFingerprints(FINGERPRINTS);
+    for (const f of FINGERPRINTS)
+      for (const host of f.vendorSites ?? []) {
+        expect(host, f.name).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+        expect(
+          f.links?.some((spec) => `.${host}`.endsWith(`.${spec.split('/')[0]}`)),
+          host,
+        ).toBe(true);
+      }
+    expect(compiled.vendorSites.size).toBeGreaterThan(10);
+  });
+
   it('implies only technologies it knows', () => {
     const known = new Set(FINGERPRINTS.map((f) => f.name));
     for (const f of FINGERPRINTS)
@@ -331,6 +344,34 @@ describe('recruiting and scheduling', () => {
     expect(names('<a href="https://boards.greenhouse.io/acme">Open roles</a>')).toEqual(['Greenhouse']);
     expect(names('<a href="https://jobs.lever.co/acme/123">Apply</a>')).toEqual(['Lever']);
     expect(names('<a href="https://acme.jobs.personio.de/">Karriere</a>')).toEqual(['Personio']);
+  });
+
+  it('takes a customer’s hosted page for the tool, not a link to the vendor’s own site or careers page', () => {
+    // A partner list and a "former employers" line link to vendors' own sites: no tool of the company's.
+    const vendorPages = `<ul class="partners">
+        <li><a href="https://www.bamboohr.com/careers/">BambooHR is hiring</a></li>
+        <li><a href="https://jobs.sap.com/job/Walldorf-Developer/1234/">Our partner SAP</a></li>
+        <li><a href="https://www.successfactors.com/">SuccessFactors</a></li>
+        <li><a href="https://www.teamtailor.com/en/pricing/">Teamtailor</a></li>
+        <li><a href="https://recruitee.com/">Recruitee</a></li>
+        <li><a href="https://www.chilipiper.com/">Chili Piper</a></li>
+        <li><a href="https://help.calendly.com/hc/en-us">Calendly help</a></li>
+        <li><a href="https://www.acuityscheduling.com/">Acuity</a></li>
+        <li><a href="https://tally.so/pricing">Tally</a></li>
+      </ul>`;
+    expect(names(vendorPages)).toEqual([]);
+    const hostedPages = `<a href="https://acme.bamboohr.com/careers">Jobs</a>
+      <a href="https://career5.successfactors.eu/career?company=acmeP">Karriere</a>
+      <a href="https://acme.teamtailor.com/jobs">Open roles</a>
+      <a href="https://acme.chilipiper.com/book/me/jane-doe">Book a demo</a>
+      <a href="https://tally.so/r/w4Ab9x">Feedback</a>`;
+    expect(names(hostedPages).sort()).toEqual([
+      'BambooHR',
+      'Chili Piper',
+      'SAP SuccessFactors',
+      'Tally',
+      'Teamtailor',
+    ]);
   });
 
   it('finds Calendly from an inline widget and Chili Piper from its script', () => {
