@@ -57,7 +57,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'marketing-automation',
     urls: ['pi.pardot.com', 'go.pardot.com', 'cdn.pardot.com', 'storage.pardot.com'],
     globals: ['piAId', 'piCId'],
-    cookies: ['visitor_id*', 'pardot'],
+    // Not `visitor_id*`: Pardot's is visitor_id<account id>, but any site may name a cookie visitor_id.
+    cookies: ['pardot'],
     docs: 'Account Engagement (Pardot) tracking code: piAId/piCId and pi.pardot.com/pd.js',
   },
   {
@@ -438,8 +439,9 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'analytics',
     urls: ['cdn.amplitude.com', 'api2.amplitude.com', 'api.eu.amplitude.com'],
     globals: ['amplitude'],
-    cookies: ['AMP_*', 'amp_*'],
-    docs: 'Amplitude Browser SDK (cdn.amplitude.com/libs/…, AMP_ cookies)',
+    // Not `AMP_*`: Google Analytics (analytics.js) sets AMP_TOKEN.
+    cookies: ['AMP_MKTG_*', 'amp_*'],
+    docs: 'Amplitude Browser SDK (cdn.amplitude.com/libs/…, AMP_MKTG_ and amp_ cookies)',
   },
   {
     name: 'Heap',
@@ -640,7 +642,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'monitoring',
     urls: ['cdn.appdynamics.com', 'col.eum-appdynamics.com'],
     globals: ['ADRUM'],
-    docs: 'AppDynamics browser RUM (cdn.appdynamics.com/adrum/adrum-latest.js, ADRUM)',
+    cookies: ['ADRUM_BT*'],
+    docs: 'AppDynamics browser RUM (cdn.appdynamics.com/adrum/adrum-latest.js, ADRUM, ADRUM_BTa/ADRUM_BT1 cookies)',
   },
   {
     name: 'Raygun',
@@ -1663,7 +1666,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Kentico',
     category: 'cms',
     meta: ['generator=Kentico'],
-    paths: ['/CMSPages/', '/App_Themes/', '/getmedia/'],
+    // Not /App_Themes/: every ASP.NET Web Forms site may have that theme folder.
+    paths: ['/CMSPages/', '/getmedia/'],
     cookies: ['CMSPreferredCulture', 'CMSCsrfCookie'],
     docs: 'Kentico Xperience (CMSPreferredCulture cookie, /getmedia/ and /CMSPages/ paths)',
   },
@@ -1686,8 +1690,10 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Silverstripe',
     category: 'cms',
     meta: ['generator=SilverStripe'],
-    paths: ['/_resources/', '/framework/javascript/'],
-    docs: 'Silverstripe CMS (generator meta "SilverStripe", /_resources/)',
+    // Silverstripe 4 exposes vendor modules and themes under /_resources/; a bare /_resources/ folder is common
+    // to other CMSs (Modern Campus / OU Campus sites keep their assets there).
+    paths: ['/_resources/vendor/silverstripe/', '/_resources/themes/', '/framework/javascript/'],
+    docs: 'Silverstripe CMS (generator meta "SilverStripe", /_resources/vendor/silverstripe/ and /_resources/themes/)',
   },
   {
     name: 'Blogger',
@@ -2636,7 +2642,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Laravel',
     category: 'framework',
-    cookies: ['laravel_session', 'XSRF-TOKEN'],
+    // Not XSRF-TOKEN: Angular's convention, also set by Spring Security, Express csurf setups, Rails apps ...
+    cookies: ['laravel_session'],
     globals: ['Laravel', 'livewire', 'Livewire'],
     paths: ['/livewire/livewire.js'],
     implies: ['PHP'],
@@ -2765,14 +2772,16 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Pantheon',
     category: 'hosting',
     urls: ['pantheonsite.io'],
-    cookies: ['SSESS*', 'STYXKEY*'],
+    // Not SSESS*: that is Drupal's own session cookie on any HTTPS host.
+    cookies: ['STYXKEY*'],
     docs: 'Pantheon (pantheonsite.io addresses, STYXKEY cookies)',
   },
   {
     name: 'Acquia',
     category: 'hosting',
     urls: ['acquia-cdn.net', 'acquia.com'],
-    cookies: ['ADRUM_BT', 'acquia_a'],
+    // Not ADRUM_BT: AppDynamics's browser RUM cookie.
+    cookies: ['acquia_a'],
     globals: ['_tcaq'],
     docs: 'Acquia Cloud and Acquia Lift (acquia-cdn.net, _tcaq)',
   },

@@ -405,6 +405,39 @@ describe('frameworks and hosting', () => {
     expect(names('<script src="https://d1abc2def3.cloudfront.net/app.js"></script>')).toEqual([]);
   });
 
+  it('does not take a cookie name other frameworks and hosts set for a vendor’s', () => {
+    // A Drupal site on HTTPS behind an Angular front end, with Universal Analytics and AppDynamics.
+    const cookies = [
+      'SSESS3b1c9f=abc',
+      'XSRF-TOKEN=k9',
+      'visitor_id=42',
+      'AMP_TOKEN=%24NOT_FOUND',
+      'ADRUM_BTa=R:0',
+    ];
+    expect(names('<p>x</p>', { cookies })).toEqual(['AppDynamics']);
+    expect(names('<p>x</p>', { cookies: ['laravel_session=x'] }).sort()).toEqual(['Laravel', 'PHP']);
+    expect(names('<p>x</p>', { cookies: ['STYXKEY_site=1'] })).toEqual(['Pantheon']);
+    expect(names('<p>x</p>', { cookies: ['AMP_MKTG_8f1ede8e9c=JTdC'] })).toEqual(['Amplitude']);
+    expect(names('<p>x</p>', { cookies: ['pardot=1'] })).toEqual(['Pardot']);
+  });
+
+  it('does not take a folder name other CMSs use for Kentico or Silverstripe', () => {
+    const webForms = `<link href="/App_Themes/Corporate/site.css" rel="stylesheet">
+      <script src="/WebResource.axd?d=pynGkmcFUV&amp;t=6381"></script>`;
+    expect(names(webForms)).toEqual(['ASP.NET']);
+    const modernCampus = `<link rel="stylesheet" href="/_resources/css/oustyles.css">
+      <script src="/_resources/js/direct-edit.js"></script>`;
+    expect(names(modernCampus)).toEqual([]);
+    expect(
+      names('<img src="/getmedia/5f1c/team.jpg?width=640">', {
+        resources: ['https://www.acme.example/getmedia/5f1c/team.jpg?width=640'],
+      }),
+    ).toEqual(['Kentico']);
+    expect(names('<link rel="stylesheet" href="/_resources/themes/acme/css/layout.css?m=1700">')).toEqual([
+      'Silverstripe',
+    ]);
+  });
+
   it('finds jQuery from the copy WordPress ships', () => {
     const html = '<script src="https://acme.example/wp-includes/js/jquery/jquery.min.js?ver=3.7.1"></script>';
     expect(names(html).sort()).toEqual(['WordPress', 'jQuery']);
