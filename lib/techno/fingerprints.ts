@@ -406,7 +406,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Hotjar',
     category: 'analytics',
     urls: ['static.hotjar.com', 'script.hotjar.com', 'vars.hotjar.com', 'insights.hotjar.com'],
-    globals: ['hj', '_hjSettings'],
+    globals: ['_hjSettings'],
     cookies: ['_hjSessionUser_*', '_hjSession_*', '_hjid', '_hjTLDTest'],
     docs: 'Hotjar tracking code (static.hotjar.com/c/hotjar-*.js, _hjSettings) and its _hj cookies',
   },
@@ -525,7 +525,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Yandex Metrica',
     category: 'analytics',
     urls: ['mc.yandex.ru', 'cdn.jsdelivr.net/npm/yandex-metrica-watch'],
-    globals: ['ym'],
     cookies: ['_ym_uid', '_ym_d'],
     docs: 'Yandex Metrica tag (mc.yandex.ru/metrika/tag.js, _ym_ cookies)',
   },
@@ -540,8 +539,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Cloudflare Web Analytics',
     category: 'analytics',
     urls: ['static.cloudflareinsights.com'],
+    // No `implies: Cloudflare`: the beacon is free on any host, proxied by Cloudflare or not.
     dom: ['script[data-cf-beacon]'],
-    implies: ['Cloudflare'],
     docs: 'Cloudflare Web Analytics beacon (static.cloudflareinsights.com/beacon.min.js, data-cf-beacon)',
   },
   {
@@ -680,7 +679,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Ensighten',
     category: 'tag-manager',
     urls: ['nexus.ensighten.com'],
-    globals: ['Bootstrapper'],
     docs: 'Ensighten Bootstrap (nexus.ensighten.com/…/Bootstrap.js)',
   },
   {
@@ -913,7 +911,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Drift',
     category: 'chat',
     urls: ['js.driftt.com', 'widget.drift.com'],
-    globals: ['drift', 'driftt'],
+    globals: ['driftt'],
     cookies: ['driftt_aid'],
     docs: 'Drift widget snippet (js.driftt.com/include/…, drift)',
   },
@@ -970,7 +968,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'HelpScout Beacon',
     category: 'chat',
     urls: ['beacon-v2.helpscout.net'],
-    globals: ['Beacon'],
     docs: 'Help Scout Beacon embed (beacon-v2.helpscout.net)',
   },
   {
@@ -1082,7 +1079,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Re:amaze',
     category: 'chat',
     urls: ['cdn.reamaze.com'],
-    globals: ['_support'],
     docs: 'Re:amaze Shoutbox embed (cdn.reamaze.com/assets/reamaze.js)',
   },
   {
@@ -1158,7 +1154,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Dynamic Yield',
     category: 'ab-testing',
     urls: ['cdn.dynamicyield.com', 'st.dynamicyield.com', 'async-px.dynamicyield.com'],
-    globals: ['DY', 'DYO'],
+    globals: ['DYO'],
     cookies: ['_dyid', '_dycnst'],
     docs: 'Dynamic Yield script tags (cdn.dynamicyield.com/api/…/api_dynamic.js, DY)',
   },
@@ -1408,14 +1404,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Square',
     category: 'payments',
     urls: ['web.squarecdn.com', 'js.squareup.com', 'square.site'],
-    globals: ['Square', 'SqPaymentForm'],
+    globals: ['SqPaymentForm'],
     docs: 'Square Web Payments SDK (web.squarecdn.com/v1/square.js)',
   },
   {
     name: 'Paddle',
     category: 'payments',
     urls: ['cdn.paddle.com'],
-    globals: ['Paddle'],
     docs: 'Paddle.js (cdn.paddle.com/paddle/v2/paddle.js)',
   },
   {
@@ -1487,7 +1482,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'cms',
     paths: ['/wp-content/', '/wp-includes/', '/wp-json/'],
     meta: ['generator=WordPress'],
-    globals: ['wp', 'wpApiSettings'],
+    globals: ['wpApiSettings'],
     dom: ['link[rel="https://api.w.org/"]', 'link[href*="/wp-content/"]'],
     cookies: ['wordpress_logged_in_*', 'wp-settings-*'],
     docs: 'WordPress core paths (/wp-content/, /wp-includes/), the generator meta and the REST API discovery link',
@@ -1526,7 +1521,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Adobe Experience Manager',
     category: 'cms',
     paths: ['/etc.clientlibs/', '/etc/designs/', '/content/dam/'],
-    globals: ['CQ', 'Granite'],
     docs: 'Adobe Experience Manager client libraries (/etc.clientlibs/) and DAM paths (/content/dam/)',
   },
   {
@@ -2008,7 +2002,6 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'scheduling',
     urls: ['app.cal.com/embed', 'cal.com/embed'],
     links: ['cal.com'],
-    globals: ['Cal'],
     docs: 'Cal.com embed snippet (app.cal.com/embed/embed.js) and booking links',
   },
   {
@@ -2833,8 +2826,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     name: 'Cloudflare Turnstile',
     category: 'security',
     urls: ['challenges.cloudflare.com/turnstile'],
+    // No `implies: Cloudflare`: the widget is free on any host, proxied by Cloudflare or not.
     globals: ['turnstile'],
-    implies: ['Cloudflare'],
     docs: 'Cloudflare Turnstile (challenges.cloudflare.com/turnstile/v0/api.js, cf-turnstile widget)',
   },
   {

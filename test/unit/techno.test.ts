@@ -438,6 +438,39 @@ describe('frameworks and hosting', () => {
     ]);
   });
 
+  it('does not take a short or common global the site’s own code defines for a vendor’s', () => {
+    const ownCode = `<script>
+      function Square(side) { this.side = side; }
+      var Paddle = { x: 0, width: 80 }, Beacon = { ping() {} }, Cal = { today: () => new Date() };
+      var wp = { vars: {} }, DY = {}, hj = null, drift = 0, _support = {}, Bootstrapper = {};
+      var CQ = {}, Granite = {};
+      function ym(n) { return n * 12; }
+    </script>`;
+    expect(names(ownCode)).toEqual([]);
+    // The vendors' own snippets still show them, by the address they load from.
+    const snippets = `<script src="https://web.squarecdn.com/v1/square.js"></script>
+      <script src="https://cdn.paddle.com/paddle/v2/paddle.js"></script>
+      <script>!function(e,t,n){function a(){var e=t.getElementsByTagName("script")[0],n=t.createElement("script");
+        n.async=!0,n.src="https://beacon-v2.helpscout.net",e.parentNode.insertBefore(n,e)}a()}(window,document,window.Beacon||function(){});</script>
+      <script>(function (C, A, L) { C.Cal = C.Cal || function () {}; })(window, "https://app.cal.com/embed/embed.js", "init");</script>
+      <script>(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){};})(window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");</script>`;
+    expect(names(snippets).sort()).toEqual([
+      'Cal.com',
+      'HelpScout Beacon',
+      'Paddle',
+      'Square',
+      'Yandex Metrica',
+    ]);
+  });
+
+  it('does not take Cloudflare’s free beacon or Turnstile widget for a site behind Cloudflare', () => {
+    const html = `<script defer src="https://static.cloudflareinsights.com/beacon.min.js" data-cf-beacon='{"token": "4f1c"}'></script>
+      <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>`;
+    expect(names(html).sort()).toEqual(['Cloudflare Turnstile', 'Cloudflare Web Analytics']);
+    const proxied = `${html}<script src="/cdn-cgi/scripts/5c5dd728/cloudflare-static/email-decode.min.js"></script>`;
+    expect(names(proxied).sort()).toEqual(['Cloudflare', 'Cloudflare Turnstile', 'Cloudflare Web Analytics']);
+  });
+
   it('finds jQuery from the copy WordPress ships', () => {
     const html = '<script src="https://acme.example/wp-includes/js/jquery/jquery.min.js?ver=3.7.1"></script>';
     expect(names(html).sort()).toEqual(['WordPress', 'jQuery']);
