@@ -195,10 +195,9 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     name: 'Zoho CRM',
     category: 'crm',
-    urls: ['crm.zoho.com', 'crm.zoho.eu', 'salesiq.zoho.com', 'salesiq.zoho.eu', 'salesiq.zohopublic.com'],
-    globals: ['$zoho'],
+    urls: ['crm.zoho.com', 'crm.zoho.eu'],
     dom: ['form[action*="crm.zoho"]'],
-    docs: 'Zoho CRM web-to-lead forms and Zoho SalesIQ widget ($zoho, salesiq.zoho.com)',
+    docs: 'Zoho CRM web-to-lead forms (crm.zoho.com); the SalesIQ chat widget is a product of its own (Zoho SalesIQ)',
   },
   {
     name: 'Pipedrive',
@@ -1087,6 +1086,13 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     urls: ['app.chatwoot.com'],
     globals: ['chatwootSDK', '$chatwoot'],
     docs: 'Chatwoot website widget (chatwootSDK, /packs/js/sdk.js)',
+  },
+  {
+    name: 'Zoho SalesIQ',
+    category: 'chat',
+    urls: ['salesiq.zoho.com', 'salesiq.zoho.eu', 'salesiq.zohopublic.com'],
+    globals: ['$zoho'],
+    docs: 'Zoho SalesIQ live chat widget ($zoho.salesiq, salesiq.zoho.com/widget); sold apart from Zoho CRM, so no evidence of it',
   },
   {
     name: 'Zoho Desk',

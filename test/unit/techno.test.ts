@@ -471,6 +471,15 @@ describe('frameworks and hosting', () => {
     expect(names(proxied).sort()).toEqual(['Cloudflare', 'Cloudflare Turnstile', 'Cloudflare Web Analytics']);
   });
 
+  it('takes Zoho’s SalesIQ chat widget for SalesIQ, not for Zoho CRM, which is sold apart', () => {
+    const chat = `<script>var $zoho=$zoho || {};$zoho.salesiq = $zoho.salesiq || {widgetcode:"siq4a1b", values:{}, ready:function(){}};</script>
+      <script id="zsiqscript" src="https://salesiq.zohopublic.com/widget?wc=siq4a1b" defer></script>`;
+    expect(names(chat)).toEqual(['Zoho SalesIQ']);
+    const form =
+      '<form action="https://crm.zoho.eu/crm/WebToLeadForm" method="POST"><input name="Last Name"></form>';
+    expect(names(form)).toEqual(['Zoho CRM']);
+  });
+
   it('finds jQuery from the copy WordPress ships', () => {
     const html = '<script src="https://acme.example/wp-includes/js/jquery/jquery.min.js?ver=3.7.1"></script>';
     expect(names(html).sort()).toEqual(['WordPress', 'jQuery']);
