@@ -23,6 +23,10 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       'js.hs-embed.com',
       'js-na1.hs-scripts.com',
       'js-eu1.hs-scripts.com',
+      // Its file manager's hosts: images and files of HubSpot emails and landing pages, on sites of any CMS.
+      'hubspotusercontent-na1.net',
+      'hubspotusercontent-eu1.net',
+      'cdn2.hubspot.net/hub/',
     ],
     globals: ['_hsq', 'hbspt', 'HubSpotConversations'],
     cookies: ['hubspotutk', '__hstc', '__hssc', '__hssrc'],
@@ -33,9 +37,8 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
     category: 'cms',
     meta: ['generator=HubSpot'],
     dom: ['.hs_cos_wrapper', '[data-hs-cos-general-type]'],
-    paths: ['/hs-fs/hubfs/', '/_hcms/', '/hubfs/', '/hs/hsstatic/'],
-    urls: ['hubspotusercontent-na1.net', 'hubspotusercontent-eu1.net', 'cdn2.hubspot.net/hub/'],
-    docs: 'HubSpot CMS pages: generator meta "HubSpot", hs_cos_wrapper modules, files under /hubfs/ and /hs/hsstatic/',
+    paths: ['/hs-fs/hubfs/', '/_hcms/', '/hs/hsstatic/'],
+    docs: 'HubSpot CMS pages: generator meta "HubSpot", hs_cos_wrapper modules, the CMS\'s own paths (/hs-fs/hubfs/, /_hcms/, /hs/hsstatic/); files from HubSpot\'s file manager (hubspotusercontent, /hubfs/) are evidence of HubSpot, used by sites on any CMS',
   },
   {
     name: 'Salesforce',

@@ -480,6 +480,16 @@ describe('frameworks and hosting', () => {
     expect(names(form)).toEqual(['Zoho CRM']);
   });
 
+  it('takes a file from HubSpot’s file manager for HubSpot, not for its CMS, which the page may not run on', () => {
+    const wordpress = `<link rel="stylesheet" href="https://acme.example/wp-content/themes/acme/style.css">
+      <img src="https://20316041.fs1.hubspotusercontent-na1.net/hubfs/20316041/ebook-cover.png">
+      <script src="https://20316041.fs1.hubspotusercontent-na1.net/hubfs/20316041/hub_generated/module_assets/cta.min.js"></script>`;
+    expect(names(wordpress)).toContain('HubSpot');
+    expect(names(wordpress)).not.toContain('HubSpot CMS');
+    const cms = `<div class="hs_cos_wrapper hs_cos_wrapper_widget"><img src="https://www.acme.example/hs-fs/hubfs/logo.png"></div>`;
+    expect(names(cms)).toContain('HubSpot CMS');
+  });
+
   it('finds jQuery from the copy WordPress ships', () => {
     const html = '<script src="https://acme.example/wp-includes/js/jquery/jquery.min.js?ver=3.7.1"></script>';
     expect(names(html).sort()).toEqual(['WordPress', 'jQuery']);
