@@ -6,7 +6,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ROOT } from '../../scripts/lib/browser';
-import { expect, forgetTab, openBlankTab, PAGES, test } from './fixtures';
+import { expect, forgetTab, listWithSaved, openBlankTab, PAGES, test } from './fixtures';
 
 const WCAG_21_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
@@ -73,14 +73,11 @@ test('the prospect list and its "Why?" dialog pass the WCAG 2.1 AA checks in lig
   openPanel,
 }) => {
   // Three verdicts, so three tiers' colours: Tier 1, Tier 3 and Not a fit.
-  for (const url of [PAGES.lumenfold, PAGES.fernbridge, PAGES.civicLedger]) {
-    const { tabId } = await visit(url);
-    const panel = await openPanel({ tabId });
-    await panel.getByTestId('save-prospect').click();
-    await expect(panel.getByTestId('saved')).toBeVisible();
-  }
-  const list = await ext.context.newPage();
-  await list.goto(ext.pageUrl('list.html'));
+  const list = await listWithSaved({ ext, visit, openPanel }, [
+    PAGES.lumenfold,
+    PAGES.fernbridge,
+    PAGES.civicLedger,
+  ]);
   await expect(list.getByTestId('prospect-row')).toHaveCount(3);
   await expectAccessible(list, 'prospect list');
 

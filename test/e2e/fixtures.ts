@@ -1,7 +1,7 @@
 /** A Playwright fixture: one Chromium with the built extension per test worker, serving the test pages. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import {
   type ExtensionBrowser,
   type ExtensionGlobals,
@@ -131,6 +131,22 @@ export const test = base.extend<Fixtures, { ext: ExtensionBrowser }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Saves each page's company to the prospect list from its side panel, as a rep does, and opens the list. */
+export async function listWithSaved(
+  { ext, visit, openPanel }: Pick<Fixtures, 'visit' | 'openPanel'> & { ext: ExtensionBrowser },
+  urls: readonly string[],
+): Promise<Page> {
+  for (const url of urls) {
+    const { tabId } = await visit(url);
+    const panel = await openPanel({ tabId });
+    await panel.getByTestId('save-prospect').click();
+    await expect(panel.getByTestId('saved')).toBeVisible();
+  }
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  return list;
+}
 
 /** A new tab on `about:blank`, a page the extension cannot read, with its tab id. */
 export async function openBlankTab(ext: ExtensionBrowser): Promise<{ page: Page; tabId: number }> {

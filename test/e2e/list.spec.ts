@@ -6,21 +6,13 @@ import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
 import { seedProspects } from '../../scripts/lib/list-bench';
 import { machineryIcp } from '../helpers/icps';
-import { expect, PAGES, test } from './fixtures';
+import { expect, listWithSaved, PAGES, test } from './fixtures';
 
 type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
 
 /** Saves Lumenfold and Fernbridge from the side panel, then opens the list page. */
-async function listWithSamples({ ext, visit, openPanel }: Pick<Fixtures, 'ext' | 'visit' | 'openPanel'>) {
-  for (const url of [PAGES.lumenfold, PAGES.fernbridge]) {
-    const { tabId } = await visit(url);
-    const panel = await openPanel({ tabId });
-    await panel.getByTestId('save-prospect').click();
-    await expect(panel.getByTestId('saved')).toBeVisible();
-  }
-  const list = await ext.context.newPage();
-  await list.goto(ext.pageUrl('list.html'));
-  return list;
+function listWithSamples(fixtures: Pick<Fixtures, 'ext' | 'visit' | 'openPanel'>) {
+  return listWithSaved(fixtures, [PAGES.lumenfold, PAGES.fernbridge]);
 }
 
 /** The list page with `count` generated prospects in it. */

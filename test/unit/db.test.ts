@@ -18,6 +18,7 @@ import { factValues, type ProspectSummary, summarize } from '@/lib/db/verdicts';
 import { mergeCandidates } from '@/lib/extract/merge';
 import { updateFacts } from '@/lib/extract/update-facts';
 import { DEFAULT_ICP, type Icp, nothingKnown, scoreCompany } from '@/lib/icp';
+import { openUpgraded } from '../helpers/db-snapshot';
 import { fixturePath, loadFixture, readPage, SAMPLES } from '../helpers/dom';
 
 /** A database of schema v1 (before the prospect list) with remembered pages, saved in test/fixtures/db. */
@@ -61,15 +62,7 @@ describe('database upgrades', () => {
   it('v5 → v6 keeps every prospect as it was and sorts the old records by name as a rep reads them', async () => {
     const snapshot = v5Snapshot();
     expect(snapshot.database.version).toBe(5);
-    const name = `upgrade-v5-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(snapshot.database.version).stores(snapshot.database.stores);
-    for (const [table, rows] of Object.entries(snapshot.database.tables))
-      await old.table(table).bulkAdd(rows);
-    old.close();
-
-    const db = new IcpLensDb(name);
-    await db.open();
+    const db = await openUpgraded(snapshot.database, 'upgrade-v5');
     expect(db.verno).toBe(6);
     expect(await allProspects(db)).toEqual(snapshot.prospects);
     const nameOf = new Map(snapshot.prospects.map((p) => [p.id, p.name]));

@@ -4,10 +4,9 @@
  * may be lost.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { IcpLensDb, type Prospect, type SeenPage } from '@/lib/db/index';
+import type { Prospect, SeenPage } from '@/lib/db/index';
 import { countTier, queryProspectIds } from '@/lib/db/list-query';
 import { allProspects } from '@/lib/db/prospects';
 import { rescoreChunk, startRescore } from '@/lib/db/rescore';
@@ -15,6 +14,7 @@ import { prospectResult } from '@/lib/db/verdicts';
 import { DEFAULT_ICP } from '@/lib/icp';
 import type { ScoreResult } from '@/lib/icp/result-schema';
 import { loadActiveIcp, loadPrivacy, loadRescore, loadTeamSchedule } from '@/lib/settings';
+import { openUpgraded } from '../helpers/db-snapshot';
 import { fixturePath } from '../helpers/dom';
 
 interface Snapshot {
@@ -50,15 +50,7 @@ describe('updating from an earlier release', () => {
 
   for (const snapshot of releases) {
     it(`${snapshot.release}: every page and prospect is kept, and the list still answers its queries`, async () => {
-      const name = `release-${snapshot.release}-${Math.random()}`;
-      const old = new Dexie(name);
-      old.version(snapshot.database.version).stores(snapshot.database.stores);
-      for (const [table, rows] of Object.entries(snapshot.database.tables))
-        await old.table(table).bulkAdd(rows);
-      old.close();
-
-      const db = new IcpLensDb(name);
-      await db.open();
+      const db = await openUpgraded(snapshot.database, `release-${snapshot.release}`);
       expect(db.verno).toBeGreaterThanOrEqual(snapshot.database.version);
       const byUrl = (a: SeenPage, b: SeenPage) => a.url.localeCompare(b.url);
       expect((await db.pages.toArray()).sort(byUrl)).toEqual([...snapshot.database.tables.pages].sort(byUrl));
