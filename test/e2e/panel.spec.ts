@@ -241,6 +241,10 @@ test('the options page fits a 360 px wide window: nothing scrolls sideways, with
   await page.getByRole('button', { name: 'Edit the ICP' }).click();
   await expect(page.getByRole('button', { name: 'Close the editor' })).toBeVisible();
   expect(await sideways()).toBeLessThanOrEqual(0);
+  // A criterion's label can be read while it is edited ("Software, IT or internet" whole, about 170 px).
+  const label = page.locator('.criterion-editor header .grow input').first();
+  await expect(label).toHaveValue('Software, IT or internet');
+  expect((await label.boundingBox())?.width).toBeGreaterThanOrEqual(180);
   await page.close();
 });
 
