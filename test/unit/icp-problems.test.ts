@@ -10,6 +10,12 @@ function problemsOf(input: unknown): IcpProblem[] {
 
 const withCriteria = (criteria: unknown[]) => ({ ...DEFAULT_ICP, criteria });
 
+/** An ICP whose one criterion is a company size "Size" with these bands. */
+const withSizeBands = (
+  ideal: { min: number; max: number | null },
+  acceptable: Array<{ min: number; max: number | null; credit: number }>,
+) => withCriteria([{ id: 'size', label: 'Size', kind: 'employees', weight: 1, ideal, acceptable }]);
+
 describe('ICP problems in the editor’s words', () => {
   it('says thresholds must fall, with the values as typed', () => {
     expect(problemsOf({ ...DEFAULT_ICP, tiers: { tier1: 60, tier2: 70, tier3: 30 } })).toEqual([
@@ -149,16 +155,7 @@ describe('ICP problems in the editor’s words', () => {
 
   it('explains an acceptable band the same way as the ideal one', () => {
     const problems = problemsOf(
-      withCriteria([
-        {
-          id: 'size',
-          label: 'Size',
-          kind: 'employees',
-          weight: 1,
-          ideal: { min: 50, max: 500 },
-          acceptable: [{ min: 2000, max: 1000, credit: 0.5 }],
-        },
-      ]),
+      withSizeBands({ min: 50, max: 500 }, [{ min: 2000, max: 1000, credit: 0.5 }]),
     );
     expect(problems).toEqual([
       {
@@ -174,18 +171,9 @@ describe('ICP problems in the editor’s words', () => {
   it('names the field of an entry the form could not read, and never says NaN', () => {
     // What the editor's fields hold for "150" typed as a credit and "25X" as a bound: no number.
     const problems = problemsOf(
-      withCriteria([
-        {
-          id: 'size',
-          label: 'Size',
-          kind: 'employees',
-          weight: 1,
-          ideal: { min: Number.NaN, max: 500 },
-          acceptable: [
-            { min: 500, max: 1000, credit: 0.5 },
-            { min: 1000, max: 2000, credit: Number.NaN },
-          ],
-        },
+      withSizeBands({ min: Number.NaN, max: 500 }, [
+        { min: 500, max: 1000, credit: 0.5 },
+        { min: 1000, max: 2000, credit: Number.NaN },
       ]),
     );
     expect(problems.map((p) => `${p.where}: ${p.text}`)).toEqual([
@@ -195,18 +183,7 @@ describe('ICP problems in the editor’s words', () => {
   });
 
   it('gives a band’s credit in a file in percent, as the form takes it', () => {
-    const problems = problemsOf(
-      withCriteria([
-        {
-          id: 'size',
-          label: 'Size',
-          kind: 'employees',
-          weight: 1,
-          ideal: { min: 50, max: 500 },
-          acceptable: [{ min: 500, max: 1000, credit: 1.5 }],
-        },
-      ]),
-    );
+    const problems = problemsOf(withSizeBands({ min: 50, max: 500 }, [{ min: 500, max: 1000, credit: 1.5 }]));
     expect(problems.map((p) => `${p.where}: ${p.text}`)).toEqual([
       'Criterion “Size”, Acceptable band 1, credit %: must be a share of the weight from 0 to 100% (now 150%)',
     ]);
