@@ -18,6 +18,8 @@ export const FIELD_LABEL: Record<AccountField, string> = {
   revenue: 'Annual revenue',
   country: 'Country',
   technologies: 'Technologies',
+  founded: 'Year founded',
+  companyType: 'Company type (public, private …)',
   outcome: 'Outcome or deal stage',
   dealValue: 'Deal value',
 };
@@ -99,6 +101,29 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'land',
   ],
   technologies: ['technologies', 'techstack', 'technology', 'technographics', 'tools', 'stack'],
+  // HubSpot's "Year Founded", data vendors' "Founded Year", German "Gründungsjahr".
+  founded: [
+    'yearfounded',
+    'foundedyear',
+    'founded',
+    'foundingyear',
+    'yearestablished',
+    'established',
+    'grundungsjahr',
+    'gegrundet',
+  ],
+  // Salesforce's standard "Ownership" (Public, Private, Subsidiary, Other) and LinkedIn's "Company type"
+  // ("Privately Held"). Not a bare "Type": HubSpot's and Salesforce's are the relationship (Prospect, Partner).
+  companyType: [
+    'companytype',
+    'ownership',
+    'ownershiptype',
+    'organizationtype',
+    'organisationtype',
+    'typeofcompany',
+    'typeoforganization',
+    'unternehmenstyp',
+  ],
   outcome: [
     'outcome',
     'dealstage',

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { CSV_OPTIONS, inertCell } from '../csv-options';
 import type { ScoreResult } from '../icp/result-schema';
+import { COMPANY_TYPE_LABEL } from '../icp/schema';
 import { NOTHING_KNOWN_LABEL, nothingKnown, tierLabel } from '../icp/scorer';
 import type { ImportedAccount } from './schema';
 
@@ -25,6 +26,8 @@ export function scoredAccountsCsv(
       'Revenue USD (min)': a.revenueUsd?.min ?? '',
       Country: a.country ?? '',
       Technologies: a.technologies.join('; '),
+      'Year founded': a.foundedYear ?? '',
+      'Company type': a.companyType ? COMPANY_TYPE_LABEL[a.companyType] : '',
       Outcome: a.outcome,
       'Deal value USD': a.dealValue ?? '',
       // As the report and the list file it: "Not enough known" where the row shows too little the ICP weighs.

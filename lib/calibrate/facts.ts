@@ -25,5 +25,7 @@ export function accountFacts(account: ImportedAccount): CompanyFacts {
   if (account.revenueUsd) facts.revenueUsd = fact(account.revenueUsd);
   if (account.country) facts.hqCountry = fact(account.country);
   if (account.technologies.length > 0) facts.technologies = fact(account.technologies);
+  if (account.foundedYear) facts.foundedYear = fact(account.foundedYear);
+  if (account.companyType) facts.companyType = fact(account.companyType);
   return facts;
 }

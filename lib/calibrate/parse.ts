@@ -10,6 +10,7 @@ import { currencyOf, parseMoney, toUsd, USD_PER_UNIT } from '../extract/currency
 import { registrableDomain } from '../extract/merge';
 import type { RangeSchema } from '../extract/schema';
 import { decodeWindows1252 } from '../icp/file-text';
+import type { CompanyTypeSchema } from '../icp/schema';
 import { formatIssues } from '../icp/schema';
 import { type OutcomeChoices, outcomeOf, wordingKey } from './columns';
 import type { ColumnMapping, ImportedAccount, Outcome, RejectedRow } from './schema';
@@ -400,6 +401,80 @@ function plausible(max: number, beyond: string) {
   };
 }
 
+type CompanyType = z.infer<typeof CompanyTypeSchema>;
+
+/** The earliest founding year read as one (older "years" in the column are more likely typos or ids). */
+const EARLIEST_FOUNDED = 1600;
+
+/**
+ * A founding year: the cell's four-digit year ("1998", "1998-05-01", "05/01/1998", "01.05.1998", "est. 1998"),
+ * never one after this year. Undefined when the cell has none, or two different ones.
+ */
+export function parseFoundedYear(text: string, now = new Date()): number | undefined {
+  const years = [...text.matchAll(/(?<!\d)(\d{4})(?!\d)/g)].map((m) => Number(m[1]));
+  const year = years[0];
+  if (year === undefined || years.some((y) => y !== year)) return undefined;
+  return year >= EARLIEST_FOUNDED && year <= now.getUTCFullYear() ? year : undefined;
+}
+
+/**
+ * Company-type wordings → ICP Lens's types, most specific first: Salesforce's Ownership picklist, LinkedIn's
+ * company types ("Privately Held", "Government Agency"), ICP Lens's own labels ("Non-profit organization", as
+ * its exports write them) and German. "Subsidiary" and "Other" say nothing the ICP can use: not read.
+ */
+const COMPANY_TYPE_WORDS: ReadonlyArray<readonly [CompanyType, RegExp]> = (
+  [
+    [
+      'nonprofit',
+      [
+        'nonprofit',
+        'non-profit',
+        'not for profit',
+        'not-for-profit',
+        'npo',
+        'ngo',
+        'charity',
+        'gemeinnützig',
+        'gemeinnützige',
+      ],
+    ],
+    ['government', ['government', 'government agency', 'public sector', 'public administration', 'behörde']],
+    [
+      'educational',
+      ['educational', 'education', 'university', 'school', 'college', 'hochschule', 'bildungseinrichtung'],
+    ],
+    [
+      'public',
+      ['public', 'publicly traded', 'publicly held', 'publicly listed', 'listed company', 'börsennotiert'],
+    ],
+    [
+      'private',
+      [
+        'private',
+        'privately held',
+        'privat',
+        'partnership',
+        'self-owned',
+        'self-employed',
+        'sole proprietorship',
+      ],
+    ],
+  ] as Array<[CompanyType, string[]]>
+).map(([type, words]) => [
+  type,
+  // Whole words only, in any script: "Public university" is a university, "Publicity" is nothing.
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+]);
+
+/** Wordings of the column that name no type (Salesforce's "Subsidiary" and "Other"): read as unknown. */
+const NO_COMPANY_TYPE = /^\s*(?:subsidiary|other|others|sonstige|tochtergesellschaft)\s*$/i;
+
+/** A company type from its wording, or undefined for one that says no type ("Subsidiary", "Other"). */
+export function parseCompanyType(text: string): CompanyType | undefined {
+  const squeezed = text.trim();
+  return COMPANY_TYPE_WORDS.find(([, pattern]) => pattern.test(squeezed))?.[0];
+}
+
 /**
  * A row's cells by field (strings as the file has them) → an account, or issues naming the bad cells.
  * @param choices what the manager chose for outcome wordings (see {@link OutcomeChoices})
@@ -447,6 +522,14 @@ export function accountRowSchema(choices?: OutcomeChoices) {
         }
         return outcome;
       }),
+      founded: optional(
+        (t) => parseFoundedYear(t),
+        `a founding year from ${EARLIEST_FOUNDED} to this year, such as 1998`,
+      ),
+      companyType: optional(
+        (t) => (NO_COMPANY_TYPE.test(t) ? null : parseCompanyType(t)),
+        'a company type (public, private, non-profit, government or educational)',
+      ),
       dealValue: optional(
         (t) => parseAmountUsd(t)?.min,
         'an amount',
@@ -667,14 +750,23 @@ export function readAccounts(
       partlyRead.push({ line, reason });
       parsed = retry;
     }
-    const { revenue, ...rest } = parsed.data;
-    accounts.push({ line, ...rest, revenueUsd: revenue });
+    const { revenue, founded, ...rest } = parsed.data;
+    accounts.push({ line, ...rest, revenueUsd: revenue, foundedYear: founded });
   }
   return { accounts, rejected, partlyRead, leftOut };
 }
 
 /** The cells of a row that are facts about the account, each of which it can do without. */
-const FACT_FIELDS = new Set(['industry', 'employees', 'revenue', 'country', 'technologies', 'dealValue']);
+const FACT_FIELDS = new Set([
+  'industry',
+  'employees',
+  'revenue',
+  'country',
+  'technologies',
+  'founded',
+  'companyType',
+  'dealValue',
+]);
 
 /** What a row's cells fail on, by column ("country: "Atlantis" is not a country name or ISO code"). */
 function reasonOf(error: z.ZodError): string {

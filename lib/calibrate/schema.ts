@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { RangeSchema } from '../extract/schema';
+import { CompanyTypeSchema } from '../icp/schema';
 
 /** The account fields an import can fill. */
 export const AccountFieldSchema = z.enum([
@@ -13,13 +14,22 @@ export const AccountFieldSchema = z.enum([
   'revenue',
   'country',
   'technologies',
+  'founded',
+  'companyType',
   'outcome',
   'dealValue',
 ]);
 export type AccountField = z.infer<typeof AccountFieldSchema>;
 
 /** Which column holds each field (a header name), or null when the file has none. */
-export const ColumnMappingSchema = z.record(AccountFieldSchema, z.string().max(500).nullable());
+export const ColumnMappingSchema = z.preprocess(
+  // A mapping stored before a field existed has no entry for it: that field had no column.
+  (value) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? { ...Object.fromEntries(AccountFieldSchema.options.map((f) => [f, null])), ...value }
+      : value,
+  z.record(AccountFieldSchema, z.string().max(500).nullable()),
+);
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 /** An account's outcome. */
@@ -43,6 +53,9 @@ export const ImportedAccountSchema = z.object({
   /** ISO 3166-1 alpha-2. */
   country: z.string().length(2).nullable(),
   technologies: z.array(z.string().max(80)).max(100),
+  /** Optional: imports from before the founding year and the company type were read have neither (unknown). */
+  foundedYear: z.number().int().nullable().optional(),
+  companyType: CompanyTypeSchema.nullable().optional(),
   outcome: OutcomeSchema,
   /** Deal value in US dollars. */
   dealValue: z.number().nonnegative().nullable(),

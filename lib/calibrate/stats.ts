@@ -35,6 +35,8 @@ const IMPORTED_KINDS: Partial<Record<Criterion['kind'], (account: ImportedAccoun
   revenue: (a) => a.revenueUsd !== null,
   location: (a) => a.country !== null,
   technologies: (a) => a.technologies.length > 0,
+  founded: (a) => a.foundedYear != null,
+  companyType: (a) => a.companyType != null,
   domains: (a) => a.domain !== null,
 };
 
@@ -65,8 +67,8 @@ export interface CriterionStats {
   /**
    * `separates`: matches clearly more among wins (for a disqualifier: hits losses more);
    * `weak`: about as often among both; `misleading`: the wrong way round; `too-few`: under 5 known on a side;
-   * `not-imported`: the import shows it for no account (founding year, company type, funding stage and keywords
-   * never; the others when their column was not chosen or is empty).
+   * `not-imported`: the import shows it for no account (funding stage and keywords never; the others when
+   * their column was not chosen or is empty).
    */
   verdict: 'separates' | 'weak' | 'misleading' | 'too-few' | 'not-imported';
 }

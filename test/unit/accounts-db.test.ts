@@ -31,6 +31,7 @@ const info = (rows: number): Parameters<typeof replaceAccounts>[2] => ({
   fileName: 'accounts.csv',
   importedAt: 1,
   encoding: 'utf-8',
+  // As imports stored it before the founding year and the company type were read: no entry for either.
   mapping: {
     domain: 'Domain',
     name: null,

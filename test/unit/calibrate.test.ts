@@ -93,6 +93,8 @@ describe('column mapping', () => {
       revenue: 'Annual Revenue',
       country: 'Country/Region',
       technologies: null,
+      founded: null,
+      companyType: null,
       outcome: 'Deal Stage',
       dealValue: 'Amount',
     });
@@ -118,6 +120,13 @@ describe('column mapping', () => {
       dealValue: 'Amount',
       revenue: null,
     });
+  });
+
+  it('maps a founding year and a company type column, never the relationship "Type"', () => {
+    const mapping = guessMapping(['Account Name', 'Website', 'Type', 'Ownership', 'Year Founded', 'Stage']);
+    expect(mapping).toMatchObject({ founded: 'Year Founded', companyType: 'Ownership', outcome: 'Stage' });
+    expect(Object.values(mapping)).not.toContain('Type');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründungsjahr', 'Phase']).founded).toBe('Gründungsjahr');
   });
 
   it('a column serves one field only', () => {
@@ -539,6 +548,8 @@ describe('reading the file', () => {
         revenueUsd: { min: 20_000_000, max: 20_000_000 },
         country: 'GB',
         technologies: [],
+        foundedYear: null,
+        companyType: null,
         outcome: 'won',
         dealValue: 12_000,
       },
@@ -551,6 +562,8 @@ describe('reading the file', () => {
         revenueUsd: null,
         country: 'DE',
         technologies: [],
+        foundedYear: null,
+        companyType: null,
         outcome: 'lost',
         dealValue: null,
       },
@@ -609,6 +622,43 @@ describe('reading the file', () => {
       [{ min: 2500.5, max: 2500.5 }, 99.9],
       [{ min: 7.5, max: 7.5 }, 12.34567],
     ]);
+  });
+
+  it('reads founding years and company types as CRMs, LinkedIn and its own exports write them', () => {
+    const csv = [
+      'Name,Domain,Stage,Year Founded,Company type',
+      'A,a.com,won,1998,Privately Held',
+      'B,b.com,lost,1998-05-01,Public Company',
+      'C,c.com,won,est. 2004,Non-profit organization',
+      'D,d.com,lost,,Government Agency',
+      'E,e.com,won,05/01/2010,Subsidiary',
+      'F,f.com,lost,3020,Public university',
+      'G,g.com,won,1998.0,Partnership',
+      'H,h.com,lost,2001,Publicity',
+    ].join('\n');
+    const { accounts, partlyRead, rejected } = importAccounts(csv);
+    expect(accounts.map((a) => [a.name, a.foundedYear, a.companyType])).toEqual([
+      ['A', 1998, 'private'],
+      ['B', 1998, 'public'],
+      ['C', 2004, 'nonprofit'],
+      ['D', null, 'government'],
+      // Salesforce's "Subsidiary" names no type: unknown, and no complaint.
+      ['E', 2010, null],
+      // A year to come is a typo: unknown, the account kept. A public university is a university.
+      ['F', null, 'educational'],
+      ['G', 1998, 'private'],
+      ['H', 2001, null],
+    ]);
+    expect(rejected).toEqual([]);
+    expect(partlyRead).toEqual([
+      { line: 7, reason: expect.stringMatching(/founded: "3020" is not a founding year from 1600/) },
+      { line: 9, reason: expect.stringMatching(/companyType: "Publicity" is not a company type/) },
+    ]);
+    // The scored accounts' file says what was read, in words its own import reads back the same.
+    const scored = importAccounts(scoredAccountsCsv(accounts, []).replace(/"Outcome"|Outcome/, 'Stage'));
+    expect(scored.accounts.map((a) => [a.foundedYear, a.companyType])).toEqual(
+      accounts.map((a) => [a.foundedYear, a.companyType]),
+    );
   });
 
   it('reads "N/A", "-" and the like as empty cells, not as mistakes', () => {
@@ -715,6 +765,27 @@ describe('statistics', () => {
       revenue: 'not-imported',
       employees: 'too-few',
     });
+  });
+
+  it("tests the default ICP's company-type disqualifier and founding year from their columns", () => {
+    const accounts = [
+      ...Array.from({ length: 6 }, () =>
+        account({ companyType: 'private', foundedYear: 2012, outcome: 'won' }),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        account({ companyType: 'government', foundedYear: 1950, outcome: 'lost' }),
+      ),
+    ];
+    const byKind = Object.fromEntries(calibrate(accounts, DEFAULT_ICP).criteria.map((c) => [c.kind, c]));
+    // The disqualifier hits every loss and no win: it separates, as a disqualifier should.
+    expect(byKind.companyType).toMatchObject({
+      won: { known: 6, rate: 0 },
+      lost: { known: 6, rate: 1 },
+      verdict: 'separates',
+    });
+    expect(byKind.founded).toMatchObject({ won: { rate: 1 }, lost: { rate: 0 }, verdict: 'separates' });
+    // And the accounts it disqualifies are Not a fit.
+    expect(calibrate(accounts, DEFAULT_ICP).tiers.not_a_fit.lost).toBe(6);
   });
 
   it('compares two ICPs on the same accounts', () => {
