@@ -10,7 +10,7 @@ import { type ProspectSummary, summarize } from '../db/verdicts';
 import { bandOf, EMPLOYEE_BANDS } from '../icp/bands';
 import { industryById } from '../icp/industries';
 import { countryName } from '../icp/regions';
-import type { Tier } from '../icp/schema';
+import { COMPANY_TYPE_LABEL, type Tier } from '../icp/schema';
 import { describeRange, NOTHING_KNOWN_LABEL, tierLabel } from '../icp/scorer';
 
 /** HubSpot's "Industry" company property values, where one fits the taxonomy industry. */
@@ -151,6 +151,17 @@ const icpScore = (p: ProspectSummary) => (p.nothingKnown ? '' : p.disqualifiedBy
 const matchingCriteria = (p: ProspectSummary) =>
   p.disqualifiedBy.length > 0 ? `Disqualified: ${p.disqualifiedBy.join('; ')}` : p.met.join('; ');
 
+/** The founding year, for HubSpot's standard "Year Founded" property and a Salesforce field of that name. */
+const foundedYear = (p: ProspectSummary) => p.values.foundedYear ?? '';
+/** The company type as the panel says it ("Non-profit organization"), which a calibration reads back. */
+const companyType = (p: ProspectSummary) =>
+  p.values.companyType
+    ? (COMPANY_TYPE_LABEL[p.values.companyType as keyof typeof COMPANY_TYPE_LABEL] ?? '')
+    : '';
+/** Salesforce's standard Account "Ownership" picklist (Public, Private, Subsidiary, Other), where one fits. */
+const ownership = (p: ProspectSummary) =>
+  p.values.companyType === 'public' ? 'Public' : p.values.companyType === 'private' ? 'Private' : '';
+
 /** The HubSpot company import. */
 const HUBSPOT: readonly Column[] = [
   ['Company name', (p) => p.name],
@@ -163,6 +174,8 @@ const HUBSPOT: readonly Column[] = [
   ['City', (p) => p.values.hqCity ?? ''],
   ['State/Region', (p) => p.values.hqRegion ?? ''],
   ['Country/Region', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
+  ['Year Founded', foundedYear],
+  ['Company type', companyType],
   ['Ideal Customer Profile Tier', (p) => HUBSPOT_TIER[p.tier]],
   ['ICP tier', tierText],
   // Empty where nothing is known: a 0 would read as a real zero in the CRM.
@@ -194,6 +207,7 @@ const SALESFORCE: readonly Column[] = [
   ['Billing City', (p) => p.values.hqCity ?? ''],
   ['Billing State/Province', (p) => p.values.hqRegion ?? ''],
   ['Billing Country', (p) => (p.hqCountry ? countryName(p.hqCountry) : '')],
+  ['Ownership', ownership],
   ['Description', (p) => p.values.description ?? ''],
   ['ICP Tier', tierText],
   ['ICP Score', icpScore],
@@ -204,6 +218,9 @@ const SALESFORCE: readonly Column[] = [
   ['Notes', (p) => p.notes],
   // No standard Account fields: the import wizard maps them to custom fields, or leaves them out.
   ['Tags', (p) => p.tags.join('; ')],
+  ['Year Founded', foundedYear],
+  // Ownership has no value for a non-profit, a government body or a school.
+  ['Company Type', companyType],
   ['LinkedIn Company Page', (p) => p.values.linkedinUrl ?? ''],
   ['Technologies (detected)', technologies],
 ];

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '@/components/download';
+import { parseCompanyType } from '@/lib/calibrate';
 import type { Prospect } from '@/lib/db/schema';
 import { encodeResult, listTier, metCriteria } from '@/lib/db/verdict-store';
 import { summarize } from '@/lib/db/verdicts';
@@ -244,6 +245,33 @@ describe('technologies in the exports', () => {
 
   it('leaves the cell empty when nothing was detected', () => {
     expect(parse(hubspotCsv([prospect('lumenfold-home.html')]))[0]?.['Technologies (detected)']).toBe('');
+  });
+});
+
+describe('founding year and company type in the exports', () => {
+  it('write both in HubSpot and Salesforce fields, in words a calibration reads back', () => {
+    const civic = prospect('civic-ledger-about.html');
+    const lumenfold = prospect('lumenfold-home.html');
+    const nonprofit = civic.facts.companyType;
+    if (!nonprofit) throw new Error('civic-ledger-about.html should show a company type');
+    const privateCo = prospect('lumenfold-home.html', {
+      facts: { ...lumenfold.facts, companyType: { ...nonprofit, value: 'private' } },
+    });
+    const hubspot = parse(hubspotCsv([civic, lumenfold, privateCo]));
+    const salesforce = parse(salesforceCsv([civic, lumenfold, privateCo]));
+    expect(hubspot.map((r) => [r['Year Founded'], r['Company type']])).toEqual([
+      ['2016', 'Non-profit organization'],
+      ['2014', ''],
+      ['2014', 'Private company'],
+    ]);
+    // Salesforce's Ownership picklist has Public and Private only: a non-profit is named beside it.
+    expect(salesforce.map((r) => [r['Year Founded'], r.Ownership, r['Company Type']])).toEqual([
+      ['2016', '', 'Non-profit organization'],
+      ['2014', '', ''],
+      ['2014', 'Private', 'Private company'],
+    ]);
+    expect(parseCompanyType('Non-profit organization')).toBe('nonprofit');
+    expect(parseCompanyType('Private company')).toBe('private');
   });
 });
 
