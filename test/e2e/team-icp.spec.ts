@@ -376,7 +376,7 @@ test('a team ICP received during a save the browser refuses is announced once th
   await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
   await page.evaluate(() => (window as { releaseSave?: () => void }).releaseSave?.());
 
-  await expect(page.getByTestId('editor-status')).toContainText('Not saved:');
+  await expect(page.getByTestId('editor-status')).toContainText('Not saved: Browser sync is full');
   await expect(page.getByTestId('editor-replaced')).toContainText(
     `The team ICP changed to version 4 while the editor was open (Team ICP from ${address}). Your edits are kept, but they were made to version 3: saving replaces the team ICP with your draft, as your own ICP.`,
   );
