@@ -322,7 +322,13 @@ export function IcpEditor({
           <input
             type="file"
             accept="application/json,.json"
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              // Emptied, so that the same file picked again (fixed after its import failed) is read again: the
+              // browser tells no change when the file picked is the one the field already holds.
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
           />
         </label>
         <button

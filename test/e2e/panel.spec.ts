@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
@@ -317,6 +318,31 @@ test('importing a file into the ICP editor says what happened beside the import 
   await expect(page.getByTestId('icp-name')).toContainText('Imported ICP v12');
   const fileDate = await page.evaluate(() => new Date('2026-11-01T09:00:00.000Z').toLocaleDateString());
   await expect(page.getByTestId('icp-source')).toContainText(`Updated ${fileDate}.`);
+  await page.close();
+});
+
+test('a file fixed after its import failed is imported when the manager picks it again', async ({
+  ext,
+}, testInfo) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  const input = page.locator('.editor-toolbar input[type="file"]');
+  const loaded = page.getByTestId('editor-loaded');
+  // A file on disk, as the manager picks it: a comma too many, which they fix in their text editor and pick again.
+  const file = testInfo.outputPath('team-icp.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ ...DEFAULT_ICP, name: 'Fixed by hand', version: 5 }).replace(/}$/, ',}'),
+  );
+  await input.setInputFiles(file);
+  await expect(loaded).toContainText('Not imported: team-icp.json is not valid JSON');
+  writeFileSync(file, JSON.stringify({ ...DEFAULT_ICP, name: 'Fixed by hand', version: 5 }));
+  await input.setInputFiles(file);
+  await expect(loaded).toHaveText(
+    'Imported team-icp.json into the editor: review it, then save (saved unchanged, it stays version 5).',
+  );
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Fixed by hand');
   await page.close();
 });
 
