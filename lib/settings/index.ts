@@ -284,6 +284,12 @@ function syncRefusal(error: unknown): string {
   return text.replace(/\.$/, '');
 }
 
+/**
+ * The browser refused a write after the first piece of a long ICP was written: the ICP in force before is no
+ * longer whole (it is read as broken), and nothing told the pages so, as the pointer to the pieces is written last.
+ */
+export class SaveStoppedHalfWayError extends Error {}
+
 /** The rep may not save an ICP of their own: the organisation's policy sets it. */
 export class IcpLockedError extends Error {}
 
@@ -351,7 +357,7 @@ export async function saveUserIcp(input: Icp): Promise<void> {
       await icpHistoryItem.setValue(history).catch(() => {});
       throw new Error(`${syncRefusal(error)}.`, { cause: error });
     }
-    throw new Error(
+    throw new SaveStoppedHalfWayError(
       `${syncRefusal(error)}. The browser stopped the save half-way, so your ICP before it is no longer whole in force: load it again from Earlier versions.`,
       { cause: error },
     );

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Route } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import { withCompetitors } from '../helpers/icps';
-import { expect, PAGES, test } from './fixtures';
+import { expect, fillSync, PAGES, test } from './fixtures';
 
 type Mode =
   | 'ok'
@@ -129,8 +129,6 @@ type SyncGlobals = {
   chrome: {
     storage: {
       sync: {
-        QUOTA_BYTES: number;
-        getBytesInUse(keys: null): Promise<number>;
         get(key: string): Promise<Record<string, unknown>>;
         set(items: Record<string, unknown>): Promise<void>;
       };
@@ -336,20 +334,8 @@ test('a team ICP received during a save the browser refuses is announced once th
   await page.getByRole('button', { name: 'Edit the ICP' }).click();
   await page.getByLabel('Name', { exact: true }).fill('My edited ICP');
 
-  // The rep's synced settings are full to the last hundred bytes (other data of theirs, synced from another
-  // browser): Chromium itself refuses the ICP's write, as it does for a manager whose sync space is used up.
-  await page.evaluate(async () => {
-    const sync = (globalThis as unknown as SyncGlobals).chrome.storage.sync;
-    const room = sync.QUOTA_BYTES - (await sync.getBytesInUse(null)) - 100;
-    // Each item under the per-item limit (8,192 bytes with its key and quotes), the last one what is left.
-    const items: Record<string, string> = {};
-    for (let i = 0, left = room; left > 0; i++) {
-      const size = Math.min(8_000, left - 12);
-      items[`filler${String(i).padStart(2, '0')}`] = 'x'.repeat(size);
-      left -= size + 12;
-    }
-    await sync.set(items);
-  });
+  // The extension's sync space is full to the last hundred bytes: Chromium itself refuses the ICP's write.
+  await fillSync(page, 100);
 
   // The save is held at its write until the team check has brought v4 into the page, so that v4 lands while
   // the save is in flight; then the write goes on to the browser, which refuses it.
