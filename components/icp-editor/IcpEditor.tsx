@@ -13,7 +13,13 @@ import { PRESETS } from '@/lib/icp/presets';
 import { PREVIEW_TIERS, previewIcp } from '@/lib/icp/preview';
 import { icpFileSlug } from '@/lib/icp/publish';
 import { SAMPLE_COMPANIES } from '@/lib/icp/sample-companies';
-import { type ActiveIcp, clearUserIcp, loadIcpHistory, saveUserIcp } from '@/lib/settings';
+import {
+  type ActiveIcp,
+  clearUserIcp,
+  loadIcpHistory,
+  SaveStoppedHalfWayError,
+  saveUserIcp,
+} from '@/lib/settings';
 import { downloadText } from '../download';
 import { listTierName } from '../format';
 import { CountsTable } from './CountsTable';
@@ -105,6 +111,7 @@ export function IcpEditor({
   focusFirstField = true,
 }: {
   active: ActiveIcp;
+  /** Told after a save, and after one the browser stopped half-way: the page reads the ICP in force again. */
   onSaved: () => void;
   /** Opened from its button: the keyboard goes on to its first field (not when a calibration opens it). */
   focusFirstField?: boolean;
@@ -221,9 +228,20 @@ export function IcpEditor({
   const discard = (message: string) => {
     setBase(active);
     setReplaced(null);
-    load(active.icp, message);
+    fill(active.icp, message);
   };
+  // An ICP from a file, a preset or the earlier versions in place of the draft.
   const load = (icp: Icp, message: string, fromFile = false) => {
+    // Chosen whole, it is made to the ICP in force now, not to the one the draft was started from: the version
+    // a save stopped half-way replaced, loaded back from Earlier versions, is a change to save, not edits undone
+    // that the draft would drop to follow the ICP in force.
+    if (replaced) {
+      setBase(replaced);
+      setReplaced(null);
+    }
+    fill(icp, message, fromFile);
+  };
+  const fill = (icp: Icp, message: string, fromFile = false) => {
     imported.current = fromFile ? icp : null;
     setDraft(icp);
     setGeneration((g) => g + 1);
@@ -258,6 +276,10 @@ export function IcpEditor({
     } catch (error) {
       setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
       setRecheck((n) => n + 1);
+      // A save the browser stopped half-way filed the ICP it was replacing under the earlier versions, where the
+      // message says to load it from, and broke the one in force without a word to the page: both are read again.
+      setHistory(await loadIcpHistory());
+      if (error instanceof SaveStoppedHalfWayError) onSaved();
     }
   };
 
@@ -322,7 +344,13 @@ export function IcpEditor({
           <input
             type="file"
             accept="application/json,.json"
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              // Emptied, so that the same file picked again (fixed after its import failed) is read again: the
+              // browser tells no change when the file picked is the one the field already holds.
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
           />
         </label>
         <button

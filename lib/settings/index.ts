@@ -268,6 +268,28 @@ export async function saveTeamSync(state: TeamSyncState): Promise<void> {
   await teamSyncItem.setValue(TeamSyncStateSchema.parse(state));
 }
 
+/**
+ * What to tell the manager when the browser refuses a write to sync, in place of its own words
+ * ("Resource::kQuotaBytes quota exceeded", "This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota."),
+ * which name neither what is wrong nor what to do; any other error as it is. Chromium's texts, as it words them.
+ */
+function syncRefusal(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/MAX_WRITE_OPERATIONS_PER_MINUTE/.test(text))
+    return 'The browser allows only so many saves to sync per minute, and they are used up: wait a minute, then save again';
+  if (/MAX_WRITE_OPERATIONS_PER_HOUR/.test(text))
+    return 'The browser allows only so many saves to sync per hour, and they are used up: save again within the hour (Export JSON keeps the draft meanwhile)';
+  if (/kQuotaBytes\b|QUOTA_BYTES\b/.test(text))
+    return `Browser sync is full: it keeps about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB for ICP Lens, and this ICP does not fit beside what is stored there. Shorten long lists (domains, keywords), or share it as a team file`;
+  return text.replace(/\.$/, '');
+}
+
+/**
+ * The browser refused a write after the first piece of a long ICP was written: the ICP in force before is no
+ * longer whole (it is read as broken), and nothing told the pages so, as the pointer to the pieces is written last.
+ */
+export class SaveStoppedHalfWayError extends Error {}
+
 /** The rep may not save an ICP of their own: the organisation's policy sets it. */
 export class IcpLockedError extends Error {}
 
@@ -333,11 +355,11 @@ export async function saveUserIcp(input: Icp): Promise<void> {
     const intact = await loadUserIcp().catch(() => null);
     if (JSON.stringify(intact) === JSON.stringify(previous)) {
       await icpHistoryItem.setValue(history).catch(() => {});
-      throw error;
+      throw new Error(`${syncRefusal(error)}.`, { cause: error });
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `${reason}. The browser stopped the save half-way, so your ICP before it is no longer whole in force: load it again from Earlier versions.`,
+    throw new SaveStoppedHalfWayError(
+      `${syncRefusal(error)}. The browser stopped the save half-way, so your ICP before it is no longer whole in force: load it again from Earlier versions.`,
+      { cause: error },
     );
   }
   const stale = oldPointer.success ? oldPointer.data.chunked : 0;

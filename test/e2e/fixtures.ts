@@ -168,3 +168,34 @@ export async function forgetTab(ext: ExtensionBrowser, tabId: number): Promise<v
     tabId,
   );
 }
+
+/**
+ * Fills the extension's synced storage, from one of its pages, until `room` bytes (up to 10 more) are left:
+ * Chromium itself then refuses a write that needs more ("Resource::kQuotaBytes quota exceeded"), as for a rep
+ * whose sync space is used up. The filler items go with the next test's fresh settings.
+ */
+export async function fillSync(page: Page, room: number): Promise<void> {
+  await page.evaluate(async (room) => {
+    const { sync } = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            sync: {
+              QUOTA_BYTES: number;
+              getBytesInUse(keys: null): Promise<number>;
+              set(items: object): Promise<void>;
+            };
+          };
+        };
+      }
+    ).chrome.storage;
+    // Each item within the browser's 8,192 bytes per item: its key ("filler00"), the string and its quotes.
+    const items: Record<string, string> = {};
+    for (let i = 0, left = sync.QUOTA_BYTES - (await sync.getBytesInUse(null)) - room; left > 10; i++) {
+      const size = Math.min(8_000, left - 10);
+      items[`filler${String(i).padStart(2, '0')}`] = 'x'.repeat(size);
+      left -= size + 10;
+    }
+    await sync.set(items);
+  }, room);
+}

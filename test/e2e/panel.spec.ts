@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
-import { expect, forgetTab, openBlankTab, PAGES, test } from './fixtures';
+import { withCompetitors } from '../helpers/icps';
+import { expect, fillSync, forgetTab, openBlankTab, PAGES, test } from './fixtures';
 
 test('a company website: facts reach the background, the panel shows tier, score and criteria, the badge the tier', async ({
   visit,
@@ -317,6 +319,74 @@ test('importing a file into the ICP editor says what happened beside the import 
   await expect(page.getByTestId('icp-name')).toContainText('Imported ICP v12');
   const fileDate = await page.evaluate(() => new Date('2026-11-01T09:00:00.000Z').toLocaleDateString());
   await expect(page.getByTestId('icp-source')).toContainText(`Updated ${fileDate}.`);
+  await page.close();
+});
+
+test('a save the browser stops half-way lists the earlier version it says to load, and what is in force', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  const input = page.locator('.editor-toolbar input[type="file"]');
+  const importIcp = (icp: object) =>
+    input.setInputFiles({
+      name: 'rivals.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(icp)),
+    });
+  const rivals = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => `${prefix}-rival-${i}.com`);
+  // Saved in two sync items (about 12 kB), then a longer one (four items) over it.
+  await importIcp(withCompetitors(rivals(600, 'a'), 2, 'Rivals A'));
+  await page.getByTestId('save-icp').click();
+  await expect(page.getByTestId('editor-status')).toHaveText(
+    'Saved as version 2. Open tabs and the side panel use it now.',
+  );
+  await expect(page.getByText('Earlier versions')).toHaveCount(0);
+  // Room for the first item (in place of Rivals A's first) and not the second: the browser refuses it.
+  await fillSync(page, 1_000);
+  await importIcp(withCompetitors(rivals(1_400, 'b'), 3, 'Rivals B'));
+  await page.getByTestId('save-icp').click();
+  await expect(page.getByTestId('editor-status')).toContainText(
+    'The browser stopped the save half-way, so your ICP before it is no longer whole in force: load it again from Earlier versions.',
+  );
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Rivals B');
+  // The page no longer says Rivals A is in force: the pieces of the two are read as broken.
+  await expect(page.getByTestId('icp-name')).toContainText('Mid-market B2B SaaS (built-in)');
+  await page.getByText('Earlier versions (1)').click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Rivals A v2' })
+    .getByRole('button', { name: 'Load' })
+    .click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Rivals A');
+  await expect(page.getByTestId('save-icp')).toBeEnabled();
+  await page.close();
+});
+
+test('a file fixed after its import failed is imported when the manager picks it again', async ({
+  ext,
+}, testInfo) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  const input = page.locator('.editor-toolbar input[type="file"]');
+  const loaded = page.getByTestId('editor-loaded');
+  // A file on disk, as the manager picks it: a comma too many, which they fix in their text editor and pick again.
+  const file = testInfo.outputPath('team-icp.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ ...DEFAULT_ICP, name: 'Fixed by hand', version: 5 }).replace(/}$/, ',}'),
+  );
+  await input.setInputFiles(file);
+  await expect(loaded).toContainText('Not imported: team-icp.json is not valid JSON');
+  writeFileSync(file, JSON.stringify({ ...DEFAULT_ICP, name: 'Fixed by hand', version: 5 }));
+  await input.setInputFiles(file);
+  await expect(loaded).toHaveText(
+    'Imported team-icp.json into the editor: review it, then save (saved unchanged, it stays version 5).',
+  );
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Fixed by hand');
   await page.close();
 });
 

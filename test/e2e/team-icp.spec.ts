@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Route } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import { withCompetitors } from '../helpers/icps';
-import { expect, PAGES, test } from './fixtures';
+import { expect, fillSync, PAGES, test } from './fixtures';
 
 type Mode =
   | 'ok'
@@ -123,6 +123,19 @@ function startServer() {
     },
   };
 }
+
+/** The storage areas the tests fill, hold and read in an extension page. */
+type SyncGlobals = {
+  chrome: {
+    storage: {
+      sync: {
+        get(key: string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+      };
+      local: { get(key: string): Promise<Record<string, unknown>> };
+    };
+  };
+};
 
 const LOCAL = /^http:\/\/127\.0\.0\.1:\d+\//;
 const passThrough = (route: Route) => route.continue();
@@ -308,6 +321,66 @@ test('a team ICP received while the editor is open is followed by an unchanged d
   await expect(description).toHaveValue('Version 5 of the team ICP');
   await expect(page.getByTestId('editor-replaced')).toHaveCount(0);
   await expect(page.getByTestId('save-icp')).toBeDisabled();
+  await page.close();
+});
+
+test('a team ICP received during a save the browser refuses is announced once the save fails, the draft kept', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await setAddress(page, address);
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v3');
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('My edited ICP');
+
+  // The extension's sync space is full to the last hundred bytes: Chromium itself refuses the ICP's write.
+  await fillSync(page, 100);
+
+  // The save is held at its write until the team check has brought v4 into the page, so that v4 lands while
+  // the save is in flight; then the write goes on to the browser, which refuses it.
+  await page.evaluate(() => {
+    const sync = (globalThis as unknown as SyncGlobals).chrome.storage.sync;
+    const set = sync.set.bind(sync);
+    const w = window as unknown as { releaseSave?: () => void; saveHeld?: boolean };
+    const released = new Promise<void>((resolve) => {
+      w.releaseSave = resolve;
+    });
+    sync.set = async (items: Record<string, unknown>) => {
+      if ('icp' in items) {
+        w.saveHeld = true;
+        await released;
+      }
+      return set(items);
+    };
+  });
+  await page.getByTestId('save-icp').click();
+  await expect.poll(() => page.evaluate(() => (window as { saveHeld?: boolean }).saveHeld)).toBe(true);
+  server.state.body = teamIcp(4, { description: 'Version 4 of the team ICP' });
+  server.state.etag = '"v4"';
+  await page.getByTestId('team-sync-now').click();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
+  await page.evaluate(() => (window as { releaseSave?: () => void }).releaseSave?.());
+
+  await expect(page.getByTestId('editor-status')).toContainText('Not saved: Browser sync is full');
+  await expect(page.getByTestId('editor-replaced')).toContainText(
+    `The team ICP changed to version 4 while the editor was open (Team ICP from ${address}). Your edits are kept, but they were made to version 3: saving replaces the team ICP with your draft, as your own ICP.`,
+  );
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My edited ICP');
+  await expect(page.getByRole('button', { name: 'Load version 4 (discards your edits)' })).toBeVisible();
+  // Nothing saved is lost: the team's v4 is in force, no ICP of the rep's was written, and nothing was filed
+  // under the earlier versions as replaced.
+  const stored = await page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as SyncGlobals;
+    return {
+      icp: (await chrome.storage.sync.get('icp')).icp,
+      history: (await chrome.storage.local.get('icpHistory')).icpHistory ?? [],
+    };
+  });
+  expect(stored).toEqual({ icp: undefined, history: [] });
+  await page.reload();
+  await expect(page.getByTestId('icp-name')).toContainText('Acme team ICP v4');
+  await expect(page.getByTestId('icp-source')).toContainText(`Team ICP from ${address}`);
   await page.close();
 });
 

@@ -101,11 +101,31 @@ describe('the rep’s ICP in synced storage', () => {
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
       new Error('Resource::kQuotaBytes quota exceeded'),
     );
-    await expect(saveUserIcp(withDomains(2, 3))).rejects.toThrow('quota exceeded');
+    await expect(saveUserIcp(withDomains(2, 3))).rejects.toThrow('Browser sync is full');
     expect((await loadActiveIcp()).icp.name).toBe('Big 1');
     expect(await loadHistoryNames()).toEqual([]);
     await saveUserIcp(withDomains(2, 3));
     expect(await loadHistoryNames()).toEqual(['Big 1']);
+  });
+
+  it('says, when sync is full, what is wrong and what to do, not the browser’s own words', async () => {
+    // Chromium's text, as it rejects a write that the extension's 100 kB of sync has no room for.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('Resource::kQuotaBytes quota exceeded'),
+    );
+    await expect(saveUserIcp(withDomains(2, 3))).rejects.toThrow(
+      /^Browser sync is full: it keeps about 92 kB for ICP Lens, and this ICP does not fit beside what is stored there\. Shorten long lists \(domains, keywords\), or share it as a team file\.$/,
+    );
+  });
+
+  it('says, when the browser’s saves per minute are used up, to wait a minute and save again', async () => {
+    // Chromium's text once an extension has written to sync 120 times within a minute.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'),
+    );
+    await expect(saveUserIcp(withDomains(2, 3))).rejects.toThrow(
+      /^The browser allows only so many saves to sync per minute, and they are used up: wait a minute, then save again\.$/,
+    );
   });
 
   it('never puts an ICP pieced from two saves in force when the browser stops a save half-way', async () => {
@@ -122,7 +142,9 @@ describe('the rep’s ICP in synced storage', () => {
       if (++writes === 3) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
       return set(items);
     });
-    await expect(saveUserIcp(rivals)).rejects.toThrow(/half-way.*Earlier versions/);
+    await expect(saveUserIcp(rivals)).rejects.toThrow(
+      /^The browser allows only so many saves to sync per minute, and they are used up: wait a minute, then save again\. The browser stopped the save half-way.*Earlier versions/,
+    );
     vi.mocked(fakeBrowser.storage.sync.set).mockRestore();
     // The pieces of the two do not pass for an ICP: the rep's is read as broken, and the one before is kept.
     const active = await loadActiveIcp();
