@@ -771,8 +771,11 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
       'googleads.g.doubleclick.net/pagead',
     ],
     globals: ['google_conversion_id'],
-    cookies: ['_gcl_au', '_gcl_aw'],
-    docs: 'Google Ads conversion tag (gtag.js with an AW- id, googleadservices.com/pagead/conversion.js, _gcl_ cookies)',
+    // Not _gcl_au: the conversion linker writes it (the Google tag's, or Tag Manager's tag of that name) for
+    // Floodlight, that is Campaign Manager 360, Display & Video 360 and Search Ads 360, as for Google Ads (Google's
+    // help on Floodlight with the Google tag and on the conversion linker). _gcl_aw holds a Google Ads click id.
+    cookies: ['_gcl_aw'],
+    docs: 'Google Ads conversion tag (gtag.js with an AW- id, googleadservices.com/pagead/conversion.js, _gcl_aw click cookie)',
   },
   {
     name: 'Google Floodlight',

@@ -183,6 +183,21 @@ describe('analytics and tag managers', () => {
     ]);
   });
 
+  it('does not take the conversion linker’s _gcl_au cookie for Google Ads, which is one of the tools that use it', () => {
+    const analyticsOnly = `<script async src="https://www.googletagmanager.com/gtag/js?id=G-8KQ2M4ZP1L"></script>
+      <script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}
+        gtag('js', new Date()); gtag('config', 'G-8KQ2M4ZP1L');</script>`;
+    const cookies = [
+      '_ga=GA1.1.1580473320.1764041100',
+      '_ga_8KQ2M4ZP1L=GS2.1.s1764041100',
+      '_gcl_au=1.1.912573.1764041100',
+    ];
+    expect(names(analyticsOnly, { cookies })).toEqual(['Google Analytics']);
+    // A visitor who came from a Google Ads click carries its click id.
+    const fromAnAd = [...cookies, '_gcl_aw=GCL.1764041100.Cj0KCQiA'];
+    expect(names(analyticsOnly, { cookies: fromAnAd }).sort()).toEqual(['Google Ads', 'Google Analytics']);
+  });
+
   it('finds Google Tag Manager from the container snippet', () => {
     const html = `<script>(function(w,d,s,l,i){w[l]=w[l]||[];var f=d.getElementsByTagName(s)[0],
       j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=
