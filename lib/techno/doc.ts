@@ -12,7 +12,8 @@ export const DOC_END = '<!-- technologies:end -->';
 
 const KINDS: Array<[keyof Fingerprint, string]> = [
   ['urls', 'vendor host'],
-  ['paths', 'path'],
+  ['paths', 'own-site path'],
+  ['files', 'file'],
   ['links', 'link'],
   ['globals', 'global'],
   ['cookies', 'cookie'],

@@ -71,7 +71,7 @@ export function warmUpDetection(): Detection[] {
   const signals: DomSignals = {
     url,
     // The path fragments' pattern on an address of no vendor's host.
-    scripts: [address(), `${url}a${pick(c.pathTechs, (t) => t)[0]}`],
+    scripts: [address(), `${url}a${pick(c.pathTechs, ruleTechs)[0]}`],
     stylesheets: [address()],
     iframes: [address()],
     resources: [address()],

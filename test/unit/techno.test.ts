@@ -74,9 +74,17 @@ describe('the fingerprint set', () => {
   it('gives every technology a known category, at least one signal and where its evidence is documented', () => {
     for (const f of FINGERPRINTS) {
       expect(Object.keys(TECH_CATEGORIES), f.name).toContain(f.category);
-      const signals = [f.urls, f.paths, f.links, f.globals, f.cookies, f.meta, f.dom, f.comments].flatMap(
-        (s) => s ?? [],
-      );
+      const signals = [
+        f.urls,
+        f.paths,
+        f.files,
+        f.links,
+        f.globals,
+        f.cookies,
+        f.meta,
+        f.dom,
+        f.comments,
+      ].flatMap((s) => s ?? []);
       expect(signals.length, f.name).toBeGreaterThan(0);
       expect(f.docs.length, f.name).toBeGreaterThan(10);
     }
@@ -503,6 +511,36 @@ describe('frameworks and hosting', () => {
     expect(names(wordpress)).not.toContain('HubSpot CMS');
     const cms = `<div class="hs_cos_wrapper hs_cos_wrapper_widget"><img src="https://www.acme.example/hs-fs/hubfs/logo.png"></div>`;
     expect(names(cms)).toContain('HubSpot CMS');
+  });
+
+  it('takes a platform’s folder for the site’s platform only on the site’s own addresses, not on another site’s file', () => {
+    const page = 'https://www.northwind-logistics.com/partners';
+    const namesAt = (html: string, resources: string[] = []) =>
+      detect(html, { resources }, page)
+        .map((d) => d.name)
+        .sort();
+    // A page showing a partner's logo from its WordPress, an image another site's Cloudflare resizes, an events
+    // widget built with Next.js and another site's WordPress plugin in a frame.
+    const others = `<img src="https://www.hartmann-freight.de/wp-content/uploads/2024/03/logo-hartmann.png" alt="Hartmann">
+      <img src="https://www.oakline.io/cdn-cgi/image/width=240,format=auto/img/oakline-logo.png" alt="Oakline">
+      <link rel="stylesheet" href="https://www.hartmann-freight.de/wp-content/plugins/hf-tracking/widget.css?ver=1.4">
+      <script src="https://events.tradeshowhub.com/_next/static/chunks/embed-3f9a1c.js" async></script>
+      <iframe src="https://www.hartmann-freight.de/wp-content/plugins/the-events-calendar/embed/?id=88&amp;ref=https://www.northwind-logistics.com/partners"></iframe>`;
+    const resources = [
+      'https://www.hartmann-freight.de/wp-content/uploads/2024/03/logo-hartmann.png',
+      'https://www.oakline.io/cdn-cgi/image/width=240,format=auto/img/oakline-logo.png',
+    ];
+    expect(namesAt(others, resources)).toEqual([]);
+    // The site's own WordPress: on a subdomain of its own, on its CDN, or in a CDN's copy of its own address.
+    for (const own of [
+      'https://static.northwind-logistics.com/wp-content/themes/northwind/style.css?ver=2.1',
+      'https://d3k8fx2mq1v0sa.cloudfront.net/wp-content/themes/northwind/style.css?ver=2.1',
+      'https://i0.wp.com/www.northwind-logistics.com/wp-content/themes/northwind/style.css',
+    ])
+      expect(namesAt(`<link rel="stylesheet" href="${own}">`), own).toEqual(['WordPress']);
+    // A library's file runs in the page wherever it loads from.
+    const library = '<script src="https://cdn.jsdelivr.net/npm/swiper@11/swiper-bundle.min.js"></script>';
+    expect(namesAt(library)).toEqual(['Swiper']);
   });
 
   it('finds jQuery from the copy WordPress ships', () => {
