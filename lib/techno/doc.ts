@@ -12,6 +12,7 @@ export const DOC_END = '<!-- technologies:end -->';
 
 const KINDS: Array<[keyof Fingerprint, string]> = [
   ['urls', 'vendor host'],
+  ['siteHosts', 'own-site host'],
   ['paths', 'own-site path'],
   ['files', 'file'],
   ['links', 'link'],

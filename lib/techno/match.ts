@@ -10,6 +10,8 @@ interface UrlRule {
   tech: number;
   /** Lower-cased path-and-query prefix ('' for any path). */
   path: string;
+  /** Only in an address of the page's own site (a hosting service's `siteHosts`). */
+  ownSite?: boolean;
 }
 
 /** A technology a path fragment shows, and whether only in an address of the page's own site. */
@@ -49,10 +51,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 const escapeLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-function addUrlRule(map: Map<string, UrlRule[]>, spec: string, tech: number): void {
+function addUrlRule(map: Map<string, UrlRule[]>, spec: string, tech: number, ownSite = false): void {
   const slash = spec.indexOf('/');
   const host = (slash < 0 ? spec : spec.slice(0, slash)).toLowerCase();
-  push(map, host, { tech, path: slash < 0 ? '' : spec.slice(slash).toLowerCase() });
+  const rule: UrlRule = { tech, path: slash < 0 ? '' : spec.slice(slash).toLowerCase() };
+  push(map, host, ownSite ? { ...rule, ownSite } : rule);
 }
 
 /** Builds the lookup tables; run once per background (the fingerprints never change at run time). */
@@ -75,6 +78,7 @@ export function compileFingerprints(fingerprints: readonly Fingerprint[]): Compi
   fingerprints.forEach((fp, tech) => {
     compiled.byName.set(fp.name, tech);
     for (const spec of fp.urls ?? []) addUrlRule(compiled.urlHosts, spec, tech);
+    for (const host of fp.siteHosts ?? []) addUrlRule(compiled.urlHosts, host, tech, true);
     for (const spec of fp.links ?? []) addUrlRule(compiled.linkHosts, spec, tech);
     for (const host of fp.vendorSites ?? []) compiled.vendorSites.add(host.toLowerCase());
     for (const path of fp.paths ?? []) push(compiled.pathTechs, path.toLowerCase(), { tech, ownSite: true });
@@ -115,12 +119,12 @@ function splitUrl(url: string): [string, string] | null {
  * The rules of the most specific host level that has any for this address: `js.hs-scripts.com` before
  * `hs-scripts.com`, so a vendor's own CloudFront host wins over CloudFront itself.
  */
-function hostRules(map: Map<string, UrlRule[]>, host: string, path: string): number[] {
+function hostRules(map: Map<string, UrlRule[]>, host: string, path: string): UrlRule[] {
   let domain = host;
   for (;;) {
     const rules = map.get(domain);
     if (rules) {
-      const hits = rules.filter((r) => r.path === '' || path.startsWith(r.path)).map((r) => r.tech);
+      const hits = rules.filter((r) => r.path === '' || path.startsWith(r.path));
       if (hits.length > 0) return hits;
     }
     const dot = domain.indexOf('.');
@@ -219,12 +223,18 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   ];
   const pattern = compiled.pathPattern;
   const ownSite = ownSiteOf(signals.url);
+  // The page's own address: a site served from a hosting service's host (`acme.netlify.app`).
+  const page = splitUrl(signals.url);
+  if (page)
+    for (const rule of hostRules(compiled.urlHosts, page[0], page[1]))
+      if (rule.ownSite) hit(rule.tech, 'page', signals.url);
   for (const [kind, urls] of urlLists) {
     for (const url of urls) {
       const parts = splitUrl(url);
       if (!parts) continue;
       const [host, path] = parts;
-      for (const tech of hostRules(compiled.urlHosts, host, path)) hit(tech, kind, url);
+      for (const rule of hostRules(compiled.urlHosts, host, path))
+        if (!rule.ownSite || ownSite(host, path)) hit(rule.tech, kind, url);
       if (!pattern) continue;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(path); m; m = pattern.exec(path)) {
@@ -238,7 +248,7 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   for (const url of signals.links) {
     const parts = splitUrl(url);
     if (!parts || compiled.vendorSites.has(parts[0])) continue;
-    for (const tech of hostRules(compiled.linkHosts, parts[0], parts[1])) hit(tech, 'link', url);
+    for (const rule of hostRules(compiled.linkHosts, parts[0], parts[1])) hit(rule.tech, 'link', url);
   }
   for (const [name, content] of signals.meta) {
     const rules = compiled.meta.get(name);

@@ -63,6 +63,12 @@ export interface Fingerprint {
    * Case-insensitive.
    */
   files?: readonly string[];
+  /**
+   * Hosts a hosting service serves its customers' sites from (`vercel.app`: `acme.vercel.app`): evidence only in
+   * the page's own address or an address of its own site, as a widget or an image hosted there is someone else's
+   * deployment, not the company's site.
+   */
+  siteHosts?: readonly string[];
   /** Hosts of links a page makes to the vendor's hosted pages (a job board, a booking page). */
   links?: readonly string[];
   /**
@@ -128,6 +134,7 @@ export interface GlobalSignals {
 
 /** Which kind of signal matched. */
 export type SignalKind =
+  | 'page'
   | 'script'
   | 'stylesheet'
   | 'iframe'

@@ -76,6 +76,7 @@ describe('the fingerprint set', () => {
       expect(Object.keys(TECH_CATEGORIES), f.name).toContain(f.category);
       const signals = [
         f.urls,
+        f.siteHosts,
         f.paths,
         f.files,
         f.links,
@@ -92,7 +93,7 @@ describe('the fingerprint set', () => {
 
   it('writes addresses as bare lower-case hosts with an optional path', () => {
     for (const f of FINGERPRINTS)
-      for (const spec of [...(f.urls ?? []), ...(f.links ?? [])]) {
+      for (const spec of [...(f.urls ?? []), ...(f.siteHosts ?? []), ...(f.links ?? [])]) {
         expect(spec, f.name).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}(?:\/\S*)?$/);
       }
   });
@@ -541,6 +542,35 @@ describe('frameworks and hosting', () => {
     // A library's file runs in the page wherever it loads from.
     const library = '<script src="https://cdn.jsdelivr.net/npm/swiper@11/swiper-bundle.min.js"></script>';
     expect(namesAt(library)).toEqual(['Swiper']);
+  });
+
+  it('takes a hosting service’s host for the site’s hosting only in the page’s own address or its own files', () => {
+    // A shipping calculator deployed on Vercel, a rates widget on Netlify, a partner's logo from its GitHub Pages
+    // and a chat widget on Azure: each is someone's deployment, not the company's site.
+    const widgets = `<script src="https://shipcalc-embed.vercel.app/embed.js" defer></script>
+      <iframe src="https://freight-rates-widget.netlify.app/?origin=DEHAM" title="Rates"></iframe>
+      <img src="https://hartmann-freight.github.io/brand/logo.svg" alt="Hartmann">
+      <script src="https://nw-support-bot.azurewebsites.net/static/widget.js"></script>`;
+    const resources = ['https://hartmann-freight.github.io/brand/logo.svg'];
+    const at = (html: string, url: string, options: Parameters<typeof collectFrom>[2] = {}) =>
+      detect(html, options, url);
+    expect(at(widgets, 'https://www.northwind-logistics.com/', { resources })).toEqual([]);
+    // The company's own site on those hosts: its address, and the files it serves from there.
+    const netlify = at(
+      '<script src="/assets/app-4f1c.js"></script>',
+      'https://northwind-logistics.netlify.app/',
+    );
+    expect(netlify.map((d) => d.name)).toEqual(['Netlify']);
+    expect(netlify[0]?.evidence).toContain(
+      'script https://northwind-logistics.netlify.app/assets/app-4f1c.js',
+    );
+    expect(at('<h1>Northwind</h1>', 'https://northwind-logistics.github.io/')).toEqual([
+      {
+        name: 'GitHub Pages',
+        category: 'hosting',
+        evidence: ['page https://northwind-logistics.github.io/'],
+      },
+    ]);
   });
 
   it('finds jQuery from the copy WordPress ships', () => {
