@@ -12,7 +12,9 @@ export const DOC_END = '<!-- technologies:end -->';
 
 const KINDS: Array<[keyof Fingerprint, string]> = [
   ['urls', 'vendor host'],
-  ['paths', 'path'],
+  ['siteHosts', 'own-site host'],
+  ['paths', 'own-site path'],
+  ['files', 'file'],
   ['links', 'link'],
   ['globals', 'global'],
   ['cookies', 'cookie'],

@@ -53,8 +53,10 @@ export function warmUpDetection(): Detection[] {
     throw new Error('No fingerprint left to warm the matcher up with');
   };
   const ruleTechs = (rules: Array<{ tech: number }>) => rules.map((r) => r.tech);
+  // Not a hosting service's host: it counts only on the page's own site.
+  const vendorHosts = [...c.urlHosts].filter(([, rules]) => !rules.some((r) => r.ownSite));
   const address = () => {
-    const [host, rules] = pick(c.urlHosts, ruleTechs);
+    const [host, rules] = pick(vendorHosts, ruleTechs);
     return `https://${host}${rules[0]?.path ?? '/'}`;
   };
   // A vendor's own site is skipped by design: link to a customer's page under it.
@@ -71,7 +73,7 @@ export function warmUpDetection(): Detection[] {
   const signals: DomSignals = {
     url,
     // The path fragments' pattern on an address of no vendor's host.
-    scripts: [address(), `${url}a${pick(c.pathTechs, (t) => t)[0]}`],
+    scripts: [address(), `${url}a${pick(c.pathTechs, ruleTechs)[0]}`],
     stylesheets: [address()],
     iframes: [address()],
     resources: [address()],

@@ -3,12 +3,21 @@
  * from host (and each parent domain) to the technologies served from it, one combined pattern of literal path
  * fragments, and exact maps for meta tags, cookie names, globals and selectors. Compiled once; pure.
  */
+import { getDomain } from 'tldts';
 import type { Detection, Fingerprint, PageSignals, SignalKind } from './types';
 
 interface UrlRule {
   tech: number;
   /** Lower-cased path-and-query prefix ('' for any path). */
   path: string;
+  /** Only in an address of the page's own site (a hosting service's `siteHosts`). */
+  ownSite?: boolean;
+}
+
+/** A technology a path fragment shows, and whether only in an address of the page's own site. */
+interface PathRule {
+  tech: number;
+  ownSite: boolean;
 }
 
 /** The fingerprints turned into lookup tables (see {@link compileFingerprints}). */
@@ -20,9 +29,9 @@ export interface CompiledFingerprints {
   linkHosts: Map<string, UrlRule[]>;
   /** Exact hosts of vendors' own sites, whose links are no evidence (see `Fingerprint.vendorSites`). */
   vendorSites: Set<string>;
-  /** One alternation of every path fragment (literals only), longest first; null when there are none. */
+  /** One alternation of every path and file fragment (literals only), longest first; null when there are none. */
   pathPattern: RegExp | null;
-  pathTechs: Map<string, number[]>;
+  pathTechs: Map<string, PathRule[]>;
   /** Meta name → rules (content prefix, lower-cased; '' for presence). */
   meta: Map<string, Array<{ tech: number; prefix: string }>>;
   cookies: Map<string, number[]>;
@@ -42,10 +51,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 const escapeLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-function addUrlRule(map: Map<string, UrlRule[]>, spec: string, tech: number): void {
+function addUrlRule(map: Map<string, UrlRule[]>, spec: string, tech: number, ownSite = false): void {
   const slash = spec.indexOf('/');
   const host = (slash < 0 ? spec : spec.slice(0, slash)).toLowerCase();
-  push(map, host, { tech, path: slash < 0 ? '' : spec.slice(slash).toLowerCase() });
+  const rule: UrlRule = { tech, path: slash < 0 ? '' : spec.slice(slash).toLowerCase() };
+  push(map, host, ownSite ? { ...rule, ownSite } : rule);
 }
 
 /** Builds the lookup tables; run once per background (the fingerprints never change at run time). */
@@ -68,9 +78,11 @@ export function compileFingerprints(fingerprints: readonly Fingerprint[]): Compi
   fingerprints.forEach((fp, tech) => {
     compiled.byName.set(fp.name, tech);
     for (const spec of fp.urls ?? []) addUrlRule(compiled.urlHosts, spec, tech);
+    for (const host of fp.siteHosts ?? []) addUrlRule(compiled.urlHosts, host, tech, true);
     for (const spec of fp.links ?? []) addUrlRule(compiled.linkHosts, spec, tech);
     for (const host of fp.vendorSites ?? []) compiled.vendorSites.add(host.toLowerCase());
-    for (const path of fp.paths ?? []) push(compiled.pathTechs, path.toLowerCase(), tech);
+    for (const path of fp.paths ?? []) push(compiled.pathTechs, path.toLowerCase(), { tech, ownSite: true });
+    for (const file of fp.files ?? []) push(compiled.pathTechs, file.toLowerCase(), { tech, ownSite: false });
     for (const spec of fp.meta ?? []) {
       const eq = spec.indexOf('=');
       const name = (eq < 0 ? spec : spec.slice(0, eq)).toLowerCase();
@@ -107,18 +119,77 @@ function splitUrl(url: string): [string, string] | null {
  * The rules of the most specific host level that has any for this address: `js.hs-scripts.com` before
  * `hs-scripts.com`, so a vendor's own CloudFront host wins over CloudFront itself.
  */
-function hostRules(map: Map<string, UrlRule[]>, host: string, path: string): number[] {
+function hostRules(map: Map<string, UrlRule[]>, host: string, path: string): UrlRule[] {
   let domain = host;
   for (;;) {
     const rules = map.get(domain);
     if (rules) {
-      const hits = rules.filter((r) => r.path === '' || path.startsWith(r.path)).map((r) => r.tech);
+      const hits = rules.filter((r) => r.path === '' || path.startsWith(r.path));
       if (hits.length > 0) return hits;
     }
     const dot = domain.indexOf('.');
     if (dot < 0 || domain.indexOf('.', dot + 1) < 0) return [];
     domain = domain.slice(dot + 1);
   }
+}
+
+/**
+ * Domains of shared CDNs (and WP Engine's and Kinsta's asset hosts): a host under one is no company's site but
+ * where a site's own files are offloaded to (`d1abc2.cloudfront.net/wp-content/uploads/…`,
+ * `acme.b-cdn.net/wp-content/themes/…`, Jetpack's `i0.wp.com/acme.com/wp-content/…`), so a platform's folder
+ * there is taken as the page's own.
+ */
+const SHARED_CDN_DOMAINS = new Set([
+  'cloudfront.net',
+  'azureedge.net',
+  'azurefd.net',
+  'akamaized.net',
+  'akamaihd.net',
+  'fastly.net',
+  'b-cdn.net',
+  'kxcdn.com',
+  'stackpathcdn.com',
+  'netdna-ssl.com',
+  'netdna-cdn.com',
+  'rocketcdn.me',
+  'cdn77.org',
+  'nitrocdn.com',
+  'wp.com',
+  'wpenginepowered.com',
+  'kinstacdn.com',
+]);
+
+function underSharedCdn(host: string): boolean {
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1))
+    if (SHARED_CDN_DOMAINS.has(host.slice(dot + 1))) return true;
+  return false;
+}
+
+/** Private suffixes count: `acme.vercel.app` and `widget.vercel.app` are two sites, as are two `*.github.io`. */
+const SITES = { allowPrivateDomains: true } as const;
+
+/**
+ * Whether an address (its lower-cased host and path) is of the site of the page at `pageUrl`: on its registrable
+ * domain (`cdn.acme.com` for `www.acme.com`), on a shared CDN's host, or written with the page's own domain in
+ * the path before its query (an image CDN's copy of `acme.com/…`). Anything else is another site's file: an image, a widget or a
+ * script from someone else's WordPress or Vercel deployment. Hosts are looked up once per page.
+ */
+export function ownSiteOf(pageUrl: string): (host: string, path: string) => boolean {
+  const pageHost = splitUrl(pageUrl)?.[0] ?? '';
+  const site = getDomain(pageHost, SITES) ?? pageHost;
+  const known = new Map<string, boolean>();
+  return (host, path) => {
+    let own = known.get(host);
+    if (own === undefined) {
+      own = host === pageHost || (getDomain(host, SITES) ?? host) === site || underSharedCdn(host);
+      known.set(host, own);
+    }
+    if (own || site === '') return own;
+    // In the path only: a widget is often given the page's address in its query (`?ref=https://acme.com/`).
+    const query = path.indexOf('?');
+    const folders = query < 0 ? path : path.slice(0, query);
+    return folders.includes(`/${site}/`) || folders.includes(`.${site}/`);
+  };
 }
 
 const MAX_EVIDENCE = 3;
@@ -151,16 +222,24 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
     ['inline', signals.inline],
   ];
   const pattern = compiled.pathPattern;
+  const ownSite = ownSiteOf(signals.url);
+  // The page's own address: a site served from a hosting service's host (`acme.netlify.app`).
+  const page = splitUrl(signals.url);
+  if (page)
+    for (const rule of hostRules(compiled.urlHosts, page[0], page[1]))
+      if (rule.ownSite) hit(rule.tech, 'page', signals.url);
   for (const [kind, urls] of urlLists) {
     for (const url of urls) {
       const parts = splitUrl(url);
       if (!parts) continue;
       const [host, path] = parts;
-      for (const tech of hostRules(compiled.urlHosts, host, path)) hit(tech, kind, url);
+      for (const rule of hostRules(compiled.urlHosts, host, path))
+        if (!rule.ownSite || ownSite(host, path)) hit(rule.tech, kind, url);
       if (!pattern) continue;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(path); m; m = pattern.exec(path)) {
-        for (const tech of compiled.pathTechs.get(m[0]) ?? []) hit(tech, kind, url);
+        for (const rule of compiled.pathTechs.get(m[0]) ?? [])
+          if (!rule.ownSite || ownSite(host, path)) hit(rule.tech, kind, url);
         // Also find fragments that start inside this one ('/wp-content/plugins/x/' holds '/plugins/x/').
         pattern.lastIndex = m.index + 1;
       }
@@ -169,7 +248,7 @@ export function detectTechnologies(signals: PageSignals, compiled: CompiledFinge
   for (const url of signals.links) {
     const parts = splitUrl(url);
     if (!parts || compiled.vendorSites.has(parts[0])) continue;
-    for (const tech of hostRules(compiled.linkHosts, parts[0], parts[1])) hit(tech, 'link', url);
+    for (const rule of hostRules(compiled.linkHosts, parts[0], parts[1])) hit(rule.tech, 'link', url);
   }
   for (const [name, content] of signals.meta) {
     const rules = compiled.meta.get(name);

@@ -51,8 +51,24 @@ export interface Fingerprint {
    * iframe and resource-timing addresses and addresses written in inline scripts.
    */
   urls?: readonly string[];
-  /** Path fragments that show the technology on the site's own host (`/wp-content/`). Case-insensitive. */
+  /**
+   * Folders and files of the platform the site itself runs on (`/wp-content/`, `/_next/static/`, `/cdn-cgi/`):
+   * evidence only in an address of the page's own site (see `ownSiteOf` in match.ts), as an image or widget
+   * from another company's WordPress says nothing of this one's. Case-insensitive.
+   */
   paths?: readonly string[];
+  /**
+   * File names of the product's own code (`/jquery.min.js`, `/fbevents.js`): it runs in the page wherever it
+   * loads from (a public CDN, a proxy, an analytics host of the company's own), so any address counts.
+   * Case-insensitive.
+   */
+  files?: readonly string[];
+  /**
+   * Hosts a hosting service serves its customers' sites from (`vercel.app`: `acme.vercel.app`): evidence only in
+   * the page's own address or an address of its own site, as a widget or an image hosted there is someone else's
+   * deployment, not the company's site.
+   */
+  siteHosts?: readonly string[];
   /** Hosts of links a page makes to the vendor's hosted pages (a job board, a booking page). */
   links?: readonly string[];
   /**
@@ -118,6 +134,7 @@ export interface GlobalSignals {
 
 /** Which kind of signal matched. */
 export type SignalKind =
+  | 'page'
   | 'script'
   | 'stylesheet'
   | 'iframe'

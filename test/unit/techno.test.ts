@@ -74,9 +74,18 @@ describe('the fingerprint set', () => {
   it('gives every technology a known category, at least one signal and where its evidence is documented', () => {
     for (const f of FINGERPRINTS) {
       expect(Object.keys(TECH_CATEGORIES), f.name).toContain(f.category);
-      const signals = [f.urls, f.paths, f.links, f.globals, f.cookies, f.meta, f.dom, f.comments].flatMap(
-        (s) => s ?? [],
-      );
+      const signals = [
+        f.urls,
+        f.siteHosts,
+        f.paths,
+        f.files,
+        f.links,
+        f.globals,
+        f.cookies,
+        f.meta,
+        f.dom,
+        f.comments,
+      ].flatMap((s) => s ?? []);
       expect(signals.length, f.name).toBeGreaterThan(0);
       expect(f.docs.length, f.name).toBeGreaterThan(10);
     }
@@ -84,7 +93,7 @@ describe('the fingerprint set', () => {
 
   it('writes addresses as bare lower-case hosts with an optional path', () => {
     for (const f of FINGERPRINTS)
-      for (const spec of [...(f.urls ?? []), ...(f.links ?? [])]) {
+      for (const spec of [...(f.urls ?? []), ...(f.siteHosts ?? []), ...(f.links ?? [])]) {
         expect(spec, f.name).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}(?:\/\S*)?$/);
       }
   });
@@ -181,6 +190,21 @@ describe('analytics and tag managers', () => {
     expect(names('<script async src="https://www.googletagmanager.com/gtag/js?id=AW-99"></script>')).toEqual([
       'Google Ads',
     ]);
+  });
+
+  it('does not take the conversion linker’s _gcl_au cookie for Google Ads, which is one of the tools that use it', () => {
+    const analyticsOnly = `<script async src="https://www.googletagmanager.com/gtag/js?id=G-8KQ2M4ZP1L"></script>
+      <script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}
+        gtag('js', new Date()); gtag('config', 'G-8KQ2M4ZP1L');</script>`;
+    const cookies = [
+      '_ga=GA1.1.1580473320.1764041100',
+      '_ga_8KQ2M4ZP1L=GS2.1.s1764041100',
+      '_gcl_au=1.1.912573.1764041100',
+    ];
+    expect(names(analyticsOnly, { cookies })).toEqual(['Google Analytics']);
+    // A visitor who came from a Google Ads click carries its click id.
+    const fromAnAd = [...cookies, '_gcl_aw=GCL.1764041100.Cj0KCQiA'];
+    expect(names(analyticsOnly, { cookies: fromAnAd }).sort()).toEqual(['Google Ads', 'Google Analytics']);
   });
 
   it('finds Google Tag Manager from the container snippet', () => {
@@ -488,6 +512,65 @@ describe('frameworks and hosting', () => {
     expect(names(wordpress)).not.toContain('HubSpot CMS');
     const cms = `<div class="hs_cos_wrapper hs_cos_wrapper_widget"><img src="https://www.acme.example/hs-fs/hubfs/logo.png"></div>`;
     expect(names(cms)).toContain('HubSpot CMS');
+  });
+
+  it('takes a platform’s folder for the site’s platform only on the site’s own addresses, not on another site’s file', () => {
+    const page = 'https://www.northwind-logistics.com/partners';
+    const namesAt = (html: string, resources: string[] = []) =>
+      detect(html, { resources }, page)
+        .map((d) => d.name)
+        .sort();
+    // A page showing a partner's logo from its WordPress, an image another site's Cloudflare resizes, an events
+    // widget built with Next.js and another site's WordPress plugin in a frame.
+    const others = `<img src="https://www.hartmann-freight.de/wp-content/uploads/2024/03/logo-hartmann.png" alt="Hartmann">
+      <img src="https://www.oakline.io/cdn-cgi/image/width=240,format=auto/img/oakline-logo.png" alt="Oakline">
+      <link rel="stylesheet" href="https://www.hartmann-freight.de/wp-content/plugins/hf-tracking/widget.css?ver=1.4">
+      <script src="https://events.tradeshowhub.com/_next/static/chunks/embed-3f9a1c.js" async></script>
+      <iframe src="https://www.hartmann-freight.de/wp-content/plugins/the-events-calendar/embed/?id=88&amp;ref=https://www.northwind-logistics.com/partners"></iframe>`;
+    const resources = [
+      'https://www.hartmann-freight.de/wp-content/uploads/2024/03/logo-hartmann.png',
+      'https://www.oakline.io/cdn-cgi/image/width=240,format=auto/img/oakline-logo.png',
+    ];
+    expect(namesAt(others, resources)).toEqual([]);
+    // The site's own WordPress: on a subdomain of its own, on its CDN, or in a CDN's copy of its own address.
+    for (const own of [
+      'https://static.northwind-logistics.com/wp-content/themes/northwind/style.css?ver=2.1',
+      'https://d3k8fx2mq1v0sa.cloudfront.net/wp-content/themes/northwind/style.css?ver=2.1',
+      'https://i0.wp.com/www.northwind-logistics.com/wp-content/themes/northwind/style.css',
+    ])
+      expect(namesAt(`<link rel="stylesheet" href="${own}">`), own).toEqual(['WordPress']);
+    // A library's file runs in the page wherever it loads from.
+    const library = '<script src="https://cdn.jsdelivr.net/npm/swiper@11/swiper-bundle.min.js"></script>';
+    expect(namesAt(library)).toEqual(['Swiper']);
+  });
+
+  it('takes a hosting service’s host for the site’s hosting only in the page’s own address or its own files', () => {
+    // A shipping calculator deployed on Vercel, a rates widget on Netlify, a partner's logo from its GitHub Pages
+    // and a chat widget on Azure: each is someone's deployment, not the company's site.
+    const widgets = `<script src="https://shipcalc-embed.vercel.app/embed.js" defer></script>
+      <iframe src="https://freight-rates-widget.netlify.app/?origin=DEHAM" title="Rates"></iframe>
+      <img src="https://hartmann-freight.github.io/brand/logo.svg" alt="Hartmann">
+      <script src="https://nw-support-bot.azurewebsites.net/static/widget.js"></script>`;
+    const resources = ['https://hartmann-freight.github.io/brand/logo.svg'];
+    const at = (html: string, url: string, options: Parameters<typeof collectFrom>[2] = {}) =>
+      detect(html, options, url);
+    expect(at(widgets, 'https://www.northwind-logistics.com/', { resources })).toEqual([]);
+    // The company's own site on those hosts: its address, and the files it serves from there.
+    const netlify = at(
+      '<script src="/assets/app-4f1c.js"></script>',
+      'https://northwind-logistics.netlify.app/',
+    );
+    expect(netlify.map((d) => d.name)).toEqual(['Netlify']);
+    expect(netlify[0]?.evidence).toContain(
+      'script https://northwind-logistics.netlify.app/assets/app-4f1c.js',
+    );
+    expect(at('<h1>Northwind</h1>', 'https://northwind-logistics.github.io/')).toEqual([
+      {
+        name: 'GitHub Pages',
+        category: 'hosting',
+        evidence: ['page https://northwind-logistics.github.io/'],
+      },
+    ]);
   });
 
   it('finds jQuery from the copy WordPress ships', () => {
