@@ -13,8 +13,32 @@ import { buildIfNeeded } from './lib/cli';
 const SAMPLES_DIR = path.join(ROOT, 'test/fixtures/samples');
 const OUTPUT = path.join(ROOT, 'demo-output');
 
+const USAGE = `Usage: npm run demo [-- --headless]
+  --headless  no window even with a display (without one, the demo always runs headless)
+Builds the extension if needed, opens the bundled sample company pages in Chromium with the built-in default
+ICP and prints page, company, tier and score, then why. Headless, it saves a screenshot of the side panel per
+page in demo-output/; with a display it leaves Chromium open.`;
+
+/** The options, or the usage: on stdout for --help, else with the problem on stderr (exit code 2). */
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        headless: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (!values.help) return values;
+    console.log(USAGE);
+    process.exit(0);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false } } });
+  const values = options();
   const headless = values.headless || !process.env.DISPLAY;
   buildIfNeeded(console.log);
   ensureChromium(console.log);
