@@ -418,7 +418,15 @@ function score(args: string[]): void {
     const file = typeof body.file === 'string' ? body.file : null;
     const notScored = (reason: string) =>
       console.log(
-        JSON.stringify({ file, tier: null, score: null, coverage: null, criteria: [], notScored: reason }),
+        JSON.stringify({
+          file,
+          tier: null,
+          verdict: null,
+          score: null,
+          coverage: null,
+          criteria: [],
+          notScored: reason,
+        }),
       );
     // A page `extract` could not read has its error and empty facts: said as such, not as a page that names no
     // company, which would hide it among the pages that are nobody's profile.

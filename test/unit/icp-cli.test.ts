@@ -286,10 +286,12 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
       score: 100,
     });
     expect(lumenfold.criteria).toContainEqual({ id: 'revenue', status: 'unknown', contribution: 0 });
-    // As in the side panel, a page that is nobody's profile gets no verdict (not "not a fit").
+    // As in the side panel, a page that is nobody's profile gets no verdict (not "not a fit"): every line has
+    // the same keys, `verdict` included, so that a reader of the output need not tell a missing key from null.
     expect(news).toEqual({
       file: 'news.html',
       tier: null,
+      verdict: null,
       score: null,
       coverage: null,
       criteria: [],
@@ -357,6 +359,7 @@ describe('npm run -s icp', { timeout: 30_000 }, () => {
     expect(JSON.parse(stdout)).toEqual({
       file: 'gone.html',
       tier: null,
+      verdict: null,
       score: null,
       coverage: null,
       criteria: [],
