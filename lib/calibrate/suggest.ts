@@ -10,6 +10,7 @@ import { countryName, regionCountries } from '../icp/regions';
 import type { Band, Criterion, Icp } from '../icp/schema';
 import { describeRange } from '../icp/scorer';
 import { technologyKey } from '../techno/aliases';
+import { technologyNameStatus } from '../techno/catalog';
 import type { ImportedAccount } from './schema';
 
 /** What a suggestion adds. */
@@ -69,15 +70,35 @@ function alreadyInIcp(icp: Icp, kind: SuggestionKind, value: string, band: Band 
   });
 }
 
+/**
+ * The name detection reports for a technology an import names ("GTM" → Google Tag Manager), or null for one
+ * ICP Lens does not detect on a page ("Snowflake"): a criterion naming it would never match a page, whatever
+ * the accounts say. Memoised per report: an import repeats a few names over thousands of rows.
+ */
+function detectedName(): (tech: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (tech) => {
+    let name = known.get(tech);
+    if (name === undefined) {
+      const status = technologyNameStatus(tech);
+      name = status.kind === 'unknown' ? null : status.option.name;
+      known.set(tech, name);
+    }
+    return name;
+  };
+}
+
 /** The values an account has for each kind (an account counts once per value). */
 function valuesOf(
   account: ImportedAccount,
+  detected: (tech: string) => string | null,
 ): Array<{ kind: SuggestionKind; value: string; band: Band | null }> {
   const out: Array<{ kind: SuggestionKind; value: string; band: Band | null }> = [];
   const industry = account.industry ? classifyIndustry(account.industry) : undefined;
   if (industry) out.push({ kind: 'industry', value: industry.id, band: null });
   if (account.country) out.push({ kind: 'country', value: account.country, band: null });
-  for (const tech of account.technologies) out.push({ kind: 'technology', value: tech, band: null });
+  const techs = new Set(account.technologies.map(detected).filter((t): t is string => t !== null));
+  for (const tech of techs) out.push({ kind: 'technology', value: tech, band: null });
   const employees = account.employees && bandOf(account.employees, EMPLOYEE_BANDS);
   if (employees) out.push({ kind: 'employees', value: describeRange(employees), band: employees });
   const revenue = account.revenueUsd && bandOf(account.revenueUsd, REVENUE_BANDS);
@@ -118,12 +139,13 @@ export function suggestCriteria(
   >();
   let won = 0;
   let lost = 0;
+  const detected = detectedName();
   for (const account of accounts) {
     if (account.outcome === 'open') continue;
     if (account.outcome === 'won') won++;
     else lost++;
-    for (const v of valuesOf(account)) {
-      // Technologies are matched case-insensitively, as the scorer does; the first spelling seen is shown.
+    for (const v of valuesOf(account, detected)) {
+      // By the name detection reports for technologies (see detectedName), and case-insensitively for the rest.
       const key = `${v.kind}:${v.value.toLowerCase()}`;
       const entry = counts.get(key) ?? { ...v, won: 0, lost: 0 };
       entry[account.outcome]++;

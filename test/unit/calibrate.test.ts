@@ -868,6 +868,16 @@ describe('suggestions', () => {
     expect(suggestCriteria(accounts, withGermany).map((s) => s.value)).toEqual(['Segment']);
   });
 
+  it('suggests only technologies ICP Lens detects on a page, by the name detection reports', () => {
+    const won = Array.from({ length: 6 }, (_, i) =>
+      account({ technologies: ['Snowflake', i % 2 ? 'GTM' : 'Google Tag Manager'], outcome: 'won' }),
+    );
+    const lost = Array.from({ length: 10 }, () => account({ outcome: 'lost' }));
+    const suggestions = suggestCriteria([...won, ...lost], SOFTWARE_ONLY);
+    // A criterion naming Snowflake would never match a page; GTM and its full name are one technology.
+    expect(suggestions.map((s) => [s.value, s.won])).toEqual([['Google Tag Manager', 6]]);
+  });
+
   it('does not suggest a technology the ICP already scores under another of its names', () => {
     const pardot = Array.from({ length: 6 }, () => account({ technologies: ['Pardot'], outcome: 'won' }));
     const others = Array.from({ length: 10 }, () => account({ outcome: 'lost' }));
