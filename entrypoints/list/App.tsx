@@ -19,7 +19,13 @@ import {
   type TierCounts,
   tierCounts,
 } from '@/lib/db/list-query';
-import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import {
+  deleteProspects,
+  getProspect,
+  notPutBackMessage,
+  restoreProspects,
+  updateProspect,
+} from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
 import { countryNames, countryTyped } from '@/lib/extract/countries';
 import { INDUSTRIES, nothingKnown } from '@/lib/icp';
@@ -600,10 +606,17 @@ export function App() {
             ref={undoButton}
             type="button"
             onClick={async () => {
+              let notPutBack: Prospect[];
               try {
-                await restoreProspects(db, undo);
+                notPutBack = await restoreProspects(db, undo);
               } catch (error) {
                 setStatus(`Not undone: ${messageOf(error)}`);
+                return;
+              }
+              // Those whose notes would be cut stay offered, with why: the keyboard stays on Undo.
+              if (notPutBack.length > 0) {
+                setStatus(notPutBackMessage(notPutBack));
+                setUndo(notPutBack);
                 return;
               }
               setStatus('');

@@ -628,3 +628,42 @@ test('a row that leaves the filtered list under the keyboard hands the focus to 
   await expect(next.getByRole('combobox', { name: `Status of ${nextName}` })).toHaveValue('new');
   await list.close();
 });
+
+test('Undo does not cut a deleted note that would not fit beside the note of the company saved again since', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await panel.getByTestId('save-prospect').click();
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  const deletedNote = `Met at SaaStr. ${'d'.repeat(12_000)} Call back in May.`;
+  await list.getByLabel('Notes on Lumenfold').fill(deletedNote);
+  await list.getByLabel('Notes on Lumenfold').blur();
+  await list.getByLabel('Select Lumenfold').check();
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
+  // Saved again from its page, with a note of its own, before the rep thinks of Undo.
+  await panel.getByTestId('save-prospect').click();
+  const newNote = `Sent the deck. ${'n'.repeat(12_000)} Budget in Q3.`;
+  await panel.getByLabel('Notes on Lumenfold').fill(newNote);
+  await panel.getByLabel('Notes on Lumenfold').blur();
+  await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(newNote);
+
+  const undo = list.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await expect(
+    list.getByText(/^Lumenfold was not put back: .* shorten the note on the list, then press Undo again\.$/),
+  ).toBeVisible();
+  // Offered still, with the keyboard on it; the list's note as it was.
+  await expect(undo).toBeFocused();
+  await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(newNote);
+  await list.getByLabel('Notes on Lumenfold').fill('Sent the deck.');
+  await list.getByLabel('Notes on Lumenfold').blur();
+  await undo.click();
+  await expect(undo).toHaveCount(0);
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(`Sent the deck.\n\n${deletedNote}`);
+  await list.close();
+});
