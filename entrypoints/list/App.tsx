@@ -58,6 +58,16 @@ function focusRowName(index: number, fallback: () => void, frames = 60): void {
   else fallback();
 }
 
+/**
+ * The ids shown before, where the new ones are the same companies in another order (see `inRows`); otherwise
+ * the new ones.
+ */
+function sameOrder(shown: number[], next: number[]): number[] {
+  if (shown.length !== next.length) return next;
+  const now = new Set(next);
+  return shown.every((id) => now.has(id)) ? shown : next;
+}
+
 /** One row, loaded when it scrolls into view. */
 function Row({
   id,
@@ -299,7 +309,24 @@ export function App() {
     [query],
     rescoring,
   );
-  const ids = shownList?.ids;
+  // The rows keep their order while the keyboard is in them: sorted by "Last updated", a note saved as it is
+  // typed (or a status or tags set) sends its row to the top, out of view, and the browser drops the keyboard
+  // at the top of the page, where the keys typed next are lost. A company added or gone still shows at once
+  // (the handover below needs it), and the new order once the keyboard leaves the rows.
+  const [inRows, setInRows] = useState(false);
+  useEffect(() => {
+    // Focus that goes nowhere (Enter saving a note, the window left) leaves the keyboard where it was.
+    const onFocusIn = (e: FocusEvent) => setInRows(scroller.current?.contains(e.target as Node) ?? false);
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+  const shownOrder = useRef(shownList);
+  const held = shownOrder.current;
+  shownOrder.current =
+    inRows && held && shownList && held.query === shownList.query
+      ? { ...shownList, ids: sameOrder(held.ids, shownList.ids) }
+      : shownList;
+  const ids = shownOrder.current?.ids;
   // A filter or search is on for the rows shown: the page says how many of the list they are.
   const filtered = shownList !== undefined && !readsInIndexOrder(shownList.query);
   const talliesItself = readsEveryRank(query);

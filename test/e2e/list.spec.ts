@@ -667,3 +667,37 @@ test('Undo does not cut a deleted note that would not fit beside the note of the
   await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(`Sent the deck.\n\n${deletedNote}`);
   await list.close();
 });
+
+test('sorted by last updated, a row keeps its place and the keyboard while its note is typed, and moves up after', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 80);
+  await list.getByLabel('Sort by').selectOption('updatedAt');
+  const rows = list.getByTestId('rows');
+  await rows.evaluate((box) => {
+    box.scrollTop = 30 * 64;
+  });
+  const row = list.locator('[data-row-index="35"]');
+  const name = ((await row.getByRole('link').textContent()) ?? '').trim();
+  const note = list.getByRole('textbox', { name: `Notes on ${name}` });
+  const queries = () => list.evaluate(() => performance.getEntriesByName('icp-lens:list-query').length);
+  const before = await queries();
+  await note.click();
+  await note.pressSequentially('Call back');
+  // The rep pauses: the note is saved, and the list reads its order again.
+  await expect.poll(queries).toBeGreaterThan(before);
+  await expect(note).toBeFocused();
+  await list.keyboard.type(' on Monday');
+  // Enter saves it and leaves the field for none: the row stays where the rep left it.
+  await list.keyboard.press('Enter');
+  await expect.poll(queries).toBeGreaterThan(before + 1);
+  await expect(list.locator('[data-row-index="35"]').getByRole('link')).toHaveText(name);
+  // Out of the rows, the list shows its order: the company last updated first.
+  await list.getByLabel('Search by name or domain').focus();
+  await rows.evaluate((box) => {
+    box.scrollTop = 0;
+  });
+  await expect(list.locator('[data-row-index="0"]').getByRole('link')).toHaveText(name);
+  await expect(note).toHaveValue('Call back on Monday');
+  await list.close();
+});
