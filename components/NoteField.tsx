@@ -11,7 +11,7 @@ export const NOTES_SAVE_MS = 800;
  * unsaved-edits.ts). A note changed elsewhere (the list, the side panel) shows here unless the rep is typing in
  * this field. Always a text area, so that a note's line breaks are kept wherever it is edited.
  * @param multiline a field of a few lines where Enter starts a new line (the side panel); otherwise one line,
- *   where Enter saves and leaves the field and Shift+Enter starts a new line (the list's rows)
+ *   where Enter saves and Shift+Enter starts a new line (the list's rows)
  */
 export function NoteField({
   id,
@@ -79,7 +79,9 @@ export function NoteField({
       onKeyDown={(e) => {
         if (multiline || e.key !== 'Enter' || e.shiftKey) return;
         e.preventDefault();
-        e.currentTarget.blur();
+        // Saved where the keyboard is: leaving the field for none (blur) would send the next Tab to the top of
+        // the page, far from the row.
+        save(e.currentTarget.value);
       }}
       onBlur={(e) => {
         typing.current = false;

@@ -146,7 +146,7 @@ function Row({
 }
 
 /**
- * A row's tags, comma-separated, saved when the field is left (Enter leaves it), and when the row scrolls out
+ * A row's tags, comma-separated, saved when the field is left or Enter is pressed, and when the row scrolls out
  * of the list while they are typed: the row is then unmounted, and no blur comes. Held meanwhile, so that
  * closing the page saves them too. Tags changed elsewhere (a restore, another tab of the list) show here unless
  * the rep is typing in the field, and a field only passed through writes nothing: its text could be older than
@@ -200,7 +200,9 @@ function TagsField({
         typed.current = e.target.value;
         holdEdit(key, { id, tags: tagsOf(e.target.value) });
       }}
-      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      // Saved where the keyboard is: leaving the field for none (blur) would send the next Tab to the top of the
+      // page, far from the row.
+      onKeyDown={(e) => e.key === 'Enter' && save(e.currentTarget.value, e.currentTarget)}
       onBlur={(e) => {
         if (typed.current !== null) save(e.target.value, e.target);
       }}
@@ -315,7 +317,7 @@ export function App() {
   // (the handover below needs it), and the new order once the keyboard leaves the rows.
   const [inRows, setInRows] = useState(false);
   useEffect(() => {
-    // Focus that goes nowhere (Enter saving a note, the window left) leaves the keyboard where it was.
+    // Focus that goes nowhere (the window left, a click on the page's background) leaves the rows as they are.
     const onFocusIn = (e: FocusEvent) => setInRows(scroller.current?.contains(e.target as Node) ?? false);
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);

@@ -688,7 +688,7 @@ test('sorted by last updated, a row keeps its place and the keyboard while its n
   await expect.poll(queries).toBeGreaterThan(before);
   await expect(note).toBeFocused();
   await list.keyboard.type(' on Monday');
-  // Enter saves it and leaves the field for none: the row stays where the rep left it.
+  // Enter saves it: the row stays where the rep is.
   await list.keyboard.press('Enter');
   await expect.poll(queries).toBeGreaterThan(before + 1);
   await expect(list.locator('[data-row-index="35"]').getByRole('link')).toHaveText(name);
@@ -699,5 +699,32 @@ test('sorted by last updated, a row keeps its place and the keyboard while its n
   });
   await expect(list.locator('[data-row-index="0"]').getByRole('link')).toHaveText(name);
   await expect(note).toHaveValue('Call back on Monday');
+  await list.close();
+});
+
+test('Enter in a row’s note or tags saves them and the keyboard goes on from the row, not from the top of the page', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 80);
+  await list.getByTestId('rows').evaluate((box) => {
+    box.scrollTop = 30 * 64;
+  });
+  const name = ((await list.locator('[data-row-index="35"]').getByRole('link').textContent()) ?? '').trim();
+  const note = list.getByRole('textbox', { name: `Notes on ${name}` });
+  const tags = list.getByRole('textbox', { name: `Tags of ${name}` });
+  await note.fill('Call back on Monday');
+  await note.press('Enter');
+  await list.keyboard.press('Tab');
+  await expect(tags).toBeFocused();
+  await tags.fill('q3, berlin');
+  await tags.press('Enter');
+  await list.keyboard.press('Tab');
+  await expect(list.locator('[data-row-index="36"]').getByRole('checkbox')).toBeFocused();
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await other.getByLabel('Search by name or domain').fill(name);
+  await expect(other.getByRole('textbox', { name: `Notes on ${name}` })).toHaveValue('Call back on Monday');
+  await expect(other.getByRole('textbox', { name: `Tags of ${name}` })).toHaveValue('q3, berlin');
+  await other.close();
   await list.close();
 });
