@@ -9,7 +9,7 @@ export const NOTES_SAVE_MS = 800;
  * A prospect's note, saved as the rep types (a moment after the last key), on leaving the field, when the
  * field goes (the panel turned to another page), and when the page is closed or hidden meanwhile (see
  * unsaved-edits.ts). A note changed elsewhere (the list, the side panel) shows here unless the rep is typing in
- * this field. Always a text area, so that a note's line breaks are kept wherever it is edited.
+ * this field, and a field only passed through writes nothing. Always a text area, so that a note's line breaks are kept wherever it is edited.
  * @param multiline a field of a few lines where Enter starts a new line (the side panel); otherwise one line,
  *   where Enter saves and Shift+Enter starts a new line (the list's rows)
  */
@@ -44,8 +44,11 @@ export function NoteField({
   };
   const saveRef = useRef(save);
   saveRef.current = save;
+  /** Whether a note saved while the rep was in the field (elsewhere, or by this field) is not shown yet. */
+  const behind = useRef(false);
   useEffect(() => {
     if (!typing.current) setDraft(notes);
+    else behind.current = true;
   }, [notes]);
   // Gone while the rep typed (another company in the panel): what was typed is saved, not left for later.
   useEffect(
@@ -85,7 +88,11 @@ export function NoteField({
       }}
       onBlur={(e) => {
         typing.current = false;
-        save(e.target.value);
+        // A field only passed through writes nothing: its text can be older than a note saved meanwhile
+        // elsewhere (another tab of the list, the panel), which it then shows.
+        if (pending.current !== null) save(e.target.value);
+        else if (behind.current) setDraft(stored.current);
+        behind.current = false;
       }}
     />
   );

@@ -728,3 +728,29 @@ test('Enter in a row’s note or tags saves them and the keyboard goes on from t
   await other.close();
   await list.close();
 });
+
+test('a note saved elsewhere while the keyboard is in a row’s note field is not written over by leaving it', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 3);
+  const name = (
+    (await list.getByTestId('prospect-row').first().getByRole('link').textContent()) ?? ''
+  ).trim();
+  const noteIn = (page: typeof list) => page.getByRole('textbox', { name: `Notes on ${name}` });
+  await noteIn(list).fill('Call back');
+  await noteIn(list).press('Enter');
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(noteIn(other)).toHaveValue('Call back');
+  // The keyboard is in this tab's field, without typing, while another tab of the list adds to the note.
+  await noteIn(list).focus();
+  await noteIn(other).fill('Call back: asked for a demo');
+  await noteIn(other).press('Enter');
+  await list.keyboard.press('Tab');
+  // What this tab showed is not written back, and it shows the note as saved.
+  await expect(noteIn(list)).toHaveValue('Call back: asked for a demo');
+  await other.reload();
+  await expect(noteIn(other)).toHaveValue('Call back: asked for a demo');
+  await other.close();
+  await list.close();
+});
