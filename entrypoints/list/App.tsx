@@ -624,16 +624,22 @@ export function App() {
       )}
       {undo && (
         <p role="status">
-          Deleted{' '}
-          {undo.length === 1
-            ? (undo[0]?.name ?? '1 company')
-            : undo.length <= 3
-              ? undo.map((p) => p.name).join(', ')
-              : `${undo.length.toLocaleString()} companies`}
-          .{' '}
+          <span id="undo-deleted">
+            Deleted{' '}
+            {undo.length === 1
+              ? (undo[0]?.name ?? '1 company')
+              : undo.length <= 3
+                ? undo.map((p) => p.name).join(', ')
+                : `${undo.length.toLocaleString()} companies`}
+            .
+          </span>{' '}
           <button
             ref={undoButton}
             type="button"
+            // The keyboard lands here after a delete, and a screen reader reads the button, not the line it is
+            // on (a live region added with its text already in it is not reliably announced): the button says
+            // what Undo would put back.
+            aria-describedby="undo-deleted"
             onClick={async () => {
               let notPutBack: Prospect[];
               try {

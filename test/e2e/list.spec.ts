@@ -107,6 +107,10 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   // The pressed button is gone with the selection: the keyboard goes on to Undo, not to the top of the page.
   await expect(list.getByRole('button', { name: 'Undo' })).toBeFocused();
   await expect(list.getByText(/^Deleted Fernbridge Maschinenbau\. /)).toBeVisible();
+  // Which a screen reader says with the button, where the keyboard is.
+  await expect(list.getByRole('button', { name: 'Undo' })).toHaveAccessibleDescription(
+    'Deleted Fernbridge Maschinenbau.',
+  );
   const filtered = await total.textContent();
   await list.getByLabel('Industry').selectOption('');
   await expect(total).toHaveText(filtered ?? '');
