@@ -9,9 +9,9 @@ export const NOTES_SAVE_MS = 800;
  * A prospect's note, saved as the rep types (a moment after the last key), on leaving the field, when the
  * field goes (the panel turned to another page), and when the page is closed or hidden meanwhile (see
  * unsaved-edits.ts). A note changed elsewhere (the list, the side panel) shows here unless the rep is typing in
- * this field. Always a text area, so that a note's line breaks are kept wherever it is edited.
+ * this field, and a field only passed through writes nothing. Always a text area, so that a note's line breaks are kept wherever it is edited.
  * @param multiline a field of a few lines where Enter starts a new line (the side panel); otherwise one line,
- *   where Enter saves and leaves the field and Shift+Enter starts a new line (the list's rows)
+ *   where Enter saves and Shift+Enter starts a new line (the list's rows)
  */
 export function NoteField({
   id,
@@ -44,8 +44,11 @@ export function NoteField({
   };
   const saveRef = useRef(save);
   saveRef.current = save;
+  /** Whether a note saved while the rep was in the field (elsewhere, or by this field) is not shown yet. */
+  const behind = useRef(false);
   useEffect(() => {
     if (!typing.current) setDraft(notes);
+    else behind.current = true;
   }, [notes]);
   // Gone while the rep typed (another company in the panel): what was typed is saved, not left for later.
   useEffect(
@@ -79,11 +82,17 @@ export function NoteField({
       onKeyDown={(e) => {
         if (multiline || e.key !== 'Enter' || e.shiftKey) return;
         e.preventDefault();
-        e.currentTarget.blur();
+        // Saved where the keyboard is: leaving the field for none (blur) would send the next Tab to the top of
+        // the page, far from the row.
+        save(e.currentTarget.value);
       }}
       onBlur={(e) => {
         typing.current = false;
-        save(e.target.value);
+        // A field only passed through writes nothing: its text can be older than a note saved meanwhile
+        // elsewhere (another tab of the list, the panel), which it then shows.
+        if (pending.current !== null) save(e.target.value);
+        else if (behind.current) setDraft(stored.current);
+        behind.current = false;
       }}
     />
   );

@@ -19,7 +19,13 @@ import {
   type TierCounts,
   tierCounts,
 } from '@/lib/db/list-query';
-import { deleteProspects, getProspect, restoreProspects, updateProspect } from '@/lib/db/prospects';
+import {
+  deleteProspects,
+  getProspect,
+  notPutBackMessage,
+  restoreProspects,
+  updateProspect,
+} from '@/lib/db/prospects';
 import { exportFile } from '@/lib/export/file';
 import { countryNames, countryTyped } from '@/lib/extract/countries';
 import { INDUSTRIES, nothingKnown } from '@/lib/icp';
@@ -50,6 +56,16 @@ function focusRowName(index: number, fallback: () => void, frames = 60): void {
   if (link) link.focus();
   else if (frames > 0) requestAnimationFrame(() => focusRowName(index, fallback, frames - 1));
   else fallback();
+}
+
+/**
+ * The ids shown before, where the new ones are the same companies in another order (see `inRows`); otherwise
+ * the new ones.
+ */
+function sameOrder(shown: number[], next: number[]): number[] {
+  if (shown.length !== next.length) return next;
+  const now = new Set(next);
+  return shown.every((id) => now.has(id)) ? shown : next;
 }
 
 /** One row, loaded when it scrolls into view. */
@@ -130,7 +146,7 @@ function Row({
 }
 
 /**
- * A row's tags, comma-separated, saved when the field is left (Enter leaves it), and when the row scrolls out
+ * A row's tags, comma-separated, saved when the field is left or Enter is pressed, and when the row scrolls out
  * of the list while they are typed: the row is then unmounted, and no blur comes. Held meanwhile, so that
  * closing the page saves them too. Tags changed elsewhere (a restore, another tab of the list) show here unless
  * the rep is typing in the field, and a field only passed through writes nothing: its text could be older than
@@ -184,7 +200,9 @@ function TagsField({
         typed.current = e.target.value;
         holdEdit(key, { id, tags: tagsOf(e.target.value) });
       }}
-      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      // Saved where the keyboard is: leaving the field for none (blur) would send the next Tab to the top of the
+      // page, far from the row.
+      onKeyDown={(e) => e.key === 'Enter' && save(e.currentTarget.value, e.currentTarget)}
       onBlur={(e) => {
         if (typed.current !== null) save(e.target.value, e.target);
       }}
@@ -293,7 +311,24 @@ export function App() {
     [query],
     rescoring,
   );
-  const ids = shownList?.ids;
+  // The rows keep their order while the keyboard is in them: sorted by "Last updated", a note saved as it is
+  // typed (or a status or tags set) sends its row to the top, out of view, and the browser drops the keyboard
+  // at the top of the page, where the keys typed next are lost. A company added or gone still shows at once
+  // (the handover below needs it), and the new order once the keyboard leaves the rows.
+  const [inRows, setInRows] = useState(false);
+  useEffect(() => {
+    // Focus that goes nowhere (the window left, a click on the page's background) leaves the rows as they are.
+    const onFocusIn = (e: FocusEvent) => setInRows(scroller.current?.contains(e.target as Node) ?? false);
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+  const shownOrder = useRef(shownList);
+  const held = shownOrder.current;
+  shownOrder.current =
+    inRows && held && shownList && held.query === shownList.query
+      ? { ...shownList, ids: sameOrder(held.ids, shownList.ids) }
+      : shownList;
+  const ids = shownOrder.current?.ids;
   // A filter or search is on for the rows shown: the page says how many of the list they are.
   const filtered = shownList !== undefined && !readsInIndexOrder(shownList.query);
   const talliesItself = readsEveryRank(query);
@@ -589,21 +624,34 @@ export function App() {
       )}
       {undo && (
         <p role="status">
-          Deleted{' '}
-          {undo.length === 1
-            ? (undo[0]?.name ?? '1 company')
-            : undo.length <= 3
-              ? undo.map((p) => p.name).join(', ')
-              : `${undo.length.toLocaleString()} companies`}
-          .{' '}
+          <span id="undo-deleted">
+            Deleted{' '}
+            {undo.length === 1
+              ? (undo[0]?.name ?? '1 company')
+              : undo.length <= 3
+                ? undo.map((p) => p.name).join(', ')
+                : `${undo.length.toLocaleString()} companies`}
+            .
+          </span>{' '}
           <button
             ref={undoButton}
             type="button"
+            // The keyboard lands here after a delete, and a screen reader reads the button, not the line it is
+            // on (a live region added with its text already in it is not reliably announced): the button says
+            // what Undo would put back.
+            aria-describedby="undo-deleted"
             onClick={async () => {
+              let notPutBack: Prospect[];
               try {
-                await restoreProspects(db, undo);
+                notPutBack = await restoreProspects(db, undo);
               } catch (error) {
                 setStatus(`Not undone: ${messageOf(error)}`);
+                return;
+              }
+              // Those whose notes would be cut stay offered, with why: the keyboard stays on Undo.
+              if (notPutBack.length > 0) {
+                setStatus(notPutBackMessage(notPutBack));
+                setUndo(notPutBack);
                 return;
               }
               setStatus('');

@@ -48,7 +48,7 @@ export function mergeProspect(
 /**
  * The newer note where it holds the older one (see {@link holdsNote}), the older one where the newer is empty or
  * the older holds it, and both (newer first) where they differ: whatever was typed in either is kept, once. Both
- * together are cut at MAX_NOTE_CHARS: a restore, which must not lose the end of one unnoticed, checks
+ * together are cut at MAX_NOTE_CHARS: a restore and an undo, which must not lose the end of one unnoticed, check
  * {@link notesTooLongToJoin} first.
  */
 export function mergeNotes(newer: string, older: string): string {

@@ -13,8 +13,8 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
-import { mergeProspect } from './merge-prospects';
-import type { FactValues, ProspectEvidence, StoredVerdict } from './schema';
+import { mergeProspect, notesTooLongToJoin } from './merge-prospects';
+import { type FactValues, MAX_NOTE_CHARS, type ProspectEvidence, type StoredVerdict } from './schema';
 import {
   decodeVerdict,
   getStoredVerdicts,
@@ -224,11 +224,15 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
 /**
  * Puts deleted prospects back as they were; one saved again since (a new record, found by its domain or
  * LinkedIn page) is merged into that record instead (see `mergeProspect`), so that the company is not listed
- * and exported twice, and what the rep wrote on the deleted one is kept.
+ * and exported twice, and what the rep wrote on the deleted one is kept. Where the two records' notes are
+ * different and together would pass MAX_NOTE_CHARS, that company is not put back at all: joining them would cut
+ * the end of one, and the deleted one's note is nowhere else. It is returned instead, for the Undo to keep
+ * offering (see {@link notPutBackMessage}).
+ * @returns the deleted prospects not put back, in the order given; empty when every one was.
  */
-export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<void> {
+export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<Prospect[]> {
   const deleted = prospects.filter((p): p is Prospect & { id: number } => p.id !== undefined);
-  await writeProspects(db, async () => {
+  return writeProspects(db, async () => {
     // Two index reads for the whole undo, which can put back a whole list.
     const [byDomain, bySlug] = await Promise.all([
       db.prospects
@@ -244,6 +248,7 @@ export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Pr
     const slugIds = new Map(bySlug.map((r) => [r.linkedinSlug, r.id as number]));
     const putBack: Array<Prospect & { id: number }> = [];
     const merged = new Map<number, Prospect & { id: number }>();
+    const notPutBack: Prospect[] = [];
     for (const p of deleted) {
       const savedAgain =
         (p.domain && domainIds.get(p.domain)) || (p.linkedinSlug && slugIds.get(p.linkedinSlug));
@@ -252,10 +257,35 @@ export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Pr
         continue;
       }
       const existing = merged.get(savedAgain) ?? (await getProspect(db, savedAgain));
-      if (existing) merged.set(savedAgain, mergeProspect({ ...existing, id: savedAgain }, p));
+      if (!existing) continue;
+      // A restore keeps the list's note and leaves the backup's in its file; an undo has no file, so the
+      // company stays deleted, both notes whole, until the rep has made room for the two.
+      if (notesTooLongToJoin(existing, p)) notPutBack.push(p);
+      else merged.set(savedAgain, mergeProspect({ ...existing, id: savedAgain }, p));
     }
     await putProspects(db, [...putBack, ...merged.values()]);
+    return notPutBack;
   });
+}
+
+/**
+ * What the rep should know of the deleted prospects an Undo did not put back (see {@link restoreProspects}),
+ * naming the companies; empty when there are none.
+ */
+export function notPutBackMessage(notPutBack: readonly Prospect[]): string {
+  const names = notPutBack.map((p) => p.name);
+  if (names.length === 0) return '';
+  const companies =
+    names.length <= 3
+      ? names.join(', ')
+      : `${names.length.toLocaleString('en-US')} companies (${names.slice(0, 3).join(', ')} and ${(names.length - 3).toLocaleString('en-US')} more)`;
+  const one = names.length === 1;
+  return (
+    `${companies} ${one ? 'was' : 'were'} not put back: with the ${one ? 'note' : 'notes'} written since ` +
+    `${one ? 'it was' : 'they were'} saved again, ${one ? 'its deleted note' : 'their deleted notes'} would pass ` +
+    `the ${MAX_NOTE_CHARS.toLocaleString('en-US')} characters a note holds, and the end of one would be cut. ` +
+    `Undo still holds ${one ? 'it' : 'them'} whole: shorten the ${one ? 'note' : 'notes'} on the list, then press Undo again.`
+  );
 }
 
 /** A prospect's stored records, visited at its position in the ids asked for. */

@@ -107,6 +107,10 @@ test('the prospect list re-scores on an ICP change, and exports a CSV that parse
   // The pressed button is gone with the selection: the keyboard goes on to Undo, not to the top of the page.
   await expect(list.getByRole('button', { name: 'Undo' })).toBeFocused();
   await expect(list.getByText(/^Deleted Fernbridge Maschinenbau\. /)).toBeVisible();
+  // Which a screen reader says with the button, where the keyboard is.
+  await expect(list.getByRole('button', { name: 'Undo' })).toHaveAccessibleDescription(
+    'Deleted Fernbridge Maschinenbau.',
+  );
   const filtered = await total.textContent();
   await list.getByLabel('Industry').selectOption('');
   await expect(total).toHaveText(filtered ?? '');
@@ -626,5 +630,131 @@ test('a row that leaves the filtered list under the keyboard hands the focus to 
   await expect(next.getByRole('link', { name: nextName, exact: true })).toBeFocused();
   await list.keyboard.press('ArrowDown');
   await expect(next.getByRole('combobox', { name: `Status of ${nextName}` })).toHaveValue('new');
+  await list.close();
+});
+
+test('Undo does not cut a deleted note that would not fit beside the note of the company saved again since', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await panel.getByTestId('save-prospect').click();
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  const deletedNote = `Met at SaaStr. ${'d'.repeat(12_000)} Call back in May.`;
+  await list.getByLabel('Notes on Lumenfold').fill(deletedNote);
+  await list.getByLabel('Notes on Lumenfold').blur();
+  await list.getByLabel('Select Lumenfold').check();
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
+  // Saved again from its page, with a note of its own, before the rep thinks of Undo.
+  await panel.getByTestId('save-prospect').click();
+  const newNote = `Sent the deck. ${'n'.repeat(12_000)} Budget in Q3.`;
+  await panel.getByLabel('Notes on Lumenfold').fill(newNote);
+  await panel.getByLabel('Notes on Lumenfold').blur();
+  await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(newNote);
+
+  const undo = list.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await expect(
+    list.getByText(/^Lumenfold was not put back: .* shorten the note on the list, then press Undo again\.$/),
+  ).toBeVisible();
+  // Offered still, with the keyboard on it; the list's note as it was.
+  await expect(undo).toBeFocused();
+  await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(newNote);
+  await list.getByLabel('Notes on Lumenfold').fill('Sent the deck.');
+  await list.getByLabel('Notes on Lumenfold').blur();
+  await undo.click();
+  await expect(undo).toHaveCount(0);
+  await expect(list.getByTestId('prospect-row')).toHaveCount(1);
+  await expect(list.getByLabel('Notes on Lumenfold')).toHaveValue(`Sent the deck.\n\n${deletedNote}`);
+  await list.close();
+});
+
+test('sorted by last updated, a row keeps its place and the keyboard while its note is typed, and moves up after', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 80);
+  await list.getByLabel('Sort by').selectOption('updatedAt');
+  const rows = list.getByTestId('rows');
+  await rows.evaluate((box) => {
+    box.scrollTop = 30 * 64;
+  });
+  const row = list.locator('[data-row-index="35"]');
+  const name = ((await row.getByRole('link').textContent()) ?? '').trim();
+  const note = list.getByRole('textbox', { name: `Notes on ${name}` });
+  const queries = () => list.evaluate(() => performance.getEntriesByName('icp-lens:list-query').length);
+  const before = await queries();
+  await note.click();
+  await note.pressSequentially('Call back');
+  // The rep pauses: the note is saved, and the list reads its order again.
+  await expect.poll(queries).toBeGreaterThan(before);
+  await expect(note).toBeFocused();
+  await list.keyboard.type(' on Monday');
+  // Enter saves it: the row stays where the rep is.
+  await list.keyboard.press('Enter');
+  await expect.poll(queries).toBeGreaterThan(before + 1);
+  await expect(list.locator('[data-row-index="35"]').getByRole('link')).toHaveText(name);
+  // Out of the rows, the list shows its order: the company last updated first.
+  await list.getByLabel('Search by name or domain').focus();
+  await rows.evaluate((box) => {
+    box.scrollTop = 0;
+  });
+  await expect(list.locator('[data-row-index="0"]').getByRole('link')).toHaveText(name);
+  await expect(note).toHaveValue('Call back on Monday');
+  await list.close();
+});
+
+test('Enter in a row’s note or tags saves them and the keyboard goes on from the row, not from the top of the page', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 80);
+  await list.getByTestId('rows').evaluate((box) => {
+    box.scrollTop = 30 * 64;
+  });
+  const name = ((await list.locator('[data-row-index="35"]').getByRole('link').textContent()) ?? '').trim();
+  const note = list.getByRole('textbox', { name: `Notes on ${name}` });
+  const tags = list.getByRole('textbox', { name: `Tags of ${name}` });
+  await note.fill('Call back on Monday');
+  await note.press('Enter');
+  await list.keyboard.press('Tab');
+  await expect(tags).toBeFocused();
+  await tags.fill('q3, berlin');
+  await tags.press('Enter');
+  await list.keyboard.press('Tab');
+  await expect(list.locator('[data-row-index="36"]').getByRole('checkbox')).toBeFocused();
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await other.getByLabel('Search by name or domain').fill(name);
+  await expect(other.getByRole('textbox', { name: `Notes on ${name}` })).toHaveValue('Call back on Monday');
+  await expect(other.getByRole('textbox', { name: `Tags of ${name}` })).toHaveValue('q3, berlin');
+  await other.close();
+  await list.close();
+});
+
+test('a note saved elsewhere while the keyboard is in a row’s note field is not written over by leaving it', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 3);
+  const name = (
+    (await list.getByTestId('prospect-row').first().getByRole('link').textContent()) ?? ''
+  ).trim();
+  const noteIn = (page: typeof list) => page.getByRole('textbox', { name: `Notes on ${name}` });
+  await noteIn(list).fill('Call back');
+  await noteIn(list).press('Enter');
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(noteIn(other)).toHaveValue('Call back');
+  // The keyboard is in this tab's field, without typing, while another tab of the list adds to the note.
+  await noteIn(list).focus();
+  await noteIn(other).fill('Call back: asked for a demo');
+  await noteIn(other).press('Enter');
+  await list.keyboard.press('Tab');
+  // What this tab showed is not written back, and it shows the note as saved.
+  await expect(noteIn(list)).toHaveValue('Call back: asked for a demo');
+  await other.reload();
+  await expect(noteIn(other)).toHaveValue('Call back: asked for a demo');
+  await other.close();
   await list.close();
 });

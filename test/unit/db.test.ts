@@ -8,6 +8,7 @@ import {
   findProspectFor,
   getProspect,
   mapProspects,
+  notPutBackMessage,
   restoreProspects,
   saveProspect,
   updateProspect,
@@ -441,5 +442,40 @@ describe('the prospect list', () => {
       savedAt: 1,
     });
     expect(await db.prospects.count()).toBe(2);
+  });
+
+  it('an undo does not cut the deleted note where it and the note of the record saved again since would pass the limit together', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1);
+    const id = prospect.id as number;
+    const deletedNote = `Met at SaaStr. ${'d'.repeat(12_000)} Call back in May.`;
+    await updateProspect(db, id, { notes: deletedNote, status: 'contacted', tags: ['q3'] }, 2);
+    const gone = await deleteProspects(db, [id]);
+    const again = (await saveProspect(db, company('lumenfold-home.html'), 3)).prospect;
+    const newNote = `Sent the deck. ${'n'.repeat(12_000)} Budget in Q3.`;
+    await updateProspect(db, again.id as number, { notes: newNote }, 4);
+
+    const notPutBack = await restoreProspects(db, gone);
+    // Nothing joined and cut: the list's record stays as it was, and the Undo still holds the deleted one whole.
+    expect(await allProspects(db)).toMatchObject([{ id: again.id, notes: newNote, status: 'new', tags: [] }]);
+    expect(notPutBack).toEqual(gone);
+    expect(notPutBackMessage(notPutBack)).toBe(
+      'Lumenfold was not put back: with the note written since it was saved again, its deleted note would pass the 20,000 characters a note holds, and the end of one would be cut. Undo still holds it whole: shorten the note on the list, then press Undo again.',
+    );
+
+    // Once the rep has made room, the same Undo puts it back with both notes whole.
+    await updateProspect(db, again.id as number, { notes: 'Sent the deck.' }, 5);
+    expect(await restoreProspects(db, notPutBack)).toEqual([]);
+    expect(await allProspects(db)).toMatchObject([
+      { id: again.id, notes: `Sent the deck.\n\n${deletedNote}`, status: 'contacted', tags: ['q3'] },
+    ]);
+  });
+
+  it('names at most three companies an undo did not put back, and counts the rest', () => {
+    const deleted = ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name }) as Prospect);
+    expect(notPutBackMessage(deleted)).toMatch(
+      /^5 companies \(A, B, C and 2 more\) were not put back: with the notes written since they were saved again, their deleted notes would pass .* Undo still holds them whole: shorten the notes on the list, then press Undo again\.$/,
+    );
+    expect(notPutBackMessage([])).toBe('');
   });
 });
