@@ -212,7 +212,9 @@ export function IcpEditor({
     setGeneration((g) => g + 1);
     if (!following) setStatus(`${inForceChange(base, active)}: the form now shows it.`);
   }, [active, base, dirty, replaced, recheck]);
-  const canSave = parsed.ok && dirty;
+  // A policy that came to set the ICP while the editor was open (the page keeps the editor only while it holds
+  // edits): the draft can still be changed and exported, never saved.
+  const canSave = parsed.ok && dirty && !active.locked;
   useEffect(() => {
     onDirtyChange?.(dirty);
     return () => onDirtyChange?.(false);
@@ -356,6 +358,12 @@ export function IcpEditor({
         <button
           type="button"
           onClick={() => {
+            // Under a lock, the ICP in force is the policy's: exported in place of an invalid draft, it would
+            // pass for the manager's work.
+            if (!parsed.ok && dirty && active.locked) {
+              setStatus('Not exported: fix the problems listed above Save first.');
+              return;
+            }
             if (!parsed.ok || !dirty) {
               download(active.icp);
               return;
@@ -364,7 +372,9 @@ export function IcpEditor({
             // still version N"): the draft goes out as the version it will be saved as.
             download({ ...parsed.icp, version: nextVersion, updatedAt: new Date().toISOString() });
             setStatus(
-              `Exported the draft as version ${nextVersion}. It is not saved in this browser yet: Save uses it here.`,
+              active.locked
+                ? `Exported the draft as version ${nextVersion}. It cannot be saved in this browser: your organisation’s policy sets the ICP.`
+                : `Exported the draft as version ${nextVersion}. It is not saved in this browser yet: Save uses it here.`,
             );
           }}
           data-testid="export-icp"
@@ -540,7 +550,18 @@ export function IcpEditor({
       {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
       <ListPreviewSection current={active.icp} draft={parsed.ok ? parsed.icp : null} />
 
-      {replaced && dirty && (
+      {active.locked && dirty && (
+        <div role="alert" className="editor-replaced" data-testid="editor-locked">
+          <p>
+            Your organisation’s policy now sets the ICP ({active.icp.name}, version {active.icp.version}):
+            your draft cannot be saved here.{' '}
+            {parsed.ok
+              ? 'Your edits stay in the form until you close the editor: Export JSON keeps them as a file, to send to whoever maintains your organisation’s ICP.'
+              : 'Your edits stay in the form until you close the editor. Fix the problems above, then Export JSON keeps them as a file, to send to whoever maintains your organisation’s ICP.'}
+          </p>
+        </div>
+      )}
+      {replaced && dirty && !active.locked && (
         <div role="alert" className="editor-replaced" data-testid="editor-replaced">
           <p>
             {inForceChange(base, replaced)} ({replaced.origin.replace(/\.$/, '')}). Your edits are kept, but
