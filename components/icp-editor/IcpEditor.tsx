@@ -19,6 +19,7 @@ import {
   loadIcpHistory,
   SaveStoppedHalfWayError,
   saveUserIcp,
+  syncSizeProblem,
 } from '@/lib/settings';
 import { downloadText } from '../download';
 import { listTierName } from '../format';
@@ -233,7 +234,7 @@ export function IcpEditor({
     fill(active.icp, message);
   };
   // An ICP from a file, a preset or the earlier versions in place of the draft.
-  const load = (icp: Icp, message: string, fromFile = false) => {
+  const load = (icp: Icp, message: string, from: { file?: boolean; warning?: boolean } = {}) => {
     // Chosen whole, it is made to the ICP in force now, not to the one the draft was started from: the version
     // a save stopped half-way replaced, loaded back from Earlier versions, is a change to save, not edits undone
     // that the draft would drop to follow the ICP in force.
@@ -241,14 +242,14 @@ export function IcpEditor({
       setBase(replaced);
       setReplaced(null);
     }
-    fill(icp, message, fromFile);
+    fill(icp, message, from);
   };
-  const fill = (icp: Icp, message: string, fromFile = false) => {
-    imported.current = fromFile ? icp : null;
+  const fill = (icp: Icp, message: string, { file = false, warning = false } = {}) => {
+    imported.current = file ? icp : null;
     setDraft(icp);
     setGeneration((g) => g + 1);
     setStatus(message);
-    setLoaded({ text: message, failed: false });
+    setLoaded({ text: message, failed: warning });
   };
   const notImported = (text: string) => {
     setStatus(text);
@@ -299,15 +300,20 @@ export function IcpEditor({
       return;
     }
     const result = parseIcp(json);
-    if (result.ok)
+    if (result.ok) {
+      // A valid file can still be too big for browser sync, which keeps far less than the 1 MB a file may take:
+      // said now, before the manager reviews it, not only by the save after their review.
+      const tooBig = syncSizeProblem(result.icp);
       load(
         result.icp,
-        (result.icp.version > active.icp.version
-          ? `Imported ${file.name} into the editor: review it, then save (saved unchanged, it stays version ${result.icp.version}).`
-          : `Imported ${file.name} into the editor: review it, then save.`) + encodingNote(read.encoding),
-        true,
+        (tooBig
+          ? `Imported ${file.name} into the editor, but it cannot be saved as it is. ${tooBig}`
+          : result.icp.version > active.icp.version
+            ? `Imported ${file.name} into the editor: review it, then save (saved unchanged, it stays version ${result.icp.version}).`
+            : `Imported ${file.name} into the editor: review it, then save.`) + encodingNote(read.encoding),
+        { file: true, warning: tooBig !== null },
       );
-    else {
+    } else {
       // In the form's words, as the editor and `icp validate` tell them.
       const problems = explainInvalidIcp(result).map((p) => `${p.where}: ${p.text}`);
       notImported(
