@@ -19,6 +19,7 @@ import {
   loadIcpHistory,
   SaveStoppedHalfWayError,
   saveUserIcp,
+  syncSizeProblem,
 } from '@/lib/settings';
 import { downloadText } from '../download';
 import { listTierName } from '../format';
@@ -212,7 +213,9 @@ export function IcpEditor({
     setGeneration((g) => g + 1);
     if (!following) setStatus(`${inForceChange(base, active)}: the form now shows it.`);
   }, [active, base, dirty, replaced, recheck]);
-  const canSave = parsed.ok && dirty;
+  // A policy that came to set the ICP while the editor was open (the page keeps the editor only while it holds
+  // edits): the draft can still be changed and exported, never saved.
+  const canSave = parsed.ok && dirty && !active.locked;
   useEffect(() => {
     onDirtyChange?.(dirty);
     return () => onDirtyChange?.(false);
@@ -231,7 +234,7 @@ export function IcpEditor({
     fill(active.icp, message);
   };
   // An ICP from a file, a preset or the earlier versions in place of the draft.
-  const load = (icp: Icp, message: string, fromFile = false) => {
+  const load = (icp: Icp, message: string, from: { file?: boolean; warning?: boolean } = {}) => {
     // Chosen whole, it is made to the ICP in force now, not to the one the draft was started from: the version
     // a save stopped half-way replaced, loaded back from Earlier versions, is a change to save, not edits undone
     // that the draft would drop to follow the ICP in force.
@@ -239,14 +242,14 @@ export function IcpEditor({
       setBase(replaced);
       setReplaced(null);
     }
-    fill(icp, message, fromFile);
+    fill(icp, message, from);
   };
-  const fill = (icp: Icp, message: string, fromFile = false) => {
-    imported.current = fromFile ? icp : null;
+  const fill = (icp: Icp, message: string, { file = false, warning = false } = {}) => {
+    imported.current = file ? icp : null;
     setDraft(icp);
     setGeneration((g) => g + 1);
     setStatus(message);
-    setLoaded({ text: message, failed: false });
+    setLoaded({ text: message, failed: warning });
   };
   const notImported = (text: string) => {
     setStatus(text);
@@ -297,15 +300,20 @@ export function IcpEditor({
       return;
     }
     const result = parseIcp(json);
-    if (result.ok)
+    if (result.ok) {
+      // A valid file can still be too big for browser sync, which keeps far less than the 1 MB a file may take:
+      // said now, before the manager reviews it, not only by the save after their review.
+      const tooBig = syncSizeProblem(result.icp);
       load(
         result.icp,
-        (result.icp.version > active.icp.version
-          ? `Imported ${file.name} into the editor: review it, then save (saved unchanged, it stays version ${result.icp.version}).`
-          : `Imported ${file.name} into the editor: review it, then save.`) + encodingNote(read.encoding),
-        true,
+        (tooBig
+          ? `Imported ${file.name} into the editor, but it cannot be saved as it is. ${tooBig}`
+          : result.icp.version > active.icp.version
+            ? `Imported ${file.name} into the editor: review it, then save (saved unchanged, it stays version ${result.icp.version}).`
+            : `Imported ${file.name} into the editor: review it, then save.`) + encodingNote(read.encoding),
+        { file: true, warning: tooBig !== null },
       );
-    else {
+    } else {
       // In the form's words, as the editor and `icp validate` tell them.
       const problems = explainInvalidIcp(result).map((p) => `${p.where}: ${p.text}`);
       notImported(
@@ -356,6 +364,12 @@ export function IcpEditor({
         <button
           type="button"
           onClick={() => {
+            // Under a lock, the ICP in force is the policy's: exported in place of an invalid draft, it would
+            // pass for the manager's work.
+            if (!parsed.ok && dirty && active.locked) {
+              setStatus('Not exported: fix the problems listed above Save first.');
+              return;
+            }
             if (!parsed.ok || !dirty) {
               download(active.icp);
               return;
@@ -364,7 +378,9 @@ export function IcpEditor({
             // still version N"): the draft goes out as the version it will be saved as.
             download({ ...parsed.icp, version: nextVersion, updatedAt: new Date().toISOString() });
             setStatus(
-              `Exported the draft as version ${nextVersion}. It is not saved in this browser yet: Save uses it here.`,
+              active.locked
+                ? `Exported the draft as version ${nextVersion}. It cannot be saved in this browser: your organisation’s policy sets the ICP.`
+                : `Exported the draft as version ${nextVersion}. It is not saved in this browser yet: Save uses it here.`,
             );
           }}
           data-testid="export-icp"
@@ -540,7 +556,18 @@ export function IcpEditor({
       {parsed.ok && <Preview current={active.icp} draft={parsed.icp} />}
       <ListPreviewSection current={active.icp} draft={parsed.ok ? parsed.icp : null} />
 
-      {replaced && dirty && (
+      {active.locked && dirty && (
+        <div role="alert" className="editor-replaced" data-testid="editor-locked">
+          <p>
+            Your organisation’s policy now sets the ICP ({active.icp.name}, version {active.icp.version}):
+            your draft cannot be saved here.{' '}
+            {parsed.ok
+              ? 'Your edits stay in the form until you close the editor: Export JSON keeps them as a file, to send to whoever maintains your organisation’s ICP.'
+              : 'Your edits stay in the form until you close the editor. Fix the problems above, then Export JSON keeps them as a file, to send to whoever maintains your organisation’s ICP.'}
+          </p>
+        </div>
+      )}
+      {replaced && dirty && !active.locked && (
         <div role="alert" className="editor-replaced" data-testid="editor-replaced">
           <p>
             {inForceChange(base, replaced)} ({replaced.origin.replace(/\.$/, '')}). Your edits are kept, but

@@ -68,7 +68,10 @@ export function App() {
               </ul>
             </div>
           )}
-          {editing && !active.locked ? (
+          {/* A policy that comes to lock the ICP closes an untouched editor; one with edits stays open (it says
+              why it cannot save), so that the draft is not lost without a word: the manager exports it, then
+              closes it. */}
+          {editing && (!active.locked || editorDirty) ? (
             <IcpEditor
               active={active}
               onDirtyChange={setEditorDirty}

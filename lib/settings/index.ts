@@ -106,6 +106,32 @@ function syncChunks(json: string): string[] {
   return chunks;
 }
 
+/** How an ICP is written to browser sync: whole in one item, or as chunks; and the bytes it takes there. */
+function syncLayout(icp: Icp): { json: string; single: boolean; chunks: string[]; bytes: number } {
+  const json = JSON.stringify(icp);
+  const single = 'icp'.length + storedBytes(icp) <= SYNC_ITEM_BYTES;
+  const chunks = single ? [] : syncChunks(json);
+  const bytes = single
+    ? storedBytes(icp)
+    : chunks.reduce((sum, chunk, i) => sum + `icpChunk${i}`.length + storedBytes(chunk), 0);
+  return { json, single, chunks, bytes };
+}
+
+/**
+ * Why this ICP cannot be saved as the rep's own (too big for browser sync), naming its biggest criterion, the
+ * one to shorten first; `null` when it fits. What a save refuses with, and what an import warns of at once.
+ */
+export function syncSizeProblem(icp: Icp): string | null {
+  return sizeProblem(icp, syncLayout(icp).bytes);
+}
+
+/** {@link syncSizeProblem} for an ICP whose bytes in sync are measured already. */
+function sizeProblem(icp: Icp, bytes: number): string | null {
+  if (bytes <= SYNC_TOTAL_BYTES) return null;
+  const biggest = icp.criteria.reduce((a, b) => (storedBytes(b) > storedBytes(a) ? b : a));
+  return `This ICP takes ${Math.ceil(bytes / 1024)} kB; browser sync keeps at most about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB. Shorten long lists (domains, keywords; “${biggest.label}” alone takes ${Math.ceil(storedBytes(biggest) / 1024)} kB) or share it as a team file.`;
+}
+
 /** The ICP is too big for browser sync. */
 export class SyncQuotaError extends Error {}
 
@@ -315,17 +341,9 @@ export async function loadIcpHistory(): Promise<Array<{ icp: Icp; replacedAt: nu
  */
 export async function saveUserIcp(input: Icp): Promise<void> {
   const icp = IcpSchema.parse(input);
-  const json = JSON.stringify(icp);
-  const single = 'icp'.length + storedBytes(icp) <= SYNC_ITEM_BYTES;
-  const chunks = single ? [] : syncChunks(json);
-  const bytes = single
-    ? storedBytes(icp)
-    : chunks.reduce((sum, chunk, i) => sum + `icpChunk${i}`.length + storedBytes(chunk), 0);
-  if (bytes > SYNC_TOTAL_BYTES) {
-    throw new SyncQuotaError(
-      `This ICP takes ${Math.ceil(bytes / 1024)} kB; browser sync keeps at most about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB. Shorten long lists (domains, keywords) or share it as a team file.`,
-    );
-  }
+  const { json, single, chunks, bytes } = syncLayout(icp);
+  const tooBig = sizeProblem(icp, bytes);
+  if (tooBig) throw new SyncQuotaError(tooBig);
   if ((await loadActiveIcp()).locked) {
     throw new IcpLockedError('Your organisation’s policy sets the ICP; it cannot be changed here.');
   }

@@ -390,6 +390,31 @@ test('a file fixed after its import failed is imported when the manager picks it
   await page.close();
 });
 
+test('an imported ICP too big for browser sync is said to be so at once, and what to shorten', async ({
+  ext,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('options.html'));
+  await page.getByRole('button', { name: 'Edit the ICP' }).click();
+  // A valid file of about 170 kB (a file may take 1 MB): 5,000 competitors' domains.
+  const domains = Array.from({ length: 5_000 }, (_, i) => `competitor-company-number-${i}.com`);
+  await page.locator('.editor-toolbar input[type="file"]').setInputFiles({
+    name: 'rivals.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(withCompetitors(domains, 2, 'All our rivals'))),
+  });
+  const loaded = page.getByTestId('editor-loaded');
+  await expect(loaded).toHaveAttribute('role', 'alert');
+  await expect(loaded).toHaveText(
+    /^Imported rivals\.json into the editor, but it cannot be saved as it is\. This ICP takes \d+ kB; browser sync keeps at most about 92 kB\. Shorten long lists \(domains, keywords; “Competitors” alone takes \d+ kB\) or share it as a team file\.$/,
+  );
+  // The save says the same, in the same words.
+  const told = (await loaded.textContent())?.replace(/^.*as it is\. /, '');
+  await page.getByTestId('save-icp').click();
+  await expect(page.getByTestId('editor-status')).toHaveText(`Not saved: ${told}`);
+  await page.close();
+});
+
 test("the panel follows the browser's dark theme", async ({ visit, openPanel }) => {
   const { tabId } = await visit(PAGES.lumenfold);
   const panel = await openPanel({ tabId });

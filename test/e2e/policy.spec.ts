@@ -172,6 +172,54 @@ test.describe('with a policy file', () => {
     }
   });
 
+  test('a manager’s unsaved draft survives a policy that starts setting the ICP: told, not savable, exportable', async ({
+    launch,
+    policyFile,
+  }) => {
+    test.setTimeout(120_000);
+    // A policy that sets something else: the ICP is the manager's to edit.
+    const ext = await launch({ refreshMinutes: 30 });
+    const page = await ext.context.newPage();
+    await page.goto(ext.pageUrl('options.html'));
+    await page.getByRole('button', { name: 'Edit the ICP' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('My unsaved draft');
+
+    // IT pushes the ICP itself while the editor is open. Chromium reads the changed file while running (within
+    // seconds here; the wait allows for its slowest reload), and the page learns of it through its own watch of
+    // managed storage: no reload, which would lose the draft this test is about.
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: { icp: JSON.stringify(ORG_ICP) } } } }),
+    );
+    await expect(page.getByTestId('icp-locked')).toContainText('Set by your organisation’s policy', {
+      timeout: 90_000,
+    });
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My unsaved draft');
+    await expect(page.getByTestId('editor-locked')).toContainText(
+      'Your organisation’s policy now sets the ICP (Acme policy ICP, version 7): your draft cannot be saved here.',
+    );
+    await expect(page.getByTestId('editor-replaced')).toHaveCount(0);
+    await expect(page.getByTestId('save-icp')).toBeDisabled();
+
+    // The draft leaves as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-icp').click(),
+    ]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.name).toBe('My unsaved draft');
+    await expect(page.getByTestId('editor-status')).toContainText(
+      'It cannot be saved in this browser: your organisation’s policy sets the ICP.',
+    );
+
+    // Closed when done (asked first: the draft is still not saved anywhere in the browser).
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Close the editor' }).click();
+    await expect(page.getByTestId('save-icp')).toHaveCount(0);
+    await expect(page.getByTestId('icp-name')).toContainText('Acme policy ICP v7');
+    await expect(page.getByRole('button', { name: 'Edit the ICP' })).toHaveCount(0);
+  });
+
   test('an invalid ICP in the policy is reported in the editor’s words; the default stands in, still locked', async ({
     launch,
   }) => {

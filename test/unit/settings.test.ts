@@ -10,6 +10,7 @@ import {
   SyncQuotaError,
   savePrivacy,
   saveUserIcp,
+  syncSizeProblem,
   userIcpItem,
   watchPolicy,
 } from '@/lib/settings';
@@ -85,6 +86,15 @@ describe('the rep’s ICP in synced storage', () => {
       /takes \d+ kB; browser sync keeps at most about \d+ kB/,
     );
     expect((await loadActiveIcp()).icp.name).toBe('Big 3');
+  });
+
+  it('tells before any save whether an ICP fits browser sync, naming the criterion to shorten', async () => {
+    // About 80 kB and about 110 kB: the save's own measure tells which fits.
+    expect(syncSizeProblem(withDomains(3_500))).toBeNull();
+    await saveUserIcp(withDomains(3_500));
+    const problem = syncSizeProblem(withDomains(5_000));
+    expect(problem).toMatch(/Shorten long lists \(domains, keywords; “Competitors” alone takes \d+ kB\)/);
+    await expect(saveUserIcp(withDomains(5_000))).rejects.toThrow(problem as string);
   });
 
   it('keeps replaced versions in the history, newest first, and clearing goes back to the default', async () => {
