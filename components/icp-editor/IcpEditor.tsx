@@ -364,9 +364,9 @@ export function IcpEditor({
         <button
           type="button"
           onClick={() => {
-            // Under a lock, the ICP in force is the policy's: exported in place of an invalid draft, it would
-            // pass for the manager's work.
-            if (!parsed.ok && dirty && active.locked) {
+            // An invalid draft cannot be written as an ICP, and the ICP in force written in its place would pass
+            // for the manager's work (under a lock, the policy's ICP): nothing is exported, and the status says so.
+            if (!parsed.ok && dirty) {
               setStatus('Not exported: fix the problems listed above Save first.');
               return;
             }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
@@ -620,6 +620,33 @@ test('the ICP editor shows a coverage problem under its field, and says when Tie
   await expect(options.getByTestId('problems')).toHaveCount(0);
   await tier2.fill('10');
   await expect(options.getByTestId('coverage-hint')).toHaveCount(0);
+  await options.close();
+});
+
+test('Export JSON with a draft that has problems exports nothing, rather than the ICP in force', async ({
+  ext,
+}) => {
+  const options = await ext.context.newPage();
+  await options.goto(ext.pageUrl('options.html'));
+  await options.getByRole('button', { name: 'Edit the ICP' }).click();
+  await options.getByLabel(/^Tier 1 needs at least/).fill('150');
+  let downloads = 0;
+  options.on('download', () => downloads++);
+  await options.getByTestId('export-icp').click();
+  await expect(options.getByTestId('editor-status')).toHaveText(
+    'Not exported: fix the problems listed above Save first.',
+  );
+  // Fixed, the draft is exported as the version it will be saved as.
+  await options.getByLabel(/^Tier 1 needs at least/).fill('70');
+  const [exported] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByTestId('export-icp').click(),
+  ]);
+  expect(JSON.parse(readFileSync(await exported.path(), 'utf8'))).toMatchObject({
+    minCoverageForTier1: 0.7,
+    version: 2,
+  });
+  expect(downloads).toBe(1);
   await options.close();
 });
 
