@@ -19,6 +19,7 @@ import {
   type TierCounts,
   tierCounts,
 } from '@/lib/db/list-query';
+import { type LeftOut, leftOutMessage } from '@/lib/db/merge-prospects';
 import {
   deleteProspects,
   getProspect,
@@ -565,7 +566,13 @@ export function App() {
                 // The backup's verdicts are those of the ICP it was made under.
                 if (report.added + report.updated > 0) void sendMessage('rescoreList', {}).catch(() => {});
                 setStatus(
-                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted. ${notesKeptMessage(report, file.name)}`.trim(),
+                  [
+                    `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
+                    notesKeptMessage(report, file.name),
+                    leftOutMessage(report.leftOut, file.name),
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
                 );
               } catch (error) {
                 setStatus(`Not restored: ${file.name}: ${messageOf(error)}`);
@@ -642,19 +649,20 @@ export function App() {
             aria-describedby="undo-deleted"
             onClick={async () => {
               let notPutBack: Prospect[];
+              let leftOut: LeftOut[];
               try {
-                notPutBack = await restoreProspects(db, undo);
+                ({ notPutBack, leftOut } = await restoreProspects(db, undo));
               } catch (error) {
                 setStatus(`Not undone: ${messageOf(error)}`);
                 return;
               }
               // Those whose notes would be cut stay offered, with why: the keyboard stays on Undo.
               if (notPutBack.length > 0) {
-                setStatus(notPutBackMessage(notPutBack));
+                setStatus(`${notPutBackMessage(notPutBack)} ${leftOutMessage(leftOut)}`.trim());
                 setUndo(notPutBack);
                 return;
               }
-              setStatus('');
+              setStatus(leftOutMessage(leftOut));
               focusNext.current = 'search';
               setUndo(null);
             }}
