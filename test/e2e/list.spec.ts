@@ -758,3 +758,30 @@ test('a note saved elsewhere while the keyboard is in a row’s note field is no
   await other.close();
   await list.close();
 });
+
+test('a note pasted past 20,000 characters stays whole in the field, which says it is not saved', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 2);
+  const note = list.getByRole('textbox', { name: 'Notes on Company 000001' });
+  await note.fill('Call Ana');
+  await note.press('Enter');
+  const pasted = `Minutes of the call. ${'m'.repeat(20_000)} Budget in Q3.`;
+  await note.focus();
+  // As a paste lands: one insertion, which the browser would cut at a `maxlength`.
+  await list.keyboard.insertText(pasted);
+  const typed = `Call Ana${pasted}`;
+  await expect(note).toHaveJSProperty('value', typed);
+  await expect(note).toHaveJSProperty(
+    'validationMessage',
+    'Not saved: this note is 20,043 characters, and a note holds 20,000. Take out 43 to save it; until then the note saved before stays.',
+  );
+  await note.press('Enter');
+  await note.blur();
+  await expect(note).toHaveJSProperty('value', typed);
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(other.getByRole('textbox', { name: 'Notes on Company 000001' })).toHaveValue('Call Ana');
+  await other.close();
+  await list.close();
+});
