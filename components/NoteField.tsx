@@ -23,6 +23,9 @@ export function noteTooLongMessage(text: string): string {
  * A note past MAX_NOTE_CHARS (a long paste) stays in the field whole and is not saved: the field says so (its
  * validity message, shown at once) until the rep shortens it. The browser's own length limit would cut the
  * paste's end without a word. Gone from the page meanwhile, it is lost: the note saved before stays.
+ * A save that does not land (`onSave`'s promise rejects: the company was deleted meanwhile, the disk is full)
+ * is said the same way, and the text stays in the field for the rep to copy; leaving the field tries again.
+ * @param onSave writes the note; its promise, if it returns one, tells the field whether the note was written
  * @param multiline a field of a few lines where Enter starts a new line (the side panel); otherwise one line,
  *   where Enter saves and Shift+Enter starts a new line (the list's rows)
  */
@@ -39,12 +42,22 @@ export function NoteField({
   label: string;
   className?: string;
   multiline?: boolean;
-  onSave: (notes: string) => void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a host that does not say whether the note landed (the side panel's `edit`) returns nothing, which `undefined` would refuse
+  onSave: (notes: string) => void | Promise<unknown>;
 }) {
   const [draft, setDraft] = useState(notes);
   const field = useRef<HTMLTextAreaElement>(null);
-  const problem = noteTooLongMessage(draft);
-  useEffect(() => field.current?.setCustomValidity(problem), [problem]);
+  /** Why the last save did not land, until the note is changed. */
+  const [failure, setFailure] = useState('');
+  const problem = noteTooLongMessage(draft) || failure;
+  useEffect(() => {
+    const el = field.current;
+    if (!el) return;
+    el.setCustomValidity(problem);
+    // Shown at once only where the keyboard still is: a field left meanwhile would take it back. The field's
+    // hosts also say it in their status line.
+    if (failure && el === document.activeElement) el.reportValidity();
+  }, [problem, failure]);
   const typing = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const stored = useRef(notes);
@@ -58,7 +71,15 @@ export function NoteField({
     if (noteTooLongMessage(text)) return;
     pending.current = null;
     releaseEdit(key);
-    if (text !== stored.current) onSave(text);
+    if (text === stored.current) return;
+    onSave(text)?.catch((error: unknown) => {
+      // Kept as typed (not replaced by the saved note, if any is still there), and saved again on leaving the
+      // field; text typed since is newer and stays pending as it is.
+      if (pending.current === null) pending.current = text;
+      setFailure(
+        `Not saved: ${error instanceof Error ? error.message : String(error)} The note is still here to copy.`,
+      );
+    });
   };
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -94,6 +115,7 @@ export function NoteField({
       onChange={(e) => {
         const text = e.target.value;
         setDraft(text);
+        setFailure('');
         pending.current = text;
         clearTimeout(timer.current);
         const tooLong = noteTooLongMessage(text);

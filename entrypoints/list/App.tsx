@@ -24,6 +24,7 @@ import {
   deleteProspects,
   getProspect,
   notPutBackMessage,
+  ProspectGoneError,
   restoreProspects,
   updateProspect,
 } from '@/lib/db/prospects';
@@ -139,7 +140,13 @@ function Row({
         notes={p.notes}
         className="row-notes"
         label={`Notes on ${p.name}`}
-        onSave={(notes) => edit({ notes })}
+        // The field hears of a note that did not land (the company deleted meanwhile) and keeps its text.
+        onSave={(notes) =>
+          updateProspect(db, id, { notes }).catch((error: unknown) => {
+            onFailed(error);
+            throw error;
+          })
+        }
       />
       <TagsField id={id} tags={p.tags} label={`Tags of ${p.name}`} onSave={(tags) => edit({ tags })} />
     </div>
@@ -592,10 +599,23 @@ export function App() {
               // Only the latest action's message shows: a delete's line (with its Undo) goes, as with an export.
               setUndo(null);
               try {
-                await writeProspects(db, () =>
-                  Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
+                // One deleted meanwhile (in another tab) does not stop the others; it is counted apart.
+                const gone = await writeProspects(db, () =>
+                  Promise.all(
+                    chosen.map((id) =>
+                      updateProspect(db, id, { status: value }).then(
+                        () => 0,
+                        (error: unknown) => {
+                          if (error instanceof ProspectGoneError) return 1;
+                          throw error;
+                        },
+                      ),
+                    ),
+                  ),
+                ).then((each) => each.reduce((a: number, b) => a + b, 0));
+                setStatus(
+                  `Set ${chosen.length - gone} to ${STATUS_LABEL[value]}.${gone > 0 ? ` ${gone} ${gone === 1 ? 'was' : 'were'} no longer on the list (deleted meanwhile).` : ''}`,
                 );
-                setStatus(`Set ${chosen.length} to ${STATUS_LABEL[value]}.`);
               } catch (error) {
                 setStatus(`Not changed: ${messageOf(error)}`);
               }

@@ -205,14 +205,33 @@ export async function saveProspect(
   });
 }
 
-/** Changes what the rep tracks about a prospect (status, notes, tags). */
+/** A change to a prospect no longer on the list: deleted meanwhile (in another tab, the list or the panel). */
+export class ProspectGoneError extends Error {
+  constructor() {
+    super('this company is no longer on your list (it was deleted meanwhile).');
+    this.name = 'ProspectGoneError';
+  }
+}
+
+/**
+ * Changes what the rep tracks about a prospect (status, notes, tags).
+ * @throws ProspectGoneError where no prospect has this id any more: what the rep typed for it was not written,
+ *   and whoever typed it must hear so. Thrown once the (empty) write is over, so that a caller writing several
+ *   prospects in one transaction can catch it for one of them without the others being undone.
+ */
 export async function updateProspect(
   db: IcpLensDb,
   id: number,
   change: Partial<{ status: ProspectStatus; notes: string; tags: string[] }>,
   now = Date.now(),
 ): Promise<void> {
-  await writeProspects(db, () => db.prospects.update(id, { ...change, updatedAt: now }));
+  const found = await writeProspects(
+    db,
+    async () =>
+      (await db.prospects.update(id, { ...change, updatedAt: now })) > 0 ||
+      (await db.prospects.get(id)) !== undefined,
+  );
+  if (!found) throw new ProspectGoneError();
 }
 
 /** Deletes prospects and returns them, so that the deletion can be undone with {@link restoreProspects}. */

@@ -785,3 +785,25 @@ test('a note pasted past 20,000 characters stays whole in the field, which says 
   await other.close();
   await list.close();
 });
+
+test('a note typed in the side panel as the company is deleted in the list is said not to be saved', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await panel.getByTestId('save-prospect').click();
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByLabel('Select Lumenfold').check();
+  // The panel's clock stands still: the note, typed, waits for its save until the company is gone.
+  await panel.clock.install();
+  await panel.clock.pauseAt(Date.now() + 1000);
+  await panel.getByLabel('Notes on Lumenfold').fill('Call Ana on Monday');
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(
+    panel.getByText('Not saved: this company is no longer on your list (it was deleted meanwhile).'),
+  ).toBeVisible();
+  await list.close();
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb, type Prospect, type SeenPage, StorageError } from '@/lib/db/index';
+import { IcpLensDb, type Prospect, type SeenPage, StorageError, writeProspects } from '@/lib/db/index';
 import {
   allProspects,
   deleteProspects,
@@ -9,6 +9,7 @@ import {
   getProspect,
   mapProspects,
   notPutBackMessage,
+  ProspectGoneError,
   restoreProspects,
   saveProspect,
   updateProspect,
@@ -405,6 +406,28 @@ describe('the prospect list', () => {
     };
     await expect(saveProspect(db, nameless)).rejects.toThrow(/neither a website domain nor a LinkedIn page/);
     expect(await db.prospects.count()).toBe(0);
+  });
+
+  it('a change to a prospect deleted meanwhile says so, and one caught in a transaction does not undo the others', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1);
+    const kept = (await saveProspect(db, company('fernbridge-impressum.html'), 1)).prospect;
+    await deleteProspects(db, [prospect.id as number]);
+    await expect(updateProspect(db, prospect.id as number, { notes: 'Call Ana' })).rejects.toThrow(
+      new ProspectGoneError(),
+    );
+    expect(await db.prospects.count()).toBe(1);
+
+    await writeProspects(db, () =>
+      Promise.all(
+        [prospect.id, kept.id].map((id) =>
+          updateProspect(db, id as number, { status: 'contacted' }).catch((error: unknown) => {
+            if (!(error instanceof ProspectGoneError)) throw error;
+          }),
+        ),
+      ),
+    );
+    expect((await allProspects(db)).map((p) => [p.id, p.status])).toEqual([[kept.id, 'contacted']]);
   });
 
   it('deletes with undo', async () => {

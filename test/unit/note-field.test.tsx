@@ -73,4 +73,21 @@ describe('the note field', () => {
     );
     expect(field.value).toBe(pasted);
   });
+
+  it('keeps a note whose save did not land (the company deleted meanwhile), says so, and tries again on leaving', async () => {
+    const gone = new Error('this company is no longer on your list (it was deleted meanwhile).');
+    const onSave = vi.fn().mockRejectedValue(gone);
+    const { field } = renderField('Call Ana', onSave);
+    type(field, 'Call Ana. Budget in Q3.');
+    await act(async () => vi.advanceTimersByTime(NOTES_SAVE_MS));
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('Call Ana. Budget in Q3.');
+    expect(field.value).toBe('Call Ana. Budget in Q3.');
+    expect(field.validationMessage).toBe(
+      'Not saved: this company is no longer on your list (it was deleted meanwhile). The note is still here to copy.',
+    );
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    await act(async () => field.blur());
+    expect(onSave).toHaveBeenCalledTimes(2);
+    expect(field.value).toBe('Call Ana. Budget in Q3.');
+  });
 });
