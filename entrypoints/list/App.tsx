@@ -262,7 +262,12 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // The company whose verdict is explained in the dialog, if any.
   const [whyId, setWhyId] = useState<number | null>(null);
-  const [undo, setUndo] = useState<Prospect[] | null>(null);
+  // Each delete's companies, the latest last: Undo puts back the latest, then offers the one before. Nothing else
+  // the page does drops them (an export, a backup, a restore, a status change, another delete): Undo merges a
+  // company saved again meanwhile, and one it could not put back (its note too long to join) is held until the
+  // rep has made room, so its note, nowhere else, is not lost to an unrelated click.
+  const [deletes, setDeletes] = useState<Prospect[][]>([]);
+  const undo = deletes.at(-1) ?? null;
   // Delete and Undo each remove the button that was pressed: the keyboard goes on to the Undo button, then back
   // to the search box, instead of falling to the top of the page.
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -411,7 +416,6 @@ export function App() {
     const crm = kind === 'hubspot' ? 'HubSpot' : 'Salesforce';
     // The selected rows if any (in the list's order), else every row the list shows.
     const rows = selected.size > 0 ? (ids ?? []).filter((id) => selected.has(id)) : (ids ?? []);
-    setUndo(null);
     if (rows.length === 0) {
       setStatus('Nothing to export: no prospects match.');
       return;
@@ -544,7 +548,6 @@ export function App() {
         <button
           type="button"
           onClick={async () => {
-            setUndo(null);
             const backup = await createBackup(db);
             downloadText(`icp-lens-backup-${localDate()}.json`, JSON.stringify(backup), 'application/json');
             setStatus(`Backed up ${backup.prospects.length} prospects.`);
@@ -562,7 +565,6 @@ export function App() {
               // Cleared, so that choosing the same file again (after a failed restore, or once more) restores.
               e.target.value = '';
               if (!file) return;
-              setUndo(null);
               const backup = await readBackupFile(file);
               if (!backup.ok) {
                 setStatus(`Not restored: ${file.name} ${backup.problem}`);
@@ -596,8 +598,6 @@ export function App() {
             value=""
             onChange={async (e) => {
               const value = e.target.value as Prospect['status'];
-              // Only the latest action's message shows: a delete's line (with its Undo) goes, as with an export.
-              setUndo(null);
               try {
                 // One deleted meanwhile (in another tab) does not stop the others; it is counted apart.
                 const gone = await writeProspects(db, () =>
@@ -637,7 +637,7 @@ export function App() {
                 // The delete's line (with its Undo) is the latest action's message: an earlier one ("Set 6 to
                 // Researching.") beside it would read as part of it.
                 setStatus('');
-                setUndo(deleted);
+                setDeletes((held) => [...held, deleted]);
               } catch (error) {
                 setStatus(`Not deleted: ${messageOf(error)}`);
                 return;
@@ -659,6 +659,8 @@ export function App() {
                 ? undo.map((p) => p.name).join(', ')
                 : `${undo.length.toLocaleString()} companies`}
             .
+            {deletes.length > 1 &&
+              ` ${deletes.length - 1} earlier ${deletes.length === 2 ? 'delete' : 'deletes'} can be undone after this one.`}
           </span>{' '}
           <button
             ref={undoButton}
@@ -679,12 +681,13 @@ export function App() {
               // Those whose notes would be cut stay offered, with why: the keyboard stays on Undo.
               if (notPutBack.length > 0) {
                 setStatus(`${notPutBackMessage(notPutBack)} ${leftOutMessage(leftOut)}`.trim());
-                setUndo(notPutBack);
+                setDeletes((held) => [...held.slice(0, -1), notPutBack]);
                 return;
               }
               setStatus(leftOutMessage(leftOut));
-              focusNext.current = 'search';
-              setUndo(null);
+              // The keyboard stays on Undo while it offers an earlier delete.
+              if (deletes.length === 1) focusNext.current = 'search';
+              setDeletes((held) => held.slice(0, -1));
             }}
           >
             Undo

@@ -243,7 +243,7 @@ test('with a filter or search on, the header says how many companies the list sh
   await list.close();
 });
 
-test('only the latest bulk action’s message shows: a delete’s replaces a status change’s, and the other way round', async ({
+test('a delete’s line replaces a status change’s message, and its Undo stays offered across later actions', async ({
   ext,
 }) => {
   const list = await seededList(ext, 6);
@@ -258,14 +258,31 @@ test('only the latest bulk action’s message shows: a delete’s replaces a sta
   await list.getByRole('button', { name: 'Undo' }).click();
   await expect(list.getByTestId('prospect-row')).toHaveCount(6);
 
-  // A status change after a delete: the delete's line goes with its Undo.
+  // A status change after a delete says what it did, and the delete can still be undone.
   await list.getByLabel('Select Company 000001').check();
   await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(list.getByText(/^Deleted Company 000001\. /)).toBeVisible();
+  await expect(list.getByText(/^Deleted Company 000001\.$/)).toBeVisible();
   await list.getByLabel('Select Company 000002').check();
   await bulk.getByLabel('Set status of selected').selectOption('contacted');
   await expect(list.getByText('Set 1 to Contacted.')).toBeVisible();
-  await expect(list.getByText(/^Deleted /)).toHaveCount(0);
+  await expect(list.getByText(/^Deleted Company 000001\.$/)).toBeVisible();
+
+  // Another delete: Undo puts back the latest first, then the one before, the keyboard staying on it.
+  await list.getByLabel('Select Company 000002').uncheck();
+  await list.getByLabel('Select Company 000003').check();
+  await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
+  const undo = list.getByRole('button', { name: 'Undo' });
+  await expect(undo).toHaveAccessibleDescription(
+    'Deleted Company 000003. 1 earlier delete can be undone after this one.',
+  );
+  await undo.press('Enter');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(5);
+  await expect(undo).toBeFocused();
+  await expect(undo).toHaveAccessibleDescription('Deleted Company 000001.');
+  await undo.press('Enter');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(6);
+  await expect(undo).toHaveCount(0);
+  await expect(list.getByLabel('Search by name or domain')).toBeFocused();
   await list.close();
 });
 
