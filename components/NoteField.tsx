@@ -5,11 +5,27 @@ import { holdEdit, releaseEdit } from './unsaved-edits';
 /** How long after the last key a note is saved. */
 export const NOTES_SAVE_MS = 800;
 
+/** What the rep is told of a note too long to save, or empty where it fits in MAX_NOTE_CHARS. */
+export function noteTooLongMessage(text: string): string {
+  if (text.length <= MAX_NOTE_CHARS) return '';
+  const n = (count: number) => count.toLocaleString('en-US');
+  return (
+    `Not saved: this note is ${n(text.length)} characters, and a note holds ${n(MAX_NOTE_CHARS)}. ` +
+    `Take out ${n(text.length - MAX_NOTE_CHARS)} to save it; until then the note saved before stays.`
+  );
+}
+
 /**
  * A prospect's note, saved as the rep types (a moment after the last key), on leaving the field, when the
  * field goes (the panel turned to another page), and when the page is closed or hidden meanwhile (see
  * unsaved-edits.ts). A note changed elsewhere (the list, the side panel) shows here unless the rep is typing in
  * this field, and a field only passed through writes nothing. Always a text area, so that a note's line breaks are kept wherever it is edited.
+ * A note past MAX_NOTE_CHARS (a long paste) stays in the field whole and is not saved: the field says so (its
+ * validity message, shown at once) until the rep shortens it. The browser's own length limit would cut the
+ * paste's end without a word. Gone from the page meanwhile, it is lost: the note saved before stays.
+ * A save that does not land (`onSave`'s promise rejects: the company was deleted meanwhile, the disk is full)
+ * is said the same way, and the text stays in the field for the rep to copy; leaving the field tries again.
+ * @param onSave writes the note; its promise, if it returns one, tells the field whether the note was written
  * @param multiline a field of a few lines where Enter starts a new line (the side panel); otherwise one line,
  *   where Enter saves and Shift+Enter starts a new line (the list's rows)
  */
@@ -26,9 +42,22 @@ export function NoteField({
   label: string;
   className?: string;
   multiline?: boolean;
-  onSave: (notes: string) => void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a host that does not say whether the note landed (the side panel's `edit`) returns nothing, which `undefined` would refuse
+  onSave: (notes: string) => void | Promise<unknown>;
 }) {
   const [draft, setDraft] = useState(notes);
+  const field = useRef<HTMLTextAreaElement>(null);
+  /** Why the last save did not land, until the note is changed. */
+  const [failure, setFailure] = useState('');
+  const problem = noteTooLongMessage(draft) || failure;
+  useEffect(() => {
+    const el = field.current;
+    if (!el) return;
+    el.setCustomValidity(problem);
+    // Shown at once only where the keyboard still is: a field left meanwhile would take it back. The field's
+    // hosts also say it in their status line.
+    if (failure && el === document.activeElement) el.reportValidity();
+  }, [problem, failure]);
   const typing = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const stored = useRef(notes);
@@ -38,16 +67,27 @@ export function NoteField({
   const key = `notes ${id}`;
   const save = (text: string) => {
     clearTimeout(timer.current);
+    // Too long: kept as typed (still pending), and the rep was told when it passed the limit.
+    if (noteTooLongMessage(text)) return;
     pending.current = null;
     releaseEdit(key);
-    if (text !== stored.current) onSave(text);
+    if (text === stored.current) return;
+    onSave(text)?.catch((error: unknown) => {
+      // Kept as typed (not replaced by the saved note, if any is still there), and saved again on leaving the
+      // field; text typed since is newer and stays pending as it is.
+      if (pending.current === null) pending.current = text;
+      setFailure(
+        `Not saved: ${error instanceof Error ? error.message : String(error)} The note is still here to copy.`,
+      );
+    });
   };
   const saveRef = useRef(save);
   saveRef.current = save;
   /** Whether a note saved while the rep was in the field (elsewhere, or by this field) is not shown yet. */
   const behind = useRef(false);
   useEffect(() => {
-    if (!typing.current) setDraft(notes);
+    // A note too long to save is still the rep's, in the field, after it is left: it is not replaced.
+    if (!typing.current && pending.current === null) setDraft(notes);
     else behind.current = true;
   }, [notes]);
   // Gone while the rep typed (another company in the panel): what was typed is saved, not left for later.
@@ -59,11 +99,12 @@ export function NoteField({
   );
   return (
     <textarea
+      ref={field}
       className={className}
       aria-label={label}
       value={draft}
       placeholder="Notes"
-      maxLength={MAX_NOTE_CHARS}
+      aria-invalid={problem ? true : undefined}
       rows={multiline ? 2 : 1}
       // A one-line field shows a note's first line: its whole text on hover, and the field opens up when focused.
       title={!multiline && draft.includes('\n') ? draft : undefined}
@@ -74,9 +115,19 @@ export function NoteField({
       onChange={(e) => {
         const text = e.target.value;
         setDraft(text);
+        setFailure('');
         pending.current = text;
-        holdEdit(key, { id, notes: text });
         clearTimeout(timer.current);
+        const tooLong = noteTooLongMessage(text);
+        if (tooLong) {
+          // Nor written when the page is closed: the saved note stays whole rather than cut.
+          releaseEdit(key);
+          e.target.setCustomValidity(tooLong);
+          e.target.reportValidity();
+          return;
+        }
+        e.target.setCustomValidity('');
+        holdEdit(key, { id, notes: text });
         timer.current = window.setTimeout(() => save(text), NOTES_SAVE_MS);
       }}
       onKeyDown={(e) => {
@@ -85,6 +136,7 @@ export function NoteField({
         // Saved where the keyboard is: leaving the field for none (blur) would send the next Tab to the top of
         // the page, far from the row.
         save(e.currentTarget.value);
+        if (problem) e.currentTarget.reportValidity();
       }}
       onBlur={(e) => {
         typing.current = false;

@@ -19,10 +19,12 @@ import {
   type TierCounts,
   tierCounts,
 } from '@/lib/db/list-query';
+import { type LeftOut, leftOutMessage } from '@/lib/db/merge-prospects';
 import {
   deleteProspects,
   getProspect,
   notPutBackMessage,
+  ProspectGoneError,
   restoreProspects,
   updateProspect,
 } from '@/lib/db/prospects';
@@ -138,7 +140,13 @@ function Row({
         notes={p.notes}
         className="row-notes"
         label={`Notes on ${p.name}`}
-        onSave={(notes) => edit({ notes })}
+        // The field hears of a note that did not land (the company deleted meanwhile) and keeps its text.
+        onSave={(notes) =>
+          updateProspect(db, id, { notes }).catch((error: unknown) => {
+            onFailed(error);
+            throw error;
+          })
+        }
       />
       <TagsField id={id} tags={p.tags} label={`Tags of ${p.name}`} onSave={(tags) => edit({ tags })} />
     </div>
@@ -254,7 +262,12 @@ export function App() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // The company whose verdict is explained in the dialog, if any.
   const [whyId, setWhyId] = useState<number | null>(null);
-  const [undo, setUndo] = useState<Prospect[] | null>(null);
+  // Each delete's companies, the latest last: Undo puts back the latest, then offers the one before. Nothing else
+  // the page does drops them (an export, a backup, a restore, a status change, another delete): Undo merges a
+  // company saved again meanwhile, and one it could not put back (its note too long to join) is held until the
+  // rep has made room, so its note, nowhere else, is not lost to an unrelated click.
+  const [deletes, setDeletes] = useState<Prospect[][]>([]);
+  const undo = deletes.at(-1) ?? null;
   // Delete and Undo each remove the button that was pressed: the keyboard goes on to the Undo button, then back
   // to the search box, instead of falling to the top of the page.
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -403,7 +416,6 @@ export function App() {
     const crm = kind === 'hubspot' ? 'HubSpot' : 'Salesforce';
     // The selected rows if any (in the list's order), else every row the list shows.
     const rows = selected.size > 0 ? (ids ?? []).filter((id) => selected.has(id)) : (ids ?? []);
-    setUndo(null);
     if (rows.length === 0) {
       setStatus('Nothing to export: no prospects match.');
       return;
@@ -536,7 +548,6 @@ export function App() {
         <button
           type="button"
           onClick={async () => {
-            setUndo(null);
             const backup = await createBackup(db);
             downloadText(`icp-lens-backup-${localDate()}.json`, JSON.stringify(backup), 'application/json');
             setStatus(`Backed up ${backup.prospects.length} prospects.`);
@@ -554,7 +565,6 @@ export function App() {
               // Cleared, so that choosing the same file again (after a failed restore, or once more) restores.
               e.target.value = '';
               if (!file) return;
-              setUndo(null);
               const backup = await readBackupFile(file);
               if (!backup.ok) {
                 setStatus(`Not restored: ${file.name} ${backup.problem}`);
@@ -565,7 +575,13 @@ export function App() {
                 // The backup's verdicts are those of the ICP it was made under.
                 if (report.added + report.updated > 0) void sendMessage('rescoreList', {}).catch(() => {});
                 setStatus(
-                  `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted. ${notesKeptMessage(report, file.name)}`.trim(),
+                  [
+                    `Restored ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged; nothing deleted.`,
+                    notesKeptMessage(report, file.name),
+                    leftOutMessage(report.leftOut, file.name),
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
                 );
               } catch (error) {
                 setStatus(`Not restored: ${file.name}: ${messageOf(error)}`);
@@ -582,13 +598,24 @@ export function App() {
             value=""
             onChange={async (e) => {
               const value = e.target.value as Prospect['status'];
-              // Only the latest action's message shows: a delete's line (with its Undo) goes, as with an export.
-              setUndo(null);
               try {
-                await writeProspects(db, () =>
-                  Promise.all(chosen.map((id) => updateProspect(db, id, { status: value }))),
+                // One deleted meanwhile (in another tab) does not stop the others; it is counted apart.
+                const gone = await writeProspects(db, () =>
+                  Promise.all(
+                    chosen.map((id) =>
+                      updateProspect(db, id, { status: value }).then(
+                        () => 0,
+                        (error: unknown) => {
+                          if (error instanceof ProspectGoneError) return 1;
+                          throw error;
+                        },
+                      ),
+                    ),
+                  ),
+                ).then((each) => each.reduce((a: number, b) => a + b, 0));
+                setStatus(
+                  `Set ${chosen.length - gone} to ${STATUS_LABEL[value]}.${gone > 0 ? ` ${gone} ${gone === 1 ? 'was' : 'were'} no longer on the list (deleted meanwhile).` : ''}`,
                 );
-                setStatus(`Set ${chosen.length} to ${STATUS_LABEL[value]}.`);
               } catch (error) {
                 setStatus(`Not changed: ${messageOf(error)}`);
               }
@@ -610,7 +637,7 @@ export function App() {
                 // The delete's line (with its Undo) is the latest action's message: an earlier one ("Set 6 to
                 // Researching.") beside it would read as part of it.
                 setStatus('');
-                setUndo(deleted);
+                setDeletes((held) => [...held, deleted]);
               } catch (error) {
                 setStatus(`Not deleted: ${messageOf(error)}`);
                 return;
@@ -632,6 +659,8 @@ export function App() {
                 ? undo.map((p) => p.name).join(', ')
                 : `${undo.length.toLocaleString()} companies`}
             .
+            {deletes.length > 1 &&
+              ` ${deletes.length - 1} earlier ${deletes.length === 2 ? 'delete' : 'deletes'} can be undone after this one.`}
           </span>{' '}
           <button
             ref={undoButton}
@@ -642,21 +671,23 @@ export function App() {
             aria-describedby="undo-deleted"
             onClick={async () => {
               let notPutBack: Prospect[];
+              let leftOut: LeftOut[];
               try {
-                notPutBack = await restoreProspects(db, undo);
+                ({ notPutBack, leftOut } = await restoreProspects(db, undo));
               } catch (error) {
                 setStatus(`Not undone: ${messageOf(error)}`);
                 return;
               }
               // Those whose notes would be cut stay offered, with why: the keyboard stays on Undo.
               if (notPutBack.length > 0) {
-                setStatus(notPutBackMessage(notPutBack));
-                setUndo(notPutBack);
+                setStatus(`${notPutBackMessage(notPutBack)} ${leftOutMessage(leftOut)}`.trim());
+                setDeletes((held) => [...held.slice(0, -1), notPutBack]);
                 return;
               }
-              setStatus('');
-              focusNext.current = 'search';
-              setUndo(null);
+              setStatus(leftOutMessage(leftOut));
+              // The keyboard stays on Undo while it offers an earlier delete.
+              if (deletes.length === 1) focusNext.current = 'search';
+              setDeletes((held) => held.slice(0, -1));
             }}
           >
             Undo

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
-import { mergeProspect, notesTooLongToJoin } from './merge-prospects';
+import { type LeftOut, leftOutOfMerge, mergeProspect, notesTooLongToJoin } from './merge-prospects';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
 import { MAX_NOTE_CHARS, ProspectSchema } from './schema';
 
@@ -75,6 +75,8 @@ export interface RestoreReport {
   unchanged: number;
   /** The companies whose note on the list was kept as it was, the backup's being too long to add to it. */
   notesKept: string[];
+  /** The backup's tags and source pages a company on the list had no room for (see `leftOutMessage`). */
+  leftOut: LeftOut[];
 }
 
 /**
@@ -100,7 +102,8 @@ export function notesKeptMessage(report: RestoreReport, fileName: string): strin
 /**
  * Restores a backup into the list. Companies not on the list are added; a company already there keeps the
  * newer of the two records (by `updatedAt`) with the facts, domain and LinkedIn page only the older one has, and
- * its tier history, tags and sources are united. Two different notes are joined, except where together they
+ * its tier history, tags and sources are united (within a prospect's limits: the report names what the backup
+ * had past them). Two different notes are joined, except where together they
  * pass the note's limit: the list's then stays as it is, and the report names the company. Nothing on the list
  * is deleted. The verdicts are the backup's:
  * the list is re-scored against the ICP in force afterwards (the `rescoreList` message). Throws, writing
@@ -124,7 +127,7 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
     throw new Error(`Not an ICP Lens backup: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`);
   }
   return writeProspects(db, async () => {
-    const report: RestoreReport = { added: 0, updated: 0, unchanged: 0, notesKept: [] };
+    const report: RestoreReport = { added: 0, updated: 0, unchanged: 0, notesKept: [], leftOut: [] };
     for (const incoming of parsed.data.prospects) {
       const { id: _ignored, ...fields } = incoming;
       const existing = await findProspect(db, {
@@ -144,6 +147,8 @@ export async function restoreBackup(db: IcpLensDb, input: unknown): Promise<Rest
         merged.notes = existing.notes;
         report.notesKept.push(existing.name);
       }
+      const leftOut = leftOutOfMerge(existing, incoming);
+      if (leftOut) report.leftOut.push(leftOut);
       if (sameData(merged, existing)) report.unchanged++;
       else {
         await putProspects(db, [merged]);

@@ -3,7 +3,7 @@
  * by Undo after the company was saved again. Pure, so that both (and tests) merge alike.
  */
 import { updateFacts } from '../extract/update-facts';
-import { MAX_NOTE_CHARS, type Prospect, uniqueTags } from './schema';
+import { MAX_NOTE_CHARS, MAX_SOURCE_URLS, MAX_TAGS, type Prospect, uniqueTags } from './schema';
 
 /**
  * The company's one record, from the list's (`existing`, whose id it keeps) and another (`incoming`): the newer
@@ -37,12 +37,69 @@ export function mergeProspect(
     facts,
     industryId: facts.industryId?.value ?? null,
     hqCountry: facts.hqCountry?.value ?? null,
-    // Within the limits a backup is checked against, or the next backup of the list could not be restored.
-    tags: uniqueTags([...existing.tags, ...incoming.tags]),
-    sourceUrls: [...new Set([...existing.sourceUrls, ...incoming.sourceUrls])].slice(0, 50),
+    // Within the limits a backup is checked against, or the next backup of the list could not be restored. The
+    // list's own come first: what the rep sees on the list stays, and only what the other record would add past
+    // a limit is left out, which the caller tells the rep (see leftOutOfMerge).
+    tags: unitedTags(existing, incoming).slice(0, MAX_TAGS),
+    sourceUrls: unitedSources(existing, incoming).slice(0, MAX_SOURCE_URLS),
     tierHistory: uniteHistory(existing.tierHistory, incoming.tierHistory),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),
   };
+}
+
+/** What {@link mergeProspect} leaves out of a company's two records to stay within a prospect's limits. */
+export interface LeftOut {
+  /** The company, as the list names it. */
+  name: string;
+  /** The other record's tags past MAX_TAGS, as spelled there. */
+  tags: string[];
+  /** How many of the other record's source pages are past MAX_SOURCE_URLS. */
+  sources: number;
+}
+
+/**
+ * The tags and source pages {@link mergeProspect} leaves out of the two records (those of `incoming`, the list's
+ * own being kept first), or null where all of them fit.
+ */
+export function leftOutOfMerge(existing: Prospect, incoming: Prospect): LeftOut | null {
+  const tags = unitedTags(existing, incoming).slice(MAX_TAGS);
+  const sources = Math.max(0, unitedSources(existing, incoming).length - MAX_SOURCE_URLS);
+  return tags.length > 0 || sources > 0 ? { name: existing.name, tags, sources } : null;
+}
+
+/**
+ * What the rep should know of the tags and source pages merges left out (see {@link leftOutOfMerge}): the
+ * companies, and the tags by name, as they were the rep's own words (at most three companies named, the rest
+ * counted); empty when there are none.
+ * @param stillIn where what was left out can still be found (a restore's backup file), if anywhere
+ */
+export function leftOutMessage(leftOut: readonly LeftOut[], stillIn?: string): string {
+  if (leftOut.length === 0) return '';
+  const count = (n: number, one: string, many = `${one}s`) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const each = leftOut.slice(0, 3).map(({ name, tags, sources }) => {
+    const parts = [
+      ...(tags.length > 0 ? [`${count(tags.length, 'tag')} (${tags.join(', ')})`] : []),
+      ...(sources > 0 ? [count(sources, 'source page')] : []),
+    ];
+    return `${name}: ${parts.join(' and ')}`;
+  });
+  const more =
+    leftOut.length > 3 ? `; and ${count(leftOut.length - 3, 'more company', 'more companies')}` : '';
+  return (
+    `Left out, as a company holds at most ${MAX_TAGS} tags and ${MAX_SOURCE_URLS} source pages (those already on ` +
+    `the list were kept): ${each.join('; ')}${more}.${stillIn ? ` They are still in ${stillIn}.` : ''}`
+  );
+}
+
+/** The two records' tags, the list's first, each once (see `uniqueTags`), however many. */
+function unitedTags(existing: Prospect, incoming: Prospect): string[] {
+  return uniqueTags([...existing.tags, ...incoming.tags], Number.POSITIVE_INFINITY);
+}
+
+/** The two records' source pages, the list's first, each once, however many. */
+function unitedSources(existing: Prospect, incoming: Prospect): string[] {
+  return [...new Set([...existing.sourceUrls, ...incoming.sourceUrls])];
 }
 
 /**

@@ -13,8 +13,14 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
-import { mergeProspect, notesTooLongToJoin } from './merge-prospects';
-import { type FactValues, MAX_NOTE_CHARS, type ProspectEvidence, type StoredVerdict } from './schema';
+import { type LeftOut, leftOutOfMerge, mergeProspect, notesTooLongToJoin } from './merge-prospects';
+import {
+  type FactValues,
+  MAX_NOTE_CHARS,
+  MAX_SOURCE_URLS,
+  type ProspectEvidence,
+  type StoredVerdict,
+} from './schema';
 import {
   decodeVerdict,
   getStoredVerdicts,
@@ -160,7 +166,10 @@ export async function saveProspect(
       name,
       nameLower: name.toLowerCase(),
       facts,
-      sourceUrls: [...new Set([...input.sourceUrls, ...(existing?.sourceUrls ?? [])])].slice(0, 50),
+      sourceUrls: [...new Set([...input.sourceUrls, ...(existing?.sourceUrls ?? [])])].slice(
+        0,
+        MAX_SOURCE_URLS,
+      ),
       tier: result.tier,
       score: result.score,
       // The list needs statuses and contributions, not the prose: keeping it out keeps 100,000 records light.
@@ -196,14 +205,33 @@ export async function saveProspect(
   });
 }
 
-/** Changes what the rep tracks about a prospect (status, notes, tags). */
+/** A change to a prospect no longer on the list: deleted meanwhile (in another tab, the list or the panel). */
+export class ProspectGoneError extends Error {
+  constructor() {
+    super('this company is no longer on your list (it was deleted meanwhile).');
+    this.name = 'ProspectGoneError';
+  }
+}
+
+/**
+ * Changes what the rep tracks about a prospect (status, notes, tags).
+ * @throws ProspectGoneError where no prospect has this id any more: what the rep typed for it was not written,
+ *   and whoever typed it must hear so. Thrown once the (empty) write is over, so that a caller writing several
+ *   prospects in one transaction can catch it for one of them without the others being undone.
+ */
 export async function updateProspect(
   db: IcpLensDb,
   id: number,
   change: Partial<{ status: ProspectStatus; notes: string; tags: string[] }>,
   now = Date.now(),
 ): Promise<void> {
-  await writeProspects(db, () => db.prospects.update(id, { ...change, updatedAt: now }));
+  const found = await writeProspects(
+    db,
+    async () =>
+      (await db.prospects.update(id, { ...change, updatedAt: now })) > 0 ||
+      (await db.prospects.get(id)) !== undefined,
+  );
+  if (!found) throw new ProspectGoneError();
 }
 
 /** Deletes prospects and returns them, so that the deletion can be undone with {@link restoreProspects}. */
@@ -228,9 +256,13 @@ export async function deleteProspects(db: IcpLensDb, ids: number[]): Promise<Pro
  * different and together would pass MAX_NOTE_CHARS, that company is not put back at all: joining them would cut
  * the end of one, and the deleted one's note is nowhere else. It is returned instead, for the Undo to keep
  * offering (see {@link notPutBackMessage}).
- * @returns the deleted prospects not put back, in the order given; empty when every one was.
+ * @returns `notPutBack`: the deleted prospects not put back, in the order given, empty when every one was;
+ *   `leftOut`: the deleted records' tags and source pages a merge had no room for (see `leftOutMessage`).
  */
-export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Promise<Prospect[]> {
+export async function restoreProspects(
+  db: IcpLensDb,
+  prospects: Prospect[],
+): Promise<{ notPutBack: Prospect[]; leftOut: LeftOut[] }> {
   const deleted = prospects.filter((p): p is Prospect & { id: number } => p.id !== undefined);
   return writeProspects(db, async () => {
     // Two index reads for the whole undo, which can put back a whole list.
@@ -249,6 +281,7 @@ export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Pr
     const putBack: Array<Prospect & { id: number }> = [];
     const merged = new Map<number, Prospect & { id: number }>();
     const notPutBack: Prospect[] = [];
+    const leftOut: LeftOut[] = [];
     for (const p of deleted) {
       const savedAgain =
         (p.domain && domainIds.get(p.domain)) || (p.linkedinSlug && slugIds.get(p.linkedinSlug));
@@ -260,11 +293,16 @@ export async function restoreProspects(db: IcpLensDb, prospects: Prospect[]): Pr
       if (!existing) continue;
       // A restore keeps the list's note and leaves the backup's in its file; an undo has no file, so the
       // company stays deleted, both notes whole, until the rep has made room for the two.
-      if (notesTooLongToJoin(existing, p)) notPutBack.push(p);
-      else merged.set(savedAgain, mergeProspect({ ...existing, id: savedAgain }, p));
+      if (notesTooLongToJoin(existing, p)) {
+        notPutBack.push(p);
+        continue;
+      }
+      const cut = leftOutOfMerge(existing, p);
+      if (cut) leftOut.push(cut);
+      merged.set(savedAgain, mergeProspect({ ...existing, id: savedAgain }, p));
     }
     await putProspects(db, [...putBack, ...merged.values()]);
-    return notPutBack;
+    return { notPutBack, leftOut };
   });
 }
 

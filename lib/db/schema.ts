@@ -91,15 +91,19 @@ export const ProspectResultSchema = ScoreResultSchema.pick({
 });
 export type ProspectResult = z.infer<typeof ProspectResultSchema>;
 
+/** The most pages a prospect keeps as the sources of its facts. */
+export const MAX_SOURCE_URLS = 50;
+
 /** A prospect's tags: at most this many, of at most this many characters each. */
-const MAX_TAGS = 50;
+export const MAX_TAGS = 50;
 const MAX_TAG_CHARS = 60;
 
 /**
  * Tags as a prospect keeps them: trimmed, each once whatever its case (the first spelling kept), within the
  * limits above. Reps do not type tags alike, and the list's tag filter takes any case.
+ * @param max the most tags kept, the first ones; a merge passes no limit to learn which ones it would leave out
  */
-export function uniqueTags(tags: Iterable<string>): string[] {
+export function uniqueTags(tags: Iterable<string>, max = MAX_TAGS): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
@@ -108,7 +112,7 @@ export function uniqueTags(tags: Iterable<string>): string[] {
     if (!tag || seen.has(key)) continue;
     seen.add(key);
     out.push(tag);
-    if (out.length === MAX_TAGS) break;
+    if (out.length === max) break;
   }
   return out;
 }
@@ -131,7 +135,7 @@ export const ProspectSchema = z.object({
   /** The pages the facts came from. */
   sourceUrls: z
     .array(z.string().max(MAX_URL_CHARS).refine(isWebAddress, 'must be an http:// or https:// address'))
-    .max(50),
+    .max(MAX_SOURCE_URLS),
   tier: TierSchema,
   score: z.number(),
   result: ProspectResultSchema,

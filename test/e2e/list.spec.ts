@@ -243,7 +243,7 @@ test('with a filter or search on, the header says how many companies the list sh
   await list.close();
 });
 
-test('only the latest bulk action’s message shows: a delete’s replaces a status change’s, and the other way round', async ({
+test('a delete’s line replaces a status change’s message, and its Undo stays offered across later actions', async ({
   ext,
 }) => {
   const list = await seededList(ext, 6);
@@ -258,14 +258,31 @@ test('only the latest bulk action’s message shows: a delete’s replaces a sta
   await list.getByRole('button', { name: 'Undo' }).click();
   await expect(list.getByTestId('prospect-row')).toHaveCount(6);
 
-  // A status change after a delete: the delete's line goes with its Undo.
+  // A status change after a delete says what it did, and the delete can still be undone.
   await list.getByLabel('Select Company 000001').check();
   await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(list.getByText(/^Deleted Company 000001\. /)).toBeVisible();
+  await expect(list.getByText(/^Deleted Company 000001\.$/)).toBeVisible();
   await list.getByLabel('Select Company 000002').check();
   await bulk.getByLabel('Set status of selected').selectOption('contacted');
   await expect(list.getByText('Set 1 to Contacted.')).toBeVisible();
-  await expect(list.getByText(/^Deleted /)).toHaveCount(0);
+  await expect(list.getByText(/^Deleted Company 000001\.$/)).toBeVisible();
+
+  // Another delete: Undo puts back the latest first, then the one before, the keyboard staying on it.
+  await list.getByLabel('Select Company 000002').uncheck();
+  await list.getByLabel('Select Company 000003').check();
+  await bulk.getByRole('button', { name: 'Delete', exact: true }).click();
+  const undo = list.getByRole('button', { name: 'Undo' });
+  await expect(undo).toHaveAccessibleDescription(
+    'Deleted Company 000003. 1 earlier delete can be undone after this one.',
+  );
+  await undo.press('Enter');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(5);
+  await expect(undo).toBeFocused();
+  await expect(undo).toHaveAccessibleDescription('Deleted Company 000001.');
+  await undo.press('Enter');
+  await expect(list.getByTestId('prospect-row')).toHaveCount(6);
+  await expect(undo).toHaveCount(0);
+  await expect(list.getByLabel('Search by name or domain')).toBeFocused();
   await list.close();
 });
 
@@ -756,5 +773,54 @@ test('a note saved elsewhere while the keyboard is in a row’s note field is no
   await other.reload();
   await expect(noteIn(other)).toHaveValue('Call back: asked for a demo');
   await other.close();
+  await list.close();
+});
+
+test('a note pasted past 20,000 characters stays whole in the field, which says it is not saved', async ({
+  ext,
+}) => {
+  const list = await seededList(ext, 2);
+  const note = list.getByRole('textbox', { name: 'Notes on Company 000001' });
+  await note.fill('Call Ana');
+  await note.press('Enter');
+  const pasted = `Minutes of the call. ${'m'.repeat(20_000)} Budget in Q3.`;
+  await note.focus();
+  // As a paste lands: one insertion, which the browser would cut at a `maxlength`.
+  await list.keyboard.insertText(pasted);
+  const typed = `Call Ana${pasted}`;
+  await expect(note).toHaveJSProperty('value', typed);
+  await expect(note).toHaveJSProperty(
+    'validationMessage',
+    'Not saved: this note is 20,043 characters, and a note holds 20,000. Take out 43 to save it; until then the note saved before stays.',
+  );
+  await note.press('Enter');
+  await note.blur();
+  await expect(note).toHaveJSProperty('value', typed);
+  const other = await ext.context.newPage();
+  await other.goto(ext.pageUrl('list.html'));
+  await expect(other.getByRole('textbox', { name: 'Notes on Company 000001' })).toHaveValue('Call Ana');
+  await other.close();
+  await list.close();
+});
+
+test('a note typed in the side panel as the company is deleted in the list is said not to be saved', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await panel.getByTestId('save-prospect').click();
+  const list = await ext.context.newPage();
+  await list.goto(ext.pageUrl('list.html'));
+  await list.getByLabel('Select Lumenfold').check();
+  // The panel's clock stands still: the note, typed, waits for its save until the company is gone.
+  await panel.clock.install();
+  await panel.clock.pauseAt(Date.now() + 1000);
+  await panel.getByLabel('Notes on Lumenfold').fill('Call Ana on Monday');
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(
+    panel.getByText('Not saved: this company is no longer on your list (it was deleted meanwhile).'),
+  ).toBeVisible();
   await list.close();
 });

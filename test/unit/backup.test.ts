@@ -7,7 +7,7 @@ import {
   restoreBackup,
 } from '@/lib/db/backup';
 import { IcpLensDb } from '@/lib/db/index';
-import { mergeNotes } from '@/lib/db/merge-prospects';
+import { leftOutMessage, mergeNotes } from '@/lib/db/merge-prospects';
 import { allProspects, saveProspect, updateProspect } from '@/lib/db/prospects';
 import type { Prospect } from '@/lib/db/schema';
 import type { CompanyFacts } from '@/lib/extract/schema';
@@ -51,6 +51,7 @@ describe('backup and restore', () => {
       updated: 0,
       unchanged: 0,
       notesKept: [],
+      leftOut: [],
     });
     expect((await target.prospects.toArray()).map((p) => p.domain).sort()).toEqual(['a.com', 'b.com']);
   });
@@ -67,6 +68,7 @@ describe('backup and restore', () => {
       updated: 0,
       unchanged: 0,
       notesKept: [],
+      leftOut: [],
     });
     expect((await allProspects(target))[0]).toMatchObject(long);
   });
@@ -80,11 +82,46 @@ describe('backup and restore', () => {
     const old = backup.prospects.find((p) => p.domain === 'a.com');
     if (old) old.tags = ['from-backup'];
     backup.prospects = backup.prospects.filter((p) => p.domain === 'a.com');
-    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 1, unchanged: 0, notesKept: [] });
+    expect(await restoreBackup(db, backup)).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+      notesKept: [],
+      leftOut: [],
+    });
     const after = await db.prospects.where('domain').equals('a.com').toArray();
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ notes: 'newer', tags: ['mine', 'from-backup'] });
     expect(await db.prospects.where('domain').equals('only-here.com').count()).toBe(1);
+  });
+
+  it('keeps the list’s tags and source pages first where a company would pass the limits, and names what the backup’s were left out', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, input('a.com'), 1);
+    const listTags = Array.from({ length: 48 }, (_, i) => `list ${i}`);
+    await updateProspect(db, prospect.id as number, { tags: listTags }, 2);
+    const backup = await roundTrip(db, 3);
+    const sources = (n: number, site: string) => Array.from({ length: n }, (_, i) => `https://${site}/${i}`);
+    await db.prospects.update(prospect.id as number, { sourceUrls: sources(50, 'a.com') });
+    // The backup's: two tags the list has (in another case), five it does not, and two pages it does not.
+    backup.prospects[0].tags = ['LIST 0', 'list 1', 'q3', 'event', 'expo', 'board', 'renewal'];
+    backup.prospects[0].sourceUrls = ['https://a.com/0', ...sources(2, 'news.test')];
+    const report = await restoreBackup(db, backup);
+    expect(report.leftOut).toEqual([{ name: 'a.com', tags: ['expo', 'board', 'renewal'], sources: 2 }]);
+    const after = (await allProspects(db))[0];
+    expect(after?.tags).toEqual([...listTags, 'q3', 'event']);
+    expect(after?.sourceUrls).toEqual(sources(50, 'a.com'));
+    expect(leftOutMessage(report.leftOut, 'backup.json')).toBe(
+      'Left out, as a company holds at most 50 tags and 50 source pages (those already on the list were kept): a.com: 3 tags (expo, board, renewal) and 2 source pages. They are still in backup.json.',
+    );
+  });
+
+  it('names at most three companies a merge left tags or pages out of, and counts the rest', () => {
+    const leftOut = ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name, tags: ['x'], sources: 0 }));
+    expect(leftOutMessage(leftOut)).toMatch(
+      /: A: 1 tag \(x\); B: 1 tag \(x\); C: 1 tag \(x\); and 2 more companies\.$/,
+    );
+    expect(leftOutMessage([])).toBe('');
   });
 
   it('keeps what the rep wrote when the other record is newer for another reason, in either direction', async () => {
@@ -198,6 +235,7 @@ describe('backup and restore', () => {
       updated: 0,
       unchanged: 0,
       notesKept: [],
+      leftOut: [],
     });
   });
 
@@ -208,8 +246,20 @@ describe('backup and restore', () => {
     const backup = await roundTrip(db, 3);
     await updateProspect(db, prospect.id as number, { notes: 'Send the deck' }, 4);
     expect(await restoreBackup(db, backup)).toMatchObject({ updated: 1 });
-    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1, notesKept: [] });
-    expect(await restoreBackup(db, backup)).toEqual({ added: 0, updated: 0, unchanged: 1, notesKept: [] });
+    expect(await restoreBackup(db, backup)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      notesKept: [],
+      leftOut: [],
+    });
+    expect(await restoreBackup(db, backup)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      notesKept: [],
+      leftOut: [],
+    });
     expect((await allProspects(db))[0]?.notes).toBe('Send the deck\n\nSpoke to the CFO');
   });
 
@@ -237,7 +287,7 @@ describe('backup and restore', () => {
   });
 
   it('names at most three companies whose notes a restore kept, and counts the rest', () => {
-    const report = { added: 0, updated: 5, unchanged: 0, notesKept: ['A', 'B', 'C', 'D', 'E'] };
+    const report = { added: 0, updated: 5, unchanged: 0, notesKept: ['A', 'B', 'C', 'D', 'E'], leftOut: [] };
     expect(notesKeptMessage(report, 'b.json')).toMatch(
       /^5 companies \(A, B, C and 2 more\) keep their notes as they were: .* The backup's notes are still in b\.json\.$/,
     );
@@ -255,6 +305,7 @@ describe('backup and restore', () => {
       updated: 0,
       unchanged: 2,
       notesKept: [],
+      leftOut: [],
     });
     expect(await allProspects(db)).toEqual(before);
   });
@@ -435,7 +486,13 @@ describe('backup and restore', () => {
       (domain, i) => ({ ...one, domain, linkedinSlug: `acme-${i}` }),
     );
     const db = fresh();
-    expect(await restoreBackup(db, backup)).toEqual({ added: 4, updated: 0, unchanged: 0, notesKept: [] });
+    expect(await restoreBackup(db, backup)).toEqual({
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      notesKept: [],
+      leftOut: [],
+    });
   });
 });
 

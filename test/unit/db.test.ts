@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { IcpLensDb, type Prospect, type SeenPage, StorageError } from '@/lib/db/index';
+import { IcpLensDb, type Prospect, type SeenPage, StorageError, writeProspects } from '@/lib/db/index';
 import {
   allProspects,
   deleteProspects,
@@ -9,6 +9,7 @@ import {
   getProspect,
   mapProspects,
   notPutBackMessage,
+  ProspectGoneError,
   restoreProspects,
   saveProspect,
   updateProspect,
@@ -407,6 +408,28 @@ describe('the prospect list', () => {
     expect(await db.prospects.count()).toBe(0);
   });
 
+  it('a change to a prospect deleted meanwhile says so, and one caught in a transaction does not undo the others', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1);
+    const kept = (await saveProspect(db, company('fernbridge-impressum.html'), 1)).prospect;
+    await deleteProspects(db, [prospect.id as number]);
+    await expect(updateProspect(db, prospect.id as number, { notes: 'Call Ana' })).rejects.toThrow(
+      new ProspectGoneError(),
+    );
+    expect(await db.prospects.count()).toBe(1);
+
+    await writeProspects(db, () =>
+      Promise.all(
+        [prospect.id, kept.id].map((id) =>
+          updateProspect(db, id as number, { status: 'contacted' }).catch((error: unknown) => {
+            if (!(error instanceof ProspectGoneError)) throw error;
+          }),
+        ),
+      ),
+    );
+    expect((await allProspects(db)).map((p) => [p.id, p.status])).toEqual([[kept.id, 'contacted']]);
+  });
+
   it('deletes with undo', async () => {
     const db = fresh();
     const { prospect } = await saveProspect(db, company('lumenfold-home.html'));
@@ -455,7 +478,7 @@ describe('the prospect list', () => {
     const newNote = `Sent the deck. ${'n'.repeat(12_000)} Budget in Q3.`;
     await updateProspect(db, again.id as number, { notes: newNote }, 4);
 
-    const notPutBack = await restoreProspects(db, gone);
+    const { notPutBack } = await restoreProspects(db, gone);
     // Nothing joined and cut: the list's record stays as it was, and the Undo still holds the deleted one whole.
     expect(await allProspects(db)).toMatchObject([{ id: again.id, notes: newNote, status: 'new', tags: [] }]);
     expect(notPutBack).toEqual(gone);
@@ -465,10 +488,25 @@ describe('the prospect list', () => {
 
     // Once the rep has made room, the same Undo puts it back with both notes whole.
     await updateProspect(db, again.id as number, { notes: 'Sent the deck.' }, 5);
-    expect(await restoreProspects(db, notPutBack)).toEqual([]);
+    expect(await restoreProspects(db, notPutBack)).toEqual({ notPutBack: [], leftOut: [] });
     expect(await allProspects(db)).toMatchObject([
       { id: again.id, notes: `Sent the deck.\n\n${deletedNote}`, status: 'contacted', tags: ['q3'] },
     ]);
+  });
+
+  it('an undo that merges into the record saved again since reports the deleted tags there was no room for', async () => {
+    const db = fresh();
+    const { prospect } = await saveProspect(db, company('lumenfold-home.html'), 1);
+    await updateProspect(db, prospect.id as number, { tags: ['q3', 'event', 'expo'] }, 2);
+    const gone = await deleteProspects(db, [prospect.id as number]);
+    const again = (await saveProspect(db, company('lumenfold-home.html'), 3)).prospect;
+    const newTags = Array.from({ length: 49 }, (_, i) => `new ${i}`);
+    await updateProspect(db, again.id as number, { tags: newTags }, 4);
+
+    const { notPutBack, leftOut } = await restoreProspects(db, gone);
+    expect(notPutBack).toEqual([]);
+    expect(leftOut).toEqual([{ name: 'Lumenfold', tags: ['event', 'expo'], sources: 0 }]);
+    expect((await allProspects(db))[0]?.tags).toEqual([...newTags, 'q3']);
   });
 
   it('names at most three companies an undo did not put back, and counts the rest', () => {
