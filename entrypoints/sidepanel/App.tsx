@@ -323,7 +323,8 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
   }
   // Keyed by page: what was said of saving one company, or which evidence was open, does not carry over.
   // By company, not by address: a page that moves within itself (`#pricing`, a script tidying its address) is
-  // read again, and the note being typed must keep its field and focus.
+  // read again, and the note being typed must keep its field and focus. Each keyed child has a key of its own:
+  // siblings sharing one leave the previous company's facts in the panel when the page changes.
   const page = `${state.tabId} ${state.facts.domain?.value ?? state.facts.linkedinUrl?.value ?? state.url.split(/[?#]/)[0]}`;
   return (
     <main className="panel">
@@ -333,9 +334,9 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
       <h2 className="section-title">Why this tier</h2>
       <CriteriaList result={state.result} />
       <h2 className="section-title">Company facts</h2>
-      <FactsTable key={page} facts={state.facts} currentUrl={state.url} />
+      <FactsTable key={`facts ${page}`} facts={state.facts} currentUrl={state.url} />
       <TechnologiesList technologies={state.technologies} />
-      <SaveBar key={page} state={state} />
+      <SaveBar key={`save ${page}`} state={state} />
       <CompactList />
       <Footer state={state} />
     </main>

@@ -112,6 +112,40 @@ test('the panel follows the active tab of its window', async ({ ext, visit, open
   await expect(heard).toHaveText('Lumenfold: Tier 1, score 100');
 });
 
+test("switching tabs shows only the new company's facts, none of the previous company's", async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const fernbridge = await visit(PAGES.fernbridge);
+  const { windowId } = await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.get(id),
+    fernbridge.tabId,
+  );
+  const panel = await openPanel({ windowId });
+  await fernbridge.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+  await panel.getByTestId('save-prospect').click();
+  await expect(panel.getByTestId('saved')).toBeVisible();
+  const lumenfold = await visit(PAGES.lumenfold);
+  await lumenfold.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  await expect(panel.getByTestId('facts')).toHaveCount(1);
+  await expect(panel.getByTestId('facts')).toContainText('Lumenfold GmbH');
+  await expect(panel.locator('main')).not.toContainText('Fernbridge Maschinenbau GmbH');
+  const ashgrove = await visit(PAGES.ashgrove);
+  await ashgrove.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
+  await expect(panel.getByTestId('facts')).toHaveCount(0);
+  await expect(panel.locator('main')).not.toContainText('Lumenfold GmbH');
+  await fernbridge.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+  await expect(panel.getByTestId('facts')).toHaveCount(1);
+  await expect(panel.getByText('No company facts beyond the name on this page.')).toHaveCount(0);
+  await expect(panel.getByTestId('save-bar')).toHaveCount(1);
+  await expect(panel.getByTestId('saved')).toContainText('On your list since');
+});
+
 test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
   const { page, tabId } = await visit(PAGES.lumenfold);
   const panel = await openPanel({ tabId });
