@@ -244,7 +244,14 @@ function announcement(state: TabState | null, tabPage: TabPage | null): string {
   if (state.kind === 'paused') return `${state.resumed ? 'Resumed' : 'Paused'} on ${state.site}`;
   if (!state.hasCompany || !state.result) return 'Not a company profile';
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
-  const scored = nothingKnown(state.result) ? '' : `, score ${Math.round(state.result.score)}`;
+  // As the verdict shows it: no score where nothing is known, and a disqualified company's score set aside (a
+  // "Not a fit, score 100" heard alone says the opposite of the verdict).
+  const disqualified = state.result.criteria.some((c) => c.status === 'disqualified');
+  const scored = nothingKnown(state.result)
+    ? ''
+    : disqualified
+      ? ', disqualified'
+      : `, score ${Math.round(state.result.score)}`;
   return `${name}: ${verdictName(state.result)}${scored}`;
 }
 

@@ -54,6 +54,8 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
     'disqualified',
   );
   expect(await badge(tabId)).toBe('✕');
+  // A screen reader hears the verdict without the score it sets aside (100 here), as the verdict shows it.
+  await expect(panel.getByTestId('announcement')).toHaveText('Civic Ledger: Not a fit, disqualified');
   // Kept on the list as what it is, not "to the Not a fit list".
   await expect(panel.getByTestId('save-prospect')).toHaveText('Save as Not a fit');
   await panel.getByTestId('save-prospect').click();
