@@ -98,7 +98,12 @@ function PauseButton({ site, paused }: { site: string; paused: boolean }) {
 
 /** Saves the company to the tier's list, or says it is already there. */
 function SaveBar({ state }: { state: PageState }) {
-  const [message, setMessage] = useState('');
+  // What was said of the last save or edit, with the ICP it was said under: a new ICP re-tiers the company (and
+  // the list re-files it), so "Saved to the Tier 3 list" would contradict the verdict and the line above it.
+  const icp = `${state.icp.name} v${state.icp.version}`;
+  const [said, setSaid] = useState({ text: '', icp });
+  const message = said.icp === icp ? said.text : '';
+  const setMessage = (text: string) => setSaid({ text, icp });
   const [busy, setBusy] = useState(false);
   const savedId = state.saved?.id;
   // The saved record as the list has it now: a status, note or tier changed there, or the company deleted,

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
-import { withCompetitors } from '../helpers/icps';
+import { machineryIcp, withCompetitors } from '../helpers/icps';
 import { expect, fillSync, forgetTab, openBlankTab, PAGES, test } from './fixtures';
 
 test('a company website: facts reach the background, the panel shows tier, score and criteria, the badge the tier', async ({
@@ -146,6 +146,29 @@ test("switching tabs shows only the new company's facts, none of the previous co
   await expect(panel.getByText('No company facts beyond the name on this page.')).toHaveCount(0);
   await expect(panel.getByTestId('save-bar')).toHaveCount(1);
   await expect(panel.getByTestId('saved')).toContainText('On your list since');
+});
+
+test('what the panel said of a save is not left standing once a new ICP re-tiers the company', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.fernbridge);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 3');
+  await panel.getByTestId('save-prospect').click();
+  await expect(panel.getByTestId('save-bar')).toContainText('Saved to the Tier 3 list.');
+  // The manager's new ICP wants machinery makers: Fernbridge moves up, on the page and on the list.
+  await ext.worker.evaluate(
+    (icp) =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.sync.set({ icp }),
+    machineryIcp(2),
+  );
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 2');
+  await expect(panel.getByTestId('saved')).toContainText('as Tier 2');
+  await expect(panel.getByTestId('save-bar')).not.toContainText('Saved to the Tier 3 list.');
 });
 
 test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
