@@ -343,6 +343,16 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
       <Company state={state} />
       <CustomerBadge domain={state.facts.domain?.value} />
       <TierVerdict result={state.result} />
+      {/* Until an ICP is set up, the tier is ICP Lens's example's, not the team's: said beside it, not only in the
+          footer, or a rep on a fresh install takes "Tier 1" for their own profile's verdict. */}
+      {state.icp.source === 'default' && (
+        <p className="muted default-icp" data-testid="default-icp">
+          Scored against ICP Lens's built-in example profile, not your own.{' '}
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            Set up your ICP
+          </a>
+        </p>
+      )}
       <h2 className="section-title">Why this tier</h2>
       <CriteriaList result={state.result} />
       <h2 className="section-title">Company facts</h2>

@@ -171,6 +171,34 @@ test('what the panel said of a save is not left standing once a new ICP re-tiers
   await expect(panel.getByTestId('save-bar')).not.toContainText('Saved to the Tier 3 list.');
 });
 
+test('before any ICP is set up, the verdict says it is the built-in example, not the rep’s own', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+  const note = panel.getByTestId('default-icp');
+  await expect(note).toHaveText(
+    "Scored against ICP Lens's built-in example profile, not your own. Set up your ICP",
+  );
+  await expect(note.getByRole('link', { name: 'Set up your ICP' })).toHaveAttribute(
+    'href',
+    ext.pageUrl('options.html'),
+  );
+  // The rep's own ICP in force: nothing more to say.
+  await ext.worker.evaluate(
+    (icp) =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.sync.set({ icp }),
+    machineryIcp(2),
+  );
+  await expect(panel.getByTestId('icp-footer')).toContainText('your own ICP');
+  await expect(note).toHaveCount(0);
+});
+
 test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
   const { page, tabId } = await visit(PAGES.lumenfold);
   const panel = await openPanel({ tabId });
