@@ -199,6 +199,33 @@ test('before any ICP is set up, the verdict says it is the built-in example, not
   await expect(note).toHaveCount(0);
 });
 
+test('switched to another tab, the panel never shows the previous company while it waits for the new one', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const lumenfold = await visit(PAGES.lumenfold);
+  const fernbridge = await visit(PAGES.fernbridge);
+  const { windowId } = await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.get(id),
+    lumenfold.tabId,
+  );
+  const panel = await openPanel({ windowId });
+  await lumenfold.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  // The background is slow to answer (as when it wakes up): busy for two seconds while the rep switches tabs.
+  const busy = ext.worker.evaluate(() => {
+    const until = Date.now() + 2_000;
+    while (Date.now() < until);
+  });
+  await fernbridge.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveCount(0, { timeout: 1_000 });
+  await expect(panel.getByTestId('save-prospect')).toHaveCount(0);
+  await expect(panel.getByTestId('reading')).toBeVisible();
+  await busy;
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+});
+
 test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
   const { page, tabId } = await visit(PAGES.lumenfold);
   const panel = await openPanel({ tabId });
