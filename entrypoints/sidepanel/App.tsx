@@ -98,7 +98,12 @@ function PauseButton({ site, paused }: { site: string; paused: boolean }) {
 
 /** Saves the company to the tier's list, or says it is already there. */
 function SaveBar({ state }: { state: PageState }) {
-  const [message, setMessage] = useState('');
+  // What was said of the last save or edit, with the ICP it was said under: a new ICP re-tiers the company (and
+  // the list re-files it), so "Saved to the Tier 3 list" would contradict the verdict and the line above it.
+  const icp = `${state.icp.name} v${state.icp.version}`;
+  const [said, setSaid] = useState({ text: '', icp });
+  const message = said.icp === icp ? said.text : '';
+  const setMessage = (text: string) => setSaid({ text, icp });
   const [busy, setBusy] = useState(false);
   const savedId = state.saved?.id;
   // The saved record as the list has it now: a status, note or tier changed there, or the company deleted,
@@ -244,7 +249,14 @@ function announcement(state: TabState | null, tabPage: TabPage | null): string {
   if (state.kind === 'paused') return `${state.resumed ? 'Resumed' : 'Paused'} on ${state.site}`;
   if (!state.hasCompany || !state.result) return 'Not a company profile';
   const name = state.facts.name?.value ?? state.facts.domain?.value ?? 'This company';
-  const scored = nothingKnown(state.result) ? '' : `, score ${Math.round(state.result.score)}`;
+  // As the verdict shows it: no score where nothing is known, and a disqualified company's score set aside (a
+  // "Not a fit, score 100" heard alone says the opposite of the verdict).
+  const disqualified = state.result.criteria.some((c) => c.status === 'disqualified');
+  const scored = nothingKnown(state.result)
+    ? ''
+    : disqualified
+      ? ', disqualified'
+      : `, score ${Math.round(state.result.score)}`;
   return `${name}: ${verdictName(state.result)}${scored}`;
 }
 
@@ -323,19 +335,30 @@ function PanelBody({ state, tabPage }: { state: TabState | null; tabPage: TabPag
   }
   // Keyed by page: what was said of saving one company, or which evidence was open, does not carry over.
   // By company, not by address: a page that moves within itself (`#pricing`, a script tidying its address) is
-  // read again, and the note being typed must keep its field and focus.
+  // read again, and the note being typed must keep its field and focus. Each keyed child has a key of its own:
+  // siblings sharing one leave the previous company's facts in the panel when the page changes.
   const page = `${state.tabId} ${state.facts.domain?.value ?? state.facts.linkedinUrl?.value ?? state.url.split(/[?#]/)[0]}`;
   return (
     <main className="panel">
       <Company state={state} />
       <CustomerBadge domain={state.facts.domain?.value} />
       <TierVerdict result={state.result} />
+      {/* Until an ICP is set up, the tier is ICP Lens's example's, not the team's: said beside it, not only in the
+          footer, or a rep on a fresh install takes "Tier 1" for their own profile's verdict. */}
+      {state.icp.source === 'default' && (
+        <p className="muted default-icp" data-testid="default-icp">
+          Scored against ICP Lens's built-in example profile, not your own.{' '}
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            Set up your ICP
+          </a>
+        </p>
+      )}
       <h2 className="section-title">Why this tier</h2>
       <CriteriaList result={state.result} />
       <h2 className="section-title">Company facts</h2>
-      <FactsTable key={page} facts={state.facts} currentUrl={state.url} />
+      <FactsTable key={`facts ${page}`} facts={state.facts} currentUrl={state.url} />
       <TechnologiesList technologies={state.technologies} />
-      <SaveBar key={page} state={state} />
+      <SaveBar key={`save ${page}`} state={state} />
       <CompactList />
       <Footer state={state} />
     </main>

@@ -33,26 +33,37 @@ export function useFollowedTab(target: URLSearchParams): number | null {
   return tabId;
 }
 
-/** What the background knows of a tab, kept current as pages report and the ICP changes. */
+/**
+ * What the background knows of a tab, kept current as pages report and the ICP changes. `loading` until the
+ * background answered for this tab: the state of the tab followed before a switch is never shown as this one's.
+ */
 export function useTabState(tabId: number | null): { state: TabState | null; loading: boolean } {
   const [state, setState] = useState<TabState | null>(null);
-  const [loading, setLoading] = useState(true);
+  /** The tab the background last answered for. */
+  const [answered, setAnswered] = useState<number | null>(null);
   useEffect(() => {
     if (tabId === null) return;
     let live = true;
-    setLoading(true);
+    // A change the background pushes while the question is out is newer than the answer to it.
+    let pushed = false;
     sendMessage('getTabState', { tabId })
-      .then((s) => live && setState(s))
-      .catch(() => live && setState(null))
-      .finally(() => live && setLoading(false));
+      .then((s) => live && !pushed && setState(s))
+      .catch(() => live && !pushed && setState(null))
+      .finally(() => live && setAnswered(tabId));
     const listener = createMessageListener(
       {
         async tabStateChanged(s) {
-          if (s.tabId === tabId) setState(s);
+          if (s.tabId === tabId) {
+            pushed = true;
+            setState(s);
+          }
           return null;
         },
         async tabCleared({ tabId: cleared }) {
-          if (cleared === tabId) setState(null);
+          if (cleared === tabId) {
+            pushed = true;
+            setState(null);
+          }
           return null;
         },
       },
@@ -70,7 +81,9 @@ export function useTabState(tabId: number | null): { state: TabState | null; loa
       browser.runtime.onMessage.removeListener(onMessage);
     };
   }, [tabId]);
-  return { state, loading };
+  // Until the background answers for a tab the rep switched to, the state held is the previous tab's: not shown
+  // (a slow answer, as from a background waking up, showed the previous company and saved it on "Save").
+  return { state: state?.tabId === tabId ? state : null, loading: tabId === null || answered !== tabId };
 }
 
 /** What the panel knows of a tab the background has nothing on: whether it is a web page, and loading. */

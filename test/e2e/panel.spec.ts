@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { DEFAULT_ICP } from '../../lib/icp/default-icp';
 import type { ExtensionGlobals } from '../../scripts/lib/browser';
-import { withCompetitors } from '../helpers/icps';
+import { machineryIcp, withCompetitors } from '../helpers/icps';
 import { expect, fillSync, forgetTab, openBlankTab, PAGES, test } from './fixtures';
 
 test('a company website: facts reach the background, the panel shows tier, score and criteria, the badge the tier', async ({
@@ -54,6 +54,8 @@ test('a disqualified organization is Not a fit, with the reason', async ({ visit
     'disqualified',
   );
   expect(await badge(tabId)).toBe('✕');
+  // A screen reader hears the verdict without the score it sets aside (100 here), as the verdict shows it.
+  await expect(panel.getByTestId('announcement')).toHaveText('Civic Ledger: Not a fit, disqualified');
   // Kept on the list as what it is, not "to the Not a fit list".
   await expect(panel.getByTestId('save-prospect')).toHaveText('Save as Not a fit');
   await panel.getByTestId('save-prospect').click();
@@ -110,6 +112,118 @@ test('the panel follows the active tab of its window', async ({ ext, visit, open
   await first.page.bringToFront();
   await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
   await expect(heard).toHaveText('Lumenfold: Tier 1, score 100');
+});
+
+test("switching tabs shows only the new company's facts, none of the previous company's", async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const fernbridge = await visit(PAGES.fernbridge);
+  const { windowId } = await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.get(id),
+    fernbridge.tabId,
+  );
+  const panel = await openPanel({ windowId });
+  await fernbridge.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+  await panel.getByTestId('save-prospect').click();
+  await expect(panel.getByTestId('saved')).toBeVisible();
+  const lumenfold = await visit(PAGES.lumenfold);
+  await lumenfold.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  await expect(panel.getByTestId('facts')).toHaveCount(1);
+  await expect(panel.getByTestId('facts')).toContainText('Lumenfold GmbH');
+  await expect(panel.locator('main')).not.toContainText('Fernbridge Maschinenbau GmbH');
+  const ashgrove = await visit(PAGES.ashgrove);
+  await ashgrove.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Ashgrove Studio');
+  await expect(panel.getByTestId('facts')).toHaveCount(0);
+  await expect(panel.locator('main')).not.toContainText('Lumenfold GmbH');
+  await fernbridge.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
+  await expect(panel.getByTestId('facts')).toHaveCount(1);
+  await expect(panel.getByText('No company facts beyond the name on this page.')).toHaveCount(0);
+  await expect(panel.getByTestId('save-bar')).toHaveCount(1);
+  await expect(panel.getByTestId('saved')).toContainText('On your list since');
+});
+
+test('what the panel said of a save is not left standing once a new ICP re-tiers the company', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.fernbridge);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 3');
+  await panel.getByTestId('save-prospect').click();
+  await expect(panel.getByTestId('save-bar')).toContainText('Saved to the Tier 3 list.');
+  // The manager's new ICP wants machinery makers: Fernbridge moves up, on the page and on the list.
+  await ext.worker.evaluate(
+    (icp) =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.sync.set({ icp }),
+    machineryIcp(2),
+  );
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 2');
+  await expect(panel.getByTestId('saved')).toContainText('as Tier 2');
+  await expect(panel.getByTestId('save-bar')).not.toContainText('Saved to the Tier 3 list.');
+});
+
+test('before any ICP is set up, the verdict says it is the built-in example, not the rep’s own', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const { tabId } = await visit(PAGES.lumenfold);
+  const panel = await openPanel({ tabId });
+  await expect(panel.getByTestId('tier')).toHaveText('Tier 1');
+  const note = panel.getByTestId('default-icp');
+  await expect(note).toHaveText(
+    "Scored against ICP Lens's built-in example profile, not your own. Set up your ICP",
+  );
+  await expect(note.getByRole('link', { name: 'Set up your ICP' })).toHaveAttribute(
+    'href',
+    ext.pageUrl('options.html'),
+  );
+  // The rep's own ICP in force: nothing more to say.
+  await ext.worker.evaluate(
+    (icp) =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.sync.set({ icp }),
+    machineryIcp(2),
+  );
+  await expect(panel.getByTestId('icp-footer')).toContainText('your own ICP');
+  await expect(note).toHaveCount(0);
+});
+
+test('switched to another tab, the panel never shows the previous company while it waits for the new one', async ({
+  ext,
+  visit,
+  openPanel,
+}) => {
+  const lumenfold = await visit(PAGES.lumenfold);
+  const fernbridge = await visit(PAGES.fernbridge);
+  const { windowId } = await ext.worker.evaluate(
+    (id) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.get(id),
+    lumenfold.tabId,
+  );
+  const panel = await openPanel({ windowId });
+  await lumenfold.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveText('Lumenfold');
+  // The background is slow to answer (as when it wakes up): busy for two seconds while the rep switches tabs.
+  const busy = ext.worker.evaluate(() => {
+    const until = Date.now() + 2_000;
+    while (Date.now() < until);
+  });
+  await fernbridge.page.bringToFront();
+  await expect(panel.getByTestId('company-name')).toHaveCount(0, { timeout: 1_000 });
+  await expect(panel.getByTestId('save-prospect')).toHaveCount(0);
+  await expect(panel.getByTestId('reading')).toBeVisible();
+  await busy;
+  await expect(panel.getByTestId('company-name')).toHaveText('Fernbridge Maschinenbau');
 });
 
 test('navigating to another page replaces what the panel shows', async ({ visit, openPanel, badge }) => {
