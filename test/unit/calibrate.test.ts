@@ -661,6 +661,42 @@ describe('reading the file', () => {
     );
   });
 
+  it('reads a Crunchbase export\'s company types: "For Profit" is unknown without a complaint, "Non-profit" a non-profit', () => {
+    const csv = [
+      'Organization Name,Website,Company Type,Stage',
+      'A,a.com,For Profit,won',
+      'B,b.com,Non-profit,lost',
+      'C,c.com,for_profit,won',
+      'D,d.com,Non Profit,lost',
+      // As LinkedIn's API and enrichment tools write its types.
+      'E,e.com,PRIVATELY_HELD,won',
+      'F,f.com,NON_PROFIT,lost',
+      'G,g.com,SELF_EMPLOYED,won',
+      // A non-governmental organisation is a non-profit, not a government body.
+      'H,h.com,Non-Governmental Organization,lost',
+      'I,i.com,Non-Government Organisation,lost',
+      'J,j.com,Charitable Organization,lost',
+      'K,k.com,Eingetragener Verein,lost',
+      'L,l.com,Universität,lost',
+    ].join('\n');
+    const { accounts, partlyRead } = importAccounts(csv);
+    expect(accounts.map((a) => [a.name, a.companyType])).toEqual([
+      ['A', null],
+      ['B', 'nonprofit'],
+      ['C', null],
+      ['D', 'nonprofit'],
+      ['E', 'private'],
+      ['F', 'nonprofit'],
+      ['G', 'private'],
+      ['H', 'nonprofit'],
+      ['I', 'nonprofit'],
+      ['J', 'nonprofit'],
+      ['K', 'nonprofit'],
+      ['L', 'educational'],
+    ]);
+    expect(partlyRead).toEqual([]);
+  });
+
   it('reads "N/A", "-" and the like as empty cells, not as mistakes', () => {
     const { accounts, rejected } = importAccounts(
       'Name,Employees,Annual Revenue,Country,Stage\nAcme,N/A,-,#N/A,won\n',
