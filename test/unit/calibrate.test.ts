@@ -129,6 +129,21 @@ describe('column mapping', () => {
     expect(guessMapping(['Firma', 'Webseite', 'Gründungsjahr', 'Phase']).founded).toBe('Gründungsjahr');
   });
 
+  it('never guesses a customer or founder column as the founding year, whose dates are not when it was founded', () => {
+    // A won account's "Customer Established Date" is when it became a customer: read as founded, every win
+    // would look young and "Founded 2000 or later" would seem to separate wins from losses.
+    for (const header of ['Established Customer', 'Customer Established Date', 'Founded by'])
+      expect(guessMapping(['Account Name', 'Website', header, 'Stage']).founded, header).toBeNull();
+    for (const header of [
+      'Date Founded',
+      'Founded On',
+      'Company Founded (Year)',
+      'Date Established',
+      'Gegründet am',
+    ])
+      expect(guessMapping(['Account Name', 'Website', header, 'Stage']).founded, header).toBe(header);
+  });
+
   it('a column serves one field only', () => {
     const mapping = guessMapping(['Name', 'Status', 'Result']);
     expect(mapping.outcome).toBe('Result');
