@@ -101,15 +101,20 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'land',
   ],
   technologies: ['technologies', 'techstack', 'technology', 'technographics', 'tools', 'stack'],
-  // HubSpot's "Year Founded", data vendors' "Founded Year", German "Gründungsjahr".
+  // HubSpot's "Year Founded", Salesforce's "Year Started" (its standard Account field), data vendors' "Founded
+  // Year" and "Founding Date", German "Gründungsjahr" and "Gründungsdatum".
   founded: [
     'yearfounded',
+    'yearstarted',
     'foundedyear',
     'founded',
     'foundingyear',
+    'foundingdate',
     'yearestablished',
     'established',
     'grundungsjahr',
+    'grundungsdatum',
+    'grundung',
     'gegrundet',
   ],
   // Salesforce's standard "Ownership" (Public, Private, Subsidiary, Other) and LinkedIn's "Company type"
@@ -164,6 +169,8 @@ const INSIDE_ONLY_WITH: Readonly<Record<string, RegExp>> = {
   founded: YEAR_WORDS,
   established: YEAR_WORDS,
   gegrundet: YEAR_WORDS,
+  // "Gründungsort" is where it was founded.
+  grundung: YEAR_WORDS,
 };
 
 /**

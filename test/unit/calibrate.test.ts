@@ -129,6 +129,21 @@ describe('column mapping', () => {
     expect(guessMapping(['Firma', 'Webseite', 'Gründungsjahr', 'Phase']).founded).toBe('Gründungsjahr');
   });
 
+  it("maps Salesforce's Year Started and a Founding Date or Gründungsdatum as the founding year", () => {
+    const salesforce = ['Account Name', 'Type', 'Ownership', 'Year Started', 'Website', 'Stage'];
+    expect(guessMapping(salesforce)).toMatchObject({ founded: 'Year Started', companyType: 'Ownership' });
+    expect(guessMapping(['Company', 'Website', 'Founding Date', 'Stage']).founded).toBe('Founding Date');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründungsdatum', 'Phase']).founded).toBe('Gründungsdatum');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründung', 'Phase']).founded).toBe('Gründung');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründungsort', 'Phase']).founded).toBeNull();
+    const { accounts } = importAccounts(
+      ['Account Name,Ownership,Year Started,Website,Stage', 'Acme,Private,2004,acme.com,Closed Won'].join(
+        '\n',
+      ),
+    );
+    expect(accounts[0]).toMatchObject({ foundedYear: 2004, companyType: 'private' });
+  });
+
   it('never guesses a customer or founder column as the founding year, whose dates are not when it was founded', () => {
     // A won account's "Customer Established Date" is when it became a customer: read as founded, every win
     // would look young and "Founded 2000 or later" would seem to separate wins from losses.
