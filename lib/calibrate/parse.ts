@@ -606,8 +606,12 @@ export function outcomeWordings(
   };
 }
 
-/** Field names as the reasons print them. */
-const REASON_FIELD: Record<string, string> = { revenue: 'revenue', dealValue: 'deal value' };
+/** Field names as the reasons print them: words a manager reads on the page, as the docs name the fields. */
+const REASON_FIELD: Record<string, string> = {
+  revenue: 'revenue',
+  dealValue: 'deal value',
+  companyType: 'company type',
+};
 
 /** A column's outcome wordings as the mapping step shows them (see {@link outcomeWordings}). */
 export type OutcomeWordings = ReturnType<typeof outcomeWordings>;

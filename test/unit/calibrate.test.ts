@@ -682,7 +682,7 @@ describe('reading the file', () => {
     expect(rejected).toEqual([]);
     expect(partlyRead).toEqual([
       { line: 7, reason: expect.stringMatching(/founded: "3020" is not a founding year from 1600/) },
-      { line: 9, reason: expect.stringMatching(/companyType: "Publicity" is not a company type/) },
+      { line: 9, reason: expect.stringMatching(/^company type: "Publicity" is not a company type/) },
     ]);
     // The scored accounts' file says what was read, in words its own import reads back the same.
     const scored = importAccounts(scoredAccountsCsv(accounts, []).replace(/"Outcome"|Outcome/, 'Stage'));
