@@ -98,6 +98,17 @@ const VERDICT_TEXT: Record<Report['criteria'][number]['verdict'], string> = {
   'not-imported': 'not in the import (no column for it, or an empty one)',
 };
 
+/**
+ * What a criterion's verdict says to the manager. A disqualifier that hits no closed account is not "weak": the
+ * accounts cannot say whether it is right (a Salesforce "Ownership" of Public and Private never names a
+ * government body), and dropping it would let such prospects through.
+ */
+function reading(c: Report['criteria'][number]): string {
+  if (c.rule === 'disqualifier' && c.verdict === 'weak' && c.won.matched === 0 && c.lost.matched === 0)
+    return 'hits none of these accounts: they cannot tell whether it is right';
+  return VERDICT_TEXT[c.verdict];
+}
+
 /** Each criterion's match rate among won and lost accounts. */
 export function CriteriaTable({ report, testId = 'criteria-table' }: { report: Report; testId?: string }) {
   return (
@@ -123,7 +134,7 @@ export function CriteriaTable({ report, testId = 'criteria-table' }: { report: R
             <td>
               {percent(c.lost.rate)} <span className="muted">of {count(c.lost.known)}</span>
             </td>
-            <td>{VERDICT_TEXT[c.verdict]}</td>
+            <td>{reading(c)}</td>
           </tr>
         ))}
       </tbody>

@@ -101,15 +101,20 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'land',
   ],
   technologies: ['technologies', 'techstack', 'technology', 'technographics', 'tools', 'stack'],
-  // HubSpot's "Year Founded", data vendors' "Founded Year", German "Gründungsjahr".
+  // HubSpot's "Year Founded", Salesforce's "Year Started" (its standard Account field), data vendors' "Founded
+  // Year" and "Founding Date", German "Gründungsjahr" and "Gründungsdatum".
   founded: [
     'yearfounded',
+    'yearstarted',
     'foundedyear',
     'founded',
     'foundingyear',
+    'foundingdate',
     'yearestablished',
     'established',
     'grundungsjahr',
+    'grundungsdatum',
+    'grundung',
     'gegrundet',
   ],
   // Salesforce's standard "Ownership" (Public, Private, Subsidiary, Other) and LinkedIn's "Company type"
@@ -152,6 +157,22 @@ const ALIASES: Record<AccountField, readonly string[]> = {
   ],
 };
 
+/** What else a header may say around a year or date word (normalised): "Date Founded", "Company Founded (Year)". */
+const YEAR_WORDS = /^(?:year|date|on|in|company|jahr|datum|am|im|text)*$/;
+
+/**
+ * Aliases that are found inside a longer header only when the rest of it is as plain as this: "Established" and
+ * "Founded" are words of other columns too ("Established Customer", "Customer Established Date", "Founded by"),
+ * whose years or dates are no founding year.
+ */
+const INSIDE_ONLY_WITH: Readonly<Record<string, RegExp>> = {
+  founded: YEAR_WORDS,
+  established: YEAR_WORDS,
+  gegrundet: YEAR_WORDS,
+  // "Gründungsort" is where it was founded.
+  grundung: YEAR_WORDS,
+};
+
 /**
  * Guesses which column holds each field: exact header names first (in each field's order of preference),
  * then headers that contain a field's name ("Billing Country (Text)"). A column serves one field at most.
@@ -178,7 +199,10 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     for (const alias of ALIASES[field]) {
       // Short names ("url", "arr", "web") would match inside unrelated headers.
       if (alias.length < 5) continue;
-      const index = normalised.findIndex((h, i) => h.includes(alias) && !taken.has(i));
+      const rest = INSIDE_ONLY_WITH[alias];
+      const index = normalised.findIndex(
+        (h, i) => h.includes(alias) && !taken.has(i) && (!rest || rest.test(h.replace(alias, ''))),
+      );
       if (index >= 0) {
         pick(field, index);
         break;

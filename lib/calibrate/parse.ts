@@ -419,29 +419,44 @@ export function parseFoundedYear(text: string, now = new Date()): number | undef
 
 /**
  * Company-type wordings → ICP Lens's types, most specific first: Salesforce's Ownership picklist, LinkedIn's
- * company types ("Privately Held", "Government Agency"), ICP Lens's own labels ("Non-profit organization", as
- * its exports write them) and German. "Subsidiary" and "Other" say nothing the ICP can use: not read.
+ * company types ("Privately Held", "Government Agency", and its API's `PRIVATELY_HELD`), Crunchbase's
+ * ("Non-profit"), ICP Lens's own labels ("Non-profit organization", as its exports write them) and German.
+ * A space in a wording stands for any run of spaces, hyphens or underscores, or none: "Non Profit",
+ * "non-profit", "NON_PROFIT" and "nonprofit" are one wording. A non-governmental organisation is a non-profit,
+ * checked before "government" finds its word in it.
  */
 const COMPANY_TYPE_WORDS: ReadonlyArray<readonly [CompanyType, RegExp]> = (
   [
     [
       'nonprofit',
       [
-        'nonprofit',
-        'non-profit',
+        'non profit',
         'not for profit',
-        'not-for-profit',
         'npo',
         'ngo',
+        'non governmental',
+        'non government',
         'charity',
+        'charitable',
         'gemeinnützig',
         'gemeinnützige',
+        'verein',
       ],
     ],
     ['government', ['government', 'government agency', 'public sector', 'public administration', 'behörde']],
     [
       'educational',
-      ['educational', 'education', 'university', 'school', 'college', 'hochschule', 'bildungseinrichtung'],
+      [
+        'educational',
+        'education',
+        'university',
+        'school',
+        'college',
+        'universität',
+        'schule',
+        'hochschule',
+        'bildungseinrichtung',
+      ],
     ],
     [
       'public',
@@ -454,8 +469,8 @@ const COMPANY_TYPE_WORDS: ReadonlyArray<readonly [CompanyType, RegExp]> = (
         'privately held',
         'privat',
         'partnership',
-        'self-owned',
-        'self-employed',
+        'self owned',
+        'self employed',
         'sole proprietorship',
       ],
     ],
@@ -463,11 +478,18 @@ const COMPANY_TYPE_WORDS: ReadonlyArray<readonly [CompanyType, RegExp]> = (
 ).map(([type, words]) => [
   type,
   // Whole words only, in any script: "Public university" is a university, "Publicity" is nothing.
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${words.map((w) => w.split(' ').join('[\\s_-]*')).join('|')})(?![\\p{L}\\p{N}])`,
+    'iu',
+  ),
 ]);
 
-/** Wordings of the column that name no type (Salesforce's "Subsidiary" and "Other"): read as unknown. */
-const NO_COMPANY_TYPE = /^\s*(?:subsidiary|other|others|sonstige|tochtergesellschaft)\s*$/i;
+/**
+ * Wordings of the column that name no type: Salesforce's "Subsidiary" and "Other", and Crunchbase's "For Profit"
+ * (a business, public or private). Read as unknown, and no mistake.
+ */
+const NO_COMPANY_TYPE =
+  /^\s*(?:subsidiary|other|others|sonstige|tochtergesellschaft|for[\s_-]*profit(?:[\s_-]*(?:company|organi[sz]ation))?)\s*$/i;
 
 /** A company type from its wording, or undefined for one that says no type ("Subsidiary", "Other"). */
 export function parseCompanyType(text: string): CompanyType | undefined {
@@ -584,8 +606,12 @@ export function outcomeWordings(
   };
 }
 
-/** Field names as the reasons print them. */
-const REASON_FIELD: Record<string, string> = { revenue: 'revenue', dealValue: 'deal value' };
+/** Field names as the reasons print them: words a manager reads on the page, as the docs name the fields. */
+const REASON_FIELD: Record<string, string> = {
+  revenue: 'revenue',
+  dealValue: 'deal value',
+  companyType: 'company type',
+};
 
 /** A column's outcome wordings as the mapping step shows them (see {@link outcomeWordings}). */
 export type OutcomeWordings = ReturnType<typeof outcomeWordings>;

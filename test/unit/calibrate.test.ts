@@ -129,6 +129,36 @@ describe('column mapping', () => {
     expect(guessMapping(['Firma', 'Webseite', 'Gründungsjahr', 'Phase']).founded).toBe('Gründungsjahr');
   });
 
+  it("maps Salesforce's Year Started and a Founding Date or Gründungsdatum as the founding year", () => {
+    const salesforce = ['Account Name', 'Type', 'Ownership', 'Year Started', 'Website', 'Stage'];
+    expect(guessMapping(salesforce)).toMatchObject({ founded: 'Year Started', companyType: 'Ownership' });
+    expect(guessMapping(['Company', 'Website', 'Founding Date', 'Stage']).founded).toBe('Founding Date');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründungsdatum', 'Phase']).founded).toBe('Gründungsdatum');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründung', 'Phase']).founded).toBe('Gründung');
+    expect(guessMapping(['Firma', 'Webseite', 'Gründungsort', 'Phase']).founded).toBeNull();
+    const { accounts } = importAccounts(
+      ['Account Name,Ownership,Year Started,Website,Stage', 'Acme,Private,2004,acme.com,Closed Won'].join(
+        '\n',
+      ),
+    );
+    expect(accounts[0]).toMatchObject({ foundedYear: 2004, companyType: 'private' });
+  });
+
+  it('never guesses a customer or founder column as the founding year, whose dates are not when it was founded', () => {
+    // A won account's "Customer Established Date" is when it became a customer: read as founded, every win
+    // would look young and "Founded 2000 or later" would seem to separate wins from losses.
+    for (const header of ['Established Customer', 'Customer Established Date', 'Founded by'])
+      expect(guessMapping(['Account Name', 'Website', header, 'Stage']).founded, header).toBeNull();
+    for (const header of [
+      'Date Founded',
+      'Founded On',
+      'Company Founded (Year)',
+      'Date Established',
+      'Gegründet am',
+    ])
+      expect(guessMapping(['Account Name', 'Website', header, 'Stage']).founded, header).toBe(header);
+  });
+
   it('a column serves one field only', () => {
     const mapping = guessMapping(['Name', 'Status', 'Result']);
     expect(mapping.outcome).toBe('Result');
@@ -652,13 +682,49 @@ describe('reading the file', () => {
     expect(rejected).toEqual([]);
     expect(partlyRead).toEqual([
       { line: 7, reason: expect.stringMatching(/founded: "3020" is not a founding year from 1600/) },
-      { line: 9, reason: expect.stringMatching(/companyType: "Publicity" is not a company type/) },
+      { line: 9, reason: expect.stringMatching(/^company type: "Publicity" is not a company type/) },
     ]);
     // The scored accounts' file says what was read, in words its own import reads back the same.
     const scored = importAccounts(scoredAccountsCsv(accounts, []).replace(/"Outcome"|Outcome/, 'Stage'));
     expect(scored.accounts.map((a) => [a.foundedYear, a.companyType])).toEqual(
       accounts.map((a) => [a.foundedYear, a.companyType]),
     );
+  });
+
+  it('reads a Crunchbase export\'s company types: "For Profit" is unknown without a complaint, "Non-profit" a non-profit', () => {
+    const csv = [
+      'Organization Name,Website,Company Type,Stage',
+      'A,a.com,For Profit,won',
+      'B,b.com,Non-profit,lost',
+      'C,c.com,for_profit,won',
+      'D,d.com,Non Profit,lost',
+      // As LinkedIn's API and enrichment tools write its types.
+      'E,e.com,PRIVATELY_HELD,won',
+      'F,f.com,NON_PROFIT,lost',
+      'G,g.com,SELF_EMPLOYED,won',
+      // A non-governmental organisation is a non-profit, not a government body.
+      'H,h.com,Non-Governmental Organization,lost',
+      'I,i.com,Non-Government Organisation,lost',
+      'J,j.com,Charitable Organization,lost',
+      'K,k.com,Eingetragener Verein,lost',
+      'L,l.com,Universität,lost',
+    ].join('\n');
+    const { accounts, partlyRead } = importAccounts(csv);
+    expect(accounts.map((a) => [a.name, a.companyType])).toEqual([
+      ['A', null],
+      ['B', 'nonprofit'],
+      ['C', null],
+      ['D', 'nonprofit'],
+      ['E', 'private'],
+      ['F', 'nonprofit'],
+      ['G', 'private'],
+      ['H', 'nonprofit'],
+      ['I', 'nonprofit'],
+      ['J', 'nonprofit'],
+      ['K', 'nonprofit'],
+      ['L', 'educational'],
+    ]);
+    expect(partlyRead).toEqual([]);
   });
 
   it('reads "N/A", "-" and the like as empty cells, not as mistakes', () => {
