@@ -654,8 +654,8 @@ export function Calibrate({ active, onOpenEditor }: { active: ActiveIcp; onOpenE
       <h3 id="calibrate-title">Check the ICP against your own accounts</h3>
       <p className="muted">
         Import a CSV of accounts from HubSpot, Salesforce or a spreadsheet: domain or name, what you have of
-        industry, employees, revenue, country and technologies, and the outcome (won, lost, open or a deal
-        stage). The file stays in this browser, apart from your prospect list.
+        industry, employees, revenue, country, technologies, founding year and company type, and the outcome
+        (won, lost, open or a deal stage). The file stays in this browser, apart from your prospect list.
       </p>
       <div className="calibrate-actions">
         <label className="file-button">

@@ -17,7 +17,7 @@ export function Headline({ report }: { report: Report }) {
       <p className="calibrate-headline calibrate-warning" data-testid="calibrate-headline">
         None of the {count(report.accounts)} accounts shows anything the ICP weighs: every one is “Not enough
         known”, so there is nothing to compare. Import the file again and choose its columns for industry,
-        employees, revenue, country or technologies.
+        employees, revenue, country, technologies, founding year or company type.
       </p>
     );
   return (

@@ -491,7 +491,10 @@ const COMPANY_TYPE_WORDS: ReadonlyArray<readonly [CompanyType, RegExp]> = (
 const NO_COMPANY_TYPE =
   /^\s*(?:subsidiary|other|others|sonstige|tochtergesellschaft|for[\s_-]*profit(?:[\s_-]*(?:company|organi[sz]ation))?)\s*$/i;
 
-/** A company type from its wording, or undefined for one that says no type ("Subsidiary", "Other"). */
+/**
+ * A company type from its wording, or undefined for none it knows. The wordings that name no type ("Subsidiary",
+ * "Other") are set aside before, by the row reader (see `NO_COMPANY_TYPE`), so they are no error.
+ */
 export function parseCompanyType(text: string): CompanyType | undefined {
   const squeezed = text.trim();
   return COMPANY_TYPE_WORDS.find(([, pattern]) => pattern.test(squeezed))?.[0];
