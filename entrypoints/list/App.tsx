@@ -268,6 +268,8 @@ export function App() {
   // rep has made room, so its note, nowhere else, is not lost to an unrelated click.
   const [deletes, setDeletes] = useState<Prospect[][]>([]);
   const undo = deletes.at(-1) ?? null;
+  // An Undo under way (see its button).
+  const undoing = useRef(false);
   // Delete and Undo each remove the button that was pressed: the keyboard goes on to the Undo button, then back
   // to the search box, instead of falling to the top of the page.
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -670,6 +672,9 @@ export function App() {
             // what Undo would put back.
             aria-describedby="undo-deleted"
             onClick={async () => {
+              // One Undo at a time: a double click would otherwise drop the delete before this one as well.
+              if (undoing.current) return;
+              undoing.current = true;
               let notPutBack: Prospect[];
               let leftOut: LeftOut[];
               try {
@@ -677,17 +682,21 @@ export function App() {
               } catch (error) {
                 setStatus(`Not undone: ${messageOf(error)}`);
                 return;
+              } finally {
+                undoing.current = false;
               }
+              // This delete, by identity: another delete may have been added while the restore ran.
+              const without = (held: Prospect[][]) => held.filter((d) => d !== undo);
               // Those whose notes would be cut stay offered, with why: the keyboard stays on Undo.
               if (notPutBack.length > 0) {
                 setStatus(`${notPutBackMessage(notPutBack)} ${leftOutMessage(leftOut)}`.trim());
-                setDeletes((held) => [...held.slice(0, -1), notPutBack]);
+                setDeletes((held) => held.map((d) => (d === undo ? notPutBack : d)));
                 return;
               }
               setStatus(leftOutMessage(leftOut));
               // The keyboard stays on Undo while it offers an earlier delete.
               if (deletes.length === 1) focusNext.current = 'search';
-              setDeletes((held) => held.slice(0, -1));
+              setDeletes(without);
             }}
           >
             Undo
