@@ -134,10 +134,11 @@ function hostRules(map: Map<string, UrlRule[]>, host: string, path: string): Url
 }
 
 /**
- * Domains of shared CDNs (and WP Engine's and Kinsta's asset hosts): a host under one is no company's site but
- * where a site's own files are offloaded to (`d1abc2.cloudfront.net/wp-content/uploads/…`,
- * `acme.b-cdn.net/wp-content/themes/…`, Jetpack's `i0.wp.com/acme.com/wp-content/…`), so a platform's folder
- * there is taken as the page's own.
+ * Domains of shared pull-zone CDNs (and WP Engine's and Kinsta's asset hosts): a host under one is no company's
+ * site but where a site's own files are offloaded to (`d1abc2.cloudfront.net/wp-content/uploads/…`,
+ * `acme.b-cdn.net/wp-content/themes/…`), so a platform's folder there is taken as the page's own. Not image
+ * proxies such as Jetpack's `i0.wp.com`: they copy any site's files and name it in the path
+ * (`i0.wp.com/otherblog.com/wp-content/…`), which {@link ownSiteOf} reads instead.
  */
 const SHARED_CDN_DOMAINS = new Set([
   'cloudfront.net',
@@ -154,7 +155,6 @@ const SHARED_CDN_DOMAINS = new Set([
   'rocketcdn.me',
   'cdn77.org',
   'nitrocdn.com',
-  'wp.com',
   'wpenginepowered.com',
   'kinstacdn.com',
 ]);

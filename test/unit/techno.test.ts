@@ -530,6 +530,8 @@ describe('frameworks and hosting', () => {
     const resources = [
       'https://www.hartmann-freight.de/wp-content/uploads/2024/03/logo-hartmann.png',
       'https://www.oakline.io/cdn-cgi/image/width=240,format=auto/img/oakline-logo.png',
+      // Jetpack's image proxy copying another site's WordPress upload.
+      'https://i0.wp.com/www.hartmann-freight.de/wp-content/uploads/2024/03/truck.jpg?w=640',
     ];
     expect(namesAt(others, resources)).toEqual([]);
     // The site's own WordPress: on a subdomain of its own, on its CDN, or in a CDN's copy of its own address.
