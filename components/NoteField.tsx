@@ -72,14 +72,18 @@ export function NoteField({
     pending.current = null;
     releaseEdit(key);
     if (text === stored.current) return;
-    onSave(text)?.catch((error: unknown) => {
-      // Kept as typed (not replaced by the saved note, if any is still there), and saved again on leaving the
-      // field; text typed since is newer and stays pending as it is.
-      if (pending.current === null) pending.current = text;
-      setFailure(
-        `Not saved: ${error instanceof Error ? error.message : String(error)} The note is still here to copy.`,
-      );
-    });
+    onSave(text)?.then(
+      // A save that lands (a retry on leaving the field) takes back what the last failure said.
+      () => setFailure(''),
+      (error: unknown) => {
+        // Kept as typed (not replaced by the saved note, if any is still there), and saved again on leaving the
+        // field; text typed since is newer and stays pending as it is.
+        if (pending.current === null) pending.current = text;
+        // Most errors the browser words end without a full stop.
+        const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?\s*$/, '.');
+        setFailure(`Not saved: ${reason} The note is still here to copy.`);
+      },
+    );
   };
   const saveRef = useRef(save);
   saveRef.current = save;

@@ -90,4 +90,22 @@ describe('the note field', () => {
     expect(onSave).toHaveBeenCalledTimes(2);
     expect(field.value).toBe('Call Ana. Budget in Q3.');
   });
+
+  it('takes back "not saved" once a retry lands, and ends a browser error without a full stop with one', async () => {
+    const onSave = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('QuotaExceededError: the disk is full'))
+      .mockResolvedValue(undefined);
+    const { field } = renderField('Call Ana', onSave);
+    type(field, 'Call Ana. Budget in Q3.');
+    await act(async () => vi.advanceTimersByTime(NOTES_SAVE_MS));
+    expect(field.validationMessage).toBe(
+      'Not saved: QuotaExceededError: the disk is full. The note is still here to copy.',
+    );
+    // Room made, the field left: the retry lands, and the field no longer says it is not saved.
+    await act(async () => field.blur());
+    expect(onSave).toHaveBeenCalledTimes(2);
+    expect(field.validationMessage).toBe('');
+    expect(field.hasAttribute('aria-invalid')).toBe(false);
+  });
 });
