@@ -367,7 +367,7 @@ export function IcpEditor({
             // An invalid draft cannot be written as an ICP, and the ICP in force written in its place would pass
             // for the manager's work (under a lock, the policy's ICP): nothing is exported, and the status says so.
             if (!parsed.ok && dirty) {
-              setStatus('Not exported: fix the problems listed above Save first.');
+              setStatus('Not exported: fix the problems listed above the Save button first.');
               return;
             }
             if (!parsed.ok || !dirty) {

@@ -305,6 +305,10 @@ function syncRefusal(error: unknown): string {
     return 'The browser allows only so many saves to sync per minute, and they are used up: wait a minute, then save again';
   if (/MAX_WRITE_OPERATIONS_PER_HOUR/.test(text))
     return 'The browser allows only so many saves to sync per hour, and they are used up: save again within the hour (Export JSON keeps the draft meanwhile)';
+  // One item over the browser's limit per item: the pieces are sized to fit it, so only a browser that counts
+  // differently would say this; the advice is the same.
+  if (/kQuotaBytesPerItem\b|QUOTA_BYTES_PER_ITEM\b/.test(text))
+    return 'Browser sync refused a piece of this ICP as too large for one stored item. Shorten long lists (domains, keywords), or share it as a team file';
   if (/kQuotaBytes\b|QUOTA_BYTES\b/.test(text))
     return `Browser sync is full: it keeps about ${Math.floor(SYNC_TOTAL_BYTES / 1024)} kB for ICP Lens, and this ICP does not fit beside what is stored there. Shorten long lists (domains, keywords), or share it as a team file`;
   return text.replace(/\.$/, '');

@@ -748,7 +748,7 @@ test('Export JSON with a draft that has problems exports nothing, rather than th
   options.on('download', () => downloads++);
   await options.getByTestId('export-icp').click();
   await expect(options.getByTestId('editor-status')).toHaveText(
-    'Not exported: fix the problems listed above Save first.',
+    'Not exported: fix the problems listed above the Save button first.',
   );
   // Fixed, the draft is exported as the version it will be saved as.
   await options.getByLabel(/^Tier 1 needs at least/).fill('70');

@@ -128,6 +128,16 @@ describe('the rep’s ICP in synced storage', () => {
     );
   });
 
+  it('words a piece refused as too large for one item, not in the browser’s words', async () => {
+    // Chromium's text for a single item over its 8 kB per item.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('Resource::kQuotaBytesPerItem quota exceeded'),
+    );
+    await expect(saveUserIcp(withDomains(2, 3))).rejects.toThrow(
+      /^Browser sync refused a piece of this ICP as too large for one stored item\. Shorten long lists/,
+    );
+  });
+
   it('says, when the browser’s saves per minute are used up, to wait a minute and save again', async () => {
     // Chromium's text once an extension has written to sync 120 times within a minute.
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
