@@ -332,8 +332,16 @@ export function App() {
   // (the handover below needs it), and the new order once the keyboard leaves the rows.
   const [inRows, setInRows] = useState(false);
   useEffect(() => {
-    // Focus that goes nowhere (the window left, a click on the page's background) leaves the rows as they are.
-    const onFocusIn = (e: FocusEvent) => setInRows(scroller.current?.contains(e.target as Node) ?? false);
+    // Focus that goes nowhere (the window left, a click on the page's background) leaves the rows as they are,
+    // and so does a row's "Why?" dialog: the keyboard comes back to that row's button when it closes.
+    const onFocusIn = (e: FocusEvent) => {
+      const target = e.target as Element;
+      setInRows(
+        (was) =>
+          (scroller.current?.contains(target) ?? false) ||
+          (was && typeof target.closest === 'function' && target.closest('dialog') !== null),
+      );
+    };
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
   }, []);

@@ -721,6 +721,14 @@ test('sorted by last updated, a row keeps its place and the keyboard while its n
   await list.keyboard.press('Enter');
   await expect.poll(queries).toBeGreaterThan(before + 1);
   await expect(list.locator('[data-row-index="35"]').getByRole('link')).toHaveText(name);
+  // The row's "Why?" dialog, opened and closed, leaves the row where it was and the keyboard back on its button.
+  const why = list.locator('[data-row-index="35"]').getByRole('button', { name: /Why/ });
+  await why.click();
+  await expect(list.getByRole('dialog')).toBeVisible();
+  await list.keyboard.press('Escape');
+  await expect(list.getByRole('dialog')).toBeHidden();
+  await expect(list.locator('[data-row-index="35"]').getByRole('link')).toHaveText(name);
+  await expect(list.locator('[data-row-index="35"]').getByRole('button', { name: /Why/ })).toBeFocused();
   // Out of the rows, the list shows its order: the company last updated first.
   await list.getByLabel('Search by name or domain').focus();
   await rows.evaluate((box) => {
