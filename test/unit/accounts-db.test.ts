@@ -106,6 +106,21 @@ describe('the imported accounts database', () => {
     expect(loaded.invalid).toBe(1);
   });
 
+  it('reads an import stored before the founding year and company type were read, both unknown', async () => {
+    const db = fresh();
+    // The records as version 0.2.0 wrote them, straight into the database: no such fields, no such columns.
+    const { foundedYear: _f, companyType: _c, ...old } = account('acme.com', 'won');
+    await db.accounts.add(old as ImportedAccount);
+    const { mapping, ...rest } = info(1);
+    const { founded: _founded, companyType: _type, ...oldMapping } = mapping as Record<string, unknown>;
+    await db.imports.put({ ...rest, mapping: oldMapping, id: 'current' } as never);
+    const loaded = await loadAccounts(db);
+    expect(loaded.invalid).toBe(0);
+    expect(loaded.accounts[0]).toMatchObject({ domain: 'acme.com' });
+    expect(loaded.accounts[0]?.foundedYear ?? null).toBeNull();
+    expect(loaded.info?.mapping).toMatchObject({ domain: 'Domain', founded: null, companyType: null });
+  });
+
   it('explains a full storage quota', () => {
     const quota = Object.assign(new Error('x'), { name: 'QuotaExceededError' });
     expect(storageErrorMessage(quota)).toMatch(/no room left.*earlier import is unchanged/);
