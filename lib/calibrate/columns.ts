@@ -194,6 +194,15 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
       }
     }
   }
+  // The longest name of another field a header contains: "Company Type (LinkedIn)" holds the company name's
+  // "company" but is about the company type, whose "companytype" is longer.
+  const longestOther = (h: string, field: AccountField) =>
+    Math.max(
+      0,
+      ...ACCOUNT_FIELDS.filter((f) => f !== field).flatMap((f) =>
+        ALIASES[f].filter((a) => a.length >= 5 && h.includes(a)).map((a) => a.length),
+      ),
+    );
   for (const field of ACCOUNT_FIELDS) {
     if (mapping[field] !== null) continue;
     for (const alias of ALIASES[field]) {
@@ -201,7 +210,11 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
       if (alias.length < 5) continue;
       const rest = INSIDE_ONLY_WITH[alias];
       const index = normalised.findIndex(
-        (h, i) => h.includes(alias) && !taken.has(i) && (!rest || rest.test(h.replace(alias, ''))),
+        (h, i) =>
+          h.includes(alias) &&
+          !taken.has(i) &&
+          (!rest || rest.test(h.replace(alias, ''))) &&
+          longestOther(h, field) <= alias.length,
       );
       if (index >= 0) {
         pick(field, index);

@@ -127,6 +127,11 @@ describe('column mapping', () => {
     expect(mapping).toMatchObject({ founded: 'Year Founded', companyType: 'Ownership', outcome: 'Stage' });
     expect(Object.values(mapping)).not.toContain('Type');
     expect(guessMapping(['Firma', 'Webseite', 'Gründungsjahr', 'Phase']).founded).toBe('Gründungsjahr');
+    // A header about the company type is not the company's name, though it holds "company".
+    expect(guessMapping(['Website', 'Company Type (LinkedIn)', 'Stage'])).toMatchObject({
+      name: null,
+      companyType: 'Company Type (LinkedIn)',
+    });
   });
 
   it("maps Salesforce's Year Started and a Founding Date or Gründungsdatum as the founding year", () => {
