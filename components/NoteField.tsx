@@ -80,7 +80,8 @@ export function NoteField({
         // field; text typed since is newer and stays pending as it is.
         if (pending.current === null) pending.current = text;
         // Most errors the browser words end without a full stop.
-        const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?\s*$/, '.');
+        const said = (error instanceof Error ? error.message : String(error)).trimEnd();
+        const reason = said.endsWith('.') ? said : `${said}.`;
         setFailure(`Not saved: ${reason} The note is still here to copy.`);
       },
     );
