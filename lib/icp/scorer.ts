@@ -380,6 +380,12 @@ function listLabels(labels: string[]): string {
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
+/**
+ * The summary's lists of criteria, each label quoted ("Fits “Software, IT or internet” and “200–2,000
+ * employees”"): labels hold commas of their own, and a list of them would otherwise run together.
+ */
+const listQuoted = (labels: string[]) => listLabels(labels.map((label) => `“${label}”`));
+
 function statusOf(criterion: Criterion, credit: number | null): CriterionStatus {
   if (criterion.rule === 'disqualifier')
     return credit === null ? 'unknown' : credit >= 1 ? 'disqualified' : 'match';
@@ -576,10 +582,10 @@ export function scoreCompany(facts: CompanyFacts, icp: Icp, options: ScoreOption
     const unknown = criteria.filter((c) => c.status === 'unknown').map((c) => c.label);
     const parts: string[] = [];
     if (caps.length > 0) parts.push(`${caps.join('. ')}.`);
-    if (matched.length > 0) parts.push(`Fits ${listLabels(matched)}.`);
-    if (partly.length > 0) parts.push(`Partly fits ${listLabels(partly)}.`);
-    if (missed.length > 0) parts.push(`Misses ${listLabels(missed)}.`);
-    if (unknown.length > 0) parts.push(`Unknown: ${listLabels(unknown)}.`);
+    if (matched.length > 0) parts.push(`Fits ${listQuoted(matched)}.`);
+    if (partly.length > 0) parts.push(`Partly fits ${listQuoted(partly)}.`);
+    if (missed.length > 0) parts.push(`Misses ${listQuoted(missed)}.`);
+    if (unknown.length > 0) parts.push(`Unknown: ${listQuoted(unknown)}.`);
     summary = parts.join(' ');
   }
   return {

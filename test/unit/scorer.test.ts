@@ -311,7 +311,7 @@ describe('the score', () => {
       { industry: fact('Computer Software'), employees: fact({ min: 51, max: 200 }) },
       icp([industry, employees, location]),
     );
-    expect(result.summary).toBe('Fits Software. Partly fits 200–2,000 employees. Unknown: DACH.');
+    expect(result.summary).toBe('Fits “Software”. Partly fits “200–2,000 employees”. Unknown: “DACH”.');
   });
 
   it('judges nothing on less than a quarter of the profile: a page that shows only the country is no verdict', () => {
@@ -336,7 +336,7 @@ describe('the score', () => {
     expect(brazil.coverage).toBeLessThan(0.25);
     expect(brazil.tier).toBe('not_a_fit');
     expect(nothingKnown(brazil)).toBe(false);
-    expect(brazil.summary).toBe('Misses DACH. Unknown: Software, 200–2,000 employees and Software.');
+    expect(brazil.summary).toBe('Misses “DACH”. Unknown: “Software”, “200–2,000 employees” and “Software”.');
     // Met, the must-have alone is still too little to judge.
     expect(nothingKnown(scoreCompany({ hqCountry: fact('DE') }, strict))).toBe(true);
   });
