@@ -22,6 +22,8 @@ async function seededList(ext: Fixtures['ext'], count: number) {
   await list.getByTestId('list-total').waitFor();
   await seedProspects(list, count);
   await list.reload();
+  // The rows are on screen before a test scrolls them: scrolled while still empty, the box would stay at the top.
+  if (count > 0) await list.getByTestId('prospect-row').first().waitFor();
   return list;
 }
 
@@ -830,13 +832,18 @@ test('a note typed in the side panel as the company is deleted in the list is sa
   const list = await ext.context.newPage();
   await list.goto(ext.pageUrl('list.html'));
   await list.getByLabel('Select Lumenfold').check();
-  // The panel's clock stands still: the note, typed, waits for its save until the company is gone.
+  // The panel's clock stands still: the note, typed, waits for its save until the company is gone. (Playwright
+  // installs a clock in the whole browser context, which this worker's later tests share: it runs again after.)
   await panel.clock.install();
   await panel.clock.pauseAt(Date.now() + 1000);
-  await panel.getByLabel('Notes on Lumenfold').fill('Call Ana on Monday');
-  await list.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(
-    panel.getByText('Not saved: this company is no longer on your list (it was deleted meanwhile).'),
-  ).toBeVisible();
+  try {
+    await panel.getByLabel('Notes on Lumenfold').fill('Call Ana on Monday');
+    await list.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(
+      panel.getByText('Not saved: this company is no longer on your list (it was deleted meanwhile).'),
+    ).toBeVisible();
+  } finally {
+    await panel.clock.resume();
+  }
   await list.close();
 });
