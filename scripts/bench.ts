@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { PageExtract } from '../lib/extract/schema';
@@ -21,7 +20,7 @@ import {
   waitForReport,
 } from './lib/browser';
 import { measureCalibrateImport } from './lib/calibrate-bench';
-import { buildIfNeeded, corpusDir, parseJsonLines, userPath } from './lib/cli';
+import { buildIfNeeded, corpusDir, optionsOrUsage, parseJsonLines, userPath } from './lib/cli';
 import { type ExtractOutcome, extractAll } from './lib/extract-run';
 import { measureContentScriptHeap } from './lib/heap-bench';
 import { measureList } from './lib/list-bench';
@@ -35,25 +34,17 @@ const USAGE = `Usage: npm run -s bench -- [--corpus DIR] [--out FILE] [--skip-li
 Builds the extension if needed, measures it in headless Chromium and prints each figure beside its target
 (docs/PERFORMANCE.md).`;
 
-/** The options, or the usage: on stdout for --help, else with the problem on stderr (exit code 2). */
-function options() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        corpus: { type: 'string' },
-        out: { type: 'string', default: 'bench-results.json' },
-        'skip-list': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (!values.help) return values;
-    console.log(USAGE);
-    process.exit(0);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
+/** The options, or the usage (see `optionsOrUsage`). */
+const options = () =>
+  optionsOrUsage(
+    {
+      corpus: { type: 'string' },
+      out: { type: 'string', default: 'bench-results.json' },
+      'skip-list': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
 
 /** One figure in bench-results.json. */
 interface BenchResult {

@@ -6,9 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ensureChromium, launchWithExtension, ROOT, servePages, waitForReport } from './lib/browser';
-import { buildIfNeeded } from './lib/cli';
+import { buildIfNeeded, optionsOrUsage } from './lib/cli';
 
 const SAMPLES_DIR = path.join(ROOT, 'test/fixtures/samples');
 const OUTPUT = path.join(ROOT, 'demo-output');
@@ -19,23 +18,15 @@ Builds the extension if needed, opens the bundled sample company pages in Chromi
 ICP and prints page, company, tier and score, then why. Headless, it saves a screenshot of the side panel per
 page in demo-output/; with a display it leaves Chromium open.`;
 
-/** The options, or the usage: on stdout for --help, else with the problem on stderr (exit code 2). */
-function options() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        headless: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (!values.help) return values;
-    console.log(USAGE);
-    process.exit(0);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
+/** The options, or the usage (see `optionsOrUsage`). */
+const options = () =>
+  optionsOrUsage(
+    {
+      headless: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
 
 async function main() {
   const values = options();

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { formatIssues } from '../icp/schema';
 import { type IcpLensDb, writeProspects } from './index';
-import { type LeftOut, leftOutOfMerge, mergeProspect, notesTooLongToJoin } from './merge-prospects';
+import {
+  type LeftOut,
+  leftOutOfMerge,
+  mergeProspect,
+  namedCompanies,
+  notesTooLongToJoin,
+} from './merge-prospects';
 import { addProspect, allProspects, findProspect, putProspects } from './prospects';
 import { MAX_NOTE_CHARS, ProspectSchema } from './schema';
 
@@ -87,10 +93,7 @@ export interface RestoreReport {
 export function notesKeptMessage(report: RestoreReport, fileName: string): string {
   const names = report.notesKept;
   if (names.length === 0) return '';
-  const companies =
-    names.length <= 3
-      ? names.join(', ')
-      : `${names.length.toLocaleString('en-US')} companies (${names.slice(0, 3).join(', ')} and ${(names.length - 3).toLocaleString('en-US')} more)`;
+  const companies = namedCompanies(names);
   const one = names.length === 1;
   return (
     `${companies} ${one ? 'keeps its note' : 'keep their notes'} as ${one ? 'it was' : 'they were'}: joined with ` +

@@ -67,6 +67,13 @@ export function leftOutOfMerge(existing: Prospect, incoming: Prospect): LeftOut 
   return tags.length > 0 || sources > 0 ? { name: existing.name, tags, sources } : null;
 }
 
+/** Companies as a merge's messages name them: up to three by name, more counted ("12 companies (A, B, C and 9 more)"). */
+export function namedCompanies(names: readonly string[]): string {
+  return names.length <= 3
+    ? names.join(', ')
+    : `${names.length.toLocaleString('en-US')} companies (${names.slice(0, 3).join(', ')} and ${(names.length - 3).toLocaleString('en-US')} more)`;
+}
+
 /**
  * What the rep should know of the tags and source pages merges left out (see {@link leftOutOfMerge}): the
  * companies, and the tags by name, as they were the rep's own words (at most three companies named, the rest

@@ -13,7 +13,13 @@ import {
   type ProspectStatus,
   writeProspects,
 } from './index';
-import { type LeftOut, leftOutOfMerge, mergeProspect, notesTooLongToJoin } from './merge-prospects';
+import {
+  type LeftOut,
+  leftOutOfMerge,
+  mergeProspect,
+  namedCompanies,
+  notesTooLongToJoin,
+} from './merge-prospects';
 import {
   type FactValues,
   MAX_NOTE_CHARS,
@@ -313,10 +319,7 @@ export async function restoreProspects(
 export function notPutBackMessage(notPutBack: readonly Prospect[]): string {
   const names = notPutBack.map((p) => p.name);
   if (names.length === 0) return '';
-  const companies =
-    names.length <= 3
-      ? names.join(', ')
-      : `${names.length.toLocaleString('en-US')} companies (${names.slice(0, 3).join(', ')} and ${(names.length - 3).toLocaleString('en-US')} more)`;
+  const companies = namedCompanies(names);
   const one = names.length === 1;
   return (
     `${companies} ${one ? 'was' : 'were'} not put back: with the ${one ? 'note' : 'notes'} written since ` +

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CHROME_BUILD, ROOT } from './browser';
 
 /** Resolves a path the user typed against the folder they ran `npm run` from. */
@@ -56,4 +57,23 @@ export function numberedJsonLines<T>(text: string, source: string): Array<{ valu
         throw new Error(`${source}:${line}: not valid JSON`);
       }
     });
+}
+
+/**
+ * The command line's options as `parseArgs` reads them (strictly: an unknown option is refused), or the usage: on
+ * stdout for `--help` (exit code 0), else with the problem on stderr (exit code 2). The options declare `help`.
+ */
+export function optionsOrUsage<const T extends NonNullable<ParseArgsConfig['options']>>(
+  options: T,
+  usage: string,
+) {
+  try {
+    const { values } = parseArgs({ options });
+    if (!(values as { help?: boolean }).help) return values;
+    console.log(usage);
+    process.exit(0);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
 }
