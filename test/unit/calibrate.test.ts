@@ -29,6 +29,7 @@ import {
   wordingKey,
 } from '@/lib/calibrate';
 import { DEFAULT_ICP, type Icp, parseIcp } from '@/lib/icp';
+import { account } from '../helpers/accounts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -55,21 +56,6 @@ const SOFTWARE_ONLY: Icp = (() => {
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   return parsed.icp;
 })();
-
-function account(partial: Partial<ImportedAccount> & Pick<ImportedAccount, 'outcome'>): ImportedAccount {
-  return {
-    line: 2,
-    domain: null,
-    name: 'Acme',
-    industry: null,
-    employees: null,
-    revenueUsd: null,
-    country: null,
-    technologies: [],
-    dealValue: null,
-    ...partial,
-  };
-}
 
 describe('column mapping', () => {
   it('guesses a HubSpot company and deal export', () => {

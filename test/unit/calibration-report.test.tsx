@@ -4,21 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CriteriaTable } from '@/components/calibrate/CalibrationReport';
 import { calibrate, type ImportedAccount } from '@/lib/calibrate';
 import { DEFAULT_ICP } from '@/lib/icp';
-
-function account(partial: Partial<ImportedAccount> & Pick<ImportedAccount, 'outcome'>): ImportedAccount {
-  return {
-    line: 2,
-    domain: null,
-    name: 'Acme',
-    industry: null,
-    employees: null,
-    revenueUsd: null,
-    country: null,
-    technologies: [],
-    dealValue: null,
-    ...partial,
-  };
-}
+import { account } from '../helpers/accounts';
 
 /** The "Reading" cell of each criterion row, by the criterion's label. */
 function readings(markup: string): Record<string, string> {
