@@ -12,7 +12,6 @@ import {
   compareIcps,
   decodeCsv,
   guessMapping,
-  type ImportedAccount,
   importAccounts,
   outcomeOf,
   outcomeRowCounts,

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CriteriaTable } from '@/components/calibrate/CalibrationReport';
-import { calibrate, type ImportedAccount } from '@/lib/calibrate';
+import { calibrate } from '@/lib/calibrate';
 import { DEFAULT_ICP } from '@/lib/icp';
 import { account } from '../helpers/accounts';
 
