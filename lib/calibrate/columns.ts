@@ -66,7 +66,8 @@ const ALIASES: Record<AccountField, readonly string[]> = {
     'unternehmen',
     'unternehmensname',
   ],
-  industry: ['industry', 'accountindustry', 'companyindustry', 'sector', 'vertical', 'branche'],
+  // Crunchbase's export says "Industries".
+  industry: ['industry', 'industries', 'accountindustry', 'companyindustry', 'sector', 'vertical', 'branche'],
   employees: [
     'numberofemployees',
     'employees',
@@ -163,7 +164,7 @@ const YEAR_WORDS = /^(?:year|date|on|in|company|jahr|datum|am|im|text)*$/;
 /**
  * Aliases that are found inside a longer header only when the rest of it is as plain as this: "Established" and
  * "Founded" are words of other columns too ("Established Customer", "Customer Established Date", "Founded by"),
- * whose years or dates are no founding year.
+ * whose years or dates are no founding year, and "Ownership" of the account's owners.
  */
 const INSIDE_ONLY_WITH: Readonly<Record<string, RegExp>> = {
   founded: YEAR_WORDS,
@@ -171,6 +172,8 @@ const INSIDE_ONLY_WITH: Readonly<Record<string, RegExp>> = {
   gegrundet: YEAR_WORDS,
   // "Gründungsort" is where it was founded.
   grundung: YEAR_WORDS,
+  // "Account Ownership" and "Ownership Type" are the company type; "Account Ownership Team" is who owns the account.
+  ownership: /^(?:account|company|type|text)*$/,
 };
 
 /**

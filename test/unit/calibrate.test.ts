@@ -112,6 +112,12 @@ describe('column mapping', () => {
     expect(mapping).toMatchObject({ founded: 'Year Founded', companyType: 'Ownership', outcome: 'Stage' });
     expect(Object.values(mapping)).not.toContain('Type');
     expect(guessMapping(['Firma', 'Webseite', 'Gründungsjahr', 'Phase']).founded).toBe('Gründungsjahr');
+    // Crunchbase's "Industries"; an account's owners are no company type.
+    expect(guessMapping(['Organization Name', 'Industries', 'Stage']).industry).toBe('Industries');
+    expect(guessMapping(['Account Name', 'Account Ownership Team', 'Stage']).companyType).toBeNull();
+    expect(guessMapping(['Account Name', 'Account Ownership', 'Stage']).companyType).toBe(
+      'Account Ownership',
+    );
     // A header about the company type is not the company's name, though it holds "company".
     expect(guessMapping(['Website', 'Company Type (LinkedIn)', 'Stage'])).toMatchObject({
       name: null,
