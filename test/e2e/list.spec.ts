@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import Papa from 'papaparse';
 import type { CompanyFacts } from '../../lib/extract/schema';
 import { scoreCompany } from '../../lib/icp';
@@ -16,6 +17,11 @@ function listWithSamples(fixtures: Pick<Fixtures, 'ext' | 'visit' | 'openPanel'>
 }
 
 /** The list page with `count` generated prospects in it. */
+/** The company name a row of the list shows (its link). */
+async function rowName(row: Locator): Promise<string> {
+  return ((await row.getByRole('link').textContent()) ?? '').trim();
+}
+
 async function seededList(ext: Fixtures['ext'], count: number) {
   const list = await ext.context.newPage();
   await list.goto(ext.pageUrl('list.html'));
@@ -522,7 +528,7 @@ test('"Why?" on a row explains its verdict criterion by criterion, under the ICP
 test('closing "Why?" after its row was drawn again puts the keyboard back on that row', async ({ ext }) => {
   const list = await seededList(ext, 80);
   const first = list.getByTestId('prospect-row').first();
-  const name = ((await first.getByRole('link').textContent()) ?? '').trim();
+  const name = await rowName(first);
   await first.getByRole('button', { name: /^Why / }).click();
   const dialog = list.getByTestId('why-dialog');
   await expect(dialog.getByRole('heading')).toHaveText(`Why ${name}`);
@@ -547,7 +553,7 @@ test('tags typed in a row that scrolls out of the list before the field is left 
 }) => {
   const list = await seededList(ext, 80);
   const first = list.getByTestId('prospect-row').first();
-  const name = ((await first.getByRole('link').textContent()) ?? '').trim();
+  const name = await rowName(first);
   const tags = first.getByRole('textbox', { name: `Tags of ${name}` });
   await tags.click();
   await tags.press('End');
@@ -572,9 +578,7 @@ test('tags typed in a row that scrolls out of the list before the field is left 
 
 test('tags set elsewhere show in a row, and tabbing through the row keeps them', async ({ ext }) => {
   const list = await seededList(ext, 3);
-  const name = (
-    (await list.getByTestId('prospect-row').first().getByRole('link').textContent()) ?? ''
-  ).trim();
+  const name = await rowName(list.getByTestId('prospect-row').first());
   const tagsIn = (page: typeof list) => page.getByRole('textbox', { name: `Tags of ${name}` });
   // Typed in once here: from then on the browser no longer shows a field's new default value by itself.
   await tagsIn(list).fill('mine');
@@ -643,7 +647,7 @@ test('a row that leaves the filtered list under the keyboard hands the focus to 
   const list = await seededList(ext, 30);
   await list.getByRole('combobox', { name: 'Status', exact: true }).selectOption('new');
   const first = list.getByTestId('prospect-row').first();
-  const name = ((await first.getByRole('link').textContent()) ?? '').trim();
+  const name = await rowName(first);
   const status = first.getByRole('combobox', { name: `Status of ${name}` });
   await status.focus();
   // Chosen with the keyboard: the company is no longer "New", and its row leaves the list.
@@ -653,7 +657,7 @@ test('a row that leaves the filtered list under the keyboard hands the focus to 
   // The keyboard is on the company name of the row now first, not at the top of the page, and not on its status:
   // an arrow key pressed next changes nothing.
   const next = list.getByTestId('prospect-row').first();
-  const nextName = ((await next.getByRole('link').textContent()) ?? '').trim();
+  const nextName = await rowName(next);
   await expect(next.getByRole('link', { name: nextName, exact: true })).toBeFocused();
   await list.keyboard.press('ArrowDown');
   await expect(next.getByRole('combobox', { name: `Status of ${nextName}` })).toHaveValue('new');
@@ -709,7 +713,7 @@ test('sorted by last updated, a row keeps its place and the keyboard while its n
     box.scrollTop = 30 * 64;
   });
   const row = list.locator('[data-row-index="35"]');
-  const name = ((await row.getByRole('link').textContent()) ?? '').trim();
+  const name = await rowName(row);
   const note = list.getByRole('textbox', { name: `Notes on ${name}` });
   const queries = () => list.evaluate(() => performance.getEntriesByName('icp-lens:list-query').length);
   const before = await queries();
@@ -748,7 +752,7 @@ test('Enter in a row’s note or tags saves them and the keyboard goes on from t
   await list.getByTestId('rows').evaluate((box) => {
     box.scrollTop = 30 * 64;
   });
-  const name = ((await list.locator('[data-row-index="35"]').getByRole('link').textContent()) ?? '').trim();
+  const name = await rowName(list.locator('[data-row-index="35"]'));
   const note = list.getByRole('textbox', { name: `Notes on ${name}` });
   const tags = list.getByRole('textbox', { name: `Tags of ${name}` });
   await note.fill('Call back on Monday');
@@ -772,9 +776,7 @@ test('a note saved elsewhere while the keyboard is in a row’s note field is no
   ext,
 }) => {
   const list = await seededList(ext, 3);
-  const name = (
-    (await list.getByTestId('prospect-row').first().getByRole('link').textContent()) ?? ''
-  ).trim();
+  const name = await rowName(list.getByTestId('prospect-row').first());
   const noteIn = (page: typeof list) => page.getByRole('textbox', { name: `Notes on ${name}` });
   await noteIn(list).fill('Call back');
   await noteIn(list).press('Enter');
