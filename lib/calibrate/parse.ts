@@ -13,7 +13,13 @@ import { decodeWindows1252 } from '../icp/file-text';
 import type { CompanyTypeSchema } from '../icp/schema';
 import { formatIssues } from '../icp/schema';
 import { type OutcomeChoices, outcomeOf, wordingKey } from './columns';
-import type { ColumnMapping, ImportedAccount, Outcome, RejectedRow } from './schema';
+import {
+  AccountFieldSchema,
+  type ColumnMapping,
+  type ImportedAccount,
+  type Outcome,
+  type RejectedRow,
+} from './schema';
 
 /** The largest file an import reads: refused with a clear message before any parsing. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
@@ -785,17 +791,13 @@ export function readAccounts(
   return { accounts, rejected, partlyRead, leftOut };
 }
 
-/** The cells of a row that are facts about the account, each of which it can do without. */
-const FACT_FIELDS = new Set([
-  'industry',
-  'employees',
-  'revenue',
-  'country',
-  'technologies',
-  'founded',
-  'companyType',
-  'dealValue',
-]);
+/**
+ * The cells of a row that are facts about the account, each of which it can do without: every field but the
+ * account's identity and its outcome.
+ */
+const FACT_FIELDS: ReadonlySet<string> = new Set(
+  AccountFieldSchema.options.filter((f) => f !== 'domain' && f !== 'name' && f !== 'outcome'),
+);
 
 /** What a row's cells fail on, by column ("country: "Atlantis" is not a country name or ISO code"). */
 function reasonOf(error: z.ZodError): string {
